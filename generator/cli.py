@@ -1,0 +1,90 @@
+"""The ``graphdoc`` command line.
+
+Exit codes: 0 success, 1 the run found what it checks for (later commands),
+2 usage errors and unusable input or output folders. Errors are one line on
+stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+from .diagnostics import ERROR
+from .emit.model_json import dumps
+from .load import DocsRootError
+from .model import Model
+from .pipeline import build_model, generate
+from .write import OutputError
+
+DEFAULT_DOCS = "specs"
+DEFAULT_OUT = "generated"
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"graphdoc: error: {message}\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="graphdoc", description=__doc__.splitlines()[0] if __doc__ else None)
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    inspect = commands.add_parser("inspect", help="parse a docs folder and print the model")
+    inspect.add_argument("docs", nargs="?", default=DEFAULT_DOCS, help="docs root holding resources/ and api/")
+    inspect.add_argument("--format", choices=("json", "text"), default="text")
+
+    gen = commands.add_parser("generate", help="write every output for a docs folder")
+    gen.add_argument("docs", nargs="?", default=DEFAULT_DOCS, help="docs root (default: specs)")
+    gen.add_argument("--out", default=DEFAULT_OUT, help="output folder (default: generated)")
+    gen.add_argument("--quiet", "-q", action="store_true", help="print nothing but errors")
+    return parser
+
+
+def summary(model: Model) -> str:
+    kinds = Counter(t.kind for t in model.types)
+    severities = Counter(d.severity for d in model.diagnostics)
+    kind_text = ", ".join(f"{kinds[k]} {k}" for k in ("entity", "complex", "enum"))
+    diag_text = ", ".join(f"{severities[s]} {s}s" for s in ("error", "warning", "info"))
+    return f"{len(model.types)} types ({kind_text}); diagnostics: {diag_text}"
+
+
+def _inspect(args: argparse.Namespace) -> int:
+    model = build_model(Path(args.docs))
+    if args.format == "json":
+        sys.stdout.write(dumps(model))
+        return 0
+    for diagnostic in model.diagnostics:
+        print(f"{diagnostic} [{diagnostic.severity}]")
+    print(summary(model))
+    return 0
+
+
+def _generate(args: argparse.Namespace) -> int:
+    model = generate(Path(args.docs), Path(args.out))
+    if not args.quiet:
+        for diagnostic in model.diagnostics:
+            if diagnostic.severity == ERROR:
+                print(diagnostic, file=sys.stderr)
+        print(f"{summary(model)}; wrote {args.out}/", file=sys.stderr)
+    return 0
+
+
+COMMANDS = {"inspect": _inspect, "generate": _generate}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except (DocsRootError, OutputError) as error:
+        print(f"graphdoc: error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("graphdoc: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0

@@ -1,0 +1,87 @@
+"""Diagnostics: one type for every problem the pipeline finds.
+
+Stages collect diagnostics and hand them back; nothing deep inside prints.
+Codes are stable: tools and CI filters may match on them (README lists them).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ERROR = "error"
+WARNING = "warning"
+INFO = "info"
+
+SEVERITY_ORDER = {ERROR: 0, WARNING: 1, INFO: 2}
+
+# code -> (severity, one-line meaning). The README's table is checked against this.
+CODES: dict[str, tuple[str, str]] = {
+    "NOT_UTF8": (ERROR, "the page is not valid UTF-8; undecodable bytes were replaced"),
+    "UNREADABLE": (ERROR, "the page could not be read from disk"),
+    "EMPTY_PAGE": (ERROR, "the page has no content"),
+    "NO_TITLE": (WARNING, "the page has no H1 title"),
+    "BAD_FRONT_MATTER": (WARNING, "the YAML front matter is not a mapping of valid YAML"),
+    "NO_TABLES": (WARNING, "a resource page has no Properties, Relationships or Members table"),
+    "NO_TYPE": (WARNING, "a resource page names no type that could be read"),
+    "ANNOTATION_INVALID": (ERROR, "an annotation comment could not be read as JSON"),
+    "ANNOTATION_REPAIRED": (INFO, "an annotation comment was not strict JSON but was read as meant"),
+    "JSON_INVALID": (WARNING, "a JSON block could not be read as JSON"),
+    "JSON_REPAIRED": (INFO, "a JSON block was not strict JSON but was read as meant"),
+    "BAD_TABLE_ROW": (WARNING, "a table row lacks a name or type cell"),
+    "BAD_TYPE": (WARNING, "a type cell could not be read as a type"),
+    "UNKNOWN_TYPE": (WARNING, "a type is neither an Edm primitive nor a documented type"),
+    "UNKNOWN_BASE_TYPE": (ERROR, "the base type of a type is not documented"),
+    "INHERITANCE_CYCLE": (ERROR, "base types form a cycle"),
+    "DUPLICATE_TYPE": (ERROR, "two pages document the same type differently"),
+    "REPEATED_TYPE": (INFO, "a type is documented again, with the same members or properties"),
+    "DUPLICATE_PROPERTY": (WARNING, "a property or member is listed twice"),
+    "BASE_TYPE_MISMATCH": (WARNING, "the annotation and the 'Inherits from' line name different base types"),
+    "TYPE_NAME_MISMATCH": (WARNING, "the annotation's @odata.type and the page title name different types"),
+    "TABLE_ONLY_PROPERTY": (INFO, "a property is in the table but not in the JSON representation"),
+    "JSON_ONLY_PROPERTY": (WARNING, "a property is in the JSON representation but not in the table"),
+    "TABLE_JSON_TYPE_MISMATCH": (WARNING, "the table and the JSON representation give a property different types"),
+    "INLINE_ENUM": (INFO, "an enum given inline as 'Possible values are' was named"),
+    "BROKEN_LINK": (WARNING, "a link points to a page that does not exist"),
+    "MISSING_API_PAGE": (WARNING, "a method's API page is missing; HTTP method and path were assumed"),
+    "NO_HTTP_REQUEST": (WARNING, "an API page has no HTTP request block; HTTP method and path were assumed"),
+    "BAD_HTTP_REQUEST": (WARNING, "an HTTP request line could not be read"),
+    "UNKNOWN_ANNOTATION_TYPE": (WARNING, "an example's annotation names a type that is not documented"),
+}
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    path: str
+    line: int
+    code: str
+    message: str
+    severity: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.code} {self.message}"
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "severity": self.severity,
+            "code": self.code,
+            "message": self.message,
+            "path": self.path,
+            "line": self.line,
+        }
+
+
+def make(code: str, message: str, path: str, line: int) -> Diagnostic:
+    """Build a diagnostic; the severity belongs to the code, decided once above."""
+    severity = CODES[code][0]
+    return Diagnostic(path=path, line=line, code=code, message=message, severity=severity)
+
+
+class Collector:
+    """A list of diagnostics bound to one page path."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.items: list[Diagnostic] = []
+
+    def add(self, code: str, message: str, line: int) -> None:
+        self.items.append(make(code, message, self.path, line))

@@ -1,0 +1,232 @@
+"""The intermediate model: what the documentation says the service is.
+
+Frozen dataclasses, free of markdown, Jinja and Python output concerns. Every
+emitter reads this and nothing else. ``to_json`` is the stable dump that
+``graphdoc inspect`` prints and ``generated/model.json`` holds.
+
+Types are spelt as CSDL spells them: ``Edm.String``, ``Edm.Int64``, ... or the
+namespace-qualified name of a documented type. ``Edm.Untyped`` stands for a
+value of any JSON shape (the type the documentation named was not found).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from .diagnostics import Diagnostic
+
+ENTITY = "entity"
+COMPLEX = "complex"
+ENUM = "enum"
+
+
+@dataclass(frozen=True)
+class Source:
+    path: str
+    line: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {"path": self.path, "line": self.line}
+
+
+@dataclass(frozen=True)
+class Property:
+    name: str
+    type: str
+    collection: bool = False
+    nullable: bool = True
+    read_only: bool = False
+    description: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "type": self.type,
+            "collection": self.collection,
+            "nullable": self.nullable,
+            "readOnly": self.read_only,
+            "description": self.description,
+        }
+
+
+@dataclass(frozen=True)
+class NavigationProperty:
+    name: str
+    type: str
+    collection: bool = False
+    description: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "type": self.type,
+            "collection": self.collection,
+            "description": self.description,
+        }
+
+
+@dataclass(frozen=True)
+class Member:
+    name: str
+    value: int
+    description: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "value": self.value, "description": self.description}
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """A request-body parameter of an action (from the API page's table)."""
+
+    name: str
+    type: str
+    collection: bool = False
+    description: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "type": self.type,
+            "collection": self.collection,
+            "description": self.description,
+        }
+
+
+@dataclass(frozen=True)
+class Example:
+    """A request or response example an annotation ties to a type.
+
+    ``body`` is the JSON text of the payload (canonical, compact) or None when
+    the example has no body or its body is not JSON.
+    """
+
+    kind: str  # "request" | "response"
+    name: str
+    type: str | None
+    collection: bool
+    truncated: bool
+    http_method: str | None
+    url: str | None
+    status: int | None
+    body: str | None
+    source: Source
+
+    def payload(self) -> Any:
+        return None if self.body is None else json.loads(self.body)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "name": self.name,
+            "type": self.type,
+            "isCollection": self.collection,
+            "truncated": self.truncated,
+            "httpMethod": self.http_method,
+            "url": self.url,
+            "status": self.status,
+            "body": self.payload(),
+            "source": self.source.to_json(),
+        }
+
+
+@dataclass(frozen=True)
+class Method:
+    name: str
+    http_method: str
+    path: str
+    return_type: str | None
+    returns_collection: bool
+    description: str = ""
+    paths: tuple[str, ...] = ()
+    request_body_type: str | None = None
+    parameters: tuple[Parameter, ...] = ()
+    success_status: int = 200
+    examples: tuple[Example, ...] = ()
+    source: Source | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "httpMethod": self.http_method,
+            "path": self.path,
+            "returnType": self.return_type,
+            "returnsCollection": self.returns_collection,
+            "description": self.description,
+            "paths": list(self.paths),
+            "requestBodyType": self.request_body_type,
+            "parameters": [p.to_json() for p in self.parameters],
+            "successStatus": self.success_status,
+            "examples": [e.to_json() for e in self.examples],
+            "source": self.source.to_json() if self.source else None,
+        }
+
+
+@dataclass(frozen=True)
+class Type:
+    full_name: str
+    name: str
+    namespace: str
+    kind: str
+    source: Source
+    base_type: str | None = None
+    abstract: bool = False
+    open_type: bool = False
+    key_property: str | None = None
+    description: str = ""
+    properties: tuple[Property, ...] = ()
+    navigation_properties: tuple[NavigationProperty, ...] = ()
+    members: tuple[Member, ...] = ()
+    methods: tuple[Method, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "fullName": self.full_name,
+            "name": self.name,
+            "namespace": self.namespace,
+            "kind": self.kind,
+            "baseType": self.base_type,
+            "abstract": self.abstract,
+            "openType": self.open_type,
+            "keyProperty": self.key_property,
+            "description": self.description,
+            "properties": [p.to_json() for p in self.properties],
+            "navigationProperties": [n.to_json() for n in self.navigation_properties],
+            "members": [m.to_json() for m in self.members],
+            "methods": [m.to_json() for m in self.methods],
+            "source": self.source.to_json(),
+        }
+
+
+@dataclass(frozen=True)
+class Model:
+    types: tuple[Type, ...]
+    diagnostics: tuple[Diagnostic, ...] = ()
+    _index: dict[str, Type] = field(default_factory=dict, compare=False, repr=False, hash=False)
+
+    def __post_init__(self) -> None:
+        self._index.update((t.full_name, t) for t in self.types)
+
+    def get(self, full_name: str) -> Type | None:
+        return self._index.get(full_name)
+
+    def ancestors(self, full_name: str) -> list[Type]:
+        """Base types of a type, nearest first (cycles were broken by resolve)."""
+        chain: list[Type] = []
+        seen = {full_name}
+        current = self.get(full_name)
+        while current is not None and current.base_type not in (None, *seen):
+            current = self.get(current.base_type)
+            if current is None:
+                break
+            seen.add(current.full_name)
+            chain.append(current)
+        return chain
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "types": [t.to_json() for t in self.types],
+            "diagnostics": [d.to_json() for d in self.diagnostics],
+        }

@@ -1,0 +1,528 @@
+"""Parse one page into a PageRecord.
+
+A pure function of the page's bytes and its path: it reads markdown-it-py
+blocks (headings, paragraphs, tables, annotation comments, fences) and knows
+nothing about other pages. Everything it could not read as meant becomes a
+diagnostic with the page's path and line.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+from ..diagnostics import Collector
+from . import http
+from .blocks import Code, FrontMatter, Heading, Html, Inline, Paragraph, Table, blocks
+from .lenient_json import JsonError, loads
+from .records import (
+    ApiRecord,
+    ExampleRecord,
+    JsonBlock,
+    MemberRow,
+    MethodRow,
+    PageKey,
+    PageRecord,
+    PropertyRow,
+    TypeRecord,
+    TypeRef,
+)
+from .types import page_key, type_ref
+
+_NAME = re.compile(r"[@A-Za-z_$][\w@.$\-]*")
+_IDENT = re.compile(r"[A-Za-z_][\w\-]*\Z")
+_NAMESPACE = re.compile(r"^Namespace:\s*([\w.]+)", re.IGNORECASE)
+_POSSIBLE = re.compile(r"possible values (?:are|include|is)\b[^:`]*:?(.*)", re.IGNORECASE | re.DOTALL)
+_SENTENCE_END = re.compile(r"\.(?:\s|$)|\n|<br", re.IGNORECASE)
+_ENUM_HEADING = re.compile(r"^`?([A-Za-z_][\w.]*)`?\s+(?:enum(?:eration)?\s+)?(?:type\s+)?values?\b", re.IGNORECASE)
+_TITLE_SUFFIX = re.compile(
+    r"\s+(?:resource|complex|entity|enum(?:eration)?|object)?\s*(?:type|resource|object)s?\b.*$",
+    re.IGNORECASE,
+)
+_TRUE = (True, "true", "True", "TRUE")
+
+
+def parse_page(data: bytes | str, path: str) -> PageRecord:
+    """Read one page. ``path`` is relative to the docs root ("resources/x.md")."""
+    diags = Collector(path)
+    key = key_of_path(path)
+    folder = key.folder
+    text = _decode(data, diags)
+    if not text.strip():
+        diags.add("EMPTY_PAGE", "the page is empty", 1)
+        return PageRecord(path=path, key=key, diagnostics=tuple(diags.items))
+    page = _Page(blocks(text), folder, diags)
+    if page.doc_type == "apipagetype" or (folder == "api" and page.doc_type != "resourcepagetype"):
+        return PageRecord(path=path, key=key, api=page.api(), diagnostics=tuple(diags.items))
+    types = page.types(default_name=key.stem)
+    return PageRecord(path=path, key=key, types=types, diagnostics=tuple(diags.items))
+
+
+def key_of_path(path: str) -> PageKey:
+    """The key links use for the page at ``path`` ("resources/x.md")."""
+    folder, _, name = path.rpartition("/")
+    stem = name[:-3] if name.lower().endswith(".md") else name
+    return PageKey(folder.rsplit("/", 1)[-1], stem.lower())
+
+
+def _decode(data: bytes | str, diags: Collector) -> str:
+    if isinstance(data, bytes):
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            line = data.count(b"\n", 0, error.start) + 1
+            diags.add("NOT_UTF8", f"byte 0x{data[error.start]:02x} is not UTF-8; read with replacements", line)
+            text = data.decode("utf-8-sig", errors="replace")
+    else:
+        text = data.removeprefix("\ufeff")
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "\ufffd")
+
+
+def _truthy(value: Any) -> bool:
+    return value in _TRUE
+
+
+def _cell(row_cells: tuple[Inline, ...], index: int | None) -> Inline | None:
+    if index is None or index >= len(row_cells):
+        return None
+    return row_cells[index]
+
+
+def _column(header: tuple[Inline, ...], *words: str) -> int | None:
+    for index, cell in enumerate(header):
+        text = cell.text.lower()
+        if any(word in text for word in words):
+            return index
+    return None
+
+
+def _name_of(cell: Inline | None) -> str:
+    if cell is None:
+        return ""
+    match = _NAME.search(cell.text.replace("\\", ""))
+    return match.group().rstrip(".-") if match else ""
+
+
+def possible_values(raw: str, codes: tuple[str, ...]) -> tuple[str, ...]:
+    """Members listed in a description as "Possible values are: `a`, `b`"."""
+    match = _POSSIBLE.search(raw)
+    if match is None:
+        return ()
+    rest = match.group(1)
+    spans = re.findall(r"`([^`]+)`", rest)
+    if spans:
+        values = [s.strip() for s in spans]
+    else:
+        end = _SENTENCE_END.search(rest)
+        rest = rest[: end.start()] if end else rest
+        values = [v.strip(" *_'\"") for v in re.split(r",|\bor\b|\band\b", rest)]
+    seen: list[str] = []
+    for value in values:
+        if _IDENT.match(value) and value not in seen:
+            seen.append(value)
+    return tuple(seen)
+
+
+class _Page:
+    """Walks a page's blocks once, sorting what it finds by section."""
+
+    def __init__(self, items: list[Any], folder: str, diags: Collector) -> None:
+        self.folder = folder
+        self.diags = diags
+        self.front: dict[str, Any] = {}
+        self.title: Heading | None = None
+        self.namespace: str | None = None
+        self.description: str | None = None
+        self.inherits: tuple[TypeRef, int] | None = None
+        # (h2 title, nearest heading title, table)
+        self.tables: list[tuple[str, str, Table]] = []
+        # (annotation, annotation line, code block, h2 title + nearest heading)
+        self.annotated: list[tuple[dict[str, Any], int, Code, str]] = []
+        self.codes: list[tuple[Code, str]] = []
+        self.paragraphs: list[tuple[Paragraph, str]] = []
+        self._walk(items)
+        doc_type = self.front.get("doc_type")
+        self.doc_type = str(doc_type).strip().strip('"').lower() if doc_type else ""
+
+    # -- walking ---------------------------------------------------------
+    def _walk(self, items: list[Any]) -> None:
+        section = ""
+        nearest = ""
+        pending: tuple[dict[str, Any], int] | None = None
+        for block in items:
+            if isinstance(block, FrontMatter):
+                self._front_matter(block)
+                continue
+            if isinstance(block, Heading):
+                if block.level == 1 and self.title is None:
+                    self.title = block
+                    continue
+                nearest = block.inline.text
+                if block.level <= 2:
+                    section = nearest.lower()
+                continue
+            if isinstance(block, Html):
+                pending = self._annotation(block) or pending
+                continue
+            if isinstance(block, Code):
+                where = f"{section}\n{nearest.lower()}"
+                if pending is not None:
+                    self.annotated.append((pending[0], pending[1], block, where))
+                else:
+                    self.codes.append((block, where))
+                pending = None
+                continue
+            pending = None
+            if isinstance(block, Table):
+                self.tables.append((section, nearest, block))
+            elif isinstance(block, Paragraph):
+                self._paragraph(block, section)
+
+    def _front_matter(self, block: FrontMatter) -> None:
+        try:
+            data = yaml.safe_load(block.content)
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            line = block.line + 1 + (mark.line if mark else 0)
+            self.diags.add("BAD_FRONT_MATTER", f"front matter is not valid YAML: {_first_line(error)}", line)
+            return
+        if isinstance(data, dict):
+            self.front = data
+        elif data is not None:
+            self.diags.add("BAD_FRONT_MATTER", "front matter is not a mapping", block.line)
+
+    def _paragraph(self, block: Paragraph, section: str) -> None:
+        self.paragraphs.append((block, section))
+        text = block.inline.text
+        if section:
+            return
+        namespace = _NAMESPACE.match(text)
+        if namespace:
+            self.namespace = namespace.group(1).rstrip(".")
+            return
+        if text.startswith("[!") or text.startswith("> [!"):
+            return
+        if text.lower().startswith("inherits from") and self.inherits is None:
+            for link in block.inline.links:
+                ref = type_ref(Inline(link.text, link.text, (link,)), self.folder)
+                if ref is not None:
+                    self.inherits = (ref, block.line)
+                    break
+            return
+        if self.title is not None and self.description is None:
+            self.description = text
+
+    def _annotation(self, block: Html) -> tuple[dict[str, Any], int] | None:
+        content = block.content
+        start = content.find("<!--")
+        if start < 0:
+            return None
+        end = content.find("-->", start)
+        inner = content[start + 4 : end if end >= 0 else len(content)].strip()
+        if not inner.startswith("{"):
+            return None
+        line = block.line + content.count("\n", 0, start)
+        try:
+            value, repairs = loads(inner)
+        except JsonError as error:
+            if "blocktype" in inner.lower():
+                self.diags.add("ANNOTATION_INVALID", f"annotation is not JSON: {error.message}", line + error.line)
+            return None
+        if not isinstance(value, dict):
+            return None
+        lowered = {str(k).lower(): v for k, v in value.items()}
+        if "blocktype" not in lowered:
+            return None
+        if repairs:
+            self.diags.add("ANNOTATION_REPAIRED", "annotation read as meant: " + "; ".join(repairs), line)
+        normalized = {_ANNOTATION_KEYS.get(k, k): v for k, v in lowered.items()}
+        return normalized, line
+
+    # -- resource pages --------------------------------------------------
+    def title_name(self) -> str | None:
+        text = self.title.inline.text if self.title else str(self.front.get("title") or "")
+        text = _TITLE_SUFFIX.sub("", text.strip().strip("`*"))
+        match = re.match(r"`?([A-Za-z_][\w.]*)`?\s*$", text)
+        return match.group(1) if match else None
+
+    def types(self, default_name: str) -> tuple[TypeRecord, ...]:
+        if self.doc_type == "conceptualpagetype":
+            return ()
+        is_enum_page = self.doc_type in ("enumpagetype", "enumtypes") or bool(
+            self.title and re.search(r"\benum", self.title.inline.text, re.IGNORECASE)
+        )
+        enums = self._enum_sections()
+        resources = [a for a in self.annotated if str(a[0].get("blockType", "")).lower() == "resource"]
+        title_name = self.title_name()
+        main_tables = self._main_tables(is_enum_page and not enums)
+        if not resources and not any(main_tables.values()):
+            if not enums and self.doc_type != "enumtypes":
+                self.diags.add("NO_TABLES", "no Properties, Relationships or Members table", self._line())
+            return tuple(enums)
+        annotation: dict[str, Any] = resources[0][0] if resources else {}
+        odata_type = str(annotation.get("@odata.type") or "").lstrip("#").strip()
+        annotated_name = odata_type.rsplit(".", 1)[-1] if odata_type else None
+        name = annotated_name or title_name or default_name
+        if annotated_name and title_name and annotated_name.lower() != title_name.lower():
+            self.diags.add(
+                "TYPE_NAME_MISMATCH",
+                f"annotation says {odata_type!r} but the title names {title_name!r}; the annotation wins",
+                resources[0][1],
+            )
+        namespace = self.namespace or (odata_type.rsplit(".", 1)[0] if "." in odata_type else "microsoft.graph")
+        full_name = odata_type if "." in odata_type else None
+        json_block = None
+        if resources:
+            json_block = self._json_block(resources[0])
+        base = str(annotation.get("baseType") or "").lstrip("#").strip() or None
+        members = main_tables["members"]
+        record = TypeRecord(
+            name=name,
+            namespace=namespace,
+            full_name=full_name,
+            is_enum=bool(members) and not main_tables["properties"],
+            description=self.description or str(self.front.get("description") or ""),
+            line=self.title.line if self.title else 1,
+            base_type=base,
+            inherits=self.inherits[0] if self.inherits else None,
+            inherits_line=self.inherits[1] if self.inherits else 0,
+            abstract=_truthy(annotation.get("abstract")),
+            open_type=_truthy(annotation.get("openType")),
+            key_property=str(annotation["keyProperty"]) if annotation.get("keyProperty") else None,
+            properties=tuple(main_tables["properties"]),
+            navigation=tuple(main_tables["navigation"]),
+            members=tuple(members),
+            methods=tuple(main_tables["methods"]),
+            json=json_block,
+        )
+        return (record, *enums)
+
+    def _line(self) -> int:
+        return self.title.line if self.title else 1
+
+    def _main_tables(self, members_anywhere: bool) -> dict[str, list[Any]]:
+        found: dict[str, list[Any]] = {"properties": [], "navigation": [], "members": [], "methods": []}
+        for section, nearest, table in self.tables:
+            if not table.header:
+                continue
+            first = table.header[0].text.lower().strip()
+            has_type = _column(table.header, "type") is not None
+            if "method" in first and "method" in section:
+                found["methods"].extend(self._method_rows(table))
+            elif "relationship" in section or first.startswith("relationship"):
+                if has_type:
+                    found["navigation"].extend(self._property_rows(table))
+            elif "propert" in section and has_type and first in _PROPERTY_HEADERS:
+                found["properties"].extend(self._property_rows(table))
+            elif (members_anywhere or "member" in section) and first in _MEMBER_HEADERS:
+                if not _ENUM_HEADING.match(nearest) or "member" in section:
+                    found["members"].extend(self._member_rows(table))
+        return found
+
+    def _enum_sections(self) -> list[TypeRecord]:
+        """Enums documented as "### name values" sections, several to a page."""
+        records: list[TypeRecord] = []
+        namespace = self.namespace or "microsoft.graph"
+        for section, nearest, table in self.tables:
+            match = _ENUM_HEADING.match(nearest)
+            if not match or not table.header or "member" in section:
+                continue
+            if table.header[0].text.lower().strip() not in _MEMBER_HEADERS:
+                continue
+            name = match.group(1).rsplit(".", 1)[-1]
+            records.append(
+                TypeRecord(
+                    name=name,
+                    namespace=namespace,
+                    full_name=None,
+                    is_enum=True,
+                    description="",
+                    line=table.line,
+                    members=tuple(self._member_rows(table)),
+                )
+            )
+        return records
+
+    def _property_rows(self, table: Table) -> list[PropertyRow]:
+        type_col = _column(table.header, "type")
+        desc_col = _column(table.header, "description", "notes")
+        rows: list[PropertyRow] = []
+        for row in table.rows:
+            if _is_group_label(row.cells):
+                continue  # a bold row that groups the rows below it
+            name = _name_of(_cell(row.cells, 0))
+            type_cell = _cell(row.cells, type_col)
+            if not name or type_cell is None:
+                if any(c.text for c in row.cells):
+                    self.diags.add("BAD_TABLE_ROW", "table row has no name or no type", row.line)
+                continue
+            ref = type_ref(type_cell, self.folder)
+            if ref is None:
+                self.diags.add("BAD_TYPE", f"property {name!r}: type cell {type_cell.text!r} names no type", row.line)
+            desc = _cell(row.cells, desc_col)
+            rows.append(
+                PropertyRow(
+                    name=name,
+                    type=ref,
+                    description=desc.text if desc else "",
+                    line=row.line,
+                    possible_values=possible_values(desc.raw, desc.codes) if desc else (),
+                )
+            )
+        return rows
+
+    def _method_rows(self, table: Table) -> list[MethodRow]:
+        type_col = _column(table.header, "return", "type")
+        desc_col = _column(table.header, "description")
+        rows: list[MethodRow] = []
+        for row in table.rows:
+            cell = _cell(row.cells, 0)
+            if cell is None or not cell.text:
+                continue
+            link = next((page_key(l.href, self.folder) for l in cell.links), None)
+            type_cell = _cell(row.cells, type_col)
+            ref = type_ref(type_cell, self.folder) if type_cell is not None else None
+            if ref is not None and ref.name.lower() in ("none", "no", "not", "void", "n/a", "nothing"):
+                ref = None
+            desc = _cell(row.cells, desc_col)
+            name = cell.links[0].text if cell.links else cell.text
+            rows.append(MethodRow(name=name, link=link, return_type=ref, description=desc.text if desc else "", line=row.line))
+        return rows
+
+    def _member_rows(self, table: Table) -> list[MemberRow]:
+        value_col = _column(table.header[1:], "value")
+        value_col = None if value_col is None else value_col + 1
+        desc_col = _column(table.header, "description")
+        rows: list[MemberRow] = []
+        for row in table.rows:
+            name = _name_of(_cell(row.cells, 0))
+            if not name:
+                continue
+            value_cell = _cell(row.cells, value_col)
+            value = _int(value_cell.text) if value_cell else None
+            desc = _cell(row.cells, desc_col)
+            rows.append(MemberRow(name=name, value=value, description=desc.text if desc else "", line=row.line))
+        return rows
+
+    def _json_block(self, item: tuple[dict[str, Any], int, Code, str]) -> JsonBlock:
+        annotation, _, code, _ = item
+        value = self._json(code.content, code.line + 1)
+        return JsonBlock(annotation=annotation, value=value, line=code.line)
+
+    def _json(self, text: str, first_line: int) -> Any:
+        """Parse JSON text starting at ``first_line``; report what it took."""
+        try:
+            value, repairs = loads(text)
+        except JsonError as error:
+            self.diags.add("JSON_INVALID", f"JSON block is not JSON: {error.message}", first_line + error.line)
+            return None
+        if repairs:
+            self.diags.add("JSON_REPAIRED", "JSON read as meant: " + "; ".join(repairs), first_line)
+        return value
+
+    # -- API pages -------------------------------------------------------
+    def api(self) -> ApiRecord:
+        requests: list[http.Request] = []
+        for code, where in self.codes:
+            if "http request" in where and not requests:
+                requests = http.request_lines(code.content, code.line + 1, self.diags)
+        for annotation, _, code, where in self.annotated:
+            block_type = str(annotation.get("blockType")).lower()
+            if not requests and "http request" in where and block_type in ("ignored", "request"):
+                requests = http.request_lines(code.content, code.line + 1, self.diags)
+        if not requests:
+            self.diags.add("NO_HTTP_REQUEST", "no HTTP request block", self._line())
+        parameters: list[PropertyRow] = []
+        for section, _, table in self.tables:
+            if "request body" in section and table.header and _column(table.header, "type") is not None:
+                parameters.extend(self._property_rows(table))
+        examples = [self._example(item) for item in self.annotated]
+        return ApiRecord(
+            title=self.title.inline.text if self.title else "",
+            description=self.description or str(self.front.get("description") or ""),
+            requests=tuple(requests),
+            parameters=tuple(parameters),
+            body_type=self._section_type("request body"),
+            response_type=self._section_type("response"),
+            success_status=self._success_status(),
+            examples=tuple(e for e in examples if e is not None),
+            line=self._line(),
+        )
+
+    def _section_type(self, section_name: str) -> TypeRef | None:
+        for paragraph, section in self.paragraphs:
+            if section.strip() != section_name:
+                continue
+            for link in paragraph.inline.links:
+                key = page_key(link.href, self.folder)
+                if key is not None and key.folder == "resources":
+                    collection = "collection" in paragraph.inline.text.lower()
+                    return TypeRef(name=link.text.strip("` "), collection=collection, link=key)
+        return None
+
+    def _success_status(self) -> int | None:
+        for paragraph, section in self.paragraphs:
+            if section.strip() == "response":
+                match = re.search(r"\b([1-5]\d\d)\b(?:\s+[A-Z][A-Za-z-]*)", paragraph.inline.text)
+                if match:
+                    return int(match.group(1))
+        return None
+
+    def _example(self, item: tuple[dict[str, Any], int, Code, str]) -> ExampleRecord | None:
+        annotation, line, code, _ = item
+        kind = str(annotation.get("blockType", "")).lower()
+        if kind not in ("request", "response", "example"):
+            return None
+        message = http.split_message(code.content, code.info)
+        body: Any = None
+        has_body = bool(message.body.strip())
+        if has_body:
+            body = self._json(message.body, code.line + 1 + message.body_offset) if message.is_json else None
+        return ExampleRecord(
+            kind=kind,
+            annotation=annotation,
+            http_method=message.method,
+            url=message.url,
+            status=message.status,
+            body=body,
+            has_body=has_body and message.is_json,
+            line=line,
+        )
+
+
+def _is_group_label(cells: tuple[Inline, ...]) -> bool:
+    filled = [c for c in cells if c.text]
+    return len(filled) == 1 and filled[0].raw.strip().startswith(("**", "__", "*", "_"))
+
+
+def _first_line(error: Exception) -> str:
+    return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+
+
+def _int(text: str) -> int | None:
+    text = text.strip().strip("`")
+    try:
+        return int(text, 0) if text.lower().startswith("0x") else int(text)
+    except ValueError:
+        return None
+
+
+_PROPERTY_HEADERS = {"property", "properties", "name", "property name", "field", "parameter"}
+_MEMBER_HEADERS = {"member", "members", "name", "value", "member name", "enum value"}
+_ANNOTATION_KEYS = {
+    "blocktype": "blockType",
+    "@odata.type": "@odata.type",
+    "@type": "@odata.type",
+    "odata.type": "@odata.type",
+    "basetype": "baseType",
+    "keyproperty": "keyProperty",
+    "opentype": "openType",
+    "abstract": "abstract",
+    "optionalproperties": "optionalProperties",
+    "iscollection": "isCollection",
+    "truncated": "truncated",
+    "name": "name",
+    "expectederror": "expectedError",
+}

@@ -1,0 +1,127 @@
+"""Page records: what one page says, before any other page is consulted.
+
+Records keep names as written (``synchronizationSchedule``, ``String``) and
+links as page keys; the resolve stage turns them into model types.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..diagnostics import Diagnostic
+
+
+@dataclass(frozen=True)
+class PageKey:
+    """Which page a link points at: its folder and lower-cased stem."""
+
+    folder: str  # "resources" | "api" | ""
+    stem: str
+    fragment: str = ""
+
+
+@dataclass(frozen=True)
+class TypeRef:
+    name: str  # as written: "String", "synchronizationJob", "microsoft.graph.entity"
+    collection: bool
+    link: PageKey | None = None
+
+
+@dataclass(frozen=True)
+class PropertyRow:
+    name: str
+    type: TypeRef | None
+    description: str
+    line: int
+    possible_values: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class MethodRow:
+    name: str
+    link: PageKey | None
+    return_type: TypeRef | None
+    description: str
+    line: int
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    name: str
+    value: int | None
+    description: str
+    line: int
+
+
+@dataclass(frozen=True)
+class JsonBlock:
+    """An annotated JSON representation block of a resource."""
+
+    annotation: dict[str, Any]
+    value: Any  # the parsed JSON (None when it could not be read)
+    line: int
+
+
+@dataclass(frozen=True)
+class TypeRecord:
+    """One type documented on a resource page."""
+
+    name: str
+    namespace: str
+    full_name: str | None  # from the annotation's @odata.type, when given
+    is_enum: bool
+    description: str
+    line: int
+    base_type: str | None = None  # the annotation's baseType
+    inherits: TypeRef | None = None  # the "Inherits from [x](...)" line
+    inherits_line: int = 0
+    abstract: bool = False
+    open_type: bool = False
+    key_property: str | None = None
+    properties: tuple[PropertyRow, ...] = ()
+    navigation: tuple[PropertyRow, ...] = ()
+    members: tuple[MemberRow, ...] = ()
+    methods: tuple[MethodRow, ...] = ()
+    json: JsonBlock | None = None
+
+
+@dataclass(frozen=True)
+class HttpRequest:
+    method: str
+    path: str
+    line: int
+
+
+@dataclass(frozen=True)
+class ExampleRecord:
+    kind: str  # "request" | "response"
+    annotation: dict[str, Any]
+    http_method: str | None
+    url: str | None
+    status: int | None
+    body: Any
+    has_body: bool
+    line: int
+
+
+@dataclass(frozen=True)
+class ApiRecord:
+    title: str
+    description: str
+    requests: tuple[HttpRequest, ...]
+    parameters: tuple[PropertyRow, ...]
+    body_type: TypeRef | None
+    response_type: TypeRef | None
+    success_status: int | None
+    examples: tuple[ExampleRecord, ...]
+    line: int
+
+
+@dataclass(frozen=True)
+class PageRecord:
+    path: str  # relative to the docs root, with forward slashes
+    key: PageKey
+    types: tuple[TypeRecord, ...] = ()
+    api: ApiRecord | None = None
+    diagnostics: tuple[Diagnostic, ...] = ()

@@ -1,0 +1,603 @@
+"""Resolve stage: every page record in, the model out.
+
+The only stage that sees all pages. Links become types, base types are
+chained (cycles broken), inline enums get names, tables and JSON blocks are
+reconciled, and methods meet their API pages.
+
+Written rules:
+- Table and JSON block: the Properties table is the authority on a property's
+  type; a property the JSON block shows but the table lacks is added with the
+  type the JSON placeholder implies (JSON_ONLY_PROPERTY), a disagreement in
+  type is reported (TABLE_JSON_TYPE_MISMATCH) and the table wins.
+- Base type: the annotation's ``baseType`` wins over the "Inherits from" line.
+- Properties a base type declares are not repeated on the derived type, even
+  when its table lists them (pages routinely do).
+- Duplicate types: the first page in path order keeps the name.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .diagnostics import Diagnostic, make
+from .model import COMPLEX, ENTITY, ENUM, Example, Member, Method, Model, NavigationProperty, Parameter, Property, Source, Type
+from .parse.records import ApiRecord, MethodRow, PageKey, PageRecord, PropertyRow, TypeRecord, TypeRef
+from .primitives import UNTYPED, edm_type
+
+_NOT_NULLABLE = re.compile(r"\bnot nullable\b|\bnon-nullable\b|\bcannot be null\b|\bnot null\b", re.IGNORECASE)
+_READ_ONLY = re.compile(r"\bread[- ]only\b", re.IGNORECASE)
+_JSON_PLACEHOLDER = {
+    "string": "Edm.String",
+    "boolean": "Edm.Boolean",
+    "int32": "Edm.Int32",
+    "int64": "Edm.Int64",
+    "double": "Edm.Double",
+}
+_PLACEHOLDER_HINT = re.compile(r"^\s*String\s*\((timestamp|date|duration|time|guid|binary)", re.IGNORECASE)
+_HINT_TYPE = {
+    "timestamp": "Edm.DateTimeOffset",
+    "date": "Edm.Date",
+    "duration": "Edm.Duration",
+    "time": "Edm.TimeOfDay",
+    "guid": "Edm.Guid",
+    "binary": "Edm.Binary",
+}
+_ACTION_VERBS = {"list": "GET", "get": "GET", "create": "POST", "post": "POST", "add": "POST", "update": "PATCH", "delete": "DELETE", "remove": "DELETE"}
+
+
+@dataclass
+class _Entry:
+    record: TypeRecord
+    page: PageRecord
+    full_name: str
+    base: str | None = None
+    kind: str = COMPLEX
+
+
+@dataclass
+class _Resolver:
+    pages: list[PageRecord]
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    entries: dict[str, _Entry] = field(default_factory=dict)
+    by_name: dict[str, list[str]] = field(default_factory=dict)
+    by_lower_full: dict[str, str] = field(default_factory=dict)
+    by_page: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    api_pages: dict[tuple[str, str], PageRecord] = field(default_factory=dict)
+    inline_enums: dict[str, Type] = field(default_factory=dict)
+
+    def report(self, code: str, message: str, path: str, line: int) -> None:
+        self.diagnostics.append(make(code, message, path, line))
+
+    # -- indexing --------------------------------------------------------
+    def index(self) -> None:
+        records: dict[str, list[tuple[TypeRecord, PageRecord]]] = {}
+        for page in self.pages:
+            self.diagnostics.extend(page.diagnostics)
+            if page.api is not None:
+                self.api_pages[(page.key.folder, page.key.stem)] = page
+            for record in page.types:
+                full_name = record.full_name or f"{record.namespace}.{record.name}"
+                records.setdefault(full_name.lower(), []).append((record, page))
+        for group in records.values():
+            # The type's own page (named after it) keeps the name; then path order.
+            group.sort(key=lambda item: (not _is_home(item[1], item[0]), item[1].path, item[0].line))
+            record, page = group[0]
+            full_name = record.full_name or f"{record.namespace}.{record.name}"
+            for other, other_page in group[1:]:
+                same = _names(other) == _names(record)
+                self.report(
+                    "REPEATED_TYPE" if same else "DUPLICATE_TYPE",
+                    f"{full_name} is documented by {page.path} already"
+                    + ("" if same else " with other members or properties; this copy is ignored"),
+                    other_page.path,
+                    other.line,
+                )
+            self.entries[full_name] = _Entry(record, page, full_name)
+            self.by_lower_full[full_name.lower()] = full_name
+            self.by_name.setdefault(record.name.lower(), []).append(full_name)
+        for full_name in sorted(self.entries):
+            entry = self.entries[full_name]
+            self.by_page.setdefault((entry.page.key.folder, entry.page.key.stem), []).append(full_name)
+        for names in self.by_name.values():
+            names.sort()
+
+    # -- type references -------------------------------------------------
+    def lookup(self, name: str, namespace: str) -> str | None:
+        name = name.lstrip("#")
+        if "." in name:
+            found = self.by_lower_full.get(name.lower())
+            if found:
+                return found
+            name = name.rsplit(".", 1)[-1]
+        candidates = self.by_name.get(name.lower(), [])
+        if not candidates:
+            return None
+        same = [c for c in candidates if c.rsplit(".", 1)[0] == namespace]
+        return (same or candidates)[0]
+
+    def page_types(self, key: PageKey | None) -> list[str]:
+        if key is None:
+            return []
+        return self.by_page.get((key.folder or "resources", key.stem), [])
+
+    def resolve_ref(self, ref: TypeRef, namespace: str, path: str, line: int, what: str) -> str:
+        primitive = edm_type(ref.name)
+        if primitive is not None and ref.link is None:
+            return primitive
+        on_page = self.page_types(ref.link)
+        for full in on_page:
+            if full.rsplit(".", 1)[-1].lower() == ref.name.lower():
+                return full
+        found = self.lookup(ref.name, namespace)
+        if found:
+            return found
+        if primitive is not None:
+            return primitive
+        if on_page:
+            if ref.link is not None and ref.link.fragment:
+                for full in on_page:
+                    if full.rsplit(".", 1)[-1].lower() in ref.link.fragment.replace("-", ""):
+                        return full
+            return on_page[0]
+        where = f" (link to {ref.link.folder}/{ref.link.stem}.md, which does not exist)" if ref.link else ""
+        self.report("UNKNOWN_TYPE", f"{what}: type {ref.name!r} is not documented{where}; read as {UNTYPED}", path, line)
+        return UNTYPED
+
+    # -- base types and kinds --------------------------------------------
+    def link_bases(self) -> None:
+        for entry in self.entries.values():
+            record, path = entry.record, entry.page.path
+            namespace = record.namespace
+            from_annotation = None
+            if record.base_type:
+                from_annotation = self.lookup(record.base_type, namespace)
+                if from_annotation is None:
+                    self.report(
+                        "UNKNOWN_BASE_TYPE",
+                        f"{entry.full_name}: base type {record.base_type!r} is not documented",
+                        path,
+                        record.line,
+                    )
+            from_line = None
+            if record.inherits is not None:
+                candidates = self.page_types(record.inherits.link)
+                from_line = next(
+                    (c for c in candidates if c.rsplit(".", 1)[-1].lower() == record.inherits.name.lower()),
+                    None,
+                ) or self.lookup(record.inherits.name, namespace) or (candidates[0] if candidates else None)
+                if from_line is None and from_annotation is None and not record.base_type:
+                    self.report(
+                        "UNKNOWN_BASE_TYPE",
+                        f"{entry.full_name}: inherits from {record.inherits.name!r}, which is not documented",
+                        path,
+                        record.inherits_line,
+                    )
+            if from_annotation and from_line and from_annotation != from_line:
+                self.report(
+                    "BASE_TYPE_MISMATCH",
+                    f"{entry.full_name}: annotation says {from_annotation}, 'Inherits from' says {from_line}; the annotation wins",
+                    path,
+                    record.inherits_line or record.line,
+                )
+            base = from_annotation or (from_line if not record.base_type else None)
+            entry.base = base if base != entry.full_name else None
+            if base == entry.full_name:
+                self.report("INHERITANCE_CYCLE", f"{entry.full_name} inherits from itself", path, record.line)
+
+    def break_cycles(self) -> None:
+        for name in sorted(self.entries):
+            chain: list[str] = []
+            current: str | None = name
+            while current is not None and current in self.entries and current not in chain:
+                chain.append(current)
+                current = self.entries[current].base
+            if current is None or current not in chain:
+                continue
+            cycle = chain[chain.index(current) :]
+            victim = min(cycle)
+            entry = self.entries[victim]
+            entry.base = None
+            self.report(
+                "INHERITANCE_CYCLE",
+                f"base types form a cycle ({' -> '.join(cycle + [cycle[0]])}); {victim} keeps no base type",
+                entry.page.path,
+                entry.record.line,
+            )
+
+    def assign_kinds(self) -> None:
+        for name in sorted(self.entries):
+            entry = self.entries[name]
+            if entry.record.is_enum:
+                entry.kind = ENUM
+                continue
+            kind = COMPLEX
+            current: _Entry | None = entry
+            while current is not None:
+                if current.record.key_property:
+                    kind = ENTITY
+                    break
+                current = self.entries.get(current.base) if current.base else None
+            entry.kind = kind
+
+    def inherited_names(self, entry: _Entry) -> set[str]:
+        names: set[str] = set()
+        current = self.entries.get(entry.base) if entry.base else None
+        while current is not None and current is not entry:
+            names.update(row.name for row in current.record.properties)
+            names.update(row.name for row in current.record.navigation)
+            current = self.entries.get(current.base) if current.base else None
+        return names
+
+    def key_of(self, entry: _Entry) -> str | None:
+        current: _Entry | None = entry
+        while current is not None:
+            if current.record.key_property:
+                return current.record.key_property
+            current = self.entries.get(current.base) if current.base else None
+            if current is entry:
+                break
+        return None
+
+    # -- properties ------------------------------------------------------
+    def property_type(self, row: PropertyRow, entry: _Entry, what: str) -> str:
+        record = entry.record
+        if row.type is None:
+            return UNTYPED
+        ref = row.type
+        if row.possible_values and ref.link is None and edm_type(ref.name) is None:
+            if self.lookup(ref.name, record.namespace) is None:
+                return self.inline_enum(row, entry, ref.name.rsplit(".", 1)[-1])
+        resolved = self.resolve_ref(ref, record.namespace, entry.page.path, row.line, what)
+        if row.possible_values and resolved == "Edm.String":
+            return self.inline_enum(row, entry, record.name + row.name[:1].upper() + row.name[1:])
+        return resolved
+
+    def inline_enum(self, row: PropertyRow, entry: _Entry, name: str) -> str:
+        record = entry.record
+        full_name = f"{record.namespace}.{name}"
+        existing = self.lookup(full_name, record.namespace)
+        if existing and existing in self.entries:
+            return existing
+        if full_name not in self.inline_enums:
+            members = tuple(Member(name=value, value=index) for index, value in enumerate(row.possible_values))
+            self.inline_enums[full_name] = Type(
+                full_name=full_name,
+                name=name,
+                namespace=record.namespace,
+                kind=ENUM,
+                source=Source(entry.page.path, row.line),
+                description=f"Values of {record.name}.{row.name}.",
+                members=members,
+            )
+            self.report(
+                "INLINE_ENUM",
+                f"{record.name}.{row.name}: 'Possible values' read as enum {full_name}",
+                entry.page.path,
+                row.line,
+            )
+        return full_name
+
+    def properties(self, entry: _Entry, key: str | None) -> tuple[Property, ...]:
+        record, path = entry.record, entry.page.path
+        inherited = self.inherited_names(entry)
+        navigation = {row.name for row in record.navigation}
+        result: dict[str, Property] = {}
+        for row in record.properties:
+            if row.name in inherited or row.name in navigation:
+                continue
+            if row.name in result:
+                self.report("DUPLICATE_PROPERTY", f"{entry.full_name}: property {row.name!r} is listed twice", path, row.line)
+                continue
+            type_name = self.property_type(row, entry, f"{entry.full_name}.{row.name}")
+            result[row.name] = Property(
+                name=row.name,
+                type=type_name,
+                collection=bool(row.type and row.type.collection),
+                nullable=not (row.name == key or _NOT_NULLABLE.search(row.description)),
+                read_only=bool(_READ_ONLY.search(row.description)),
+                description=row.description,
+            )
+        if record.json is not None and isinstance(record.json.value, dict):
+            self.reconcile(entry, result, inherited | navigation, record.json.value, record.json.line)
+        return tuple(result.values())
+
+    def reconcile(self, entry: _Entry, table: dict[str, Property], skip: set[str], value: dict[str, Any], line: int) -> None:
+        path = entry.page.path
+        shown = {k for k in value if not k.startswith("@") and "@" not in k}
+        for name in shown - skip:
+            guess = self.json_type(value[name], entry.record.namespace)
+            if name not in table:
+                if not table and not entry.record.properties:
+                    pass  # page without a table: the JSON block is all there is
+                else:
+                    self.report(
+                        "JSON_ONLY_PROPERTY",
+                        f"{entry.full_name}: {name!r} is in the JSON representation but not in the Properties table; added",
+                        path,
+                        line,
+                    )
+                type_name, collection = guess or (UNTYPED, isinstance(value[name], list))
+                table[name] = Property(name=name, type=type_name, collection=collection)
+                continue
+            if guess is None:
+                continue
+            declared = table[name]
+            type_name, collection = guess
+            if collection != declared.collection or (
+                type_name != declared.type and not type_name.startswith("Edm.") and not declared.type.startswith("Edm.")
+            ):
+                shown_as = f"{type_name}{' collection' if collection else ''}"
+                said = f"{declared.type}{' collection' if declared.collection else ''}"
+                self.report(
+                    "TABLE_JSON_TYPE_MISMATCH",
+                    f"{entry.full_name}.{name}: table says {said}, JSON representation shows {shown_as}; the table wins",
+                    path,
+                    line,
+                )
+        for name in sorted(set(table) - shown - skip):
+            if entry.record.properties:
+                self.report(
+                    "TABLE_ONLY_PROPERTY",
+                    f"{entry.full_name}: {name!r} is in the Properties table but not in the JSON representation",
+                    path,
+                    line,
+                )
+
+    def json_type(self, value: Any, namespace: str) -> tuple[str, bool] | None:
+        """What a JSON representation placeholder says a property's type is."""
+        collection = isinstance(value, list)
+        if collection:
+            if not value:
+                return None
+            value = value[0]
+        if isinstance(value, dict):
+            odata = value.get("@odata.type")
+            if isinstance(odata, str):
+                found = self.lookup(odata, namespace)
+                return (found, collection) if found else None
+            return None
+        if isinstance(value, bool):
+            return "Edm.Boolean", collection
+        if isinstance(value, int):
+            return "Edm.Int64" if abs(value) > 2**31 else "Edm.Int32", collection
+        if isinstance(value, float):
+            return "Edm.Double", collection
+        if isinstance(value, str):
+            hint = _PLACEHOLDER_HINT.match(value)
+            if hint:
+                return _HINT_TYPE[hint.group(1).lower()], collection
+            word = value.split("(")[0].strip().lower()
+            if word in _JSON_PLACEHOLDER:
+                return _JSON_PLACEHOLDER[word], collection
+            found = edm_type(word) if word else None
+            if found:
+                return found, collection
+            found = self.lookup(value.strip(), namespace) if re.fullmatch(r"[\w.]+", value.strip()) else None
+            if found:
+                return found, collection
+        return None
+
+    def navigation(self, entry: _Entry) -> tuple[NavigationProperty, ...]:
+        result: dict[str, NavigationProperty] = {}
+        inherited = self.inherited_names(entry)
+        for row in entry.record.navigation:
+            if row.name in inherited:
+                continue
+            if row.name in result:
+                self.report(
+                    "DUPLICATE_PROPERTY",
+                    f"{entry.full_name}: relationship {row.name!r} is listed twice",
+                    entry.page.path,
+                    row.line,
+                )
+                continue
+            type_name = self.property_type(row, entry, f"{entry.full_name}.{row.name}") if row.type else UNTYPED
+            result[row.name] = NavigationProperty(
+                name=row.name,
+                type=type_name,
+                collection=bool(row.type and row.type.collection),
+                description=row.description,
+            )
+        return tuple(result.values())
+
+    def members(self, entry: _Entry) -> tuple[Member, ...]:
+        result: dict[str, Member] = {}
+        for index, row in enumerate(entry.record.members):
+            if row.name in result:
+                self.report(
+                    "DUPLICATE_PROPERTY",
+                    f"{entry.full_name}: member {row.name!r} is listed twice",
+                    entry.page.path,
+                    row.line,
+                )
+                continue
+            value = row.value if row.value is not None else index
+            result[row.name] = Member(name=row.name, value=value, description=row.description)
+        return tuple(result.values())
+
+    # -- methods ---------------------------------------------------------
+    def methods(self, entry: _Entry) -> tuple[Method, ...]:
+        return tuple(self.method(entry, row) for row in entry.record.methods)
+
+    def method(self, entry: _Entry, row: MethodRow) -> Method:
+        record, path = entry.record, entry.page.path
+        namespace = record.namespace
+        return_type = None
+        if row.return_type is not None:
+            return_type = self.resolve_ref(row.return_type, namespace, path, row.line, f"{entry.full_name} method {row.name!r}")
+        returns_collection = bool(row.return_type and row.return_type.collection)
+        page = self.api_pages.get((row.link.folder or "api", row.link.stem)) if row.link else None
+        api = page.api if page is not None else None
+        if api is None or not api.requests:
+            http_method, api_path = self.assumed(entry, row, returns_collection)
+            if api is None:
+                where = f"{row.link.folder}/{row.link.stem}.md" if row.link else "no link"
+                self.report(
+                    "MISSING_API_PAGE",
+                    f"{entry.full_name} method {row.name!r}: API page not found ({where}); assumed {http_method} {api_path}",
+                    path,
+                    row.line,
+                )
+            else:
+                self.report(
+                    "NO_HTTP_REQUEST",
+                    f"{entry.full_name} method {row.name!r}: {page.path if page else ''} has no HTTP request; assumed {http_method} {api_path}",
+                    path,
+                    row.line,
+                )
+            paths: tuple[str, ...] = (api_path,)
+        else:
+            http_method, api_path = api.requests[0].method, api.requests[0].path
+            paths = tuple(dict.fromkeys(r.path for r in api.requests if r.method == http_method))
+        parameters: tuple[Parameter, ...] = ()
+        body_type = None
+        examples: tuple[Example, ...] = ()
+        status = None
+        source = Source(path, row.line)
+        if api is not None and page is not None:
+            source = Source(page.path, api.line)
+            parameters = tuple(self.parameter(p, namespace, page.path) for p in api.parameters)
+            if http_method in ("POST", "PUT", "PATCH") and not parameters and api.body_type is not None:
+                body_type = self.resolve_ref(api.body_type, namespace, page.path, api.line, f"request body of {page.path}")
+                if body_type == UNTYPED:
+                    body_type = None
+            examples = tuple(self.example(e, namespace, page.path) for e in api.examples)
+            status = api.success_status
+        if status is None:
+            status = _default_status(http_method, return_type, row.name)
+        return Method(
+            name=row.name,
+            http_method=http_method,
+            path=api_path,
+            return_type=return_type,
+            returns_collection=returns_collection,
+            description=row.description,
+            paths=paths,
+            request_body_type=body_type,
+            parameters=parameters,
+            success_status=status,
+            examples=examples,
+            source=source,
+        )
+
+    def assumed(self, entry: _Entry, row: MethodRow, collection: bool) -> tuple[str, str]:
+        words = row.name.split()
+        verb = words[0].lower() if words else ""
+        http_method = _ACTION_VERBS.get(verb, "POST")
+        base = f"/{entry.record.name}"
+        if verb in ("get", "update", "delete", "remove") and not collection:
+            return http_method, base + "/{id}"
+        if verb in _ACTION_VERBS:
+            return http_method, base
+        action = re.sub(r"\W", "", row.name[:1].lower() + row.name[1:]) or "action"
+        return http_method, base + "/{id}/" + action
+
+    def parameter(self, row: PropertyRow, namespace: str, path: str) -> Parameter:
+        type_name = UNTYPED
+        if row.type is not None:
+            type_name = self.resolve_ref(row.type, namespace, path, row.line, f"parameter {row.name!r}")
+        return Parameter(
+            name=row.name,
+            type=type_name,
+            collection=bool(row.type and row.type.collection),
+            description=row.description,
+        )
+
+    def example(self, record: Any, namespace: str, path: str) -> Example:
+        annotation = record.annotation
+        type_name = None
+        written = annotation.get("@odata.type")
+        collection = annotation.get("isCollection") in (True, "true", "True")
+        if isinstance(written, str) and written.strip():
+            written = written.strip().lstrip("#")
+            wrapped = re.fullmatch(r"collection\((.*)\)", written, re.IGNORECASE)
+            if wrapped:
+                written, collection = wrapped.group(1).strip().lstrip("#"), True
+            type_name = edm_type(written) or self.lookup(written, namespace)
+            if type_name is None:
+                self.report(
+                    "UNKNOWN_ANNOTATION_TYPE",
+                    f"example annotation names {written!r}, which is not documented",
+                    path,
+                    record.line,
+                )
+        body = None
+        if record.has_body and record.body is not None:
+            body = json.dumps(record.body, ensure_ascii=False, separators=(",", ":"))
+        return Example(
+            kind=record.kind,
+            name=str(annotation.get("name") or ""),
+            type=type_name,
+            collection=collection,
+            truncated=annotation.get("truncated") in (True, "true", "True"),
+            http_method=record.http_method,
+            url=record.url,
+            status=record.status,
+            body=body,
+            source=Source(path, record.line),
+        )
+
+    # -- assembly --------------------------------------------------------
+    def build(self) -> Model:
+        self.index()
+        self.link_bases()
+        self.break_cycles()
+        self.assign_kinds()
+        types: list[Type] = []
+        for name in sorted(self.entries):
+            entry = self.entries[name]
+            record = entry.record
+            key = self.key_of(entry) if entry.kind == ENTITY else None
+            types.append(
+                Type(
+                    full_name=entry.full_name,
+                    name=entry.full_name.rsplit(".", 1)[-1],
+                    namespace=entry.full_name.rsplit(".", 1)[0],
+                    kind=entry.kind,
+                    source=Source(entry.page.path, record.line),
+                    base_type=entry.base,
+                    abstract=record.abstract,
+                    open_type=record.open_type,
+                    key_property=key,
+                    description=record.description,
+                    properties=self.properties(entry, key) if entry.kind != ENUM else (),
+                    navigation_properties=self.navigation(entry) if entry.kind != ENUM else (),
+                    members=self.members(entry) if entry.kind == ENUM else (),
+                    methods=self.methods(entry),
+                )
+            )
+        types.extend(self.inline_enums.values())
+        types.sort(key=lambda t: t.full_name)
+        diagnostics = sorted(set(self.diagnostics), key=lambda d: (d.path, d.line, d.code, d.message))
+        return Model(types=tuple(types), diagnostics=tuple(diagnostics))
+
+
+def _is_home(page: PageRecord, record: TypeRecord) -> bool:
+    stem = page.key.stem
+    return stem == record.name.lower() or stem.endswith("-" + record.name.lower())
+
+
+def _names(record: TypeRecord) -> tuple[list[str], list[str], list[str]]:
+    return (
+        sorted(r.name for r in record.properties),
+        sorted(r.name for r in record.navigation),
+        sorted(r.name for r in record.members),
+    )
+
+
+def _default_status(http_method: str, return_type: str | None, name: str) -> int:
+    if http_method == "POST" and name.lower().startswith(("create", "add", "post")):
+        return 201
+    if return_type is None and http_method in ("POST", "DELETE", "PATCH", "PUT"):
+        return 204
+    return 200
+
+
+def resolve(pages: Iterable[PageRecord]) -> Model:
+    """Build the model from page records (order does not matter)."""
+    ordered = sorted(pages, key=lambda p: p.path)
+    return _Resolver(ordered).build()

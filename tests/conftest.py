@@ -1,0 +1,47 @@
+"""Shared test helpers: tiny docs trees, the repo's specs, the real corpus."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from generator.model import Model
+from generator.pipeline import build_model
+
+ROOT = Path(__file__).resolve().parents[1]
+SPECS = ROOT / "specs"
+GENERATED = ROOT / "generated"
+CORPUS = ROOT.parent / "shared" / "graph-docs" / "beta"
+
+needs_corpus = pytest.mark.skipif(
+    not (CORPUS / "resources").is_dir(),
+    reason=f"the real Graph docs corpus is not at {CORPUS} (../shared beside the repo)",
+)
+
+
+def write_docs(root: Path, pages: dict[str, str | bytes]) -> Path:
+    """Write pages (relative path -> text) into a docs root and return it."""
+    for name, content in pages.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(textwrap.dedent(content).lstrip("\n"), encoding="utf-8")
+    (root / "resources").mkdir(exist_ok=True)
+    return root
+
+
+def model_of(tmp_path: Path, pages: dict[str, str | bytes]) -> Model:
+    return build_model(write_docs(tmp_path / "docs", pages))
+
+
+def codes(model: Model) -> list[str]:
+    return [d.code for d in model.diagnostics]
+
+
+@pytest.fixture(scope="session")
+def spec_model() -> Model:
+    return build_model(SPECS)

@@ -1,0 +1,126 @@
+"""The command line as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import GENERATED, ROOT, SPECS
+from generator.cli import main
+from generator.emit import emit_all
+from generator.pipeline import build_model
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True)
+
+
+def test_inspect_json_on_specs() -> None:
+    result = run("inspect", "specs", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    dump = json.loads(result.stdout)
+    assert set(dump) == {"types", "diagnostics"}
+    names = {t["fullName"] for t in dump["types"]}
+    assert len(names) >= 35
+    assert not [d for d in dump["diagnostics"] if d["severity"] == "error"]
+    sync = next(t for t in dump["types"] if t["fullName"] == "microsoft.graph.synchronization")
+    assert sync["kind"] == "entity" and sync["baseType"] == "microsoft.graph.entity"
+    assert [p["name"] for p in sync["properties"]] == ["secrets"]
+    assert [n["name"] for n in sync["navigationProperties"]] == ["jobs", "templates"]
+    assert [m["name"] for m in sync["methods"]] == [
+        "List synchronizations",
+        "Create synchronization",
+        "Get synchronization",
+        "Update synchronization",
+        "Delete synchronization",
+        "acquireAccessToken",
+        "Ping",
+        "List jobs",
+        "Create synchronizationJob",
+        "List templates",
+        "Create synchronizationTemplate",
+    ]
+    for method in sync["methods"]:
+        assert method["httpMethod"] in ("GET", "POST", "PUT", "PATCH", "DELETE")
+        assert method["path"].startswith("/")
+    for spec_type in dump["types"]:
+        expected = {
+            "fullName", "name", "namespace", "kind", "baseType", "abstract", "openType", "keyProperty",
+            "properties", "navigationProperties", "members", "methods", "source", "description",
+        }  # fmt: skip
+        assert expected <= set(spec_type)
+        assert spec_type["kind"] in ("entity", "complex", "enum")
+
+
+def test_every_spec_page_yields_its_type(spec_model) -> None:  # type: ignore[no-untyped-def]
+    sources = {t.source.path for t in spec_model.types}
+    for page in (SPECS / "resources").glob("*.md"):
+        assert f"resources/{page.name}" in sources, page.name
+
+
+def test_specs_exercise_every_format_feature(spec_model) -> None:  # type: ignore[no-untyped-def]
+    types = spec_model.types
+    assert any(t.kind == "enum" and t.source.path.endswith(t.name.lower() + ".md") for t in types)  # enum page
+    assert any(t.kind == "enum" and t.full_name == "microsoft.graph.synchronizationStatusCode" for t in types)  # inline
+    assert any(t.abstract for t in types)
+    assert any(t.base_type for t in types)
+    assert any(t.open_type for t in types)
+    assert any(p.collection and spec_model.get(p.type) and spec_model.get(p.type).kind == "complex" for t in types for p in t.properties)
+    assert any(t.navigation_properties for t in types)
+
+
+def test_inspect_text_summarises() -> None:
+    result = run("inspect", "specs")
+    assert result.returncode == 0
+    assert "types (" in result.stdout.splitlines()[-1]
+
+
+def test_generated_model_is_current() -> None:
+    expected = emit_all(build_model(SPECS))
+    for name, text in expected.items():
+        assert (GENERATED / name).read_text(encoding="utf-8") == text, f"generated/{name} is stale: run graphdoc generate"
+
+
+def test_generate_writes_model_json(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert main(["generate", str(SPECS), "--out", str(out), "--quiet"]) == 0
+    dump = json.loads((out / "model.json").read_text(encoding="utf-8"))
+    assert any(t["name"] == "synchronizationJob" for t in dump["types"])
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["inspect", "no/such/folder"], "not a folder"),
+        (["inspect", "tests"], "no resources/ or api/ folder"),
+        (["inspect", "--format", "yaml"], "invalid choice"),
+        (["frobnicate"], "invalid choice"),
+    ],
+)
+def test_usage_errors_exit_2_with_one_line(args: list[str], message: str) -> None:
+    result = run(*args)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_refuses_to_overwrite_foreign_files(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "mine.txt").write_text("keep me")
+    result = run("generate", str(SPECS), "--out", str(out))
+    assert result.returncode == 2 and "mine.txt" in result.stderr
+    assert (out / "mine.txt").read_text() == "keep me"
+
+
+def test_readme_lists_every_diagnostic_code() -> None:
+    from generator.diagnostics import CODES
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for code, (severity, _) in CODES.items():
+        assert f"| `{code}` | {severity} |" in readme, code

@@ -1,0 +1,80 @@
+"""The real Graph beta reference: robustness and real-page features."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+
+import pytest
+
+from conftest import CORPUS, needs_corpus
+from generator.load import read_page
+from generator.model import Model
+from generator.pipeline import build_model
+from generator.resolve import resolve
+
+pytestmark = needs_corpus
+
+
+@pytest.fixture(scope="module")
+def corpus_model() -> Model:
+    start = time.perf_counter()
+    model = build_model(CORPUS)
+    print(f"\ncorpus model: {len(model.types)} types in {time.perf_counter() - start:.1f}s")
+    return model
+
+
+def page_model(*names: str) -> Model:
+    return resolve(read_page(CORPUS / name, CORPUS) for name in names)
+
+
+def test_whole_corpus_builds(corpus_model: Model) -> None:
+    kinds = Counter(t.kind for t in corpus_model.types)
+    assert kinds["entity"] > 800 and kinds["complex"] > 1000 and kinds["enum"] > 500
+    assert sum(len(t.methods) for t in corpus_model.types) > 3000
+    for diagnostic in corpus_model.diagnostics:
+        assert diagnostic.path and diagnostic.line >= 0
+    job = corpus_model.get("microsoft.graph.synchronizationJob")
+    assert job is not None and job.kind == "entity"
+    assert {m.http_method for m in job.methods} >= {"GET", "POST", "DELETE"}
+
+
+def test_real_inline_enum_and_job_page() -> None:
+    model = page_model(
+        "resources/synchronization-synchronizationstatus.md",
+        "resources/synchronization-synchronizationjob.md",
+        "api/synchronization-synchronizationjob-post.md",
+    )
+    status = model.get("microsoft.graph.synchronizationStatus")
+    assert status is not None
+    code = next(p for p in status.properties if p.name == "code")
+    assert code.type == "microsoft.graph.synchronizationStatusCode"
+    job = model.get("microsoft.graph.synchronizationJob")
+    assert job is not None
+    create = next(m for m in job.methods if m.name == "Create")
+    assert (create.http_method, create.path, create.success_status) == (
+        "POST",
+        "/servicePrincipals/{id}/synchronization/jobs",
+        201,
+    )
+    response = next(e for e in create.examples if e.kind == "response")
+    assert response.type == "microsoft.graph.synchronizationJob" and response.truncated
+    assert response.payload()["templateId"] == "BoxOutDelta"
+
+
+def test_real_enum_values_page() -> None:
+    model = page_model("resources/enums.md")
+    secret = model.get("microsoft.graph.synchronizationSecret")
+    assert secret is not None and secret.kind == "enum"
+    assert [m.name for m in secret.members][:3] == ["None", "UserName", "Password"]
+
+
+def test_real_enum_page_and_abstract_flag() -> None:
+    model = page_model("resources/accesspackage-accesspackagefilterbycurrentuseroptions.md")
+    enum = model.get("microsoft.graph.accessPackageFilterByCurrentUserOptions")
+    assert enum is not None and [(m.name, m.value) for m in enum.members][0] == ("allowedRequestor", 1)
+
+
+def test_real_group_label_rows_are_not_properties() -> None:
+    model = page_model("resources/intune-shared-user.md")
+    assert "BAD_TYPE" not in {d.code for d in model.diagnostics}
