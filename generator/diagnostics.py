@@ -22,7 +22,7 @@ CODES: dict[str, tuple[str, str]] = {
     "NO_TITLE": (WARNING, "the page has no H1 title"),
     "BAD_FRONT_MATTER": (WARNING, "the YAML front matter is not a mapping of valid YAML"),
     "NO_TABLES": (WARNING, "a resource page has no Properties, Relationships or Members table"),
-    "NO_TYPE": (WARNING, "a resource page names no type that could be read"),
+    "BAD_TYPE_NAME": (ERROR, "a type name is not a valid (qualified) identifier"),
     "ANNOTATION_INVALID": (ERROR, "an annotation comment could not be read as JSON"),
     "ANNOTATION_REPAIRED": (INFO, "an annotation comment was not strict JSON but was read as meant"),
     "JSON_INVALID": (WARNING, "a JSON block could not be read as JSON"),

@@ -144,8 +144,7 @@ class Method:
     request_body_type: str | None = None
     parameters: tuple[Parameter, ...] = ()
     success_status: int = 200
-    examples: tuple[Example, ...] = ()
-    source: Source | None = None
+    source: Source | None = None  # the API page (examples share its path)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -159,7 +158,6 @@ class Method:
             "requestBodyType": self.request_body_type,
             "parameters": [p.to_json() for p in self.parameters],
             "successStatus": self.success_status,
-            "examples": [e.to_json() for e in self.examples],
             "source": self.source.to_json() if self.source else None,
         }
 
@@ -175,6 +173,7 @@ class Type:
     abstract: bool = False
     open_type: bool = False
     key_property: str | None = None
+    flags: bool = False  # an enum whose values combine ("a,b")
     description: str = ""
     properties: tuple[Property, ...] = ()
     navigation_properties: tuple[NavigationProperty, ...] = ()
@@ -191,6 +190,7 @@ class Type:
             "abstract": self.abstract,
             "openType": self.open_type,
             "keyProperty": self.key_property,
+            "isFlags": self.flags,
             "description": self.description,
             "properties": [p.to_json() for p in self.properties],
             "navigationProperties": [n.to_json() for n in self.navigation_properties],
@@ -204,6 +204,7 @@ class Type:
 class Model:
     types: tuple[Type, ...]
     diagnostics: tuple[Diagnostic, ...] = ()
+    examples: tuple[Example, ...] = ()
     _index: dict[str, Type] = field(default_factory=dict, compare=False, repr=False, hash=False)
 
     def __post_init__(self) -> None:
@@ -225,8 +226,15 @@ class Model:
             chain.append(current)
         return chain
 
+    def examples_of(self, method: Method) -> list[Example]:
+        """The examples on a method's API page."""
+        if method.source is None:
+            return []
+        return [e for e in self.examples if e.source.path == method.source.path]
+
     def to_json(self) -> dict[str, Any]:
         return {
             "types": [t.to_json() for t in self.types],
+            "examples": [e.to_json() for e in self.examples],
             "diagnostics": [d.to_json() for d in self.diagnostics],
         }

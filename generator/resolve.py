@@ -455,7 +455,6 @@ class _Resolver:
             paths = tuple(dict.fromkeys(r.path for r in api.requests if r.method == http_method))
         parameters: tuple[Parameter, ...] = ()
         body_type = None
-        examples: tuple[Example, ...] = ()
         status = None
         source = Source(path, row.line)
         if api is not None and page is not None:
@@ -465,7 +464,6 @@ class _Resolver:
                 body_type = self.resolve_ref(api.body_type, namespace, page.path, api.line, f"request body of {page.path}")
                 if body_type == UNTYPED:
                     body_type = None
-            examples = tuple(self.example(e, namespace, page.path) for e in api.examples)
             status = api.success_status
         if status is None:
             status = _default_status(http_method, return_type, row.name)
@@ -480,7 +478,6 @@ class _Resolver:
             request_body_type=body_type,
             parameters=parameters,
             success_status=status,
-            examples=examples,
             source=source,
         )
 
@@ -542,6 +539,15 @@ class _Resolver:
         )
 
     # -- assembly --------------------------------------------------------
+    def examples(self) -> tuple[Example, ...]:
+        found: list[Example] = []
+        for page in self.pages:
+            if page.api is not None:
+                found.extend(self.example(e, "microsoft.graph", page.path) for e in page.api.examples)
+            for record in page.types:
+                found.extend(self.example(e, record.namespace, page.path) for e in record.examples)
+        return tuple(found)
+
     def build(self) -> Model:
         self.index()
         self.link_bases()
@@ -567,13 +573,15 @@ class _Resolver:
                     properties=self.properties(entry, key) if entry.kind != ENUM else (),
                     navigation_properties=self.navigation(entry) if entry.kind != ENUM else (),
                     members=self.members(entry) if entry.kind == ENUM else (),
+                    flags=entry.kind == ENUM and _is_flags(record),
                     methods=self.methods(entry),
                 )
             )
         types.extend(self.inline_enums.values())
         types.sort(key=lambda t: t.full_name)
+        examples = self.examples()
         diagnostics = sorted(set(self.diagnostics), key=lambda d: (d.path, d.line, d.code, d.message))
-        return Model(types=tuple(types), diagnostics=tuple(diagnostics))
+        return Model(types=tuple(types), diagnostics=tuple(diagnostics), examples=examples)
 
 
 def _is_home(page: PageRecord, record: TypeRecord) -> bool:
@@ -587,6 +595,13 @@ def _names(record: TypeRecord) -> tuple[list[str], list[str], list[str]]:
         sorted(r.name for r in record.navigation),
         sorted(r.name for r in record.members),
     )
+
+
+def _is_flags(record: TypeRecord) -> bool:
+    """An enum is flags when its page says so and its values are bit masks."""
+    said = "flag" in record.description.lower() or any("flag" in m.description.lower() for m in record.members)
+    values = [m.value for m in record.members if m.value is not None]
+    return said and bool(values) and all(v >= 0 for v in values)
 
 
 def _default_status(http_method: str, return_type: str | None, name: str) -> int:

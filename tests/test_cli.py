@@ -23,7 +23,7 @@ def test_inspect_json_on_specs() -> None:
     result = run("inspect", "specs", "--format", "json")
     assert result.returncode == 0, result.stderr
     dump = json.loads(result.stdout)
-    assert set(dump) == {"types", "diagnostics"}
+    assert set(dump) == {"types", "examples", "diagnostics"}
     names = {t["fullName"] for t in dump["types"]}
     assert len(names) >= 35
     assert not [d for d in dump["diagnostics"] if d["severity"] == "error"]

@@ -57,7 +57,7 @@ def test_real_inline_enum_and_job_page() -> None:
         "/servicePrincipals/{id}/synchronization/jobs",
         201,
     )
-    response = next(e for e in create.examples if e.kind == "response")
+    response = next(e for e in model.examples_of(create) if e.kind == "response")
     assert response.type == "microsoft.graph.synchronizationJob" and response.truncated
     assert response.payload()["templateId"] == "BoxOutDelta"
 

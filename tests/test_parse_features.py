@@ -283,7 +283,7 @@ def test_methods_meet_their_api_pages(tmp_path: Path) -> None:
     assert start.paths == ("/things/{thingId}/start", "/me/things/{thingId}/start")
     assert [(p.name, p.type) for p in start.parameters] == [("force", "Edm.Boolean")]
     assert start.success_status == 204 and start.return_type is None
-    request, response = create.examples
+    request, response = model.examples_of(create)
     assert request.kind == "request" and request.payload() == {"name": "a"} and request.http_method == "POST"
     assert response.kind == "response" and response.status == 201 and response.truncated
     assert response.type == "microsoft.graph.thing"

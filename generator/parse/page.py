@@ -32,16 +32,21 @@ from .records import (
 from .types import page_key, type_ref
 
 _NAME = re.compile(r"[@A-Za-z_$][\w@.$\-]*")
-_IDENT = re.compile(r"[A-Za-z_][\w\-]*\Z")
+_IDENT = re.compile(r"[A-Za-z_][\w\-]*\Z", re.ASCII)
+_QUALIFIED = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\Z", re.ASCII)
 _NAMESPACE = re.compile(r"^Namespace:\s*([\w.]+)", re.IGNORECASE)
 _POSSIBLE = re.compile(r"possible values (?:are|include|is)\b[^:`]*:?(.*)", re.IGNORECASE | re.DOTALL)
 _SENTENCE_END = re.compile(r"\.(?:\s|$)|\n|<br", re.IGNORECASE)
-_ENUM_HEADING = re.compile(r"^`?([A-Za-z_][\w.]*)`?\s+(?:enum(?:eration)?\s+)?(?:type\s+)?values?\b", re.IGNORECASE)
+_ENUM_HEADING = re.compile(
+    r"^`?([A-Za-z_][\w.]*)`?\s+(?:enum(?:eration)?\s+)?(?:type\s+)?values?\b", re.IGNORECASE | re.ASCII
+)
 _TITLE_SUFFIX = re.compile(
     r"\s+(?:resource|complex|entity|enum(?:eration)?|object)?\s*(?:type|resource|object)s?\b.*$",
     re.IGNORECASE,
 )
 _TRUE = (True, "true", "True", "TRUE")
+# libyaml's loader when pyyaml was built with it: front matter is a fifth of a page's parse time otherwise.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def parse_page(data: bytes | str, path: str) -> PageRecord:
@@ -56,7 +61,8 @@ def parse_page(data: bytes | str, path: str) -> PageRecord:
     page = _Page(blocks(text), folder, diags)
     if page.doc_type == "apipagetype" or (folder == "api" and page.doc_type != "resourcepagetype"):
         return PageRecord(path=path, key=key, api=page.api(), diagnostics=tuple(diags.items))
-    types = page.types(default_name=key.stem)
+    fallback = re.sub(r"\W", "_", key.stem.rsplit("-", 1)[-1], flags=re.ASCII)
+    types = page.types(default_name=fallback if _QUALIFIED.match(fallback) else "_" + fallback)
     return PageRecord(path=path, key=key, types=types, diagnostics=tuple(diags.items))
 
 
@@ -182,7 +188,7 @@ class _Page:
 
     def _front_matter(self, block: FrontMatter) -> None:
         try:
-            data = yaml.safe_load(block.content)
+            data = yaml.load(block.content, Loader=_YAML_LOADER)  # noqa: S506 - a safe loader
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             line = block.line + 1 + (mark.line if mark else 0)
@@ -244,8 +250,8 @@ class _Page:
     def title_name(self) -> str | None:
         text = self.title.inline.text if self.title else str(self.front.get("title") or "")
         text = _TITLE_SUFFIX.sub("", text.strip().strip("`*"))
-        match = re.match(r"`?([A-Za-z_][\w.]*)`?\s*$", text)
-        return match.group(1) if match else None
+        match = re.match(r"`?([A-Za-z_][\w.]*)`?\s*$", text, re.ASCII)
+        return match.group(1).rsplit(".", 1)[-1] if match and _QUALIFIED.match(match.group(1)) else None
 
     def types(self, default_name: str) -> tuple[TypeRecord, ...]:
         if self.doc_type == "conceptualpagetype":
@@ -263,6 +269,9 @@ class _Page:
             return tuple(enums)
         annotation: dict[str, Any] = resources[0][0] if resources else {}
         odata_type = str(annotation.get("@odata.type") or "").lstrip("#").strip()
+        if odata_type and not _QUALIFIED.match(odata_type):
+            self.diags.add("BAD_TYPE_NAME", f"@odata.type {odata_type[:80]!r} is not a qualified type name; ignored", resources[0][1])
+            odata_type = ""
         annotated_name = odata_type.rsplit(".", 1)[-1] if odata_type else None
         name = annotated_name or title_name or default_name
         if annotated_name and title_name and annotated_name.lower() != title_name.lower():
@@ -271,7 +280,8 @@ class _Page:
                 f"annotation says {odata_type!r} but the title names {title_name!r}; the annotation wins",
                 resources[0][1],
             )
-        namespace = self.namespace or (odata_type.rsplit(".", 1)[0] if "." in odata_type else "microsoft.graph")
+        namespace = self.namespace if self.namespace and _QUALIFIED.match(self.namespace) else None
+        namespace = namespace or (odata_type.rsplit(".", 1)[0] if "." in odata_type else "microsoft.graph")
         full_name = odata_type if "." in odata_type else None
         json_block = None
         if resources:
@@ -296,6 +306,7 @@ class _Page:
             members=tuple(members),
             methods=tuple(main_tables["methods"]),
             json=json_block,
+            examples=tuple(e for e in (self._example(item) for item in self.annotated) if e is not None),
         )
         return (record, *enums)
 
@@ -324,7 +335,8 @@ class _Page:
     def _enum_sections(self) -> list[TypeRecord]:
         """Enums documented as "### name values" sections, several to a page."""
         records: list[TypeRecord] = []
-        namespace = self.namespace or "microsoft.graph"
+        namespace = self.namespace if self.namespace and _QUALIFIED.match(self.namespace) else None
+        namespace = namespace or "microsoft.graph"
         for section, nearest, table in self.tables:
             match = _ENUM_HEADING.match(nearest)
             if not match or not table.header or "member" in section:

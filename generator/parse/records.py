@@ -84,6 +84,7 @@ class TypeRecord:
     members: tuple[MemberRow, ...] = ()
     methods: tuple[MethodRow, ...] = ()
     json: JsonBlock | None = None
+    examples: tuple["ExampleRecord", ...] = ()  # annotated examples on the resource page
 
 
 @dataclass(frozen=True)
