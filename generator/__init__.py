@@ -1,0 +1,40 @@
+"""graphdoc: Microsoft Graph-style reference pages in, schemas and code out.
+
+The library surface: ``build_model`` (parse and resolve a docs folder) and
+``validate`` (check a payload against emitted JSON Schemas).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from .pipeline import build_model
+from .validation import Issue, SchemaError, SchemaSet
+
+__all__ = ["Issue", "SchemaError", "SchemaSet", "build_model", "validate"]
+
+_SCHEMA_SETS: dict[Path, SchemaSet] = {}
+
+
+def schema_set(schemas: str | Path = "generated/schemas") -> SchemaSet:
+    """The schemas in a folder, loaded once per process."""
+    folder = Path(schemas).resolve()
+    found = _SCHEMA_SETS.get(folder)
+    if found is None:
+        found = _SCHEMA_SETS[folder] = SchemaSet.from_dir(folder)
+    return found
+
+
+def validate(payload: Any, type: str | None = None, schemas: str | Path = "generated/schemas") -> list[Issue]:  # noqa: A002
+    """Every way ``payload`` breaks the schema of ``type`` (default: its ``@odata.type``).
+
+    An empty list means valid. Raises SchemaError when the type can't be told
+    or is not among the schemas.
+    """
+    if type is None:
+        written = payload.get("@odata.type") if isinstance(payload, dict) else None
+        if not isinstance(written, str) or not written.strip():
+            raise SchemaError("the payload has no @odata.type; give the type")
+        type = written
+    return schema_set(schemas).validate(payload, type)

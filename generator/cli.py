@@ -13,11 +13,14 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
+from . import lint_output, payloads
 from .diagnostics import ERROR
 from .emit.model_json import dumps
+from .lint import check_examples
 from .load import DocsRootError
 from .model import Model
 from .pipeline import build_model, generate
+from .validation import SchemaError, SchemaSet
 from .write import OutputError
 
 DEFAULT_DOCS = "specs"
@@ -41,6 +44,15 @@ def _parser() -> argparse.ArgumentParser:
     gen.add_argument("docs", nargs="?", default=DEFAULT_DOCS, help="docs root (default: specs)")
     gen.add_argument("--out", default=DEFAULT_OUT, help="output folder (default: generated)")
     gen.add_argument("--quiet", "-q", action="store_true", help="print nothing but errors")
+
+    val = commands.add_parser("validate", help="check JSON payloads against the emitted schemas")
+    val.add_argument("files", nargs="+", metavar="FILE", help="JSON payload files")
+    val.add_argument("--type", help="type of every payload (default: each payload's @odata.type)")
+    val.add_argument("--schemas", default=f"{DEFAULT_OUT}/schemas", help="schema folder (default: generated/schemas)")
+
+    lint = commands.add_parser("lint", help="report page problems and examples that break their schemas")
+    lint.add_argument("docs", nargs="?", default=DEFAULT_DOCS, help="docs root (default: specs)")
+    lint.add_argument("--format", choices=("text", "json", "github"), default="text")
     return parser
 
 
@@ -73,14 +85,48 @@ def _generate(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"inspect": _inspect, "generate": _generate}
+def _validate(args: argparse.Namespace) -> int:
+    schemas = SchemaSet.from_dir(Path(args.schemas))
+    if args.type:
+        schemas.full_name(args.type)  # an unknown --type is a usage error, before any file
+    worst = 0
+    invalid = 0
+    for name in args.files:
+        try:
+            payload = payloads.load(Path(name))
+            type_name = args.type or payloads.odata_type(payload)
+            issues = schemas.validate(payload, type_name)
+        except (payloads.PayloadError, SchemaError) as error:
+            print(f"{name}: {error}", file=sys.stderr)
+            worst = 2
+            continue
+        for issue in issues:
+            print(f"{name}: {issue}")
+        if issues:
+            invalid += 1
+            worst = max(worst, 1)
+    valid = len(args.files) - invalid
+    print(f"{valid} valid, {invalid} invalid", file=sys.stderr)
+    return worst
+
+
+def _lint(args: argparse.Namespace) -> int:
+    model = build_model(Path(args.docs))
+    report = check_examples(model)
+    diagnostics = sorted([*model.diagnostics, *report.diagnostics])
+    sys.stdout.write(lint_output.render(diagnostics, args.format))
+    print(f"{summary(model)}; examples: {report.checked} checked, {report.passed} pass", file=sys.stderr)
+    return 1 if any(d.severity == ERROR for d in diagnostics) else 0
+
+
+COMMANDS = {"inspect": _inspect, "generate": _generate, "validate": _validate, "lint": _lint}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)
-    except (DocsRootError, OutputError) as error:
+    except (DocsRootError, OutputError, SchemaError) as error:
         print(f"graphdoc: error: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -84,7 +84,7 @@ class _Resolver:
                 records.setdefault(full_name.lower(), []).append((record, page))
         for group in records.values():
             # The type's own page (named after it) keeps the name; then path order.
-            group.sort(key=lambda item: (not _is_home(item[1], item[0]), item[1].path, item[0].line))
+            group.sort(key=lambda item: (_home_rank(item[1], item[0]), -_size(item[0]), item[1].path, item[0].line))
             record, page = group[0]
             full_name = record.full_name or f"{record.namespace}.{record.name}"
             for other, other_page in group[1:]:
@@ -584,9 +584,14 @@ class _Resolver:
         return Model(types=tuple(types), diagnostics=tuple(diagnostics), examples=examples)
 
 
-def _is_home(page: PageRecord, record: TypeRecord) -> bool:
-    stem = page.key.stem
-    return stem == record.name.lower() or stem.endswith("-" + record.name.lower())
+def _home_rank(page: PageRecord, record: TypeRecord) -> int:
+    """0 for the page named after the type, 1 for ``area-type.md``, 2 otherwise."""
+    stem, name = page.key.stem, record.name.lower()
+    return 0 if stem == name else 1 if stem.endswith("-" + name) else 2
+
+
+def _size(record: TypeRecord) -> int:
+    return len(record.properties) + len(record.navigation) + len(record.members)
 
 
 def _names(record: TypeRecord) -> tuple[list[str], list[str], list[str]]:

@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..model import Model
-from . import model_json
+from . import jsonschema, model_json
 
 Target = Callable[[Model], dict[str, str]]
 
 TARGETS: dict[str, Target] = {
     "model": model_json.emit,
+    "schemas": jsonschema.emit,
 }
 
 

@@ -1,0 +1,195 @@
+"""JSON Schema (draft 2020-12): one file per type plus a bundle of all of them.
+
+Each type's file has two parts. Its root accepts the type or any type derived
+from it, chosen by the payload's ``@odata.type``; ``$defs/exact`` is the type
+itself with every property it declares or inherits. A property typed as a base
+type refers to the base's root, so a derived payload validates as the derived
+type.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from ..model import ENUM, Model, Type
+from ..names import BUNDLE_FILE, schema_files, schema_id
+from ..primitives import UNTYPED
+from ..render import render
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+INT_RANGES = {
+    "Edm.Byte": (0, 255),
+    "Edm.SByte": (-128, 127),
+    "Edm.Int16": (-(2**15), 2**15 - 1),
+    "Edm.Int32": (-(2**31), 2**31 - 1),
+    "Edm.Int64": (-(2**63), 2**63 - 1),
+}
+
+# Patterns the schemas use, with the words an error message gives for them.
+TIME_OF_DAY = r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,12})?)?$"
+BASE64 = r"^[A-Za-z0-9+/_-]*={0,2}$"
+FLOAT_WORDS = r"^(NaN|INF|-INF)$"
+DECIMAL = r"^-?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?$"
+PATTERN_NAMES = {
+    TIME_OF_DAY: "a time of day (hh:mm[:ss[.fffffff]])",
+    BASE64: "base64 text",
+    FLOAT_WORDS: "a number or one of \"NaN\", \"INF\", \"-INF\"",
+    DECIMAL: "a decimal number",
+}
+# Properties a closed type still accepts: OData control annotations.
+CONTROL_ANNOTATIONS = {r"^[^@]*@odata\.[A-Za-z.]+$": {}}
+
+
+def primitive_schema(type_name: str) -> dict[str, Any]:
+    """The schema of one value of an Edm primitive type."""
+    if type_name in INT_RANGES:
+        low, high = INT_RANGES[type_name]
+        return {"type": "integer", "minimum": low, "maximum": high}
+    if type_name in ("Edm.Double", "Edm.Single"):
+        return {"type": ["number", "string"], "pattern": FLOAT_WORDS}
+    if type_name == "Edm.Decimal":
+        return {"type": ["number", "string"], "pattern": DECIMAL}
+    if type_name == "Edm.Boolean":
+        return {"type": "boolean"}
+    if type_name == "Edm.DateTimeOffset":
+        return {"type": "string", "format": "date-time"}
+    if type_name == "Edm.Date":
+        return {"type": "string", "format": "date"}
+    if type_name == "Edm.TimeOfDay":
+        return {"type": "string", "pattern": TIME_OF_DAY}
+    if type_name == "Edm.Duration":
+        return {"type": "string", "format": "duration"}
+    if type_name == "Edm.Guid":
+        return {"type": "string", "format": "uuid"}
+    if type_name == "Edm.Binary":
+        return {"type": "string", "contentEncoding": "base64", "pattern": BASE64}
+    if type_name == UNTYPED:
+        return {}
+    return {"type": "string"}  # Edm.String, Edm.Stream and any other primitive
+
+
+def _with_null(schema: dict[str, Any]) -> dict[str, Any]:
+    if not schema:
+        return schema
+    kind = schema.get("type")
+    if kind is None or "$ref" in schema:
+        return {"anyOf": [schema, {"type": "null"}]}
+    kinds = [kind] if isinstance(kind, str) else list(kind)
+    return {**schema, "type": [*kinds, "null"]}
+
+
+class SchemaView:
+    """What the templates need for one model: ids, file names, schema parts."""
+
+    def __init__(self, model: Model) -> None:
+        self.model = model
+        self.files = schema_files(model)
+        self.children: dict[str, list[str]] = {}
+        for t in model.types:
+            if t.base_type and t.base_type in self.files:
+                self.children.setdefault(t.base_type, []).append(t.full_name)
+
+    def ref(self, type_name: str) -> dict[str, Any]:
+        return {"$ref": schema_id(self.files[type_name])}
+
+    def value(self, type_name: str) -> dict[str, Any]:
+        if type_name in self.files:
+            return self.ref(type_name)
+        return primitive_schema(type_name)
+
+    def member(self, type_name: str, collection: bool, nullable: bool, description: str, read_only: bool) -> dict[str, Any]:
+        schema = self.value(type_name)
+        if collection:
+            schema = {"type": "array", "items": schema}
+        if nullable:
+            schema = _with_null(schema)
+        extra: dict[str, Any] = {}
+        if description:
+            extra["description"] = description
+        if read_only:
+            extra["readOnly"] = True
+        return {**extra, **schema}
+
+    def descendants(self, type_name: str) -> list[str]:
+        found: list[str] = []
+        stack = sorted(self.children.get(type_name, []), reverse=True)
+        while stack:
+            name = stack.pop()
+            if name in found or name == type_name:
+                continue
+            found.append(name)
+            stack.extend(sorted(self.children.get(name, []), reverse=True))
+        return found
+
+    def lineage(self, t: Type) -> list[Type]:
+        """The type and its bases, root first."""
+        return [*reversed(self.model.ancestors(t.full_name)), t]
+
+    def properties(self, t: Type) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for owner in self.lineage(t):
+            for p in owner.properties:
+                result[p.name] = self.member(p.type, p.collection, p.nullable, p.description, p.read_only)
+            for n in owner.navigation_properties:
+                result[n.name] = self.member(n.type, n.collection, not n.collection, n.description, False)
+        return result
+
+    def type_context(self, t: Type) -> dict[str, Any]:
+        context: dict[str, Any] = {
+            "dialect": DIALECT,
+            "id": schema_id(self.files[t.full_name]),
+            "title": t.name,
+            "description": t.description,
+            "kind": t.kind,
+        }
+        if t.kind == ENUM:
+            names = [m.name for m in t.members]
+            context["members"] = names
+            context["flags_pattern"] = _flags_pattern(names) if t.flags else None
+            return context
+        descendants = self.descendants(t.full_name)
+        context["type_names"] = _odata_names([t.full_name, *descendants])
+        context["cases"] = [
+            {"names": _odata_names([d]), "ref": schema_id(self.files[d]) + "#/$defs/exact"} for d in descendants
+        ]
+        context["descendant_names"] = _odata_names(descendants)
+        context["properties"] = self.properties(t)
+        context["open"] = any(o.open_type for o in self.lineage(t))
+        context["annotations"] = CONTROL_ANNOTATIONS
+        return context
+
+
+def _odata_names(full_names: list[str]) -> list[str]:
+    """How payloads may spell a type in @odata.type: with or without '#'."""
+    return [spelling for name in full_names for spelling in ("#" + name, name)]
+
+
+def _flags_pattern(names: list[str]) -> str:
+    one = "|".join(re.escape(n) for n in names)
+    return f"^({one})(,\\s*({one}))*$"
+
+
+def _normalized(text: str) -> str:
+    """Parse what a template rendered and print it canonically (fails loudly if not JSON)."""
+    return json.dumps(json.loads(text), indent=2, ensure_ascii=False) + "\n"
+
+
+def emit(model: Model) -> dict[str, str]:
+    view = SchemaView(model)
+    files: dict[str, str] = {}
+    documents: dict[str, str] = {}
+    for t in model.types:
+        text = _normalized(render("jsonschema/type.json.j2", **view.type_context(t)))
+        files[f"schemas/{view.files[t.full_name]}"] = text
+        documents[t.full_name] = text
+    bundle = render(
+        "jsonschema/bundle.json.j2",
+        dialect=DIALECT,
+        id=schema_id(BUNDLE_FILE),
+        documents=documents,
+    )
+    files[f"schemas/{BUNDLE_FILE}"] = _normalized(bundle)
+    return files
