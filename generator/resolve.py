@@ -29,6 +29,7 @@ from .parse.records import ApiRecord, MethodRow, PageKey, PageRecord, PropertyRo
 from .primitives import UNTYPED, edm_type
 
 _NOT_NULLABLE = re.compile(r"\bnot nullable\b|\bnon-nullable\b|\bcannot be null\b|\bnot null\b", re.IGNORECASE)
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 _READ_ONLY = re.compile(r"\bread[- ]only\b", re.IGNORECASE)
 _JSON_PLACEHOLDER = {
     "string": "Edm.String",
@@ -56,6 +57,7 @@ class _Entry:
     full_name: str
     base: str | None = None
     kind: str = COMPLEX
+    assumed_key: str | None = None
 
 
 @dataclass
@@ -68,6 +70,7 @@ class _Resolver:
     by_page: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     api_pages: dict[tuple[str, str], PageRecord] = field(default_factory=dict)
     inline_enums: dict[str, Type] = field(default_factory=dict)
+    _enums_by_members: dict[frozenset[str], str] | None = None
 
     def report(self, code: str, message: str, path: str, line: int) -> None:
         self.diagnostics.append(make(code, message, path, line))
@@ -176,17 +179,35 @@ class _Resolver:
                         path,
                         record.inherits_line,
                     )
+            base = from_annotation or (from_line if not record.base_type else None)
             if from_annotation and from_line and from_annotation != from_line:
+                # The more specific claim wins when one base derives from the other.
+                narrower = from_annotation in self.written_bases(from_line)
+                base = from_line if narrower else from_annotation
                 self.report(
                     "BASE_TYPE_MISMATCH",
-                    f"{entry.full_name}: annotation says {from_annotation}, 'Inherits from' says {from_line}; the annotation wins",
+                    f"{entry.full_name}: annotation says {from_annotation}, 'Inherits from' says {from_line}; "
+                    f"{base} is used",
                     path,
                     record.inherits_line or record.line,
                 )
-            base = from_annotation or (from_line if not record.base_type else None)
             entry.base = base if base != entry.full_name else None
             if base == entry.full_name:
                 self.report("INHERITANCE_CYCLE", f"{entry.full_name} inherits from itself", path, record.line)
+
+    def written_bases(self, full_name: str) -> list[str]:
+        """Base types as the pages write them, before any are linked (for comparing claims)."""
+        chain: list[str] = []
+        current = self.entries.get(full_name)
+        while current is not None and len(chain) < 64:
+            record = current.record
+            written = record.base_type or (record.inherits.name if record.inherits else None)
+            found = self.lookup(written, record.namespace) if written else None
+            if found is None or found in chain or found == full_name:
+                break
+            chain.append(found)
+            current = self.entries.get(found)
+        return chain
 
     def break_cycles(self) -> None:
         for name in sorted(self.entries):
@@ -217,11 +238,29 @@ class _Resolver:
             kind = COMPLEX
             current: _Entry | None = entry
             while current is not None:
-                if current.record.key_property:
+                if current.record.key_property or current.assumed_key:
                     kind = ENTITY
                     break
                 current = self.entries.get(current.base) if current.base else None
             entry.kind = kind
+
+    def assume_keys(self) -> None:
+        """A type with an ``id`` and navigation properties or methods is an entity keyed by id."""
+        for name in sorted(self.entries):
+            entry = self.entries[name]
+            record = entry.record
+            if record.is_enum or record.key_property or entry.base:
+                continue
+            has_id = any(row.name == "id" for row in record.properties)
+            if has_id and (record.navigation or record.methods):
+                entry.assumed_key = "id"
+                self.report(
+                    "KEY_ASSUMED",
+                    f"{entry.full_name} has an id and {'relationships' if record.navigation else 'methods'} "
+                    "but no keyProperty or base type; read as an entity keyed by id",
+                    entry.page.path,
+                    record.line,
+                )
 
     def inherited_names(self, entry: _Entry) -> set[str]:
         names: set[str] = set()
@@ -235,19 +274,23 @@ class _Resolver:
     def key_of(self, entry: _Entry) -> str | None:
         current: _Entry | None = entry
         while current is not None:
-            if current.record.key_property:
-                return current.record.key_property
+            if current.record.key_property or current.assumed_key:
+                return current.record.key_property or current.assumed_key
             current = self.entries.get(current.base) if current.base else None
             if current is entry:
                 break
         return None
 
     # -- properties ------------------------------------------------------
-    def property_type(self, row: PropertyRow, entry: _Entry, what: str) -> str:
+    def property_type(self, row: PropertyRow, entry: _Entry, what: str, shown: Any = None) -> str:
         record = entry.record
         if row.type is None:
             return UNTYPED
         ref = row.type
+        if row.possible_values and isinstance(shown, str):
+            named = self.lookup(shown.strip(), record.namespace) if re.fullmatch(r"[\w.]+", shown.strip()) else None
+            if named and self.entries[named].record.is_enum:
+                return named  # the JSON block names the enum the values belong to
         if row.possible_values and ref.link is None and edm_type(ref.name) is None:
             if self.lookup(ref.name, record.namespace) is None:
                 return self.inline_enum(row, entry, ref.name.rsplit(".", 1)[-1])
@@ -258,8 +301,9 @@ class _Resolver:
 
     def inline_enum(self, row: PropertyRow, entry: _Entry, name: str) -> str:
         record = entry.record
+        name = re.sub(r"\W", "", name, flags=re.ASCII) or "enum"
         full_name = f"{record.namespace}.{name}"
-        existing = self.lookup(full_name, record.namespace)
+        existing = self.lookup(full_name, record.namespace) or self.enums_by_members().get(frozenset(row.possible_values))
         if existing and existing in self.entries:
             return existing
         if full_name not in self.inline_enums:
@@ -281,18 +325,30 @@ class _Resolver:
             )
         return full_name
 
+    def enums_by_members(self) -> dict[frozenset[str], str]:
+        """Documented enums by their member names, to reuse instead of naming a new one."""
+        if self._enums_by_members is None:
+            found: dict[frozenset[str], str] = {}
+            for name in sorted(self.entries):
+                entry = self.entries[name]
+                if entry.record.is_enum:
+                    found.setdefault(frozenset(m.name for m in entry.record.members), name)
+            self._enums_by_members = found
+        return self._enums_by_members
+
     def properties(self, entry: _Entry, key: str | None) -> tuple[Property, ...]:
         record, path = entry.record, entry.page.path
         inherited = self.inherited_names(entry)
         navigation = {row.name for row in record.navigation}
         result: dict[str, Property] = {}
+        shown = record.json.value if record.json is not None and isinstance(record.json.value, dict) else {}
         for row in record.properties:
             if row.name in inherited or row.name in navigation:
                 continue
             if row.name in result:
                 self.report("DUPLICATE_PROPERTY", f"{entry.full_name}: property {row.name!r} is listed twice", path, row.line)
                 continue
-            type_name = self.property_type(row, entry, f"{entry.full_name}.{row.name}")
+            type_name = self.property_type(row, entry, f"{entry.full_name}.{row.name}", shown.get(row.name))
             result[row.name] = Property(
                 name=row.name,
                 type=type_name,
@@ -303,49 +359,78 @@ class _Resolver:
             )
         if record.json is not None and isinstance(record.json.value, dict):
             self.reconcile(entry, result, inherited | navigation, record.json.value, record.json.line)
+        parent = self.entries.get(entry.base) if entry.base else None
+        declares_key = key is not None and (parent is None or self.key_of(parent) is None)
+        if declares_key and key not in result and key not in inherited:
+            self.report(
+                "KEY_NOT_LISTED",
+                f"{entry.full_name}: key property {key!r} is in no table; added as Edm.String",
+                path,
+                record.line,
+            )
+            result = {key: Property(name=key, type="Edm.String", nullable=False, read_only=True), **result}
         return tuple(result.values())
 
     def reconcile(self, entry: _Entry, table: dict[str, Property], skip: set[str], value: dict[str, Any], line: int) -> None:
         path = entry.page.path
-        shown = {k for k in value if not k.startswith("@") and "@" not in k}
-        for name in shown - skip:
-            guess = self.json_type(value[name], entry.record.namespace)
-            if name not in table:
-                if not table and not entry.record.properties:
-                    pass  # page without a table: the JSON block is all there is
-                else:
+        had_table = bool(entry.record.properties)
+        declared_names = {name.lower(): name for name in table}
+        skipped = {name.lower() for name in skip}
+        shown: set[str] = set()
+        for key, shown_value in value.items():
+            name = key.strip()
+            if not _IDENTIFIER.match(name) or name.lower() in skipped:
+                continue  # annotations, and placeholder keys such as GUIDs or "String-value"
+            guess = self.json_type(shown_value, entry.record.namespace)
+            declared_name = declared_names.get(name.lower())
+            if declared_name is None:
+                if had_table:
                     self.report(
                         "JSON_ONLY_PROPERTY",
                         f"{entry.full_name}: {name!r} is in the JSON representation but not in the Properties table; added",
                         path,
                         line,
                     )
-                type_name, collection = guess or (UNTYPED, isinstance(value[name], list))
+                type_name, collection = guess or (UNTYPED, isinstance(shown_value, list))
                 table[name] = Property(name=name, type=type_name, collection=collection)
+                declared_names[name.lower()] = name
+                shown.add(name)
                 continue
+            shown.add(declared_name)
             if guess is None:
                 continue
-            declared = table[name]
+            declared = table[declared_name]
             type_name, collection = guess
-            if collection != declared.collection or (
-                type_name != declared.type and not type_name.startswith("Edm.") and not declared.type.startswith("Edm.")
-            ):
+            both_typed = not type_name.startswith("Edm.") and not declared.type.startswith("Edm.")
+            if collection != declared.collection or (both_typed and not self.derives(type_name, declared.type)):
                 shown_as = f"{type_name}{' collection' if collection else ''}"
                 said = f"{declared.type}{' collection' if declared.collection else ''}"
                 self.report(
                     "TABLE_JSON_TYPE_MISMATCH",
-                    f"{entry.full_name}.{name}: table says {said}, JSON representation shows {shown_as}; the table wins",
+                    f"{entry.full_name}.{declared_name}: table says {said}, JSON representation shows {shown_as}; the table wins",
                     path,
                     line,
                 )
-        for name in sorted(set(table) - shown - skip):
-            if entry.record.properties:
+        if had_table:
+            for name in sorted(set(table) - shown - skip):
                 self.report(
                     "TABLE_ONLY_PROPERTY",
                     f"{entry.full_name}: {name!r} is in the Properties table but not in the JSON representation",
                     path,
                     line,
                 )
+
+    def derives(self, type_name: str, base: str) -> bool:
+        """``type_name`` is ``base`` or derives from it."""
+        current: str | None = type_name
+        seen: set[str] = set()
+        while current is not None and current not in seen:
+            if current == base:
+                return True
+            seen.add(current)
+            entry = self.entries.get(current)
+            current = entry.base if entry else None
+        return False
 
     def json_type(self, value: Any, namespace: str) -> tuple[str, bool] | None:
         """What a JSON representation placeholder says a property's type is."""
@@ -552,6 +637,7 @@ class _Resolver:
         self.index()
         self.link_bases()
         self.break_cycles()
+        self.assume_keys()
         self.assign_kinds()
         types: list[Type] = []
         for name in sorted(self.entries):
@@ -587,7 +673,8 @@ class _Resolver:
 def _home_rank(page: PageRecord, record: TypeRecord) -> int:
     """0 for the page named after the type, 1 for ``area-type.md``, 2 otherwise."""
     stem, name = page.key.stem, record.name.lower()
-    return 0 if stem == name else 1 if stem.endswith("-" + name) else 2
+    rank = 0 if stem == name else 1 if stem.endswith("-" + name) else 2
+    return rank + (3 if page.key.folder != "resources" else 0)
 
 
 def _size(record: TypeRecord) -> int:

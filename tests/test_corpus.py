@@ -78,3 +78,13 @@ def test_real_enum_page_and_abstract_flag() -> None:
 def test_real_group_label_rows_are_not_properties() -> None:
     model = page_model("resources/intune-shared-user.md")
     assert "BAD_TYPE" not in {d.code for d in model.diagnostics}
+
+
+def test_type_home_page_wins(corpus_model: Model) -> None:
+    user = corpus_model.get("microsoft.graph.user")
+    assert user is not None and user.source.path == "resources/user.md"
+    assert len(user.properties) > 50 and user.kind == "entity"
+
+
+def test_no_beta_disclaimer_as_description(corpus_model: Model) -> None:
+    assert not [t.full_name for t in corpus_model.types if t.description.startswith("Important")]

@@ -42,6 +42,7 @@ class Heading:
 class Paragraph:
     inline: Inline
     line: int
+    quoted: bool = False  # inside a blockquote (notes, disclaimers)
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,7 @@ def blocks(text: str) -> list[Block]:
     table: _TableBuilder | None = None
     pending_heading: tuple[int, int] | None = None
     pending_paragraph: int | None = None
+    quote_depth = 0
     for token in tokens:
         kind = token.type
         if table is not None:
@@ -163,8 +165,12 @@ def blocks(text: str) -> list[Block]:
                 out.append(Heading(pending_heading[0], inline_of(token), pending_heading[1]))
                 pending_heading = None
             elif pending_paragraph is not None:
-                out.append(Paragraph(inline_of(token), pending_paragraph))
+                out.append(Paragraph(inline_of(token), pending_paragraph, quote_depth > 0))
                 pending_paragraph = None
+        elif kind == "blockquote_open":
+            quote_depth += 1
+        elif kind == "blockquote_close":
+            quote_depth -= 1
         elif kind == "table_open":
             table = _TableBuilder(line=_line(token))
         elif kind == "html_block":

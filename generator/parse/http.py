@@ -15,6 +15,11 @@ _HOST = re.compile(r"^https?://[^/]+(?:/(?:beta|v1\.0))?", re.IGNORECASE)
 _VERSION = re.compile(r"^/(?:beta|v1\.0)(?=/|$)", re.IGNORECASE)
 
 
+def _squeeze(text: str) -> str:
+    """Drop spaces inside ``{...}`` and ``(...)``: ``{id | userPrincipalName}`` is one segment."""
+    return re.sub(r"\{[^{}]*\}|\([^()]*\)", lambda m: re.sub(r"\s+", "", m.group()), text)
+
+
 def normalize_path(url: str) -> str:
     """``https://graph.microsoft.com/beta/x/{id}/?$select=a`` -> ``/x/{id}``."""
     path = _HOST.sub("", url.strip())
@@ -38,7 +43,7 @@ def request_lines(content: str, first_line: int, diags: Collector) -> list[Reque
                 continue  # a header line
             diags.add("BAD_HTTP_REQUEST", f"not an HTTP request line: {text.strip()[:80]!r}", first_line + offset)
             continue
-        path = match.group(2).split()[0]
+        path = _squeeze(match.group(2)).split()[0]
         found.append(Request(method=match.group(1).upper(), path=normalize_path(path), line=first_line + offset))
     return found
 
@@ -82,7 +87,7 @@ def split_message(content: str, info: str) -> Message:
         is_json = False
     return Message(
         method=request.group(1).upper() if request else None,
-        url=request.group(2).split()[0] if request else None,
+        url=_squeeze(request.group(2)).split()[0] if request else None,
         status=int(status.group(1)) if status else None,
         body=body,
         body_offset=index,

@@ -34,6 +34,7 @@ from .types import page_key, type_ref
 _NAME = re.compile(r"[@A-Za-z_$][\w@.$\-]*")
 _IDENT = re.compile(r"[A-Za-z_][\w\-]*\Z", re.ASCII)
 _QUALIFIED = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\Z", re.ASCII)
+_INHERITS = re.compile(r"\b(?:inherits|derived|derives)\s+from\b", re.IGNORECASE)
 _NAMESPACE = re.compile(r"^Namespace:\s*([\w.]+)", re.IGNORECASE)
 _POSSIBLE = re.compile(r"possible values (?:are|include|is)\b[^:`]*:?(.*)", re.IGNORECASE | re.DOTALL)
 _SENTENCE_END = re.compile(r"\.(?:\s|$)|\n|<br", re.IGNORECASE)
@@ -45,6 +46,8 @@ _TITLE_SUFFIX = re.compile(
     re.IGNORECASE,
 )
 _TRUE = (True, "true", "True", "TRUE")
+# Tables under a Properties section that describe something else than the type's properties.
+_SIDE_TABLE = re.compile(r"definition|attributes", re.IGNORECASE)
 # libyaml's loader when pyyaml was built with it: front matter is a fifth of a page's parse time otherwise.
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -59,7 +62,8 @@ def parse_page(data: bytes | str, path: str) -> PageRecord:
         diags.add("EMPTY_PAGE", "the page is empty", 1)
         return PageRecord(path=path, key=key, diagnostics=tuple(diags.items))
     page = _Page(blocks(text), folder, diags)
-    if page.doc_type == "apipagetype" or (folder == "api" and page.doc_type != "resourcepagetype"):
+    is_api = folder == "api" if folder in ("api", "resources") else page.doc_type == "apipagetype"
+    if is_api:
         return PageRecord(path=path, key=key, api=page.api(), diagnostics=tuple(diags.items))
     fallback = re.sub(r"\W", "_", key.stem.rsplit("-", 1)[-1], flags=re.ASCII)
     types = page.types(default_name=fallback if _QUALIFIED.match(fallback) else "_" + fallback)
@@ -116,19 +120,28 @@ def possible_values(raw: str, codes: tuple[str, ...]) -> tuple[str, ...]:
     match = _POSSIBLE.search(raw)
     if match is None:
         return ()
-    rest = match.group(1)
+    rest = _outside_code_end(match.group(1))
     spans = re.findall(r"`([^`]+)`", rest)
     if spans:
         values = [s.strip() for s in spans]
     else:
-        end = _SENTENCE_END.search(rest)
-        rest = rest[: end.start()] if end else rest
         values = [v.strip(" *_'\"") for v in re.split(r",|\bor\b|\band\b", rest)]
     seen: list[str] = []
     for value in values:
         if _IDENT.match(value) and value not in seen:
             seen.append(value)
     return tuple(seen)
+
+
+def _outside_code_end(text: str) -> str:
+    """``text`` up to the end of its first sentence, not counting dots in `code`."""
+    in_code = False
+    for index, char in enumerate(text):
+        if char == "`":
+            in_code = not in_code
+        elif not in_code and _SENTENCE_END.match(text, index):
+            return text[:index]
+    return text
 
 
 class _Page:
@@ -162,6 +175,8 @@ class _Page:
                 self._front_matter(block)
                 continue
             if isinstance(block, Heading):
+                if _is_tab(block):
+                    continue  # "# [HTTP](#tab/http)": a tab label, not a section
                 if block.level == 1 and self.title is None:
                     self.title = block
                     continue
@@ -180,8 +195,8 @@ class _Page:
                     self.codes.append((block, where))
                 pending = None
                 continue
-            pending = None
             if isinstance(block, Table):
+                pending = None
                 self.tables.append((section, nearest, block))
             elif isinstance(block, Paragraph):
                 self._paragraph(block, section)
@@ -208,15 +223,19 @@ class _Page:
         if namespace:
             self.namespace = namespace.group(1).rstrip(".")
             return
-        if text.startswith("[!") or text.startswith("> [!"):
+        if text.startswith("[!") or block.quoted:
             return
-        if text.lower().startswith("inherits from") and self.inherits is None:
+        inherits = _INHERITS.search(text)
+        if inherits and self.inherits is None:
+            after = text[inherits.end() :]
             for link in block.inline.links:
-                ref = type_ref(Inline(link.text, link.text, (link,)), self.folder)
-                if ref is not None:
-                    self.inherits = (ref, block.line)
-                    break
-            return
+                if link.text and link.text in after:
+                    ref = type_ref(Inline(link.text, link.text, (link,)), self.folder)
+                    if ref is not None:
+                        self.inherits = (ref, block.line)
+                        break
+            if inherits.start() == 0:
+                return
         if self.title is not None and self.description is None:
             self.description = text
 
@@ -266,7 +285,8 @@ class _Page:
         if not resources and not any(main_tables.values()):
             if not enums and self.doc_type != "enumtypes":
                 self.diags.add("NO_TABLES", "no Properties, Relationships or Members table", self._line())
-            return tuple(enums)
+            if enums or not self._titled_type():
+                return tuple(enums)
         annotation: dict[str, Any] = resources[0][0] if resources else {}
         odata_type = str(annotation.get("@odata.type") or "").lstrip("#").strip()
         if odata_type and not _QUALIFIED.match(odata_type):
@@ -310,6 +330,11 @@ class _Page:
         )
         return (record, *enums)
 
+    def _titled_type(self) -> bool:
+        """The H1 says "x resource type" (or complex, entity): a type page, tables or not."""
+        title = self.title.inline.text if self.title else ""
+        return bool(re.search(r"\b(?:resource|complex|entity)\s+type\s*$", title, re.IGNORECASE)) and bool(self.title_name())
+
     def _line(self) -> int:
         return self.title.line if self.title else 1
 
@@ -320,13 +345,14 @@ class _Page:
                 continue
             first = table.header[0].text.lower().strip()
             has_type = _column(table.header, "type") is not None
-            if "method" in first and "method" in section:
+            if "method" in section and ("method" in first or _links_to_api(table)):
                 found["methods"].extend(self._method_rows(table))
             elif "relationship" in section or first.startswith("relationship"):
                 if has_type:
                     found["navigation"].extend(self._property_rows(table))
-            elif "propert" in section and has_type and first in _PROPERTY_HEADERS:
-                found["properties"].extend(self._property_rows(table))
+            elif ("propert" in section or not section) and has_type and first in _PROPERTY_HEADERS:
+                if not _SIDE_TABLE.search(nearest) or nearest.lower() == section:
+                    found["properties"].extend(self._property_rows(table))
             elif (members_anywhere or "member" in section) and first in _MEMBER_HEADERS:
                 if not _ENUM_HEADING.match(nearest) or "member" in section:
                     found["members"].extend(self._member_rows(table))
@@ -366,9 +392,13 @@ class _Page:
                 continue  # a bold row that groups the rows below it
             name = _name_of(_cell(row.cells, 0))
             type_cell = _cell(row.cells, type_col)
-            if not name or type_cell is None:
-                if any(c.text for c in row.cells):
+            if not name or type_cell is None or name.startswith("@"):
+                if any(c.text for c in row.cells) and not name.startswith("@"):
                     self.diags.add("BAD_TABLE_ROW", "table row has no name or no type", row.line)
+                continue
+            first_cell = _cell(row.cells, 0)
+            if not type_cell.text and first_cell is not None and len(first_cell.text.split()) > 1:
+                self.diags.add("BAD_TABLE_ROW", "row has no type and reads as the previous row's text run on", row.line)
                 continue
             ref = type_ref(type_cell, self.folder)
             if ref is None:
@@ -393,6 +423,8 @@ class _Page:
             cell = _cell(row.cells, 0)
             if cell is None or not cell.text:
                 continue
+            if not cell.links and not any(c.text for c in row.cells[1:]):
+                continue  # a label that groups the rows below it
             link = next((page_key(l.href, self.folder) for l in cell.links), None)
             type_cell = _cell(row.cells, type_col)
             ref = type_ref(type_cell, self.folder) if type_cell is not None else None
@@ -409,8 +441,12 @@ class _Page:
         desc_col = _column(table.header, "description")
         rows: list[MemberRow] = []
         for row in table.rows:
-            name = _name_of(_cell(row.cells, 0))
+            cell = _cell(row.cells, 0)
+            name = _name_of(cell)
             if not name:
+                continue
+            if cell is not None and cell.text.strip(" `*") != name:
+                self.diags.add("BAD_TABLE_ROW", f"member {cell.text.strip()[:60]!r} is not a name; skipped", row.line)
                 continue
             value_cell = _cell(row.cells, value_col)
             value = _int(value_cell.text) if value_cell else None
@@ -436,21 +472,26 @@ class _Page:
 
     # -- API pages -------------------------------------------------------
     def api(self) -> ApiRecord:
+        fences = [code for code, where in self.codes if "http request" in where]
+        fences += [
+            code
+            for annotation, _, code, where in self.annotated
+            if "http request" in where and str(annotation.get("blockType")).lower() in ("ignored", "request")
+        ]
         requests: list[http.Request] = []
-        for code, where in self.codes:
-            if "http request" in where and not requests:
-                requests = http.request_lines(code.content, code.line + 1, self.diags)
-        for annotation, _, code, where in self.annotated:
-            block_type = str(annotation.get("blockType")).lower()
-            if not requests and "http request" in where and block_type in ("ignored", "request"):
-                requests = http.request_lines(code.content, code.line + 1, self.diags)
+        for code in sorted(fences, key=lambda c: c.line):
+            requests.extend(http.request_lines(code.content, code.line + 1, self.diags))
         if not requests:
             self.diags.add("NO_HTTP_REQUEST", "no HTTP request block", self._line())
         parameters: list[PropertyRow] = []
         for section, _, table in self.tables:
-            if "request body" in section and table.header and _column(table.header, "type") is not None:
+            if "request body" in section and table.header and _column(table.header, "type") is not None and (
+                table.header[0].text.lower().strip() in _PROPERTY_HEADERS
+            ):
                 parameters.extend(self._property_rows(table))
         examples = [self._example(item) for item in self.annotated]
+        examples += [self._example(({}, code.line, code, where)) for code, where in self.codes if "example" in where]
+        examples.sort(key=lambda e: e.line if e else 0)
         return ApiRecord(
             title=self.title.inline.text if self.title else "",
             description=self.description or str(self.front.get("description") or ""),
@@ -477,17 +518,19 @@ class _Page:
     def _success_status(self) -> int | None:
         for paragraph, section in self.paragraphs:
             if section.strip() == "response":
-                match = re.search(r"\b([1-5]\d\d)\b(?:\s+[A-Z][A-Za-z-]*)", paragraph.inline.text)
+                match = re.search(r"\b([1-5]\d\d),?\s+[A-Z][A-Za-z-]*", paragraph.inline.text)
                 if match:
                     return int(match.group(1))
         return None
 
     def _example(self, item: tuple[dict[str, Any], int, Code, str]) -> ExampleRecord | None:
         annotation, line, code, _ = item
+        message = http.split_message(code.content, code.info)
         kind = str(annotation.get("blockType", "")).lower()
+        if not annotation:  # an example without annotation: its first line tells what it is
+            kind = "request" if message.method else "response" if message.status else ""
         if kind not in ("request", "response", "example"):
             return None
-        message = http.split_message(code.content, code.info)
         body: Any = None
         has_body = bool(message.body.strip())
         if has_body:
@@ -502,6 +545,19 @@ class _Page:
             has_body=has_body and message.is_json,
             line=line,
         )
+
+
+def _is_tab(block: Heading) -> bool:
+    links = block.inline.links
+    return bool(links) and all(link.href.startswith("#tab/") for link in links)
+
+
+def _links_to_api(table: Table) -> bool:
+    return any(
+        link.href.endswith(".md") and "api/" in link.href or link.href.startswith("../api")
+        for row in table.rows
+        for link in (row.cells[0].links if row.cells else ())
+    )
 
 
 def _is_group_label(cells: tuple[Inline, ...]) -> bool:
