@@ -1,20 +1,23 @@
 """The ``graphdoc`` command line.
 
-Exit codes: 0 success, 1 the run found what it checks for (later commands),
-2 usage errors and unusable input or output folders. Errors are one line on
-stderr, never a traceback.
+Exit codes: 0 success; 1 the run found what it checks for (check, validate,
+lint); 2 usage errors and unusable input, output or schema folders; 3 a bug in
+graphdoc. Errors are one line on stderr, never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import lint_output, payloads
+from . import config, lint_output, payloads
+from .check import compare
 from .diagnostics import ERROR
+from .emit import emit_all
 from .emit.model_json import dumps
 from .lint import check_examples
 from .load import DocsRootError
@@ -23,8 +26,6 @@ from .pipeline import build_model, generate
 from .validation import SchemaError, SchemaSet
 from .write import OutputError
 
-DEFAULT_DOCS = "specs"
-DEFAULT_OUT = "generated"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -37,21 +38,26 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     inspect = commands.add_parser("inspect", help="parse a docs folder and print the model")
-    inspect.add_argument("docs", nargs="?", default=DEFAULT_DOCS, help="docs root holding resources/ and api/")
+    inspect.add_argument("docs", nargs="?", help="docs root holding resources/ and api/ (default: specs)")
     inspect.add_argument("--format", choices=("json", "text"), default="text")
 
     gen = commands.add_parser("generate", help="write every output for a docs folder")
-    gen.add_argument("docs", nargs="?", default=DEFAULT_DOCS, help="docs root (default: specs)")
-    gen.add_argument("--out", default=DEFAULT_OUT, help="output folder (default: generated)")
+    gen.add_argument("docs", nargs="?", help="docs root (default: specs)")
+    gen.add_argument("--out", help="output folder (default: generated)")
     gen.add_argument("--quiet", "-q", action="store_true", help="print nothing but errors")
+
+    chk = commands.add_parser("check", help="exit 1 when the output folder is not what generate would write")
+    chk.add_argument("docs", nargs="?", help="docs root (default: specs)")
+    chk.add_argument("--out", help="output folder (default: generated)")
+    chk.add_argument("--diff", action="store_true", help="print a unified diff of each difference")
 
     val = commands.add_parser("validate", help="check JSON payloads against the emitted schemas")
     val.add_argument("files", nargs="+", metavar="FILE", help="JSON payload files")
     val.add_argument("--type", help="type of every payload (default: each payload's @odata.type)")
-    val.add_argument("--schemas", default=f"{DEFAULT_OUT}/schemas", help="schema folder (default: generated/schemas)")
+    val.add_argument("--schemas", help="schema folder (default: generated/schemas)")
 
     lint = commands.add_parser("lint", help="report page problems and examples that break their schemas")
-    lint.add_argument("docs", nargs="?", default=DEFAULT_DOCS, help="docs root (default: specs)")
+    lint.add_argument("docs", nargs="?", help="docs root (default: specs)")
     lint.add_argument("--format", choices=("text", "json", "github"), default="text")
     return parser
 
@@ -64,8 +70,16 @@ def summary(model: Model) -> str:
     return f"{len(model.types)} types ({kind_text}); diagnostics: {diag_text}"
 
 
+def _docs(args: argparse.Namespace) -> Path:
+    return Path(args.docs or config.load().specs)
+
+
+def _out(args: argparse.Namespace) -> Path:
+    return Path(args.out or config.load().out)
+
+
 def _inspect(args: argparse.Namespace) -> int:
-    model = build_model(Path(args.docs))
+    model = build_model(_docs(args))
     if args.format == "json":
         sys.stdout.write(dumps(model))
         return 0
@@ -76,17 +90,33 @@ def _inspect(args: argparse.Namespace) -> int:
 
 
 def _generate(args: argparse.Namespace) -> int:
-    model = generate(Path(args.docs), Path(args.out))
+    out = _out(args)
+    model = generate(_docs(args), out)
     if not args.quiet:
         for diagnostic in model.diagnostics:
             if diagnostic.severity == ERROR:
                 print(diagnostic, file=sys.stderr)
-        print(f"{summary(model)}; wrote {args.out}/", file=sys.stderr)
+        print(f"{summary(model)}; wrote {out}", file=sys.stderr)
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    out = _out(args)
+    model = build_model(_docs(args))
+    changes = compare(out, emit_all(model))
+    for change in changes:
+        print(f"{change.kind}: {out.as_posix()}/{change.path}")
+        if args.diff:
+            sys.stdout.write(change.diff(out))
+    if changes:
+        print(f"{len(changes)} file(s) differ from what graphdoc generate would write; run graphdoc generate", file=sys.stderr)
+        return 1
+    print(f"{out} is current", file=sys.stderr)
     return 0
 
 
 def _validate(args: argparse.Namespace) -> int:
-    schemas = SchemaSet.from_dir(Path(args.schemas))
+    schemas = SchemaSet.from_dir(Path(args.schemas) if args.schemas else _out(args) / "schemas")
     if args.type:
         schemas.full_name(args.type)  # an unknown --type is a usage error, before any file
     worst = 0
@@ -111,7 +141,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _lint(args: argparse.Namespace) -> int:
-    model = build_model(Path(args.docs))
+    model = build_model(_docs(args))
     report = check_examples(model)
     diagnostics = sorted([*model.diagnostics, *report.diagnostics])
     sys.stdout.write(lint_output.render(diagnostics, args.format))
@@ -119,14 +149,23 @@ def _lint(args: argparse.Namespace) -> int:
     return 1 if any(d.severity == ERROR for d in diagnostics) else 0
 
 
-COMMANDS = {"inspect": _inspect, "generate": _generate, "validate": _validate, "lint": _lint}
+COMMANDS = {
+    "inspect": _inspect,
+    "generate": _generate,
+    "check": _check,
+    "validate": _validate,
+    "lint": _lint,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)
-    except (DocsRootError, OutputError, SchemaError) as error:
+    except (DocsRootError, OutputError, SchemaError, config.ConfigError) as error:
+        print(f"graphdoc: error: {error}", file=sys.stderr)
+        return 2
+    except OSError as error:
         print(f"graphdoc: error: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -134,3 +173,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as error:  # a bug in graphdoc: one line for users, the traceback on request
+        if os.environ.get("GRAPHDOC_DEBUG"):
+            raise
+        print(f"graphdoc: internal error: {type(error).__name__}: {error} (set GRAPHDOC_DEBUG=1 for details)", file=sys.stderr)
+        return 3

@@ -8,10 +8,14 @@ run refuses and names it.
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import os
 import shutil
+import sys
 import tempfile
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 MANIFEST = ".graphdoc-manifest"
 
@@ -55,39 +59,78 @@ def foreign_files(out: Path) -> list[str]:
     return sorted(name for name in existing_files(out) if name not in known)
 
 
+def _temp_prefix(out: Path) -> str:
+    return f".{out.name}.graphdoc-"
+
+
+def clean_leftovers(out: Path) -> None:
+    """Remove staging folders an earlier, killed run left beside ``out``."""
+    prefix = _temp_prefix(out)
+    for leftover in out.parent.glob(prefix + "*"):
+        if leftover.is_dir() and not leftover.is_symlink():
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
 def write_tree(out: Path, files: dict[str, str]) -> None:
     """Replace ``out`` with exactly ``files`` (plus the manifest), atomically."""
+    out = Path(os.path.abspath(out))
     if out.exists() and not out.is_dir():
         raise OutputError(f"{out}: exists and is not a folder")
     strays = foreign_files(out)
     if strays:
         listed = ", ".join(strays[:5]) + (f" and {len(strays) - 5} more" if len(strays) > 5 else "")
         raise OutputError(f"{out}: holds files graphdoc did not write ({listed}); move them away or pick another --out")
-    out_parent = out.resolve().parent
-    out_parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out_parent))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    clean_leftovers(out)
+    staging = Path(tempfile.mkdtemp(prefix=_temp_prefix(out), dir=out.parent))
     try:
         for name, text in with_manifest(files).items():
             target = staging.joinpath(*safe_relative(name).parts)
             target.parent.mkdir(parents=True, exist_ok=True)
             with open(target, "w", encoding="utf-8", newline="\n") as handle:
                 handle.write(text)
-        _swap(staging, out.resolve())
-    except BaseException:
+        if out.exists():
+            _exchange(staging, out)  # staging now holds the old output
+        else:
+            os.replace(staging, out)
+    finally:
         shutil.rmtree(staging, ignore_errors=True)
-        raise
 
 
-def _swap(staging: Path, out: Path) -> None:
-    if not out.exists():
-        os.replace(staging, out)
-        return
-    retired = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+def _exchange(new: Path, out: Path) -> None:
+    """Swap two folders in one step where the system can (Linux renameat2)."""
+    if _renameat2 is not None:
+        if _renameat2(_AT_FDCWD, os.fsencode(new), _AT_FDCWD, os.fsencode(out), _RENAME_EXCHANGE) == 0:
+            return
+        if ctypes.get_errno() not in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+            raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()), str(out))
+    # Two renames: a kill between them leaves the old output in the staging folder.
+    retired = Path(tempfile.mkdtemp(prefix=_temp_prefix(out), dir=out.parent))
     os.rmdir(retired)
     os.replace(out, retired)
     try:
-        os.replace(staging, out)
+        os.replace(new, out)
     except BaseException:
         os.replace(retired, out)
         raise
-    shutil.rmtree(retired, ignore_errors=True)
+    os.replace(retired, new)
+
+
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+
+
+def _load_renameat2() -> Any:
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        function = libc.renameat2
+    except (OSError, AttributeError):
+        return None
+    function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    function.restype = ctypes.c_int
+    return function
+
+
+_renameat2 = _load_renameat2()
