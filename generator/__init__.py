@@ -7,18 +7,31 @@ The library surface: ``build_model`` (parse and resolve a docs folder) and
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .pipeline import build_model
-from .validation import Issue, SchemaError, SchemaSet
 
-__all__ = ["Issue", "SchemaError", "SchemaSet", "build_model", "validate"]
+if TYPE_CHECKING:
+    from .validation import Issue, SchemaError, SchemaSet
+
+__all__ = ["Issue", "SchemaError", "SchemaSet", "build_model", "schema_set", "validate"]
 
 _SCHEMA_SETS: dict[Path, SchemaSet] = {}
 
 
+def __getattr__(name: str) -> Any:
+    # The validation names load jsonschema; commands that don't validate don't pay for it.
+    if name in ("Issue", "SchemaError", "SchemaSet"):
+        from . import validation
+
+        return getattr(validation, name)
+    raise AttributeError(name)
+
+
 def schema_set(schemas: str | Path = "generated/schemas") -> SchemaSet:
     """The schemas in a folder, loaded once per process."""
+    from .validation import SchemaSet
+
     folder = Path(schemas).resolve()
     found = _SCHEMA_SETS.get(folder)
     if found is None:
@@ -35,6 +48,8 @@ def validate(payload: Any, type: str | None = None, schemas: str | Path = "gener
     if type is None:
         written = payload.get("@odata.type") if isinstance(payload, dict) else None
         if not isinstance(written, str) or not written.strip():
+            from .validation import SchemaError
+
             raise SchemaError("the payload has no @odata.type; give the type")
         type = written
     return schema_set(schemas).validate(payload, type)

@@ -14,16 +14,15 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import config, lint_output, payloads
+from . import config
 from .check import compare
 from .diagnostics import ERROR
 from .emit import emit_all
 from .emit.model_json import dumps
-from .lint import check_examples
 from .load import DocsRootError
 from .model import Model
 from .pipeline import build_model, generate
-from .validation import SchemaError, SchemaSet
+from .usage import UsageError
 from .write import OutputError
 
 
@@ -116,6 +115,9 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    from . import payloads
+    from .validation import SchemaError, SchemaSet
+
     schemas = SchemaSet.from_dir(Path(args.schemas) if args.schemas else _out(args) / "schemas")
     if args.type:
         schemas.full_name(args.type)  # an unknown --type is a usage error, before any file
@@ -141,6 +143,9 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _lint(args: argparse.Namespace) -> int:
+    from . import lint_output
+    from .lint import check_examples
+
     model = build_model(_docs(args))
     report = check_examples(model)
     diagnostics = sorted([*model.diagnostics, *report.diagnostics])
@@ -162,7 +167,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)
-    except (DocsRootError, OutputError, SchemaError, config.ConfigError) as error:
+    except (DocsRootError, OutputError, UsageError, config.ConfigError) as error:
         print(f"graphdoc: error: {error}", file=sys.stderr)
         return 2
     except OSError as error:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .cache import PageCache, page_key
 from .diagnostics import make
 from .parse import key_of_path, parse_page
 from .parse.records import PageRecord
@@ -32,15 +33,27 @@ def relative(path: Path, root: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
-def read_page(path: Path, root: Path) -> PageRecord:
+def read_page(path: Path, root: Path, cache: PageCache | None = None) -> PageRecord:
     rel = relative(path, root)
     try:
         data = path.read_bytes()
     except OSError as error:
         reason = error.strerror or type(error).__name__
         return PageRecord(path=rel, key=key_of_path(rel), diagnostics=(make("UNREADABLE", reason, rel, 1),))
-    return parse_page(data, rel)
+    if cache is None:
+        return parse_page(data, rel)
+    key = page_key(rel, data)
+    record = cache.get(key)
+    if record is None:
+        record = parse_page(data, rel)
+        cache.put(key, record)
+    return record
 
 
-def read_pages(root: Path) -> list[PageRecord]:
-    return [read_page(path, root) for path in page_paths(root)]
+def read_pages(root: Path, use_cache: bool = True) -> list[PageRecord]:
+    paths = page_paths(root)
+    cache = PageCache(root) if use_cache else None
+    records = [read_page(path, root, cache) for path in paths]
+    if cache is not None:
+        cache.save()
+    return records

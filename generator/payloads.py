@@ -6,8 +6,10 @@ import json
 from pathlib import Path
 from typing import Any
 
+from .usage import UsageError
 
-class PayloadError(Exception):
+
+class PayloadError(UsageError):
     """A payload file that can't be checked at all (exit 2)."""
 
 

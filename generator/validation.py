@@ -23,11 +23,12 @@ from referencing.jsonschema import DRAFT202012
 from .emit.jsonschema import PATTERN_NAMES, primitive_schema
 from .names import BUNDLE_FILE
 from .primitives import edm_type
+from .usage import UsageError
 
 FORMAT_CHECKER = Draft202012Validator.FORMAT_CHECKER
 
 
-class SchemaError(Exception):
+class SchemaError(UsageError):
     """Schemas can't be loaded, or a type is not among them (a usage error)."""
 
 

@@ -159,7 +159,8 @@ def test_pre_commit_hook_in_a_throwaway_repo(project: Path, tmp_path_factory: py
     assert run("git", "add", ".").returncode == 0
     ok = run(pre_commit, "try-repo", str(ROOT), "graphdoc-check", "--all-files")
     assert ok.returncode == 0, ok.stdout + ok.stderr
-    page = repo / "specs/resources/filter.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\nEdited.\n", encoding="utf-8")
+    page = repo / "specs/resources/synchronizationschedule.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("Whether the schedule is currently in force.", "Is it on?"), encoding="utf-8")
     stale = run(pre_commit, "try-repo", str(ROOT), "graphdoc-check", "--all-files")
     assert stale.returncode == 1 and "changed: generated/model.json" in stale.stdout

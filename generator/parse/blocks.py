@@ -9,12 +9,21 @@ plain text for descriptions, the raw markdown for phrase matching, and links.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-from mdit_py_plugins.front_matter import front_matter_plugin
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
-_MD = MarkdownIt("commonmark", {"html": True}).enable("table").use(front_matter_plugin)
+
+@lru_cache(maxsize=1)
+def _markdown() -> MarkdownIt:
+    """The parser, made on first use: a run whose pages all come from the cache never loads it."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    return MarkdownIt("commonmark", {"html": True}).enable("table").use(front_matter_plugin)
 
 
 @dataclass(frozen=True)
@@ -90,11 +99,11 @@ class _TableBuilder:
     in_head: bool = False
 
 
-def _line(token: Token) -> int:
+def _line(token: Any) -> int:
     return token.map[0] + 1 if token.map else 0
 
 
-def inline_of(token: Token) -> Inline:
+def inline_of(token: Any) -> Inline:
     """Plain text, raw source, links and code spans of an inline token."""
     parts: list[str] = []
     links: list[Link] = []
@@ -129,7 +138,7 @@ def inline_of(token: Token) -> Inline:
 def blocks(text: str) -> list[Block]:
     """The page's blocks in source order (nested ones, e.g. in lists, included)."""
     out: list[Block] = []
-    tokens = _MD.parse(text)
+    tokens = _markdown().parse(text)
     table: _TableBuilder | None = None
     pending_heading: tuple[int, int] | None = None
     pending_paragraph: int | None = None

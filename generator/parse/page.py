@@ -9,9 +9,8 @@ diagnostic with the page's path and line.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
-
-import yaml
 
 from ..diagnostics import Collector
 from . import http
@@ -48,8 +47,14 @@ _TITLE_SUFFIX = re.compile(
 _TRUE = (True, "true", "True", "TRUE")
 # Tables under a Properties section that describe something else than the type's properties.
 _SIDE_TABLE = re.compile(r"definition|attributes", re.IGNORECASE)
-# libyaml's loader when pyyaml was built with it: front matter is a fifth of a page's parse time otherwise.
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@lru_cache(maxsize=1)
+def _yaml() -> tuple[Any, Any]:
+    """pyyaml and its fastest safe loader (libyaml's, when built with it), loaded on first use."""
+    import yaml
+
+    return yaml, getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def parse_page(data: bytes | str, path: str) -> PageRecord:
@@ -202,8 +207,9 @@ class _Page:
                 self._paragraph(block, section)
 
     def _front_matter(self, block: FrontMatter) -> None:
+        yaml, loader = _yaml()
         try:
-            data = yaml.load(block.content, Loader=_YAML_LOADER)  # noqa: S506 - a safe loader
+            data = yaml.load(block.content, Loader=loader)  # noqa: S506 - a safe loader
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             line = block.line + 1 + (mark.line if mark else 0)

@@ -1,0 +1,91 @@
+"""A cache of page records by content, so unchanged pages are not parsed again.
+
+One file per docs root, holding the records of its pages keyed by a hash of
+the page's path and bytes. The key also covers the parser's own source, so a
+new version of graphdoc never reads an old record. Delete the folder at any
+time: the result is the same, only slower. The folder is
+``$GRAPHDOC_CACHE_DIR`` or the user's cache folder (``~/.cache/graphdoc``),
+never a folder of the project.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .parse.records import PageRecord
+
+_CODE = ("parse", "diagnostics.py")
+
+
+def folder() -> Path | None:
+    """Where the cache lives, or None when caching is off (``GRAPHDOC_CACHE_DIR=``)."""
+    configured = os.environ.get("GRAPHDOC_CACHE_DIR")
+    if configured is not None:
+        return Path(configured) if configured else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "graphdoc"
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of the parser's source: records made by other code are not reused."""
+    digest = hashlib.sha256(sys.version.encode())
+    package = Path(__file__).resolve().parent
+    for name in _CODE:
+        target = package / name
+        for path in sorted(target.rglob("*.py")) if target.is_dir() else [target]:
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def page_key(path: str, data: bytes) -> str:
+    return hashlib.sha256(path.encode() + b"\0" + data).hexdigest()
+
+
+class PageCache:
+    def __init__(self, root: Path) -> None:
+        where = folder()
+        root_id = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]
+        self.file = where / f"pages-{code_fingerprint()}-{root_id}.pickle" if where else None
+        self.old: dict[str, PageRecord] = self._load()
+        self.new: dict[str, PageRecord] = {}
+
+    def _load(self) -> dict[str, PageRecord]:
+        if self.file is None:
+            return {}
+        try:
+            with open(self.file, "rb") as handle:
+                data: Any = pickle.load(handle)
+        except Exception:  # missing, truncated or from elsewhere: start afresh
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def get(self, key: str) -> PageRecord | None:
+        found = self.old.get(key)
+        if found is not None:
+            self.new[key] = found
+        return found
+
+    def put(self, key: str, record: PageRecord) -> None:
+        self.new[key] = record
+
+    def save(self) -> None:
+        """Keep only this run's pages; skip the write when nothing changed."""
+        if self.file is None or self.new.keys() == self.old.keys():
+            return
+        try:
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            handle, temp = tempfile.mkstemp(prefix=self.file.name, dir=self.file.parent)
+            with os.fdopen(handle, "wb") as stream:
+                pickle.dump(self.new, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temp, self.file)
+        except OSError:
+            pass  # a cache that can't be written only costs time
