@@ -74,7 +74,7 @@ def _docs(args: argparse.Namespace) -> Path:
 
 
 def _out(args: argparse.Namespace) -> Path:
-    return Path(args.out or config.load().out)
+    return Path(getattr(args, "out", None) or config.load().out)
 
 
 def _inspect(args: argparse.Namespace) -> int:
