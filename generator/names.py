@@ -1,15 +1,32 @@
 """Names the outputs need, decided once, for every target.
 
 Type full names are already qualified identifiers (resolve refuses others);
-what remains is making file names unique on case-insensitive file systems.
+what remains: file names unique on case-insensitive file systems, and Python
+names (classes, modules, attributes, enum members) that are valid, never a
+keyword or a name the generated code relies on, and unique where they must be.
+Every rename that a collision forces is stable (decided in sorted order) and
+reported.
 """
 
 from __future__ import annotations
 
-from .model import Model
+import keyword
+import re
+from dataclasses import dataclass, field
+
+from .diagnostics import Diagnostic, make
+from .model import ENUM, Model, Type
 
 SCHEMA_BASE = "https://graphdoc.example/schemas/"
 BUNDLE_FILE = "bundle.json"
+
+# Names a generated class body must not take for an attribute: the runtime's
+# own members, and the builtins that field annotations name.
+RESERVED_ATTRIBUTES = frozenset(
+    {"additional_data", "from_dict", "to_dict"} | {"str", "int", "float", "bool", "bytes", "list", "frozenset"}
+)
+RESERVED_CLASSES = frozenset({"True", "False", "None"})
+RESERVED_MODULES = frozenset({"_runtime", "__init__"})
 
 
 def unique_stems(full_names: list[str]) -> dict[str, str]:
@@ -38,3 +55,120 @@ def schema_files(model: Model) -> dict[str, str]:
 
 def schema_id(file_name: str) -> str:
     return SCHEMA_BASE + file_name
+
+
+# -- Python -----------------------------------------------------------------
+
+_WORDS = re.compile(r"[A-Z]{2,}s(?![a-z0-9])|[A-Z]+(?=[A-Z][a-z0-9]|[^A-Za-z0-9]|$)|[A-Z]?[a-z0-9]+|[A-Z]+")
+
+
+def words(text: str) -> list[str]:
+    """``synchronizationJob`` -> [synchronization, Job]; ``@odata.type`` -> [odata, type]."""
+    return _WORDS.findall(text)
+
+
+def pascal(text: str) -> str:
+    """PascalCase: the first letter of each word raised, the rest kept (``synchronizationJob`` -> ``SynchronizationJob``)."""
+    name = "".join(w[:1].upper() + w[1:] for w in words(text))
+    if not name:
+        name = "Type"
+    if name[0].isdigit():
+        name = "T" + name
+    return name + "_" if name in RESERVED_CLASSES else name
+
+
+def snake(text: str) -> str:
+    name = "_".join(w.lower() for w in words(text))
+    if not name:
+        name = "field"
+    if name[0].isdigit():
+        name = "n_" + name
+    return name
+
+
+def attribute(text: str) -> str:
+    name = snake(text)
+    return name + "_" if keyword.iskeyword(name) or name in RESERVED_ATTRIBUTES else name
+
+
+def member(text: str) -> str:
+    name = "_".join(w.upper() for w in words(text)) or "VALUE"
+    return "V_" + name if name[0].isdigit() else name
+
+
+def _distinct(wanted: list[tuple[str, str]], taken: set[str]) -> dict[str, str]:
+    """key -> name, in the given order; a name already taken gets _2, _3, ..."""
+    result: dict[str, str] = {}
+    for key, name in wanted:
+        candidate, counter = name, 2
+        while candidate.lower() in taken:
+            candidate = f"{name}_{counter}"
+            counter += 1
+        taken.add(candidate.lower())
+        result[key] = candidate
+    return result
+
+
+@dataclass
+class PythonNames:
+    classes: dict[str, str] = field(default_factory=dict)  # full name -> class
+    modules: dict[str, str] = field(default_factory=dict)  # full name -> module
+    attributes: dict[str, dict[str, str]] = field(default_factory=dict)  # full name -> wire -> attribute
+    members: dict[str, dict[str, str]] = field(default_factory=dict)  # enum full name -> wire -> member
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def python_names(model: Model) -> PythonNames:
+    names = PythonNames()
+    # Classes: types of the most common namespace keep the bare name; a type of
+    # another namespace whose name is taken gets its namespace as a prefix.
+    counts: dict[str, int] = {}
+    for t in model.types:
+        counts[t.namespace] = counts.get(t.namespace, 0) + 1
+    order = sorted(model.types, key=lambda t: (-counts[t.namespace], t.namespace, t.full_name))
+    taken: set[str] = set()
+    for t in order:
+        bare = pascal(t.name)
+        candidate = bare if bare.lower() not in taken else pascal(t.namespace.rsplit(".", 1)[-1]) + bare
+        chosen = _distinct([(t.full_name, candidate)], taken)[t.full_name]
+        if chosen != bare:
+            names.diagnostics.append(
+                make("NAME_COLLISION", f"Python class for {t.full_name} is {chosen} ({bare} is taken)", t.source.path, t.source.line)
+            )
+        names.classes[t.full_name] = chosen
+    module_taken = set(RESERVED_MODULES)
+    for t in sorted(model.types, key=lambda t: t.full_name):
+        module = snake(names.classes[t.full_name])
+        module = module + "_" if keyword.iskeyword(module) else module
+        names.modules[t.full_name] = _distinct([(t.full_name, module)], module_taken)[t.full_name]
+    for t in model.types:
+        if t.kind == ENUM:
+            wanted = [(m.name, member(m.name)) for m in t.members]
+            names.members[t.full_name] = _checked(names, t, wanted, set(), "member")
+    for t in _base_first(model):
+        inherited: set[str] = set()
+        for ancestor in model.ancestors(t.full_name):
+            inherited.update(a.lower() for a in names.attributes.get(ancestor.full_name, {}).values())
+        wires = dict.fromkeys(p.name for p in (*t.properties, *t.navigation_properties))
+        wanted = [(wire, attribute(wire)) for wire in wires]
+        names.attributes[t.full_name] = _checked(names, t, wanted, inherited, "attribute")
+    return names
+
+
+def _checked(names: PythonNames, t: Type, wanted: list[tuple[str, str]], taken: set[str], what: str) -> dict[str, str]:
+    result = _distinct(wanted, set(taken))
+    for wire, name in wanted:
+        if result[wire] != name:
+            names.diagnostics.append(
+                make(
+                    "NAME_COLLISION",
+                    f"{t.full_name}.{wire}: Python {what} is {result[wire]} ({name} is taken)",
+                    t.source.path,
+                    t.source.line,
+                )
+            )
+    return result
+
+
+def _base_first(model: Model) -> list[Type]:
+    return sorted(model.types, key=lambda t: (len(model.ancestors(t.full_name)), t.full_name))

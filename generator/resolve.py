@@ -343,7 +343,7 @@ class _Resolver:
         result: dict[str, Property] = {}
         shown = record.json.value if record.json is not None and isinstance(record.json.value, dict) else {}
         for row in record.properties:
-            if row.name in inherited or row.name in navigation:
+            if row.name in inherited or (row.name in navigation and row.name != key):
                 continue
             if row.name in result:
                 self.report("DUPLICATE_PROPERTY", f"{entry.full_name}: property {row.name!r} is listed twice", path, row.line)
@@ -466,11 +466,19 @@ class _Resolver:
                 return found, collection
         return None
 
-    def navigation(self, entry: _Entry) -> tuple[NavigationProperty, ...]:
+    def navigation(self, entry: _Entry, key: str | None) -> tuple[NavigationProperty, ...]:
         result: dict[str, NavigationProperty] = {}
         inherited = self.inherited_names(entry)
         for row in entry.record.navigation:
             if row.name in inherited:
+                continue
+            if row.name == key:
+                self.report(
+                    "DUPLICATE_PROPERTY",
+                    f"{entry.full_name}: key {row.name!r} is listed as a relationship; read as a property",
+                    entry.page.path,
+                    row.line,
+                )
                 continue
             if row.name in result:
                 self.report(
@@ -657,7 +665,7 @@ class _Resolver:
                     key_property=key,
                     description=record.description,
                     properties=self.properties(entry, key) if entry.kind != ENUM else (),
-                    navigation_properties=self.navigation(entry) if entry.kind != ENUM else (),
+                    navigation_properties=self.navigation(entry, key) if entry.kind != ENUM else (),
                     members=self.members(entry) if entry.kind == ENUM else (),
                     flags=entry.kind == ENUM and _is_flags(record),
                     methods=self.methods(entry),

@@ -88,3 +88,20 @@ def test_type_home_page_wins(corpus_model: Model) -> None:
 
 def test_no_beta_disclaimer_as_description(corpus_model: Model) -> None:
     assert not [t.full_name for t in corpus_model.types if t.description.startswith("Important")]
+
+
+def test_corpus_models_import_and_pass_black(corpus_model: Model, tmp_path_factory: pytest.TempPathFactory) -> None:
+    import subprocess
+    import sys
+
+    from models_helpers import generate_models, import_models
+
+    out = tmp_path_factory.mktemp("corpus-models")
+    start = time.perf_counter()
+    package = generate_models(corpus_model, out / "out")
+    print(f"\ncorpus models: generated in {time.perf_counter() - start:.1f}s")
+    models = import_models(package)
+    classes = {name for name in dir(models) if name[:1].isupper()}
+    assert len(classes) >= len(corpus_model.types)
+    black = subprocess.run([sys.executable, "-m", "black", "--check", "--quiet", str(package)], capture_output=True, text=True)
+    assert black.returncode == 0, black.stderr[-2000:]

@@ -9,13 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..model import Model
-from . import jsonschema, model_json
+from . import jsonschema, model_json, python_models
 
 Target = Callable[[Model], dict[str, str]]
 
 TARGETS: dict[str, Target] = {
     "model": model_json.emit,
     "schemas": jsonschema.emit,
+    "models": python_models.emit,
 }
 
 

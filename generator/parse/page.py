@@ -30,7 +30,7 @@ from .records import (
 )
 from .types import page_key, type_ref
 
-_NAME = re.compile(r"[@A-Za-z_$][\w@.$\-]*")
+_NAME = re.compile(r"[@\w$][\w@.$\-]*")
 _IDENT = re.compile(r"[A-Za-z_][\w\-]*\Z", re.ASCII)
 _QUALIFIED = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\Z", re.ASCII)
 _INHERITS = re.compile(r"\b(?:inherits|derived|derives)\s+from\b", re.IGNORECASE)

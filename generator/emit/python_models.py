@@ -1,0 +1,145 @@
+"""Typed Python models: one module per type under ``models/``, standard library only.
+
+Classes are kw-only, slotted dataclasses; enums are ``enum.Enum`` over their
+wire strings. Names come from ``names.python_names`` and every page string
+reaches the code through the ``pystr`` and ``pydoc`` filters, so no page can
+break or inject code. The output is formatted with black.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import ENUM, Model, Type
+from ..names import PythonNames, python_names
+from ..primitives import UNTYPED
+from ..render import render
+from . import black_format
+
+PACKAGE = "models"
+
+# Edm primitive -> (runtime kind, annotation, standard import it needs)
+PRIMITIVES: dict[str, tuple[str, str, str | None]] = {
+    "Edm.String": ("str", "str", None),
+    "Edm.Stream": ("str", "str", None),
+    "Edm.Boolean": ("bool", "bool", None),
+    "Edm.Byte": ("int", "int", None),
+    "Edm.SByte": ("int", "int", None),
+    "Edm.Int16": ("int", "int", None),
+    "Edm.Int32": ("int", "int", None),
+    "Edm.Int64": ("int", "int", None),
+    "Edm.Double": ("float", "float", None),
+    "Edm.Single": ("float", "float", None),
+    "Edm.Decimal": ("decimal", "_decimal.Decimal", "import decimal as _decimal"),
+    "Edm.DateTimeOffset": ("datetime", "_dt.datetime", "import datetime as _dt"),
+    "Edm.Date": ("date", "_dt.date", "import datetime as _dt"),
+    "Edm.TimeOfDay": ("time", "_dt.time", "import datetime as _dt"),
+    "Edm.Duration": ("duration", "_dt.timedelta", "import datetime as _dt"),
+    "Edm.Guid": ("uuid", "_uuid.UUID", "import uuid as _uuid"),
+    "Edm.Binary": ("bytes", "bytes", None),
+    UNTYPED: ("any", "_Any", "from typing import Any as _Any"),
+}
+
+
+class ModelsView:
+    def __init__(self, model: Model, names: PythonNames | None = None) -> None:
+        self.model = model
+        self.names = names or python_names(model)
+
+    def _field(self, t: Type, wire: str, type_name: str, collection: bool, doc: str, imports: set[str], types: set[str]) -> dict[str, Any]:
+        target = ""
+        referenced = self.model.get(type_name)
+        if referenced is not None:
+            class_name = self.names.classes[type_name]
+            target = f"{self.names.modules[type_name]}.{class_name}"
+            if referenced.kind == ENUM:
+                kind = "flags" if referenced.flags else "enum"
+                annotation = f"frozenset[{class_name}]" if referenced.flags else class_name
+            else:
+                kind, annotation = "model", class_name
+            if type_name != t.full_name:
+                types.add(type_name)
+        else:
+            kind, annotation, needs = PRIMITIVES.get(type_name, PRIMITIVES["Edm.String"])
+            if needs:
+                imports.add(needs)
+        if collection:
+            annotation = f"list[{annotation}]"
+        if annotation != "_Any":
+            annotation += " | None"
+        return {
+            "attr": self.names.attributes[t.full_name][wire],
+            "wire": wire,
+            "kind": kind,
+            "target": target,
+            "collection": collection,
+            "annotation": annotation,
+            "doc": doc,
+        }
+
+    def type_context(self, t: Type) -> dict[str, Any]:
+        imports: set[str] = set()
+        types: set[str] = set()
+        fields = [self._field(t, p.name, p.type, p.collection, p.description, imports, types) for p in t.properties]
+        fields += [
+            self._field(t, n.name, n.type, n.collection, n.description, imports, types) for n in t.navigation_properties
+        ]
+        local = ["from ._runtime import Field as _Field"]
+        if t.base_type and t.base_type in self.names.classes:
+            base_class = self.names.classes[t.base_type]
+            local.append(f"from .{self.names.modules[t.base_type]} import {base_class}")
+            types.discard(t.base_type)
+        else:
+            base_class = "_Model"
+            local.append("from ._runtime import Model as _Model")
+        std = {"import dataclasses as _dc", "from typing import ClassVar as _ClassVar", *imports}
+        if types:
+            std.add("from typing import TYPE_CHECKING")
+        return {
+            "doc": t.description or f"The {t.name} type.",
+            "class_name": self.names.classes[t.full_name],
+            "base_class": base_class,
+            "std_imports": sorted(std, key=_isort_key),
+            "local_imports": sorted(local, key=_isort_key),
+            "type_imports": sorted(
+                f"from .{self.names.modules[name]} import {self.names.classes[name]}" for name in types
+            ),
+            "fields": fields,
+            "odata_type": t.full_name,
+            "abstract": t.abstract,
+        }
+
+    def enum_context(self, t: Type) -> dict[str, Any]:
+        members = self.names.members[t.full_name]
+        return {
+            "doc": t.description or f"The {t.name} values.",
+            "class_name": self.names.classes[t.full_name],
+            "members": [{"name": members[m.name], "wire": m.name, "doc": m.description} for m in t.members],
+        }
+
+    def files(self) -> dict[str, str]:
+        sources: dict[str, str] = {}
+        for t in self.model.types:
+            template, context = (
+                ("python/enum.py.j2", self.enum_context(t)) if t.kind == ENUM else ("python/model.py.j2", self.type_context(t))
+            )
+            sources[f"{PACKAGE}/{self.names.modules[t.full_name]}.py"] = render(template, **context)
+        exports = sorted((self.names.modules[t.full_name], self.names.classes[t.full_name]) for t in self.model.types)
+        sources[f"{PACKAGE}/__init__.py"] = render("python/init.py.j2", exports=exports)
+        sources[f"{PACKAGE}/_runtime.py"] = render("python/runtime.py.j2")
+        sources[f"{PACKAGE}/py.typed"] = ""
+        return {name: black_format.format_source(text) if name.endswith(".py") else text for name, text in sources.items()}
+
+
+def _isort_key(line: str) -> tuple[bool, str, int, str]:
+    """Order import lines as isort (ruff's I001) does: plain imports first, then by
+    module; within a module, CONSTANTS before Classes before functions."""
+    words = line.split()
+    module = words[1]
+    name = words[3] if words[0] == "from" else ""
+    rank = 0 if name.isupper() else 1 if name[:1].isupper() else 2
+    return words[0] == "from", module, rank, name
+
+
+def emit(model: Model) -> dict[str, str]:
+    return ModelsView(model).files()

@@ -1,0 +1,33 @@
+"""Import a generated models package under a name of its own."""
+
+from __future__ import annotations
+
+import importlib
+import itertools
+import shutil
+import sys
+from pathlib import Path
+from types import ModuleType
+
+from generator.emit import python_models
+from generator.model import Model
+from generator.write import write_tree
+
+_COUNTER = itertools.count()
+
+
+def import_models(folder: Path) -> ModuleType:
+    """Import ``folder`` (a generated ``models`` package) as a fresh package."""
+    name = f"graphdoc_models_{next(_COUNTER)}"
+    target = folder.parent / f"_import_{name}"
+    shutil.copytree(folder, target / name)
+    sys.path.insert(0, str(target))
+    try:
+        return importlib.import_module(name)
+    finally:
+        sys.path.remove(str(target))
+
+
+def generate_models(model: Model, out: Path) -> Path:
+    write_tree(out, python_models.emit(model))
+    return out / python_models.PACKAGE

@@ -1,0 +1,216 @@
+"""Generated Python models: import, round trip, polymorphism, hostile input, and the code checkers."""
+
+from __future__ import annotations
+
+import datetime
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from conftest import GENERATED, ROOT, SPECS, model_of
+from generator.lint import _request_types, _values, example_type
+from generator.names import python_names
+from generator.pipeline import build_model
+from models_helpers import generate_models, import_models
+from pages import enum_page, resource
+
+MODELS = GENERATED / "models"
+
+
+@pytest.fixture(scope="module")
+def models(tmp_path_factory: pytest.TempPathFactory) -> ModuleType:
+    return import_models_copy(tmp_path_factory.mktemp("spec-models"))
+
+
+def import_models_copy(where: Path) -> ModuleType:
+    import shutil
+
+    shutil.copytree(MODELS, where / "models")
+    return import_models(where / "models")
+
+
+def test_every_spec_example_round_trips(models: ModuleType) -> None:
+    model = build_model(SPECS)
+    names = python_names(model)
+    request_types = _request_types(model)
+    checked = 0
+    for example in model.examples:
+        type_name = example_type(example, request_types)
+        if not type_name or example.body is None or type_name.startswith("Edm."):
+            continue
+        cls = getattr(models, names.classes[type_name])
+        for _, payload in _values(example, type_name):
+            assert cls.from_dict(payload).to_dict() == payload, (example.source, payload)
+            checked += 1
+    assert checked >= 25
+
+
+def test_typed_values_and_wire_format(models: ModuleType) -> None:
+    payload = {
+        "@odata.type": "#microsoft.graph.synchronizationJob",
+        "id": "job1",
+        "schedule": {"expiration": "2026-01-15T08:30:00.1234567Z", "interval": "P10675199DT2H48M5.4775807S", "state": "Paused"},
+        "status": {"code": "Active", "lastExecution": {"timeBegan": "2026-01-15T08:30:00+02:00"}},
+    }
+    job = models.Entity.from_dict(payload)
+    assert type(job) is models.SynchronizationJob  # the most derived class, from @odata.type
+    assert job.schedule.expiration == datetime.datetime(2026, 1, 15, 8, 30, 0, 123456, tzinfo=datetime.timezone.utc)
+    assert job.schedule.interval == datetime.timedelta(days=10675199, hours=2, minutes=48, seconds=5, microseconds=477580)
+    assert job.schedule.state is models.SynchronizationScheduleState.PAUSED
+    assert job.status.code is models.SynchronizationStatusCode.ACTIVE
+    assert job.to_dict() == payload  # sub-microsecond digits and offsets come back as written
+    job.schedule.interval = datetime.timedelta(minutes=40)
+    job.schedule.expiration = datetime.datetime(2026, 2, 1, tzinfo=datetime.timezone.utc)
+    out = job.to_dict()
+    assert out["schedule"]["interval"] == "PT40M" and out["schedule"]["expiration"] == "2026-02-01T00:00:00Z"
+
+
+def test_guid_and_unknown_properties_survive(models: ModuleType) -> None:
+    payload = {"applicationId": "8FCB5DBC-D5AA-4681-8E31-B001D5168D79", "surprise": [1, {"x": None}], "@odata.etag": "W/1"}
+    template = models.SynchronizationTemplate.from_dict(payload)
+    assert template.application_id == uuid.UUID("8fcb5dbc-d5aa-4681-8e31-b001d5168d79")
+    assert template.additional_data == {"surprise": [1, {"x": None}], "@odata.etag": "W/1"}
+    assert template.to_dict() == payload
+
+
+def test_nulls_round_trip_and_python_built_objects(models: ModuleType) -> None:
+    payload = {"templateId": None, "status": {"quarantine": None}}
+    assert models.SynchronizationJob.from_dict(payload).to_dict() == payload
+    built = models.SynchronizationJob(template_id="Box", schedule=models.SynchronizationSchedule(interval=datetime.timedelta(hours=1)))
+    assert built.to_dict() == {"templateId": "Box", "schedule": {"interval": "PT1H"}}
+
+
+def test_abstract_type_cannot_be_built(models: ModuleType) -> None:
+    with pytest.raises(TypeError, match="abstract"):
+        models.Entity(id="x")
+    with pytest.raises(TypeError, match="abstract"):
+        models.Entity.from_dict({"id": "x"})
+
+
+def test_bad_values_raise_clear_errors(models: ModuleType) -> None:
+    with pytest.raises(ValueError, match="state: 'Sleeping' is not a member of SynchronizationScheduleState"):
+        models.SynchronizationSchedule.from_dict({"state": "Sleeping"})
+    with pytest.raises(ValueError, match="interval"):
+        models.SynchronizationSchedule.from_dict({"interval": "P1Y"})
+    with pytest.raises(TypeError, match="templateId: expected a string"):
+        models.SynchronizationJob.from_dict({"templateId": 5})
+
+
+def test_flags_enum(models: ModuleType) -> None:
+    mapping = models.ObjectMapping.from_dict({"flowTypes": "Update,Add"})
+    assert mapping.flow_types == frozenset({models.ObjectFlowTypes.ADD, models.ObjectFlowTypes.UPDATE})
+    assert mapping.to_dict() == {"flowTypes": "Update,Add"}  # spelled back as written
+    mapping.flow_types = frozenset({models.ObjectFlowTypes.UPDATE, models.ObjectFlowTypes.ADD})
+    assert mapping.to_dict()["flowTypes"] == "Update,Add" or mapping.to_dict()["flowTypes"] == "Add,Update"
+
+
+def test_polymorphism_through_a_base_typed_property(tmp_path: Path) -> None:
+    model = model_of(
+        tmp_path,
+        {
+            "resources/shape.md": resource("shape", [("name", "String", "Name.")]),
+            "resources/circle.md": resource(
+                "circle",
+                [("radius", "Double", "Radius.")],
+                annotation='{"blockType": "resource", "@odata.type": "microsoft.graph.circle", "baseType": "microsoft.graph.shape"}',
+            ),
+            "resources/drawing.md": resource("drawing", [("shapes", "[shape](shape.md) collection", "Shapes.")]),
+        },
+    )
+    models = import_models(generate_models(model, tmp_path / "out"))
+    payload = {"shapes": [{"name": "a"}, {"@odata.type": "#microsoft.graph.circle", "name": "b", "radius": "NaN"}]}
+    drawing = models.Drawing.from_dict(payload)
+    assert [type(s).__name__ for s in drawing.shapes] == ["Shape", "Circle"]
+    assert drawing.to_dict() == payload
+    built = models.Drawing(shapes=[models.Circle(name="c", radius=1.5)])
+    assert built.to_dict() == {"shapes": [{"@odata.type": "#microsoft.graph.circle", "name": "c", "radius": 1.5}]}
+
+
+HOSTILE_TEXT = 'Ends with a quote" and """triple""" and \'\'\' and a back\\slash \\ and {{ jinja }} {% if %} </script> caf\u00e9 \x00 \u2028'
+
+
+def hostile_model(tmp_path: Path):  # type: ignore[no-untyped-def]
+    return model_of(
+        tmp_path,
+        {
+            "resources/class.md": resource(
+                "class",
+                [
+                    ("from", "String", HOSTILE_TEXT),
+                    ("weird@name", "String", "An at sign inside."),
+                    ("3dModel", "String", "Leading digit."),
+                    ("os.system", "String", "A dotted name."),
+                    ("self", "String", "Not special for a dataclass."),
+                    ("str", "String", "Shadows a builtin."),
+                    ("additional_data", "String", "Collides with the runtime."),
+                    ("kind", "[None](none.md)", "An enum named None."),
+                ],
+            ).replace("Describes class.", HOSTILE_TEXT),
+            "resources/none.md": enum_page("None", [("`__init__`", "0", HOSTILE_TEXT), ("import os", "1", ""), ("a-b", "2", "")]),
+            "resources/import.md": resource("import", [("x", "Int32", '"""; import os; os.system("echo hi") #')]),
+        },
+    )
+
+
+def test_hostile_page_yields_models_that_import_and_behave(tmp_path: Path) -> None:
+    model = hostile_model(tmp_path)
+    package = generate_models(model, tmp_path / "out")
+    models = import_models(package)
+    cls = models.Class
+    assert HOSTILE_TEXT.replace("\x00", "") [:20] in (cls.__doc__ or "")
+    fields = {f.name for f in __import__("dataclasses").fields(cls)}
+    assert {"from_", "weird_name", "n_3d_model", "os_system", "self", "str_", "additional_data_"} <= fields
+    payload = {"from": "a", "weird@name": "b", "3dModel": "c", "os.system": "d", "self": "e", "str": "f", "additional_data": "g"}
+    obj = cls.from_dict(payload)
+    assert obj.from_ == "a" and obj.additional_data_ == "g" and obj.additional_data == {}
+    assert obj.to_dict() == payload
+    assert models.None_.INIT.value == "__init__"
+    assert models.Import(x=1).to_dict() == {"x": 1}
+
+
+def run_tool(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", *args], cwd=cwd, capture_output=True, text=True)
+
+
+@pytest.mark.parametrize("which", ["specs", "hostile"])
+def test_black_mypy_and_ruff_pass(which: str, tmp_path: Path) -> None:
+    package = MODELS if which == "specs" else generate_models(hostile_model(tmp_path), tmp_path / "out")
+    black = run_tool("black", "--check", "--quiet", str(package))
+    assert black.returncode == 0, black.stderr
+    mypy = run_tool("mypy", "--strict", "--no-incremental", "--cache-dir", str(tmp_path / "mypy"), str(package))
+    assert mypy.returncode == 0, mypy.stdout
+    ruff = run_tool("ruff", "check", "--no-cache", str(package))
+    assert ruff.returncode == 0, ruff.stdout
+
+
+def test_generated_code_uses_the_standard_library_only() -> None:
+    import ast
+
+    allowed = set(sys.stdlib_module_names) | {"__future__"}
+    for module in MODELS.glob("*.py"):
+        tree = ast.parse(module.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                assert all(alias.name.split(".")[0] in allowed for alias in node.names), module.name
+            elif isinstance(node, ast.ImportFrom) and node.level == 0:
+                assert (node.module or "").split(".")[0] in allowed, module.name
+
+
+def test_importing_runs_only_imports_and_definitions() -> None:
+    import ast
+
+    for module in MODELS.glob("*.py"):
+        if module.name == "_runtime.py":
+            continue  # the fixed runtime, not written from page content
+        tree = ast.parse(module.read_text(encoding="utf-8"))
+        for node in tree.body:
+            allowed = (ast.Import, ast.ImportFrom, ast.ClassDef, ast.If)
+            is_docstring = isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
+            assert isinstance(node, allowed) or is_docstring, (module.name, ast.dump(node)[:80])
+            if isinstance(node, ast.If):  # only "if TYPE_CHECKING:" with imports under it
+                assert ast.unparse(node.test) == "TYPE_CHECKING"
+                assert all(isinstance(inner, ast.ImportFrom) for inner in node.body)
