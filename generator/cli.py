@@ -50,6 +50,11 @@ def _parser() -> argparse.ArgumentParser:
     chk.add_argument("--out", help="output folder (default: generated)")
     chk.add_argument("--diff", action="store_true", help="print a unified diff of each difference")
 
+    srv = commands.add_parser("serve", help="run the generated mock service")
+    srv.add_argument("--out", help="output folder holding the generated service (default: generated)")
+    srv.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    srv.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+
     val = commands.add_parser("validate", help="check JSON payloads against the emitted schemas")
     val.add_argument("files", nargs="+", metavar="FILE", help="JSON payload files")
     val.add_argument("--type", help="type of every payload (default: each payload's @odata.type)")
@@ -154,7 +159,15 @@ def _lint(args: argparse.Namespace) -> int:
     return 1 if any(d.severity == ERROR for d in diagnostics) else 0
 
 
+def _serve(args: argparse.Namespace) -> int:
+    from .serve import serve
+
+    serve(_out(args), args.host, args.port)
+    return 0
+
+
 COMMANDS = {
+    "serve": _serve,
     "inspect": _inspect,
     "generate": _generate,
     "check": _check,

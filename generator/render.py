@@ -37,6 +37,23 @@ def pystr(value: Any) -> str:
     return json.dumps(str(value), ensure_ascii=True)
 
 
+def pyliteral(value: Any) -> str:
+    """A Python literal for a JSON value (None, bool, number, text, list, dict), safe for any text."""
+    if value is None or isinstance(value, bool):
+        return repr(value)
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return repr(value) if value == value and value not in (float("inf"), float("-inf")) else f'float("{value}")'
+    if isinstance(value, str):
+        return pystr(value)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(pyliteral(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{pystr(k)}: {pyliteral(v)}" for k, v in value.items()) + "}"
+    raise TypeError(f"not a JSON value: {type(value).__name__}")
+
+
 def _escape_char(char: str) -> str:
     if char == "\\":
         return "\\\\"
@@ -77,6 +94,7 @@ def environment() -> jinja2.Environment:
     env.filters["tojson"] = _tojson
     env.filters["pystr"] = pystr
     env.filters["pydoc"] = pydoc
+    env.filters["pyliteral"] = pyliteral
     return env
 
 

@@ -168,6 +168,8 @@ def _decode_one(spec: Field, value: Any, spelling: dict[str, str], slot: str) ->
         _expect(spec, value, (bool,), "true or false")
         return value
     if kind == "int":
+        if isinstance(value, float) and value.is_integer():
+            return int(value)  # JSON has one number type: 2.0 is an integer too
         _expect(spec, value, (int,), "an integer")
         return value
     if kind == "model":

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..model import Model
-from . import jsonschema, model_json, python_models
+from . import handlers, jsonschema, model_json, openapi, python_models
 
 Target = Callable[[Model], dict[str, str]]
 
@@ -17,6 +17,8 @@ TARGETS: dict[str, Target] = {
     "model": model_json.emit,
     "schemas": jsonschema.emit,
     "models": python_models.emit,
+    "handlers": handlers.emit,
+    "openapi": openapi.emit,
 }
 
 

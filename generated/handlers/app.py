@@ -1,0 +1,33 @@
+"""The mock service: every documented operation, served from memory.
+
+Run it with ``graphdoc serve``, or any ASGI server: ``uvicorn <package>.handlers.app:app``.
+Pass your own handler objects to ``create_app`` to replace the in-memory defaults.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from starlette.applications import Starlette
+
+from .synchronization import SynchronizationInMemory
+from .synchronization_job import SynchronizationJobInMemory
+from .synchronization_schema import SynchronizationSchemaInMemory
+from .synchronization_template import SynchronizationTemplateInMemory
+from ._service import InMemory, build_app
+from .operations import OPERATIONS
+
+
+def create_app(handlers: Mapping[str, object] | None = None) -> Starlette:
+    """The ASGI app; ``handlers`` maps a resource key (e.g. ``"synchronization_job"``) to your handler object."""
+    memory = InMemory(OPERATIONS)
+    defaults: dict[str, object] = {
+        "synchronization": SynchronizationInMemory(memory),
+        "synchronization_job": SynchronizationJobInMemory(memory),
+        "synchronization_schema": SynchronizationSchemaInMemory(memory),
+        "synchronization_template": SynchronizationTemplateInMemory(memory),
+    }
+    return build_app(OPERATIONS, {**defaults, **(handlers or {})})
+
+
+app = create_app()

@@ -1,0 +1,202 @@
+"""Handlers for synchronizationJob: one method per documented operation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..models.string_key_string_value_pair import StringKeyStringValuePair
+from ..models.synchronization_job import SynchronizationJob
+from ..models.synchronization_job_application_parameters import (
+    SynchronizationJobApplicationParameters,
+)
+from ..models.synchronization_job_restart_criteria import (
+    SynchronizationJobRestartCriteria,
+)
+from ..models.synchronization_secret_key_string_value_pair import (
+    SynchronizationSecretKeyStringValuePair,
+)
+from ._service import InMemory
+
+
+class SynchronizationJobHandlers:
+    """Operations on synchronizationJob. Override a method to give it real behaviour; a
+    stub answers 501 Not Implemented.
+    """
+
+    async def get_synchronization_job(
+        self, service_principal_id: str, job_id: str
+    ) -> SynchronizationJob:
+        """Read the properties and relationships of one job. GET
+        /servicePrincipals/{servicePrincipalId}/synchronization/jobs/{jobId}
+        """
+        raise NotImplementedError
+
+    async def delete_synchronization_job(
+        self, service_principal_id: str, job_id: str
+    ) -> None:
+        """Stop the job for good and remove everything it has stored. DELETE
+        /servicePrincipals/{servicePrincipalId}/synchronization/jobs/{jobId}
+        """
+        raise NotImplementedError
+
+    async def start(self, service_principal_id: str, job_id: str) -> None:
+        """Run the job. A paused job picks up where it stopped; a quarantined job leaves
+        quarantine. POST
+        /servicePrincipals/{servicePrincipalId}/synchronization/jobs/{jobId}/start
+        """
+        raise NotImplementedError
+
+    async def pause(self, service_principal_id: str, job_id: str) -> None:
+        """Stop the job for now while keeping its progress and state. POST
+        /servicePrincipals/{servicePrincipalId}/synchronization/jobs/{jobId}/pause
+        """
+        raise NotImplementedError
+
+    async def restart(
+        self,
+        service_principal_id: str,
+        job_id: str,
+        criteria: SynchronizationJobRestartCriteria | None,
+    ) -> None:
+        """Make the job process every object again, optionally clearing stored state first.
+        POST
+        /servicePrincipals/{servicePrincipalId}/synchronization/jobs/{jobId}/restart
+        """
+        raise NotImplementedError
+
+    async def validate_credentials(
+        self,
+        service_principal_id: str,
+        job_id: str,
+        application_identifier: str | None,
+        template_id: str | None,
+        use_saved_credentials: bool | None,
+        credentials: list[SynchronizationSecretKeyStringValuePair] | None,
+    ) -> None:
+        """Check a set of credentials against the target directory. POST
+        /servicePrincipals/{servicePrincipalId}/synchronization/jobs/{jobId}/validateCredentials
+        """
+        raise NotImplementedError
+
+    async def provision_on_demand(
+        self,
+        service_principal_id: str,
+        job_id: str,
+        parameters: list[SynchronizationJobApplicationParameters] | None,
+    ) -> StringKeyStringValuePair:
+        """Provision chosen objects right away instead of waiting for the next scheduled
+        run. POST
+        /servicePrincipals/{servicePrincipalId}/synchronization/jobs/{jobId}/provisionOnDemand
+        """
+        raise NotImplementedError
+
+
+class SynchronizationJobInMemory(SynchronizationJobHandlers):
+    """The generated default: every operation works on state kept in memory."""
+
+    def __init__(self, memory: InMemory) -> None:
+        self._memory = memory
+
+    async def get_synchronization_job(
+        self, service_principal_id: str, job_id: str
+    ) -> SynchronizationJob:
+        result: Any = await self._memory.call(
+            "synchronization_job.get_synchronization_job",
+            {
+                "service_principal_id": service_principal_id,
+                "job_id": job_id,
+            },
+            None,
+        )
+        return SynchronizationJob.from_dict(result)
+
+    async def delete_synchronization_job(
+        self, service_principal_id: str, job_id: str
+    ) -> None:
+        result: Any = await self._memory.call(
+            "synchronization_job.delete_synchronization_job",
+            {
+                "service_principal_id": service_principal_id,
+                "job_id": job_id,
+            },
+            None,
+        )
+        return None
+
+    async def start(self, service_principal_id: str, job_id: str) -> None:
+        result: Any = await self._memory.call(
+            "synchronization_job.start",
+            {
+                "service_principal_id": service_principal_id,
+                "job_id": job_id,
+            },
+            None,
+        )
+        return None
+
+    async def pause(self, service_principal_id: str, job_id: str) -> None:
+        result: Any = await self._memory.call(
+            "synchronization_job.pause",
+            {
+                "service_principal_id": service_principal_id,
+                "job_id": job_id,
+            },
+            None,
+        )
+        return None
+
+    async def restart(
+        self,
+        service_principal_id: str,
+        job_id: str,
+        criteria: SynchronizationJobRestartCriteria | None,
+    ) -> None:
+        result: Any = await self._memory.call(
+            "synchronization_job.restart",
+            {
+                "service_principal_id": service_principal_id,
+                "job_id": job_id,
+            },
+            {"criteria": criteria},
+        )
+        return None
+
+    async def validate_credentials(
+        self,
+        service_principal_id: str,
+        job_id: str,
+        application_identifier: str | None,
+        template_id: str | None,
+        use_saved_credentials: bool | None,
+        credentials: list[SynchronizationSecretKeyStringValuePair] | None,
+    ) -> None:
+        result: Any = await self._memory.call(
+            "synchronization_job.validate_credentials",
+            {
+                "service_principal_id": service_principal_id,
+                "job_id": job_id,
+            },
+            {
+                "applicationIdentifier": application_identifier,
+                "templateId": template_id,
+                "useSavedCredentials": use_saved_credentials,
+                "credentials": credentials,
+            },
+        )
+        return None
+
+    async def provision_on_demand(
+        self,
+        service_principal_id: str,
+        job_id: str,
+        parameters: list[SynchronizationJobApplicationParameters] | None,
+    ) -> StringKeyStringValuePair:
+        result: Any = await self._memory.call(
+            "synchronization_job.provision_on_demand",
+            {
+                "service_principal_id": service_principal_id,
+                "job_id": job_id,
+            },
+            {"parameters": parameters},
+        )
+        return StringKeyStringValuePair.from_dict(result)

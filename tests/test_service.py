@@ -1,0 +1,174 @@
+"""The generated mock service, driven over real HTTP on loopback."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+
+import httpx
+import pytest
+
+from conftest import GENERATED, ROOT
+from live_service import app_from, free_port, running
+
+SP = "5f0d2c9e-8a41-4b6d-9e3f-7c12a4b8d065"
+BASE = f"/servicePrincipals/{SP}/synchronization"
+
+
+@pytest.fixture(scope="module")
+def base_url() -> Iterator[str]:
+    with running(app_from(GENERATED)) as url:
+        yield url
+
+
+@pytest.fixture
+def client(base_url: str) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=base_url, timeout=10) as c:
+        yield c
+
+
+def graph_error(response: httpx.Response, status: int) -> dict:  # type: ignore[type-arg]
+    assert response.status_code == status, response.text
+    body = response.json()
+    assert set(body) == {"error"} and {"code", "message"} <= set(body["error"])
+    return body["error"]  # type: ignore[no-any-return]
+
+
+def test_life_of_a_synchronization_job(client: httpx.Client) -> None:
+    template = client.post(f"{BASE}/templates", json={"factoryTag": "box", "discoverable": True})
+    assert template.status_code == 201
+    template_id = template.json()["id"]
+    created = client.post(f"{BASE}/jobs", json={"templateId": template_id})
+    assert created.status_code == 201
+    job = created.json()
+    job_id = job["id"]
+    assert job["templateId"] == template_id
+    assert client.get(f"{BASE}/jobs/{job_id}").json() == job
+    listed = client.get(f"{BASE}/jobs").json()
+    assert job_id in [j["id"] for j in listed["value"]]
+    assert client.post(f"{BASE}/jobs/{job_id}/start").status_code == 204
+    assert client.get(f"{BASE}/jobs/{job_id}").json()["status"]["code"] == "Active"
+    assert client.post(f"{BASE}/jobs/{job_id}/pause").status_code == 204
+    assert client.get(f"{BASE}/jobs/{job_id}").json()["status"]["code"] == "Paused"
+    schema = {"version": "2", "synchronizationRules": [{"name": "rule", "sourceDirectoryName": "Box"}]}
+    assert client.put(f"{BASE}/jobs/{job_id}/schema", json=schema).status_code == 204
+    got = client.get(f"{BASE}/jobs/{job_id}/schema").json()
+    assert got["version"] == "2" and got["synchronizationRules"][0]["name"] == "rule"
+    assert client.delete(f"{BASE}/jobs/{job_id}").status_code == 204
+    graph_error(client.get(f"{BASE}/jobs/{job_id}"), 404)
+    graph_error(client.get(f"{BASE}/jobs/{job_id}/schema"), 404)  # gone with its job
+
+
+def test_every_seed_method_answers(client: httpx.Client) -> None:
+    sp = f"/servicePrincipals/seed-{time.monotonic_ns()}/synchronization"
+    secrets = {"secrets": [{"key": "BaseAddress", "value": "https://example.com"}]}
+    assert client.put(sp, json=secrets).status_code == 201  # Create
+    assert client.get(sp).json()["secrets"] == secrets["secrets"]  # Get
+    updated = client.patch(sp, json={"secrets": []})  # Update
+    assert updated.status_code == 200 and updated.json()["secrets"] == []
+    assert any(s.get("secrets") == [] for s in client.get("/synchronizations").json()["value"])  # List
+    token = client.post(f"{sp}/acquireAccessToken", json={"credentials": [{"key": "UserName", "value": "u"}]})
+    assert token.status_code == 204  # acquireAccessToken
+    ping = client.get(f"{sp}/ping")
+    assert ping.status_code == 200 and isinstance(ping.json()["value"], str)  # Ping
+    assert client.post(f"{sp}/jobs", json={"templateId": "t"}).status_code == 201  # Create synchronizationJob
+    assert len(client.get(f"{sp}/jobs").json()["value"]) == 1  # List jobs
+    assert client.post(f"{sp}/templates", json={"factoryTag": "x"}).status_code == 201  # Create synchronizationTemplate
+    assert len(client.get(f"{sp}/templates").json()["value"]) == 1  # List templates
+    assert client.delete(sp).status_code == 204  # Delete
+    graph_error(client.get(sp), 404)
+
+
+def test_paging_with_next_link(client: httpx.Client) -> None:
+    sp = f"/servicePrincipals/paging-{time.monotonic_ns()}/synchronization/jobs"
+    for n in range(5):
+        assert client.post(sp, json={"templateId": f"t{n}"}).status_code == 201
+    first = client.get(sp, params={"$top": 2}).json()
+    assert len(first["value"]) == 2 and "@odata.nextLink" in first
+    seen = [j["templateId"] for j in first["value"]]
+    link = first["@odata.nextLink"]
+    while link:
+        page = client.get(link).json()
+        seen += [j["templateId"] for j in page["value"]]
+        link = page.get("@odata.nextLink")
+    assert seen == [f"t{n}" for n in range(5)]
+
+
+def test_bad_requests_get_graph_errors(client: httpx.Client) -> None:
+    jobs = f"{BASE}/jobs"
+    graph_error(client.post(jobs, content=b"{not json", headers={"content-type": "application/json"}), 400)
+    error = graph_error(client.post(jobs, json={"templateId": 5}), 400)
+    assert "/templateId" in error["message"]
+    graph_error(client.post(jobs, json={"schedule": {"interval": "soon"}}), 400)
+    graph_error(client.post(jobs, json={"unknownProperty": 1}), 400)
+    graph_error(client.post(jobs, content=b"templateId=x", headers={"content-type": "text/plain"}), 415)
+    graph_error(client.get("/no/such/path"), 404)
+    graph_error(client.patch(jobs, json={}), 405)
+    created = client.post(jobs, json={"id": "fixed-id", "templateId": "t"})
+    assert created.status_code in (201, 409)
+    graph_error(client.post(jobs, json={"id": "fixed-id", "templateId": "t"}), 409)
+
+
+def test_openapi_is_valid_and_matches_routes() -> None:
+    from openapi_spec_validator import validate
+
+    document = json.loads((GENERATED / "openapi.json").read_text(encoding="utf-8"))
+    validate(document)
+    assert document["openapi"].startswith("3.1")
+    operations = {(m.upper(), p) for p, ops in document["paths"].items() for m in ops}
+    assert ("POST", "/servicePrincipals/{servicePrincipalId}/synchronization/jobs/{jobId}/start") in operations
+    assert ("GET", "/synchronizations") in operations
+    assert len(operations) >= 25
+
+
+def test_serve_command_starts_on_loopback() -> None:
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--port", str(port)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                response = httpx.get(f"http://127.0.0.1:{port}/synchronizations", timeout=2)
+                break
+            except httpx.TransportError:
+                if time.monotonic() > deadline or process.poll() is not None:
+                    raise
+                time.sleep(0.1)
+        assert response.status_code == 200 and response.json() == {"value": []}
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=15)
+
+
+def test_serve_without_generated_service_is_a_usage_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "serve", "--out", str(tmp_path)], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 2 and "run graphdoc generate" in result.stderr
+
+
+@pytest.mark.skipif(os.name != "posix", reason="loopback server test")
+def test_concurrent_writes_lose_nothing(base_url: str) -> None:
+    import asyncio
+
+    sp = f"/servicePrincipals/busy-{time.monotonic_ns()}/synchronization/jobs"
+
+    async def burst() -> list[int]:
+        async with httpx.AsyncClient(base_url=base_url, timeout=20) as c:
+            responses = await asyncio.gather(*(c.post(sp, json={"templateId": f"t{n}"}) for n in range(60)))
+            return [r.status_code for r in responses]
+
+    statuses = asyncio.run(burst())
+    assert statuses == [201] * 60
+    with httpx.Client(base_url=base_url) as c:
+        assert len(c.get(sp, params={"$top": 100}).json()["value"]) == 60
