@@ -206,6 +206,7 @@ class Model:
     diagnostics: tuple[Diagnostic, ...] = ()
     examples: tuple[Example, ...] = ()
     _index: dict[str, Type] = field(default_factory=dict, compare=False, repr=False, hash=False)
+    _examples_by_path: dict[str, list[Example]] = field(default_factory=dict, compare=False, repr=False, hash=False)
 
     def __post_init__(self) -> None:
         self._index.update((t.full_name, t) for t in self.types)
@@ -230,7 +231,10 @@ class Model:
         """The examples on a method's API page."""
         if method.source is None:
             return []
-        return [e for e in self.examples if e.source.path == method.source.path]
+        if not self._examples_by_path and self.examples:
+            for example in self.examples:
+                self._examples_by_path.setdefault(example.source.path, []).append(example)
+        return list(self._examples_by_path.get(method.source.path, ()))
 
     def to_json(self) -> dict[str, Any]:
         return {

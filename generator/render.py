@@ -37,23 +37,6 @@ def pystr(value: Any) -> str:
     return json.dumps(str(value), ensure_ascii=True)
 
 
-def pyliteral(value: Any) -> str:
-    """A Python literal for a JSON value (None, bool, number, text, list, dict), safe for any text."""
-    if value is None or isinstance(value, bool):
-        return repr(value)
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        return repr(value) if value == value and value not in (float("inf"), float("-inf")) else f'float("{value}")'
-    if isinstance(value, str):
-        return pystr(value)
-    if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(pyliteral(v) for v in value) + "]"
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{pystr(k)}: {pyliteral(v)}" for k, v in value.items()) + "}"
-    raise TypeError(f"not a JSON value: {type(value).__name__}")
-
-
 def _escape_char(char: str) -> str:
     if char == "\\":
         return "\\\\"
@@ -83,7 +66,18 @@ def pydoc(text: Any, indent: int = 0, width: int = 88) -> str:
 def environment() -> jinja2.Environment:
     import jinja2
 
+    from . import cache
+
+    where = cache.folder()
+    bytecode = None
+    if where is not None:
+        try:
+            (where / "jinja").mkdir(parents=True, exist_ok=True)
+            bytecode = jinja2.FileSystemBytecodeCache(str(where / "jinja"))
+        except OSError:
+            bytecode = None  # no cache folder: templates are compiled each run
     env = jinja2.Environment(
+        bytecode_cache=bytecode,
         loader=jinja2.FileSystemLoader(str(_templates_dir())),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
@@ -94,7 +88,6 @@ def environment() -> jinja2.Environment:
     env.filters["tojson"] = _tojson
     env.filters["pystr"] = pystr
     env.filters["pydoc"] = pydoc
-    env.filters["pyliteral"] = pyliteral
     return env
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import copy
 import dataclasses
+import importlib
 import json
 import uuid
 from collections.abc import Awaitable, Callable, Mapping
@@ -67,6 +68,39 @@ class Operation:
     lists_all: bool = (
         False  # a list with no collection of its own: every stored item of its type
     )
+
+
+def _model(target: str | None) -> Any:
+    """The generated class named ``module.Class`` in the models package beside this one."""
+    if not target:
+        return None
+    module, _, name = target.rpartition(".")
+    package = __package__.rpartition(".")[0] if __package__ else ""
+    return getattr(importlib.import_module(f"{package}.models.{module}"), name)
+
+
+def load_operations(path: Path) -> list[Operation]:
+    """The operation table, from the JSON file written beside this module."""
+    operations = []
+    for entry in json.loads(path.read_text(encoding="utf-8")):
+        parameters = tuple(
+            Parameter(p["wire"], p["arg"], _model(p["model"]), p["collection"])
+            for p in entry.pop("parameters")
+        )
+        operations.append(
+            Operation(
+                **{
+                    **entry,
+                    "path_params": tuple(tuple(pair) for pair in entry["path_params"]),
+                    "effects": tuple(
+                        (tuple(names), value) for names, value in entry["effects"]
+                    ),
+                    "body_model": _model(entry["body_model"]),
+                    "parameters": parameters,
+                }
+            )
+        )
+    return operations
 
 
 class GraphError(Exception):

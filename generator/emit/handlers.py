@@ -6,6 +6,7 @@ actions) is what both this target and the OpenAPI target describe.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -270,7 +271,12 @@ class HandlersView:
             "methods": methods,
         }
 
-    def operation_context(self, op: OperationView, imports: set[str]) -> dict[str, Any]:
+    def _model_target(self, type_name: str | None) -> str | None:
+        if not type_name or self.model.get(type_name) is None:
+            return None
+        return f"{self.names.modules[type_name]}.{self.names.classes[type_name]}"
+
+    def operation_context(self, op: OperationView) -> dict[str, Any]:
         body_schema = None
         if op.body is not None:
             body_schema = self.schemas.value(op.body)
@@ -290,9 +296,9 @@ class HandlersView:
             "returns": op.returns,
             "returns_collection": op.returns_collection,
             "body": op.body,
-            "body_model": self._model_ref(op.body, imports) if op.body else None,
+            "body_model": self._model_target(op.body),
             "parameters": [
-                {"wire": p.wire, "arg": p.arg, "model": self._model_ref(p.type, imports), "collection": p.collection}
+                {"wire": p.wire, "arg": p.arg, "model": self._model_target(p.type), "collection": p.collection}
                 for p in op.parameters
             ],
             "body_schema": body_schema,
@@ -317,13 +323,15 @@ class HandlersView:
             sources[f"{PACKAGE}/{module}.py"] = render("handlers/resource.py.j2", **context)
             memories.append((module, context["memory_class"]))
             exports.append((module, (context["handlers_class"], context["memory_class"])))
-        imports: set[str] = set()
-        operations = [self.operation_context(op, imports) for op in self.operations]
-        sources[f"{PACKAGE}/operations.py"] = render("handlers/operations.py.j2", operations=operations, imports=sorted(imports))
+        operations = [self.operation_context(op) for op in self.operations]
+        table = render("handlers/operations.json.j2", operations=operations)
+        sources[f"{PACKAGE}/operations.py"] = render("handlers/operations.py.j2")
         sources[f"{PACKAGE}/app.py"] = render("handlers/app.py.j2", memories=memories)
         sources[f"{PACKAGE}/__init__.py"] = render("handlers/init.py.j2", exports=exports)
         sources[f"{PACKAGE}/_service.py"] = render("handlers/service.py.j2")
-        return {name: black_format.format_source(text) for name, text in sources.items()}
+        files = black_format.format_many(sources)
+        files[f"{PACKAGE}/operations.json"] = json.dumps(json.loads(table), indent=1, ensure_ascii=False) + "\n"
+        return files
 
 
 def _py(text: str) -> str:

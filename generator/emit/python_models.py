@@ -128,7 +128,8 @@ class ModelsView:
         sources[f"{PACKAGE}/__init__.py"] = render("python/init.py.j2", exports=exports)
         sources[f"{PACKAGE}/_runtime.py"] = render("python/runtime.py.j2")
         sources[f"{PACKAGE}/py.typed"] = ""
-        return {name: black_format.format_source(text) if name.endswith(".py") else text for name, text in sources.items()}
+        python = black_format.format_many({name: text for name, text in sources.items() if name.endswith(".py")})
+        return {name: python.get(name, text) for name, text in sources.items()}
 
 
 def _isort_key(line: str) -> tuple[bool, str, int, str]:
