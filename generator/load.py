@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from .cache import PageCache, page_key
@@ -33,27 +35,55 @@ def relative(path: Path, root: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
-def read_page(path: Path, root: Path, cache: PageCache | None = None) -> PageRecord:
+def _read(path: Path, root: Path) -> tuple[str, bytes | PageRecord]:
+    """The page's bytes, or the record of a page that can't be read."""
     rel = relative(path, root)
     try:
-        data = path.read_bytes()
+        return rel, path.read_bytes()
     except OSError as error:
         reason = error.strerror or type(error).__name__
-        return PageRecord(path=rel, key=key_of_path(rel), diagnostics=(make("UNREADABLE", reason, rel, 1),))
-    if cache is None:
-        return parse_page(data, rel)
-    key = page_key(rel, data)
-    record = cache.get(key)
-    if record is None:
-        record = parse_page(data, rel)
-        cache.put(key, record)
-    return record
+        return rel, PageRecord(path=rel, key=key_of_path(rel), diagnostics=(make("UNREADABLE", reason, rel, 1),))
 
 
-def read_pages(root: Path, use_cache: bool = True) -> list[PageRecord]:
-    paths = page_paths(root)
+def _parse(item: tuple[bytes, str]) -> PageRecord:
+    return parse_page(*item)
+
+
+def read_page(path: Path, root: Path) -> PageRecord:
+    rel, data = _read(path, root)
+    return data if isinstance(data, PageRecord) else parse_page(data, rel)
+
+
+PARALLEL_FROM = 64  # fewer pages to parse than this are parsed in this process
+
+
+def read_pages(root: Path, use_cache: bool = True, workers: int | None = None) -> list[PageRecord]:
+    """Every page's record, in path order: from the cache where the bytes are known,
+    parsed on every core otherwise. The result does not depend on the worker count."""
     cache = PageCache(root) if use_cache else None
-    records = [read_page(path, root, cache) for path in paths]
+    records: list[PageRecord | None] = []
+    todo: list[tuple[int, str, bytes, str]] = []
+    for index, path in enumerate(page_paths(root)):
+        rel, data = _read(path, root)
+        if isinstance(data, PageRecord):
+            records.append(data)
+            continue
+        key = page_key(rel, data)
+        found = cache.get(key) if cache is not None else None
+        records.append(found)
+        if found is None:
+            todo.append((index, rel, data, key))
+    count = workers if workers is not None else (os.cpu_count() or 1)
+    items = [(data, rel) for _, rel, data, _ in todo]
+    if count > 1 and len(items) >= PARALLEL_FROM:
+        with ProcessPoolExecutor(max_workers=count) as pool:
+            parsed = list(pool.map(_parse, items, chunksize=32))
+    else:
+        parsed = [_parse(item) for item in items]
+    for (index, _, _, key), record in zip(todo, parsed):
+        records[index] = record
+        if cache is not None:
+            cache.put(key, record)
     if cache is not None:
         cache.save()
-    return records
+    return [record for record in records if record is not None]
