@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Issue", "SchemaError", "SchemaSet", "build_model", "schema_set", "validate"]
 
-_SCHEMA_SETS: dict[Path, SchemaSet] = {}
+_SCHEMA_SETS: dict[str | Path, SchemaSet] = {}
 
 
 def __getattr__(name: str) -> Any:
@@ -30,12 +30,15 @@ def __getattr__(name: str) -> Any:
 
 def schema_set(schemas: str | Path = "generated/schemas") -> SchemaSet:
     """The schemas in a folder, loaded once per process."""
-    from .validation import SchemaSet
-
-    folder = Path(schemas).resolve()
-    found = _SCHEMA_SETS.get(folder)
+    found = _SCHEMA_SETS.get(schemas)  # as given: resolving a path on every call costs system calls
     if found is None:
-        found = _SCHEMA_SETS[folder] = SchemaSet.from_dir(folder)
+        from .validation import SchemaSet
+
+        folder = Path(schemas).resolve()
+        found = _SCHEMA_SETS.get(folder)
+        if found is None:
+            found = _SCHEMA_SETS[folder] = SchemaSet.from_dir(folder)
+        _SCHEMA_SETS[schemas] = found
     return found
 
 

@@ -103,6 +103,9 @@ class SchemaSet:
         raise SchemaError(f"type {name!r} is not among the schemas")
 
     def validator(self, type_name: str) -> Draft202012Validator:
+        found = self._validators.get(type_name)  # by the name as given: the common, repeated call
+        if found is not None:
+            return found
         full_name = self.full_name(type_name)
         found = self._validators.get(full_name)
         if found is None:
@@ -112,12 +115,14 @@ class SchemaSet:
                 schema = primitive_schema(edm_type(full_name) or full_name)
             found = Draft202012Validator(schema, registry=self.registry, format_checker=FORMAT_CHECKER)
             self._validators[full_name] = found
+        self._validators[type_name] = found
         return found
 
     def validate(self, payload: Any, type_name: str) -> list[Issue]:
         validator = self.validator(type_name)
         try:
-            return [issue for error in validator.iter_errors(payload) for issue in _issues(error)]
+            errors = list(validator.iter_errors(payload))
+            return [issue for error in errors for issue in _issues(error)] if errors else []
         except RecursionError:
             return [Issue("", "a payload nested less deeply", "nesting too deep to check")]
 

@@ -1,0 +1,145 @@
+"""Whole-corpus speed against the parsing floor, in one run on one machine.
+
+Measures, on a docs root (default ../shared/graph-docs/beta) or a fraction of it:
+  floor   markdown-it-py parsing every page once, single process
+  cold    graphdoc generate of every target into an empty folder, empty cache
+  warm    generate again, nothing changed
+  edit    generate after one page changed
+  check   graphdoc check, nothing changed
+  memory  peak resident memory of the cold run
+  validate  payloads/s: generator.validate vs a prebuilt jsonschema validator vs jsonschema.validate per call
+Each generate/check runs as its own process (`python -m generator`), the way users run it.
+
+    python benchmarks/corpus.py [DOCS] [--fraction 0.25]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DOCS = ROOT.parent / "shared" / "graph-docs" / "beta"
+
+
+def pages_of(docs: Path) -> list[Path]:
+    return sorted(p for folder in ("resources", "api") for p in (docs / folder).glob("*.md"))
+
+
+def subset(docs: Path, fraction: float, into: Path) -> Path:
+    """Every n-th page of each folder, copied (a benchmark copy, outside the repository)."""
+    for folder in ("resources", "api"):
+        pages = sorted((docs / folder).glob("*.md"))
+        keep = pages[:: max(1, round(1 / fraction))] if fraction < 1 else pages
+        (into / folder).mkdir(parents=True)
+        for page in keep:
+            shutil.copyfile(page, into / folder / page.name)
+    return into
+
+
+def floor(docs: Path) -> float:
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    md = MarkdownIt("commonmark", {"html": True}).enable("table").use(front_matter_plugin)
+    texts = [p.read_bytes().decode("utf-8", "replace") for p in pages_of(docs)]
+    start = time.perf_counter()
+    for text in texts:
+        md.parse(text)
+    return time.perf_counter() - start
+
+
+def graphdoc(*args: str, env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "generator", *args], check=False, env=env, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def validation(out: Path) -> tuple[float, float, float]:
+    import json
+
+    import jsonschema
+    from jsonschema import Draft202012Validator
+
+    import generator
+    from generator.validation import SchemaSet
+
+    schemas = SchemaSet.from_dir(out / "schemas")
+    payload = {
+        "@odata.type": "#microsoft.graph.synchronizationJob",
+        "id": "job",
+        "templateId": "t",
+        "schedule": {"interval": "PT40M", "state": "Active", "expiration": "2026-01-01T00:00:00Z"},
+        "status": {"code": "Active", "countSuccessiveCompleteFailures": 3},
+    }
+    type_name = "microsoft.graph.synchronizationJob"
+    if type_name not in schemas.by_name:  # a fraction of the corpus without it: any object type
+        type_name = next(n for n, i in sorted(schemas.by_name.items()) if schemas.by_id[i].get("type") == "object")
+        payload = {}
+    prebuilt = Draft202012Validator(
+        {"$ref": schemas.by_name[type_name]}, registry=schemas.registry, format_checker=Draft202012Validator.FORMAT_CHECKER
+    )
+    bundle = json.loads((out / "schemas" / "bundle.json").read_text())
+    n = 2000
+
+    def rate(call: object, count: int) -> float:
+        start = time.perf_counter()
+        for _ in range(count):
+            call()  # type: ignore[operator]
+        return count / (time.perf_counter() - start)
+
+    ours = rate(lambda: generator.validate(payload, type=type_name, schemas=out / "schemas"), n)
+    theirs = rate(lambda: list(prebuilt.iter_errors(payload)), n)
+    per_call_schema = {**bundle, "$ref": schemas.by_name[type_name]}
+    per_call = rate(lambda: jsonschema.validate(payload, per_call_schema, format_checker=Draft202012Validator.FORMAT_CHECKER), 20)
+    return ours, theirs, per_call
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("docs", nargs="?", default=str(DEFAULT_DOCS))
+    parser.add_argument("--fraction", type=float, default=1.0)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="graphdoc-bench-"))
+    try:
+        docs = subset(Path(args.docs), args.fraction, work / "docs")
+        out = work / "out"
+        env = {**os.environ, "GRAPHDOC_CACHE_DIR": str(work / "cache"), "PYTHONPATH": str(ROOT)}
+        pages = len(pages_of(docs))
+        base = floor(docs)
+        cold = graphdoc("generate", str(docs), "--out", str(out), "-q", env=env)
+        peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        warm = graphdoc("generate", str(docs), "--out", str(out), "-q", env=env)
+        check = graphdoc("check", str(docs), "--out", str(out), env=env)
+        page = next((docs / "resources").glob("*.md"))
+        page.write_text(page.read_text(encoding="utf-8", errors="replace") + "\nOne more paragraph.\n", encoding="utf-8")
+        edit = graphdoc("generate", str(docs), "--out", str(out), "-q", env=env)
+        ours, prebuilt, per_call = validation(out)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"corpus: {args.docs} at {args.fraction:.0%}: {pages} pages, {os.cpu_count()} cores")
+    print(f"{'measure':<34}{'seconds':>10}{'x floor':>10}{'target':>10}")
+    print(f"{'floor (markdown-it-py parse)':<34}{base:>10.2f}{1:>10.2f}")
+    for label, seconds, target in (
+        ("cold generate, every target", cold, 2.0),
+        ("warm generate, nothing changed", warm, 0.2),
+        ("generate after one page changed", edit, 0.3),
+        ("check, nothing changed", check, 0.2),
+    ):
+        verdict = "met" if seconds / base <= target else "MISSED"
+        print(f"{label:<34}{seconds:>10.2f}{seconds / base:>10.2f}{'<= ' + str(target):>10}  {verdict}")
+    print(f"{'peak memory of the cold run':<34}{peak_kib / 1024:>9.0f}M{'':>10}{'< 1024M':>10}  {'met' if peak_kib < 1024 * 1024 else 'MISSED'}")
+    print(f"validate: generator.validate {ours:.0f}/s, prebuilt validator {prebuilt:.0f}/s "
+          f"({ours / prebuilt:.2f}x, target >= 0.8x), jsonschema.validate {per_call:.1f}/s "
+          f"({ours / per_call:.0f}x, target >= 10x)")
+
+
+if __name__ == "__main__":
+    main()
