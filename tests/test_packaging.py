@@ -20,9 +20,10 @@ except ModuleNotFoundError:  # Python 3.10
 @pytest.mark.skipif(tomllib is None, reason="tomllib needs Python 3.11")
 def test_every_subpackage_is_listed() -> None:
     listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
-    found = {
-        ".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "generator").rglob("__init__.py")
-    } | {"generator.templates"}
+    found = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "generator").rglob("__init__.py")}
+    found |= {"generator.templates"} | {
+        "generator.templates." + p.name for p in (ROOT / "templates").iterdir() if p.is_dir() and p.name != "__pycache__"
+    }
     assert found == listed
 
 
