@@ -35,17 +35,7 @@ def unique_stems(full_names: list[str]) -> dict[str, str]:
     The first name in sorted order keeps its spelling; later ones that fold to
     the same lower-case stem get a numbered suffix, stable across runs.
     """
-    stems: dict[str, str] = {}
-    taken: set[str] = set()
-    for name in sorted(full_names):
-        stem = name
-        counter = 2
-        while stem.lower() in taken:
-            stem = f"{name}_{counter}"
-            counter += 1
-        taken.add(stem.lower())
-        stems[name] = stem
-    return stems
+    return _distinct([(name, name) for name in sorted(full_names)], set())
 
 
 def schema_files(model: Model) -> dict[str, str]:
