@@ -62,7 +62,7 @@ def graphdoc(*args: str, env: dict[str, str]) -> float:
     return time.perf_counter() - start
 
 
-def validation(out: Path) -> tuple[float, float, float]:
+def validation(out: Path) -> tuple[float, float, float, float]:
     import json
 
     import jsonschema
@@ -86,7 +86,6 @@ def validation(out: Path) -> tuple[float, float, float]:
     prebuilt = Draft202012Validator(
         {"$ref": schemas.by_name[type_name]}, registry=schemas.registry, format_checker=Draft202012Validator.FORMAT_CHECKER
     )
-    bundle = json.loads((out / "schemas" / "bundle.json").read_text())
     n = 2000
 
     def rate(call: object, count: int) -> float:
@@ -97,9 +96,19 @@ def validation(out: Path) -> tuple[float, float, float]:
 
     ours = rate(lambda: generator.validate(payload, type=type_name, schemas=out / "schemas"), n)
     theirs = rate(lambda: list(prebuilt.iter_errors(payload)), n)
-    per_call_schema = {**bundle, "$ref": schemas.by_name[type_name]}
-    per_call = rate(lambda: jsonschema.validate(payload, per_call_schema, format_checker=Draft202012Validator.FORMAT_CHECKER), 20)
-    return ours, theirs, per_call
+    # What a caller without graphdoc writes: jsonschema.validate per payload, with the same
+    # registry (so no schema is fetched) but a validator made, and its schema checked, each call.
+    ref = {"$ref": schemas.by_name[type_name]}
+    per_call = rate(
+        lambda: jsonschema.validate(
+            payload, ref, cls=Draft202012Validator, registry=schemas.registry, format_checker=Draft202012Validator.FORMAT_CHECKER
+        ),
+        200,
+    )
+    # Without a registry the schemas' $refs can only be met by handing over the whole bundle.
+    bundle = {**json.loads((out / "schemas" / "bundle.json").read_text(encoding="utf-8")), **ref}
+    whole = rate(lambda: jsonschema.validate(payload, bundle, format_checker=Draft202012Validator.FORMAT_CHECKER), 3)
+    return ours, theirs, per_call, whole
 
 
 def main() -> None:
@@ -121,7 +130,7 @@ def main() -> None:
         page = next((docs / "resources").glob("*.md"))
         page.write_text(page.read_text(encoding="utf-8", errors="replace") + "\nOne more paragraph.\n", encoding="utf-8")
         edit = graphdoc("generate", str(docs), "--out", str(out), "-q", env=env)
-        ours, prebuilt, per_call = validation(out)
+        ours, prebuilt, per_call, whole = validation(out)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print(f"corpus: {args.docs} at {args.fraction:.0%}: {pages} pages, {os.cpu_count()} cores")
@@ -136,9 +145,10 @@ def main() -> None:
         verdict = "met" if seconds / base <= target else "MISSED"
         print(f"{label:<34}{seconds:>10.2f}{seconds / base:>10.2f}{'<= ' + str(target):>10}  {verdict}")
     print(f"{'peak memory of the cold run':<34}{peak_kib / 1024:>9.0f}M{'':>10}{'< 1024M':>10}  {'met' if peak_kib < 1024 * 1024 else 'MISSED'}")
-    print(f"validate: generator.validate {ours:.0f}/s, prebuilt validator {prebuilt:.0f}/s "
-          f"({ours / prebuilt:.2f}x, target >= 0.8x), jsonschema.validate {per_call:.1f}/s "
-          f"({ours / per_call:.0f}x, target >= 10x)")
+    print(f"validate: generator.validate {ours:.0f}/s; prebuilt validator {prebuilt:.0f}/s "
+          f"({ours / prebuilt:.2f}x, target >= 0.8x)")
+    print(f"  jsonschema.validate per call: with the bundle {whole:.2f}/s ({ours / whole:.0f}x, target >= 10x); "
+          f"with a shared registry {per_call:.0f}/s ({ours / per_call:.1f}x)")
 
 
 if __name__ == "__main__":
