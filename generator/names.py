@@ -35,7 +35,7 @@ def unique_stems(full_names: list[str]) -> dict[str, str]:
     The first name in sorted order keeps its spelling; later ones that fold to
     the same lower-case stem get a numbered suffix, stable across runs.
     """
-    return _distinct([(name, name) for name in sorted(full_names)], set())
+    return distinct([(name, name) for name in sorted(full_names)], set())
 
 
 def schema_files(model: Model) -> dict[str, str]:
@@ -86,7 +86,7 @@ def member(text: str) -> str:
     return "V_" + name if name[0].isdigit() else name
 
 
-def _distinct(wanted: list[tuple[str, str]], taken: set[str]) -> dict[str, str]:
+def distinct(wanted: list[tuple[str, str]], taken: set[str]) -> dict[str, str]:
     """key -> name, in the given order; a name already taken gets _2, _3, ..."""
     result: dict[str, str] = {}
     for key, name in wanted:
@@ -120,7 +120,7 @@ def python_names(model: Model) -> PythonNames:
     for t in order:
         bare = pascal(t.name)
         candidate = bare if bare.lower() not in taken else pascal(t.namespace.rsplit(".", 1)[-1]) + bare
-        chosen = _distinct([(t.full_name, candidate)], taken)[t.full_name]
+        chosen = distinct([(t.full_name, candidate)], taken)[t.full_name]
         if chosen != bare:
             names.diagnostics.append(
                 make("NAME_COLLISION", f"Python class for {t.full_name} is {chosen} ({bare} is taken)", t.source.path, t.source.line)
@@ -130,7 +130,7 @@ def python_names(model: Model) -> PythonNames:
     for t in sorted(model.types, key=lambda t: t.full_name):
         module = snake(names.classes[t.full_name])
         module = module + "_" if keyword.iskeyword(module) else module
-        names.modules[t.full_name] = _distinct([(t.full_name, module)], module_taken)[t.full_name]
+        names.modules[t.full_name] = distinct([(t.full_name, module)], module_taken)[t.full_name]
     for t in model.types:
         if t.kind == ENUM:
             wanted = [(m.name, member(m.name)) for m in t.members]
@@ -146,7 +146,7 @@ def python_names(model: Model) -> PythonNames:
 
 
 def _checked(names: PythonNames, t: Type, wanted: list[tuple[str, str]], taken: set[str], what: str) -> dict[str, str]:
-    result = _distinct(wanted, set(taken))
+    result = distinct(wanted, set(taken))
     for wire, name in wanted:
         if result[wire] != name:
             names.diagnostics.append(

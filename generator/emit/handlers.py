@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import ENTITY, ENUM, Method, Model, Type
-from ..names import PythonNames, _distinct, attribute, python_names, schema_id, snake
+from ..names import PythonNames, distinct, attribute, python_names, schema_id, snake
 from ..primitives import is_primitive
-from ..render import render
+from ..render import pystr, render
 from . import black_format
 from .jsonschema import SchemaView
 from .python_models import PACKAGE as MODELS
@@ -120,7 +120,7 @@ class HandlersView:
             if not t.methods:
                 continue
             handler = self.names.modules[t.full_name]
-            method_names = _distinct([(str(i), attribute(snake(m.name))) for i, m in enumerate(t.methods)], set())
+            method_names = distinct([(str(i), attribute(snake(m.name))) for i, m in enumerate(t.methods)], set())
             for index, method in enumerate(t.methods):
                 path, params = _path(method.path)
                 if (method.http_method, path) in seen:
@@ -159,7 +159,7 @@ class HandlersView:
         return found
 
     def _parameters(self, method: Method, taken: set[str]) -> list[Parameter]:
-        args = _distinct([(p.name, attribute(p.name)) for p in method.parameters], set(taken) | {"self"})
+        args = distinct([(p.name, attribute(p.name)) for p in method.parameters], set(taken) | {"self"})
         return [Parameter(p.name, args[p.name], p.type, p.collection) for p in method.parameters]
 
     def _example(self, method: Method) -> Any:
@@ -235,7 +235,7 @@ class HandlersView:
             elif op.parameters:
                 for p in op.parameters:
                     args.append({"name": p.arg, "annotation": self._annotation(p.type, p.collection, imports) + " | None"})
-                body_expr = "{" + ", ".join(f"{_py(p.wire)}: {p.arg}" for p in op.parameters) + "}"
+                body_expr = "{" + ", ".join(f"{pystr(p.wire)}: {p.arg}" for p in op.parameters) + "}"
             returns = self._annotation(op.returns, op.returns_collection, imports)
             model_class = self._model_ref(op.returns, imports) if op.returns and self.model.get(op.returns) else None
             if op.returns is None:
@@ -332,12 +332,6 @@ class HandlersView:
         files = black_format.format_many(sources)
         files[f"{PACKAGE}/operations.json"] = json.dumps(json.loads(table), indent=1, ensure_ascii=False) + "\n"
         return files
-
-
-def _py(text: str) -> str:
-    from ..render import pystr
-
-    return pystr(text)
 
 
 def emit(model: Model) -> dict[str, str]:
