@@ -110,3 +110,15 @@ Content-type: application/json
 {response}
 ```
 """
+
+
+# A base type, a derived one, and a type holding base-typed values: for polymorphism tests.
+SHAPES = {
+    "resources/shape.md": resource("shape", [("name", "String", "Name.")]),
+    "resources/circle.md": resource(
+        "circle",
+        [("radius", "Double", "Radius.")],
+        annotation='{"blockType": "resource", "@odata.type": "microsoft.graph.circle", "baseType": "microsoft.graph.shape"}',
+    ),
+    "resources/drawing.md": resource("drawing", [("shapes", "[shape](shape.md) collection", "Shapes.")]),
+}

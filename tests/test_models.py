@@ -16,7 +16,7 @@ from generator.lint import _request_types, _values, example_type
 from generator.names import python_names
 from generator.pipeline import build_model
 from models_helpers import generate_models, import_models
-from pages import enum_page, resource
+from pages import SHAPES, enum_page, resource
 
 MODELS = GENERATED / "models"
 
@@ -112,13 +112,7 @@ def test_polymorphism_through_a_base_typed_property(tmp_path: Path) -> None:
     model = model_of(
         tmp_path,
         {
-            "resources/shape.md": resource("shape", [("name", "String", "Name.")]),
-            "resources/circle.md": resource(
-                "circle",
-                [("radius", "Double", "Radius.")],
-                annotation='{"blockType": "resource", "@odata.type": "microsoft.graph.circle", "baseType": "microsoft.graph.shape"}',
-            ),
-            "resources/drawing.md": resource("drawing", [("shapes", "[shape](shape.md) collection", "Shapes.")]),
+            **SHAPES,
         },
     )
     models = import_models(generate_models(model, tmp_path / "out"))

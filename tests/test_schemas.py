@@ -15,7 +15,7 @@ from generator.emit import jsonschema
 from generator.lint import check_examples
 from generator.pipeline import build_model
 from generator.validation import SchemaSet
-from pages import resource
+from pages import SHAPES, resource
 
 SCHEMAS = GENERATED / "schemas"
 
@@ -114,13 +114,7 @@ def test_polymorphic_property_in_a_small_model(tmp_path: Path) -> None:
     model = model_of(
         tmp_path,
         {
-            "resources/shape.md": resource("shape", [("name", "String", "Name.")]),
-            "resources/circle.md": resource(
-                "circle",
-                [("radius", "Double", "Radius.")],
-                annotation='{"blockType": "resource", "@odata.type": "microsoft.graph.circle", "baseType": "microsoft.graph.shape"}',
-            ),
-            "resources/drawing.md": resource("drawing", [("shapes", "[shape](shape.md) collection", "Shapes.")]),
+            **SHAPES,
             "resources/bag.md": resource(
                 "bag", [("key", "String", "Key.")], annotation='{"blockType": "resource", "@odata.type": "microsoft.graph.bag", "openType": true}'
             ),
