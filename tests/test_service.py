@@ -172,3 +172,22 @@ def test_concurrent_writes_lose_nothing(base_url: str) -> None:
     assert statuses == [201] * 60
     with httpx.Client(base_url=base_url) as c:
         assert len(c.get(sp, params={"$top": 100}).json()["value"]) == 60
+
+
+def test_method_without_api_page_still_gets_a_handler(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from conftest import codes, model_of
+    from generator.emit import handlers
+    from pages import resource
+
+    entity = resource(
+        "widget",
+        [("id", "String", "Id.")],
+        annotation='{"blockType": "resource", "@odata.type": "microsoft.graph.widget", "keyProperty": "id"}',
+        methods=[("[spin](../api/widget-spin.md)", "None", "Spin it.")],
+    )
+    model = model_of(tmp_path, {"resources/widget.md": entity})
+    assert "MISSING_API_PAGE" in codes(model)
+    files = handlers.emit(model)
+    table = json.loads(files["handlers/operations.json"])
+    assert [(op["method_name"], op["http_method"], op["path"]) for op in table] == [("spin", "POST", "/widget/{id}/spin")]
+    assert "async def spin(self, id: str) -> None:" in files["handlers/widget.py"]
