@@ -12,8 +12,6 @@ ERROR = "error"
 WARNING = "warning"
 INFO = "info"
 
-SEVERITY_ORDER = {ERROR: 0, WARNING: 1, INFO: 2}
-
 # code -> (severity, one-line meaning). The README's table is checked against this.
 CODES: dict[str, tuple[str, str]] = {
     "NOT_UTF8": (ERROR, "the page is not valid UTF-8; undecodable bytes were replaced"),

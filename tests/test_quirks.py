@@ -156,7 +156,7 @@ def test_json_placeholder_keys_are_not_properties(tmp_path: Path) -> None:
     assert bag is not None and [p.name for p in bag.properties] == ["a"]
 
 
-def test_api_page_linked_as_both_ignored(tmp_path: Path) -> None:
+def test_examples_of_an_unlinked_api_page_are_kept(tmp_path: Path) -> None:
     page = api_page("List things", "GET /things", response='{"value": []}')
     model = model_of(tmp_path, {"api/thing-list.md": page})
     assert [e.kind for e in model.examples] == ["request", "response"]

@@ -96,7 +96,6 @@ def test_wrong_job_payloads(specs: SchemaSet, payload: dict, pointer: str, expec
 def test_bad_uuid_and_every_error_reported(specs: SchemaSet) -> None:
     payload = {"applicationId": "not-a-guid", "discoverable": "yes", "extra": 1}
     issues = specs.validate(payload, "synchronizationTemplate")
-    assert pointers(issues) == sorted(pointers(issues), key=pointers(issues).index)  # stable order
     assert {"/applicationId", "/discoverable", "/extra"} <= set(pointers(issues))
     assert "a uuid string" in next(str(i) for i in issues if i.pointer == "/applicationId")
 

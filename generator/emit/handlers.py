@@ -16,7 +16,8 @@ from ..names import PythonNames, distinct, attribute, python_names, schema_id, s
 from ..primitives import is_primitive
 from ..render import pystr, render
 from . import black_format
-from .jsonschema import SchemaView
+from .jsonschema import schema_view
+from .memo import per_model
 from .python_models import PACKAGE as MODELS
 
 PACKAGE = "handlers"
@@ -95,7 +96,7 @@ class HandlersView:
     def __init__(self, model: Model, names: PythonNames | None = None) -> None:
         self.model = model
         self.names = names or python_names(model)
-        self.schemas = SchemaView(model)
+        self.schemas = schema_view(model)
         self.operations = self._operations()
 
     def _is_entity(self, type_name: str | None) -> bool:
@@ -334,5 +335,8 @@ class HandlersView:
         return files
 
 
+handlers_view = per_model(HandlersView)
+
+
 def emit(model: Model) -> dict[str, str]:
-    return HandlersView(model).files()
+    return handlers_view(model).files()

@@ -17,6 +17,7 @@ from ..model import ENUM, Model, Type
 from ..names import BUNDLE_FILE, schema_files, schema_id
 from ..primitives import UNTYPED
 from ..render import render
+from .memo import per_model
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -87,6 +88,7 @@ class SchemaView:
     def __init__(self, model: Model) -> None:
         self.model = model
         self.files = schema_files(model)
+        self._documents: dict[str, dict[str, Any]] = {}
         self.children: dict[str, list[str]] = {}
         for t in model.types:
             if t.base_type and t.base_type in self.files:
@@ -137,6 +139,15 @@ class SchemaView:
                 result[n.name] = self.member(n.type, n.collection, not n.collection, n.description, False)
         return result
 
+    def document(self, full_name: str) -> dict[str, Any]:
+        """A type's schema document, rendered from the template once."""
+        found = self._documents.get(full_name)
+        if found is None:
+            t = self.model.get(full_name)
+            assert t is not None
+            found = self._documents[full_name] = json.loads(render("jsonschema/type.json.j2", **self.type_context(t)))
+        return found
+
     def type_context(self, t: Type) -> dict[str, Any]:
         context: dict[str, Any] = {
             "dialect": DIALECT,
@@ -172,17 +183,19 @@ def _flags_pattern(names: list[str]) -> str:
     return f"^({one})(,\\s*({one}))*$"
 
 
-def _normalized(text: str) -> str:
-    """Parse what a template rendered and print it canonically (fails loudly if not JSON)."""
-    return json.dumps(json.loads(text), indent=2, ensure_ascii=False) + "\n"
+def _printed(document: Any) -> str:
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+schema_view = per_model(SchemaView)
 
 
 def emit(model: Model) -> dict[str, str]:
-    view = SchemaView(model)
+    view = schema_view(model)
     files: dict[str, str] = {}
     documents: dict[str, str] = {}
     for t in model.types:
-        text = _normalized(render("jsonschema/type.json.j2", **view.type_context(t)))
+        text = _printed(view.document(t.full_name))  # parsed from the template's text: fails loudly if not JSON
         files[f"schemas/{view.files[t.full_name]}"] = text
         documents[t.full_name] = text
     bundle = render(
@@ -191,5 +204,5 @@ def emit(model: Model) -> dict[str, str]:
         id=schema_id(BUNDLE_FILE),
         documents=documents,
     )
-    files[f"schemas/{BUNDLE_FILE}"] = _normalized(bundle)
+    files[f"schemas/{BUNDLE_FILE}"] = _printed(json.loads(bundle))
     return files

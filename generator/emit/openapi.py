@@ -13,7 +13,7 @@ from ..model import Model
 from ..names import SCHEMA_BASE
 from ..primitives import is_primitive
 from ..render import render
-from .handlers import HandlersView, OperationView
+from .handlers import OperationView, handlers_view
 from .jsonschema import DIALECT, primitive_schema
 
 FILE = "openapi.json"
@@ -46,15 +46,12 @@ def _pointer(ref: str, files: dict[str, str], here: str) -> str:
 class OpenApiView:
     def __init__(self, model: Model) -> None:
         self.model = model
-        self.handlers = HandlersView(model)
+        self.handlers = handlers_view(model)
         self.schemas = self.handlers.schemas
         self.by_file = {file: name for name, file in self.schemas.files.items()}
 
     def component(self, type_name: str) -> dict[str, Any]:
-        t = self.model.get(type_name)
-        assert t is not None
-        document = json.loads(render("jsonschema/type.json.j2", **self.schemas.type_context(t)))
-        return _component_refs(document, self.by_file, type_name)  # type: ignore[no-any-return]
+        return _component_refs(self.schemas.document(type_name), self.by_file, type_name)  # type: ignore[no-any-return]
 
     def ref(self, type_name: str) -> dict[str, Any]:
         if self.model.get(type_name) is not None:

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from ..diagnostics import Collector
 from .records import HttpRequest as Request
 
-METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
 _REQUEST = re.compile(r"^\s*(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)(?:\s+|(?=/))(\S.*?)\s*(?:HTTP/\d(?:\.\d)?)?\s*$", re.IGNORECASE)
 _STATUS = re.compile(r"^\s*HTTP/\d(?:\.\d)?\s+(\d{3})\b")
 _HOST = re.compile(r"^https?://[^/]+(?:/(?:beta|v1\.0))?", re.IGNORECASE)

@@ -504,7 +504,6 @@ class _Page:
             requests=tuple(requests),
             parameters=tuple(parameters),
             body_type=self._section_type("request body"),
-            response_type=self._section_type("response"),
             success_status=self._success_status(),
             examples=tuple(e for e in examples if e is not None),
             line=self._line(),

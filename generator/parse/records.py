@@ -113,7 +113,6 @@ class ApiRecord:
     requests: tuple[HttpRequest, ...]
     parameters: tuple[PropertyRow, ...]
     body_type: TypeRef | None
-    response_type: TypeRef | None
     success_status: int | None
     examples: tuple[ExampleRecord, ...]
     line: int
