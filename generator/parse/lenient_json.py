@@ -208,17 +208,37 @@ def _is_json_number(text: str) -> bool:
     return _JSON_NUMBER.match(text) is not None
 
 
+def _deeper_than(value: Any, limit: int) -> bool:
+    """Whether any value sits more than ``limit`` containers deep (walked without recursion)."""
+    stack = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if depth > limit:
+            return True
+        if isinstance(item, dict):
+            stack.extend((child, depth + 1) for child in item.values())
+        elif isinstance(item, list):
+            stack.extend((child, depth + 1) for child in item)
+    return False
+
+
 def loads(text: str) -> tuple[Any, list[str]]:
     """The value and the repairs it took (empty for strict JSON).
 
     Raises JsonError (with a 0-based line) when even a tolerant reading fails.
     """
     try:
-        return json.loads(text), []
+        value = json.loads(text)
     except RecursionError:
         raise JsonError("JSON nested too deeply", 0) from None
     except ValueError:
         pass
+    else:
+        # The same bound as the tolerant reader: deeper values break whatever
+        # recurses over them later (pickling a page record for the cache, for one).
+        if text.count("[") + text.count("{") > MAX_DEPTH and _deeper_than(value, MAX_DEPTH):
+            raise JsonError("JSON nested too deeply", 0)
+        return value, []
     reader = _Reader(text)
     try:
         value = reader.document()

@@ -1,0 +1,128 @@
+"""Checks every run's output must pass, whatever pages it came from.
+
+Shared by the fuzz tests and the hostile corpus: the pipeline runs to the end,
+each diagnostic points at a page and a line in it, every Python file compiles,
+every schema is a valid draft 2020-12 schema, and importing a generated
+package runs nothing but imports and class definitions.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from jsonschema import Draft202012Validator
+
+from generator.diagnostics import CODES
+from generator.emit import emit_all
+from generator.model import Model
+from generator.pipeline import build_model
+from generator.write import write_tree
+
+# Handler modules written from fixed templates: they build the service when imported.
+FIXED_HANDLER_MODULES = {"_service.py", "operations.py", "app.py"}
+
+
+def write_pages(root: Path, pages: dict[str, bytes]) -> Path:
+    for name, content in pages.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+    (root / "resources").mkdir(parents=True, exist_ok=True)
+    return root
+
+
+def run_pipeline(docs: Path, out: Path) -> tuple[Model, dict[str, str]]:
+    model = build_model(docs)
+    files = emit_all(model)
+    write_tree(out, files)
+    return model, files
+
+
+def page_line_counts(pages: dict[str, bytes]) -> dict[str, int]:
+    """Lines per page as the parser counts them (any line ending, undecodable bytes replaced)."""
+    counts = {}
+    for name, data in pages.items():
+        text = data.decode("utf-8-sig", errors="replace").replace("\r\n", "\n").replace("\r", "\n")
+        counts[name] = text.count("\n") + 1
+    return counts
+
+
+def check_diagnostics(model: Model, pages: dict[str, bytes]) -> None:
+    lines = page_line_counts(pages)
+    for d in model.diagnostics:
+        assert d.path in lines, f"diagnostic for a page that does not exist: {d}"
+        assert 1 <= d.line <= lines[d.path], f"line {d.line} outside {d.path} ({lines[d.path]} lines): {d}"
+        assert d.code in CODES and d.severity == CODES[d.code][0], str(d)
+        assert d.message and "\n" not in d.message, repr(d.message)
+
+
+def check_files(files: dict[str, str]) -> None:
+    """Python compiles; JSON parses; schemas pass check_schema."""
+    for name, text in files.items():
+        if name.endswith(".py"):
+            compile(text, name, "exec", dont_inherit=True)
+        elif name.endswith(".json"):
+            document = json.loads(text)
+            if name.startswith("schemas/"):
+                Draft202012Validator.check_schema(document)
+
+
+def only_definitions(source: str, name: str) -> None:
+    """Top level holds a docstring, imports, classes and ``if TYPE_CHECKING:`` imports, nothing else."""
+    tree = ast.parse(source)
+    for node in tree.body:
+        where = f"{name}: {ast.dump(node)[:120]}"
+        if isinstance(node, ast.Expr):
+            assert isinstance(node.value, ast.Constant) and isinstance(node.value.value, str), where
+        elif isinstance(node, ast.If):
+            assert ast.unparse(node.test) == "TYPE_CHECKING", where
+            assert all(isinstance(inner, ast.ImportFrom) for inner in node.body) and not node.orelse, where
+        elif isinstance(node, ast.ClassDef):
+            for decorator in node.decorator_list:  # only the dataclass decorator, with constant options
+                assert ast.unparse(decorator).startswith("_dc.dataclass("), where
+            for inner in node.body:
+                if isinstance(inner, (ast.Assign, ast.AnnAssign)):
+                    assert inner.value is None or _inert(inner.value), f"{name}: {ast.unparse(inner)[:120]}"
+                else:
+                    assert isinstance(inner, (ast.Expr, ast.FunctionDef, ast.AsyncFunctionDef)), where
+        else:
+            assert isinstance(node, (ast.Import, ast.ImportFrom)), where
+
+
+def _inert(value: ast.expr) -> bool:
+    """A constant, or a tuple of ``_Field(...)`` rows of constants: evaluating it does nothing."""
+    if isinstance(value, ast.Constant):
+        return True
+    if isinstance(value, ast.Tuple):
+        return all(
+            isinstance(row, ast.Call)
+            and ast.unparse(row.func) == "_Field"
+            and not row.keywords
+            and all(isinstance(arg, ast.Constant) for arg in row.args)
+            for row in value.elts
+        )
+    return False
+
+
+def check_definitions_only(files: dict[str, str]) -> None:
+    for name, text in files.items():
+        if not name.endswith(".py") or name == "models/_runtime.py":
+            continue
+        if name.startswith("handlers/") and name.rpartition("/")[2] in FIXED_HANDLER_MODULES:
+            continue
+        only_definitions(text, name)
+
+
+def import_in_subprocess(out: Path) -> None:
+    """Import the generated packages in a fresh interpreter, as ``graphdoc serve`` does:
+    the output folder is the parent package of ``models`` and ``handlers``."""
+    assert out.name.isidentifier(), out
+    code = f"import {out.name}.models, {out.name}.handlers.app"
+    result = subprocess.run(
+        [sys.executable, "-c", code], check=False, cwd=out.parent, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
