@@ -117,9 +117,14 @@ def python_names(model: Model) -> PythonNames:
         counts[t.namespace] = counts.get(t.namespace, 0) + 1
     order = sorted(model.types, key=lambda t: (-counts[t.namespace], t.namespace, t.full_name))
     taken: set[str] = set()
+    owners: dict[str, str] = {}  # lower-case bare class name -> namespace of the type that has it
     for t in order:
         bare = pascal(t.name)
-        candidate = bare if bare.lower() not in taken else pascal(t.namespace.rsplit(".", 1)[-1]) + bare
+        owner = owners.setdefault(bare.lower(), t.namespace)
+        # Another namespace's type is told apart by its namespace; a type of the same
+        # namespace (fooBar and foo_bar) by a number: a prefix would name nothing.
+        foreign = bare.lower() in taken and owner != t.namespace
+        candidate = pascal(t.namespace.rsplit(".", 1)[-1]) + bare if foreign else bare
         chosen = distinct([(t.full_name, candidate)], taken)[t.full_name]
         if chosen != bare:
             names.diagnostics.append(

@@ -25,6 +25,7 @@ from typing import Any
 
 from .diagnostics import Diagnostic, make
 from .model import COMPLEX, ENTITY, ENUM, Example, Member, Method, Model, NavigationProperty, Parameter, Property, Source, Type
+from .names import python_names
 from .parse.records import ApiRecord, MethodRow, PageKey, PageRecord, PropertyRow, TypeRecord, TypeRef
 from .primitives import UNTYPED, edm_type
 
@@ -674,6 +675,8 @@ class _Resolver:
         types.extend(self.inline_enums.values())
         types.sort(key=lambda t: t.full_name)
         examples = self.examples()
+        # Names that collide once made Python names are reported with the page's other problems.
+        self.diagnostics.extend(python_names(Model(types=tuple(types))).diagnostics)
         diagnostics = sorted(set(self.diagnostics), key=lambda d: (d.path, d.line, d.code, d.message))
         return Model(types=tuple(types), diagnostics=tuple(diagnostics), examples=examples)
 

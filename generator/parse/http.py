@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import unquote
 
 from ..diagnostics import Collector
 from .records import HttpRequest as Request
@@ -30,6 +31,11 @@ def normalize_path(url: str) -> str:
     return path.rstrip("/") or "/"
 
 
+def _climbs(path: str) -> bool:
+    """A ``.`` or ``..`` segment, spelt out or percent-encoded: no API path has one."""
+    return any(unquote(segment).strip() in (".", "..") for segment in path.split("/"))
+
+
 def request_lines(content: str, first_line: int, diags: Collector) -> list[Request]:
     """Every ``METHOD /path`` line of an HTTP request block."""
     found: list[Request] = []
@@ -42,8 +48,11 @@ def request_lines(content: str, first_line: int, diags: Collector) -> list[Reque
                 continue  # a header line
             diags.add("BAD_HTTP_REQUEST", f"not an HTTP request line: {text.strip()[:80]!r}", first_line + offset)
             continue
-        path = _squeeze(match.group(2)).split()[0]
-        found.append(Request(method=match.group(1).upper(), path=normalize_path(path), line=first_line + offset))
+        path = normalize_path(_squeeze(match.group(2)).split()[0])
+        if _climbs(path):
+            diags.add("BAD_HTTP_REQUEST", f"path has a '.' or '..' segment: {path[:80]!r}; ignored", first_line + offset)
+            continue
+        found.append(Request(method=match.group(1).upper(), path=path, line=first_line + offset))
     return found
 
 
