@@ -118,9 +118,7 @@ class SynchronizationInMemory(SynchronizationHandlers):
     ) -> Synchronization:
         result: Any = await self._memory.call(
             "synchronization.create_synchronization",
-            {
-                "service_principal_id": service_principal_id,
-            },
+            {"service_principal_id": service_principal_id},
             body,
         )
         return Synchronization.from_dict(result)
@@ -128,9 +126,7 @@ class SynchronizationInMemory(SynchronizationHandlers):
     async def get_synchronization(self, service_principal_id: str) -> Synchronization:
         result: Any = await self._memory.call(
             "synchronization.get_synchronization",
-            {
-                "service_principal_id": service_principal_id,
-            },
+            {"service_principal_id": service_principal_id},
             None,
         )
         return Synchronization.from_dict(result)
@@ -140,9 +136,7 @@ class SynchronizationInMemory(SynchronizationHandlers):
     ) -> Synchronization:
         result: Any = await self._memory.call(
             "synchronization.update_synchronization",
-            {
-                "service_principal_id": service_principal_id,
-            },
+            {"service_principal_id": service_principal_id},
             body,
         )
         return Synchronization.from_dict(result)
@@ -150,9 +144,7 @@ class SynchronizationInMemory(SynchronizationHandlers):
     async def delete_synchronization(self, service_principal_id: str) -> None:
         result: Any = await self._memory.call(
             "synchronization.delete_synchronization",
-            {
-                "service_principal_id": service_principal_id,
-            },
+            {"service_principal_id": service_principal_id},
             None,
         )
         return None
@@ -164,9 +156,7 @@ class SynchronizationInMemory(SynchronizationHandlers):
     ) -> None:
         result: Any = await self._memory.call(
             "synchronization.acquire_access_token",
-            {
-                "service_principal_id": service_principal_id,
-            },
+            {"service_principal_id": service_principal_id},
             {"credentials": credentials},
         )
         return None
@@ -174,9 +164,7 @@ class SynchronizationInMemory(SynchronizationHandlers):
     async def ping(self, service_principal_id: str) -> Any:
         result: Any = await self._memory.call(
             "synchronization.ping",
-            {
-                "service_principal_id": service_principal_id,
-            },
+            {"service_principal_id": service_principal_id},
             None,
         )
         return result
@@ -184,9 +172,7 @@ class SynchronizationInMemory(SynchronizationHandlers):
     async def list_jobs(self, service_principal_id: str) -> list[SynchronizationJob]:
         result: Any = await self._memory.call(
             "synchronization.list_jobs",
-            {
-                "service_principal_id": service_principal_id,
-            },
+            {"service_principal_id": service_principal_id},
             None,
         )
         return [SynchronizationJob.from_dict(item) for item in result]
@@ -196,9 +182,7 @@ class SynchronizationInMemory(SynchronizationHandlers):
     ) -> SynchronizationJob:
         result: Any = await self._memory.call(
             "synchronization.create_synchronization_job",
-            {
-                "service_principal_id": service_principal_id,
-            },
+            {"service_principal_id": service_principal_id},
             body,
         )
         return SynchronizationJob.from_dict(result)
@@ -208,9 +192,7 @@ class SynchronizationInMemory(SynchronizationHandlers):
     ) -> list[SynchronizationTemplate]:
         result: Any = await self._memory.call(
             "synchronization.list_templates",
-            {
-                "service_principal_id": service_principal_id,
-            },
+            {"service_principal_id": service_principal_id},
             None,
         )
         return [SynchronizationTemplate.from_dict(item) for item in result]
@@ -220,9 +202,7 @@ class SynchronizationInMemory(SynchronizationHandlers):
     ) -> SynchronizationTemplate:
         result: Any = await self._memory.call(
             "synchronization.create_synchronization_template",
-            {
-                "service_principal_id": service_principal_id,
-            },
+            {"service_principal_id": service_principal_id},
             body,
         )
         return SynchronizationTemplate.from_dict(result)

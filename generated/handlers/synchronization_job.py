@@ -102,10 +102,7 @@ class SynchronizationJobInMemory(SynchronizationJobHandlers):
     ) -> SynchronizationJob:
         result: Any = await self._memory.call(
             "synchronization_job.get_synchronization_job",
-            {
-                "service_principal_id": service_principal_id,
-                "job_id": job_id,
-            },
+            {"service_principal_id": service_principal_id, "job_id": job_id},
             None,
         )
         return SynchronizationJob.from_dict(result)
@@ -115,10 +112,7 @@ class SynchronizationJobInMemory(SynchronizationJobHandlers):
     ) -> None:
         result: Any = await self._memory.call(
             "synchronization_job.delete_synchronization_job",
-            {
-                "service_principal_id": service_principal_id,
-                "job_id": job_id,
-            },
+            {"service_principal_id": service_principal_id, "job_id": job_id},
             None,
         )
         return None
@@ -126,10 +120,7 @@ class SynchronizationJobInMemory(SynchronizationJobHandlers):
     async def start(self, service_principal_id: str, job_id: str) -> None:
         result: Any = await self._memory.call(
             "synchronization_job.start",
-            {
-                "service_principal_id": service_principal_id,
-                "job_id": job_id,
-            },
+            {"service_principal_id": service_principal_id, "job_id": job_id},
             None,
         )
         return None
@@ -137,10 +128,7 @@ class SynchronizationJobInMemory(SynchronizationJobHandlers):
     async def pause(self, service_principal_id: str, job_id: str) -> None:
         result: Any = await self._memory.call(
             "synchronization_job.pause",
-            {
-                "service_principal_id": service_principal_id,
-                "job_id": job_id,
-            },
+            {"service_principal_id": service_principal_id, "job_id": job_id},
             None,
         )
         return None
@@ -153,10 +141,7 @@ class SynchronizationJobInMemory(SynchronizationJobHandlers):
     ) -> None:
         result: Any = await self._memory.call(
             "synchronization_job.restart",
-            {
-                "service_principal_id": service_principal_id,
-                "job_id": job_id,
-            },
+            {"service_principal_id": service_principal_id, "job_id": job_id},
             {"criteria": criteria},
         )
         return None
@@ -172,10 +157,7 @@ class SynchronizationJobInMemory(SynchronizationJobHandlers):
     ) -> None:
         result: Any = await self._memory.call(
             "synchronization_job.validate_credentials",
-            {
-                "service_principal_id": service_principal_id,
-                "job_id": job_id,
-            },
+            {"service_principal_id": service_principal_id, "job_id": job_id},
             {
                 "applicationIdentifier": application_identifier,
                 "templateId": template_id,
@@ -193,10 +175,7 @@ class SynchronizationJobInMemory(SynchronizationJobHandlers):
     ) -> StringKeyStringValuePair:
         result: Any = await self._memory.call(
             "synchronization_job.provision_on_demand",
-            {
-                "service_principal_id": service_principal_id,
-                "job_id": job_id,
-            },
+            {"service_principal_id": service_principal_id, "job_id": job_id},
             {"parameters": parameters},
         )
         return StringKeyStringValuePair.from_dict(result)

@@ -85,10 +85,7 @@ class SynchronizationSchemaInMemory(SynchronizationSchemaHandlers):
     ) -> SynchronizationSchema:
         result: Any = await self._memory.call(
             "synchronization_schema.get_synchronization_schema",
-            {
-                "service_principal_id": service_principal_id,
-                "job_id": job_id,
-            },
+            {"service_principal_id": service_principal_id, "job_id": job_id},
             None,
         )
         return SynchronizationSchema.from_dict(result)
@@ -98,10 +95,7 @@ class SynchronizationSchemaInMemory(SynchronizationSchemaHandlers):
     ) -> None:
         result: Any = await self._memory.call(
             "synchronization_schema.update_synchronization_schema",
-            {
-                "service_principal_id": service_principal_id,
-                "job_id": job_id,
-            },
+            {"service_principal_id": service_principal_id, "job_id": job_id},
             body,
         )
         return None
@@ -111,10 +105,7 @@ class SynchronizationSchemaInMemory(SynchronizationSchemaHandlers):
     ) -> None:
         result: Any = await self._memory.call(
             "synchronization_schema.delete_synchronization_schema",
-            {
-                "service_principal_id": service_principal_id,
-                "job_id": job_id,
-            },
+            {"service_principal_id": service_principal_id, "job_id": job_id},
             None,
         )
         return None
@@ -124,10 +115,7 @@ class SynchronizationSchemaInMemory(SynchronizationSchemaHandlers):
     ) -> list[AttributeMappingFunctionSchema]:
         result: Any = await self._memory.call(
             "synchronization_schema.list_functions",
-            {
-                "service_principal_id": service_principal_id,
-                "job_id": job_id,
-            },
+            {"service_principal_id": service_principal_id, "job_id": job_id},
             None,
         )
         return [AttributeMappingFunctionSchema.from_dict(item) for item in result]
@@ -137,10 +125,7 @@ class SynchronizationSchemaInMemory(SynchronizationSchemaHandlers):
     ) -> list[FilterOperatorSchema]:
         result: Any = await self._memory.call(
             "synchronization_schema.list_filter_operators",
-            {
-                "service_principal_id": service_principal_id,
-                "job_id": job_id,
-            },
+            {"service_principal_id": service_principal_id, "job_id": job_id},
             None,
         )
         return [FilterOperatorSchema.from_dict(item) for item in result]
@@ -155,10 +140,7 @@ class SynchronizationSchemaInMemory(SynchronizationSchemaHandlers):
     ) -> ParseExpressionResponse:
         result: Any = await self._memory.call(
             "synchronization_schema.parse_expression",
-            {
-                "service_principal_id": service_principal_id,
-                "job_id": job_id,
-            },
+            {"service_principal_id": service_principal_id, "job_id": job_id},
             {
                 "expression": expression,
                 "testInputObject": test_input_object,

@@ -41,10 +41,7 @@ class SynchronizationTemplateInMemory(SynchronizationTemplateHandlers):
     ) -> SynchronizationTemplate:
         result: Any = await self._memory.call(
             "synchronization_template.get_synchronization_template",
-            {
-                "service_principal_id": service_principal_id,
-                "template_id": template_id,
-            },
+            {"service_principal_id": service_principal_id, "template_id": template_id},
             None,
         )
         return SynchronizationTemplate.from_dict(result)
@@ -54,10 +51,7 @@ class SynchronizationTemplateInMemory(SynchronizationTemplateHandlers):
     ) -> None:
         result: Any = await self._memory.call(
             "synchronization_template.update_synchronization_template",
-            {
-                "service_principal_id": service_principal_id,
-                "template_id": template_id,
-            },
+            {"service_principal_id": service_principal_id, "template_id": template_id},
             body,
         )
         return None

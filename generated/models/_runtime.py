@@ -29,7 +29,8 @@ class Field:
 
     attr: str
     wire: str
-    kind: str  # str bool int float decimal datetime date time duration uuid bytes any enum flags model
+    # str bool int float decimal datetime date time duration uuid bytes any enum flags model
+    kind: str
     target: str = ""  # "module.Class" of an enum or model field
     collection: bool = False
 

@@ -48,8 +48,7 @@ class DirectoryDefinition(Entity):
     """The kinds of objects that the directory supports."""
 
     version: str | None = None
-    """Version found by the last discovery; null while no discovery has run. Read-only.
-    """
+    """Version found by the last discovery; null while no discovery has run. Read-only."""
 
     _ODATA_TYPE: _ClassVar[str] = "microsoft.graph.directoryDefinition"
     _ABSTRACT: _ClassVar[bool] = False

@@ -18,8 +18,7 @@ class Entity(_Model):
     """
 
     id: str | None = None
-    """Unique identifier of the entity; it serves as the key. Not nullable. Read-only.
-    """
+    """Unique identifier of the entity; it serves as the key. Not nullable. Read-only."""
 
     _ODATA_TYPE: _ClassVar[str] = "microsoft.graph.entity"
     _ABSTRACT: _ClassVar[bool] = True

@@ -27,8 +27,7 @@ class FilterClause(_Model):
     """
 
     source_operand_name: str | None = None
-    """Name of the attribute being tested; it must be an attribute of the source object.
-    """
+    """Name of the attribute being tested; it must be an attribute of the source object."""
 
     target_operand: FilterOperand | None = None
     """The values the source attribute is compared with."""

@@ -30,8 +30,7 @@ class ObjectMapping(_Model):
     """
 
     enabled: bool | None = None
-    """When true, the mapping is applied during synchronization; when false, it is ignored.
-    """
+    """When true, the mapping is applied during synchronization; when false, it is ignored."""
 
     flow_types: frozenset[ObjectFlowTypes] | None = None
     """Which kinds of change the mapping carries to the target directory. Defaults to Add,

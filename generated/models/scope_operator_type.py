@@ -12,5 +12,4 @@ class ScopeOperatorType(_enum.Enum):
     """The operator compares the attribute with target values."""
 
     UNARY = "Unary"
-    """The operator only looks at the attribute, for example to test whether it is empty.
-    """
+    """The operator only looks at the attribute, for example to test whether it is empty."""

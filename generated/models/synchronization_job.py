@@ -34,8 +34,7 @@ class SynchronizationJob(Entity):
     """When and how often the job runs. Read-only."""
 
     status: SynchronizationStatus | None = None
-    """Where the job stands: its last runs, its overall status code and any errors it hit.
-    """
+    """Where the job stands: its last runs, its overall status code and any errors it hit."""
 
     synchronization_job_settings: list[KeyValuePair] | None = None
     """Settings that apply to this job. Part of them are copied from the template the job

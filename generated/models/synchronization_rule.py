@@ -37,8 +37,7 @@ class SynchronizationRule(_Model):
     """Human-readable name of the rule. Not nullable."""
 
     object_mappings: list[ObjectMapping] | None = None
-    """The object mappings of the rule, telling the engine which objects to synchronize.
-    """
+    """The object mappings of the rule, telling the engine which objects to synchronize."""
 
     priority: int | None = None
     """Order in which the rule is processed relative to the other rules of the

@@ -1,10 +1,15 @@
-"""Format generated Python with black, the way ``black --check`` will judge it.
+"""black, only where a generated module could still need it.
 
-black is by far the costliest step of a run, so its results are cached by the
-hash of the text it was given (in the same cache folder as parsed pages), and
-the misses are formatted on every core when there are many of them. A cached
-result is exactly what black would return: the key covers black's version and
-mode.
+The templates lay code out the way black does (``generator.layout``), so black
+is not run on every module: ``settle`` sends a module to black only when it has
+a line longer than black allows that black could still break, which the
+layout could not place. Tests hold every module of the specs, the hostile
+pages and the real corpus to ``black --check``.
+
+black's results are cached by the hash of the text it was given (in the same
+cache folder as parsed pages), and many misses are formatted on every core. A
+cached result is exactly what black would return: the key covers black's
+version and mode.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ import hashlib
 import importlib.metadata
 import os
 import pickle
+import re
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
@@ -20,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import cache
+from ..layout import WIDTH
 
 PARALLEL_FROM = 64  # fewer misses than this are formatted in this process
 
@@ -98,3 +105,36 @@ def format_many(sources: dict[str, str], workers: int | None = None) -> dict[str
             known[key] = result
         _save(path, {key: known[key] for key in set(keys.values()) | set(known)})
     return {name: known[keys[name]] for name in sources}
+
+
+_STRING = re.compile(r"""[rbf]*(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')""")
+_BRACKETS = re.compile(r"[][(){}]")
+_ANNOTATED = re.compile(r"\s*\w+: ")  # black wraps a long type hint in parentheses
+
+
+def _splittable(line: str) -> bool:
+    """Whether black could break ``line``: it breaks at brackets and around long type
+    hints, so a line with neither but the bracket it ends with is as short as black
+    can make it."""
+    code = _STRING.sub('""', line).rstrip()
+    if code.endswith(("(", "[", "{")):
+        return _BRACKETS.search(code[:-1]) is not None
+    return _BRACKETS.search(code) is not None or _ANNOTATED.match(code) is not None
+
+
+def needs_black(source: str) -> bool:
+    """Whether a line of ``source`` is too long and black could still break it.
+    Docstring text is never reflowed by black."""
+    in_doc = False
+    for line in source.splitlines():
+        quotes = line.count('"""')
+        if len(line) > WIDTH and not (in_doc or quotes) and _splittable(line):
+            return True
+        in_doc ^= quotes % 2 == 1
+    return False
+
+
+def settle(sources: dict[str, str]) -> dict[str, str]:
+    """Every module as black would leave it, running black only where it could change something."""
+    rough = {name: text for name, text in sources.items() if name.endswith(".py") and needs_black(text)}
+    return {**sources, **format_many(rough)} if rough else dict(sources)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import ENTITY, ENUM, Method, Model, Type
+from ..layout import bracket, comprehension, literal
 from ..names import PythonNames, distinct, attribute, python_names, schema_id, snake
 from ..primitives import is_primitive
 from ..render import pystr, render
@@ -202,15 +203,15 @@ class HandlersView:
         return effects
 
     # -- Python --------------------------------------------------------------
-    def _model_ref(self, type_name: str, imports: set[str]) -> str | None:
+    def _model_ref(self, type_name: str, imports: set[tuple[str, str]]) -> str | None:
         found = self.model.get(type_name)
         if found is None:
             return None
         class_name = self.names.classes[type_name]
-        imports.add(f"from ..{MODELS}.{self.names.modules[type_name]} import {class_name}")
+        imports.add((f"..{MODELS}.{self.names.modules[type_name]}", class_name))
         return class_name
 
-    def _annotation(self, type_name: str | None, collection: bool, imports: set[str]) -> str:
+    def _annotation(self, type_name: str | None, collection: bool, imports: set[tuple[str, str]]) -> str:
         if type_name is None:
             return "None"
         found = self.model.get(type_name)
@@ -225,7 +226,7 @@ class HandlersView:
         return f"list[{base}]" if collection else base
 
     def resource_context(self, t: Type, ops: list[OperationView]) -> dict[str, Any]:
-        imports: set[str] = set()
+        imports: set[tuple[str, str]] = set()
         methods = []
         for op in ops:
             args = [{"name": arg, "annotation": "str"} for _, arg in op.path_params]
@@ -236,29 +237,31 @@ class HandlersView:
             elif op.parameters:
                 for p in op.parameters:
                     args.append({"name": p.arg, "annotation": self._annotation(p.type, p.collection, imports) + " | None"})
-                body_expr = "{" + ", ".join(f"{pystr(p.wire)}: {p.arg}" for p in op.parameters) + "}"
+                body_expr = literal("{", [f"{pystr(p.wire)}: {p.arg}" for p in op.parameters], "}", 12, trail=1)
             returns = self._annotation(op.returns, op.returns_collection, imports)
             model_class = self._model_ref(op.returns, imports) if op.returns and self.model.get(op.returns) else None
             if op.returns is None:
-                result_expr = "None"
+                result = "return None"
             elif model_class and self.model.get(op.returns).kind != ENUM:  # type: ignore[union-attr]
-                result_expr = (
-                    f"[{model_class}.from_dict(item) for item in result]" if op.returns_collection else f"{model_class}.from_dict(result)"
+                result = (
+                    comprehension("return [", f"{model_class}.from_dict(item)", "for item in result", "]", 8)
+                    if op.returns_collection
+                    else bracket(f"return {model_class}.from_dict(", ["result"], ")", 8)
                 )
             else:
-                result_expr = "result"
+                result = "return result"
             if op.returns is not None and not (model_class and self.model.get(op.returns).kind != ENUM):  # type: ignore[union-attr]
                 returns = "Any"
             methods.append(
                 {
                     "name": op.method_name,
-                    "args": args,
+                    "params": ["self", *(f"{a['name']}: {a['annotation']}" for a in args)],
                     "returns": returns,
                     "doc": f"{op.method.description} {op.http_method} {op.method.path}".strip(),
                     "key": op.operation_id,
-                    "path_args": [arg for _, arg in op.path_params],
+                    "path_items": [f"{pystr(arg)}: {arg}" for _, arg in op.path_params],
                     "body_expr": body_expr,
-                    "result_expr": result_expr,
+                    "result": result,
                 }
             )
         class_name = self.names.classes[t.full_name]
@@ -330,7 +333,7 @@ class HandlersView:
         sources[f"{PACKAGE}/app.py"] = render("handlers/app.py.j2", memories=memories)
         sources[f"{PACKAGE}/__init__.py"] = render("handlers/init.py.j2", exports=exports)
         sources[f"{PACKAGE}/_service.py"] = render("handlers/service.py.j2")
-        files = black_format.format_many(sources)
+        files = black_format.settle(sources)
         files[f"{PACKAGE}/operations.json"] = json.dumps(json.loads(table), indent=1, ensure_ascii=False) + "\n"
         return files
 

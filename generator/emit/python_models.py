@@ -11,9 +11,10 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import ENUM, Model, Type
+from ..layout import bracket
 from ..names import PythonNames, python_names
 from ..primitives import UNTYPED
-from ..render import render
+from ..render import pystr, render
 from . import black_format
 
 PACKAGE = "models"
@@ -67,14 +68,13 @@ class ModelsView:
             annotation = f"list[{annotation}]"
         if annotation != "_Any":
             annotation += " | None"
+        attr = self.names.attributes[t.full_name][wire]
         return {
-            "attr": self.names.attributes[t.full_name][wire],
-            "wire": wire,
-            "kind": kind,
-            "target": target,
-            "collection": collection,
+            "attr": attr,
             "annotation": annotation,
             "doc": doc,
+            # one row of the class's _FIELDS table, laid out for its column
+            "row": bracket("_Field(", [pystr(attr), pystr(wire), pystr(kind), pystr(target), str(collection)], ")", 8, trail=1),
         }
 
     def type_context(self, t: Type) -> dict[str, Any]:
@@ -84,14 +84,14 @@ class ModelsView:
         fields += [
             self._field(t, n.name, n.type, n.collection, n.description, imports, types) for n in t.navigation_properties
         ]
-        local = ["from ._runtime import Field as _Field"]
+        local = [("._runtime", "Field as _Field")]
         if t.base_type and t.base_type in self.names.classes:
             base_class = self.names.classes[t.base_type]
-            local.append(f"from .{self.names.modules[t.base_type]} import {base_class}")
+            local.append((f".{self.names.modules[t.base_type]}", base_class))
             types.discard(t.base_type)
         else:
             base_class = "_Model"
-            local.append("from ._runtime import Model as _Model")
+            local.append(("._runtime", "Model as _Model"))
         std = {"import dataclasses as _dc", "from typing import ClassVar as _ClassVar", *imports}
         if types:
             std.add("from typing import TYPE_CHECKING")
@@ -100,10 +100,8 @@ class ModelsView:
             "class_name": self.names.classes[t.full_name],
             "base_class": base_class,
             "std_imports": sorted(std, key=_isort_key),
-            "local_imports": sorted(local, key=_isort_key),
-            "type_imports": sorted(
-                f"from .{self.names.modules[name]} import {self.names.classes[name]}" for name in types
-            ),
+            "local_imports": sorted(local, key=lambda pair: _isort_key(f"from {pair[0]} import {pair[1]}")),
+            "type_imports": sorted((f".{self.names.modules[name]}", self.names.classes[name]) for name in types),
             "fields": fields,
             "odata_type": t.full_name,
             "abstract": t.abstract,
@@ -128,8 +126,7 @@ class ModelsView:
         sources[f"{PACKAGE}/__init__.py"] = render("python/init.py.j2", exports=exports)
         sources[f"{PACKAGE}/_runtime.py"] = render("python/runtime.py.j2")
         sources[f"{PACKAGE}/py.typed"] = ""
-        python = black_format.format_many({name: text for name, text in sources.items() if name.endswith(".py")})
-        return {name: python.get(name, text) for name, text in sources.items()}
+        return black_format.settle(sources)
 
 
 def _isort_key(line: str) -> tuple[bool, str, int, str]:
