@@ -12,6 +12,7 @@ import json
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ from .primitives import edm_type
 from .usage import UsageError
 
 FORMAT_CHECKER = Draft202012Validator.FORMAT_CHECKER
+MAX_ISSUES = 1000  # per payload
 
 
 class SchemaError(UsageError):
@@ -119,16 +121,26 @@ class SchemaSet:
         return found
 
     def validate(self, payload: Any, type_name: str) -> list[Issue]:
+        """Every issue, up to ``MAX_ISSUES``; a last issue says when more were left unlisted."""
         validator = self.validator(type_name)
         try:
-            errors = list(validator.iter_errors(payload))
-            return [issue for error in errors for issue in _issues(error)] if errors else []
+            # jsonschema finds errors lazily: stopping early bounds the time and memory
+            # a payload with a million wrong values takes.
+            issues = list(islice((i for e in validator.iter_errors(payload) for i in _issues(e)), MAX_ISSUES + 1))
         except RecursionError:
             return [Issue("", "a payload nested less deeply", "nesting too deep to check")]
+        if len(issues) > MAX_ISSUES:
+            issues[MAX_ISSUES:] = [Issue("", f"at most {MAX_ISSUES} issues listed", "more")]
+        return issues
 
 
 def _pointer(path: Any) -> str:
-    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
+    return _printable("".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path))
+
+
+def _printable(text: str) -> str:
+    """``text`` with lone surrogates written as escapes, so an issue can always be printed."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _found(instance: Any) -> str:
@@ -137,8 +149,8 @@ def _found(instance: Any) -> str:
     )
     if isinstance(instance, (dict, list)):
         return kind
-    text = json.dumps(instance, ensure_ascii=False)
-    return f"{kind} {text if len(text) <= 60 else text[:57] + '...'}"
+    text = json.dumps(instance if not isinstance(instance, str) else instance[:60], ensure_ascii=False)
+    return _printable(f"{kind} {text if len(text) <= 60 else text[:57] + '...'}")
 
 
 def _is_null_branch(schema: Any) -> bool:
@@ -165,7 +177,7 @@ def _issues(error: ValidationError) -> Iterator[Issue]:
         patterns = list(schema.get("patternProperties", {}))
         for key in error.instance:
             if key not in known and not any(re.search(p, key) for p in patterns):
-                yield Issue(pointer + _pointer([key]), "no such property (the type is closed)", f"property {key!r}")
+                yield Issue(pointer + _pointer([key]), "no such property (the type is closed)", _printable(f"property {key[:60]!r}"))
         return
     if keyword == "type":
         kinds = value if isinstance(value, list) else [value]
@@ -184,5 +196,5 @@ def _issues(error: ValidationError) -> Iterator[Issue]:
     elif keyword == "const":
         expected = json.dumps(value)
     else:
-        expected = error.message
+        expected = _printable(error.message if len(error.message) <= 200 else error.message[:197] + "...")
     yield Issue(pointer, expected, _found(error.instance))
