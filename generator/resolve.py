@@ -553,7 +553,7 @@ class _Resolver:
         source = Source(path, row.line)
         if api is not None and page is not None:
             source = Source(page.path, api.line)
-            parameters = tuple(self.parameter(p, namespace, page.path) for p in api.parameters)
+            parameters = self.parameters(api, namespace, page.path)
             if http_method in ("POST", "PUT", "PATCH") and not parameters and api.body_type is not None:
                 body_type = self.resolve_ref(api.body_type, namespace, page.path, api.line, f"request body of {page.path}")
                 if body_type == UNTYPED:
@@ -586,6 +586,16 @@ class _Resolver:
             return http_method, base
         action = re.sub(r"\W", "", row.name[:1].lower() + row.name[1:]) or "action"
         return http_method, base + "/{id}/" + action
+
+    def parameters(self, api: ApiRecord, namespace: str, path: str) -> tuple[Parameter, ...]:
+        """The request-body parameters, each name once: they become one method's arguments."""
+        found: dict[str, Parameter] = {}
+        for row in api.parameters:
+            if row.name in found:
+                self.report("DUPLICATE_PROPERTY", f"parameter {row.name!r} is listed twice", path, row.line)
+                continue
+            found[row.name] = self.parameter(row, namespace, path)
+        return tuple(found.values())
 
     def parameter(self, row: PropertyRow, namespace: str, path: str) -> Parameter:
         type_name = UNTYPED

@@ -148,8 +148,11 @@ def test_odata_types_cannot_leave_their_namespace(run: Run) -> None:
 
 
 def test_path_tricks_in_request_lines_are_refused(run: Run) -> None:
-    refused = diagnostics(run, "BAD_HTTP_REQUEST")
-    assert any("'..' segment" in r for r in refused), refused
+    (refused,) = [d for d in run.model.diagnostics if d.code == "BAD_HTTP_REQUEST"]
+    assert "'..' segment" in refused.message and refused.path == "api/hostilething-run.md"
+    lines = (run.docs / refused.path).read_text(encoding="utf-8").split("\n")  # a U+2028 inside is no line break
+    assert lines[refused.line - 1].startswith("POST /hostileThings/{id}/../..")
+    assert "parameter 'command' is listed twice" in diagnostics(run, "DUPLICATE_PROPERTY")[0]
     operations = json.loads(run.files["handlers/operations.json"])
     paths = {op["method_name"]: op["path"] for op in operations}
     assert paths["os_system"] == "/hostileThings/{thing_id}/os.system"

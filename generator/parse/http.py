@@ -39,7 +39,7 @@ def _climbs(path: str) -> bool:
 def request_lines(content: str, first_line: int, diags: Collector) -> list[Request]:
     """Every ``METHOD /path`` line of an HTTP request block."""
     found: list[Request] = []
-    for offset, text in enumerate(content.splitlines()):
+    for offset, text in enumerate(content.split("\n")):  # lines as markdown counts them, not splitlines()
         if not text.strip() or text.lstrip().startswith(("#", "//", "<!--")) or text.strip().lower() in ("or", "and"):
             continue
         match = _REQUEST.match(text)
