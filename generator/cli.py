@@ -10,21 +10,16 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
 from . import config
-from .check import compare
 from .diagnostics import ERROR
-from .emit import emit_all
 from .emit.model_json import dumps
 from .load import DocsRootError
-from .model import Model
-from .pipeline import build_model, generate
+from .pipeline import build_model, check, generate, summary
 from .usage import UsageError
 from .write import OutputError
-
 
 
 class _Parser(argparse.ArgumentParser):
@@ -66,14 +61,6 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def summary(model: Model) -> str:
-    kinds = Counter(t.kind for t in model.types)
-    severities = Counter(d.severity for d in model.diagnostics)
-    kind_text = ", ".join(f"{kinds[k]} {k}" for k in ("entity", "complex", "enum"))
-    diag_text = ", ".join(f"{severities[s]} {s}s" for s in ("error", "warning", "info"))
-    return f"{len(model.types)} types ({kind_text}); diagnostics: {diag_text}"
-
-
 def _docs(args: argparse.Namespace) -> Path:
     return Path(args.docs or config.load().specs)
 
@@ -95,19 +82,17 @@ def _inspect(args: argparse.Namespace) -> int:
 
 def _generate(args: argparse.Namespace) -> int:
     out = _out(args)
-    model = generate(_docs(args), out)
+    result = generate(_docs(args), out)
     if not args.quiet:
-        for diagnostic in model.diagnostics:
-            if diagnostic.severity == ERROR:
-                print(diagnostic, file=sys.stderr)
-        print(f"{summary(model)}; wrote {out}", file=sys.stderr)
+        for line in result.errors:
+            print(line, file=sys.stderr)
+        print(f"{result.summary}; wrote {out}", file=sys.stderr)
     return 0
 
 
 def _check(args: argparse.Namespace) -> int:
     out = _out(args)
-    model = build_model(_docs(args))
-    changes = compare(out, emit_all(model))
+    changes, _ = check(_docs(args), out)
     for change in changes:
         print(f"{change.kind}: {out.as_posix()}/{change.path}")
         if args.diff:

@@ -56,15 +56,25 @@ def read_page(path: Path, root: Path) -> PageRecord:
 
 PARALLEL_FROM = 64  # fewer pages to parse than this are parsed in this process
 
+Source = tuple[str, "bytes | PageRecord"]  # a page's path and bytes, or the record of an unreadable one
+
+
+def read_sources(root: Path) -> list[Source]:
+    """Every page's relative path and bytes, in path order."""
+    return [_read(path, root) for path in page_paths(root)]
+
 
 def read_pages(root: Path, use_cache: bool = True, workers: int | None = None) -> list[PageRecord]:
+    return parse_sources(root, read_sources(root), use_cache, workers)
+
+
+def parse_sources(root: Path, sources: list[Source], use_cache: bool = True, workers: int | None = None) -> list[PageRecord]:
     """Every page's record, in path order: from the cache where the bytes are known,
     parsed on every core otherwise. The result does not depend on the worker count."""
     cache = PageCache(root) if use_cache else None
     records: list[PageRecord | None] = []
     todo: list[tuple[int, str, bytes, str]] = []
-    for index, path in enumerate(page_paths(root)):
-        rel, data = _read(path, root)
+    for index, (rel, data) in enumerate(sources):
         if isinstance(data, PageRecord):
             records.append(data)
             continue

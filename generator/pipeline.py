@@ -1,22 +1,91 @@
-"""The pipeline in one place: parse, resolve, emit, write."""
+"""The pipeline in one place: parse, resolve, emit, write.
+
+``generate`` and ``check`` first hash their inputs: when an earlier run with
+the same inputs left the output folder as it is now, there is nothing to do
+(``runs``).
+"""
 
 from __future__ import annotations
 
+import gc
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+from . import runs
+from .check import Change, compare
+from .diagnostics import ERROR
 from .emit import emit_all
-from .load import read_pages
+from .load import Source, parse_sources, read_sources
 from .model import Model
 from .resolve import resolve
-from .write import write_tree
+from .runs import Record, Report
+from .write import digest, write_tree
+
+
+@contextmanager
+def _batch() -> Iterator[None]:
+    """No cyclic garbage collection during a run: the pipeline makes few cycles, and
+    collections that walk the whole model again and again cost a third of a run."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def summary(model: Model) -> str:
+    kinds = Counter(t.kind for t in model.types)
+    severities = Counter(d.severity for d in model.diagnostics)
+    kind_text = ", ".join(f"{kinds[k]} {k}" for k in ("entity", "complex", "enum"))
+    diag_text = ", ".join(f"{severities[s]} {s}s" for s in ("error", "warning", "info"))
+    return f"{len(model.types)} types ({kind_text}); diagnostics: {diag_text}"
+
+
+def report(model: Model) -> Report:
+    return Report(summary(model), tuple(str(d) for d in model.diagnostics if d.severity == ERROR))
+
+
+def _model(docs: Path, sources: list[Source]) -> Model:
+    return resolve(parse_sources(docs, sources))
 
 
 def build_model(docs: Path) -> Model:
     """Parse every page under ``docs`` and resolve them into the model."""
-    return resolve(read_pages(docs))
+    with _batch():
+        return _model(docs, read_sources(docs))
 
 
-def generate(docs: Path, out: Path) -> Model:
-    model = build_model(docs)
-    write_tree(out, emit_all(model))
-    return model
+def generate(docs: Path, out: Path) -> Report:
+    """Write every output for ``docs`` into ``out``; skipped when it is current already."""
+    with _batch():
+        sources = read_sources(docs)
+        key = runs.key(sources)
+        record = runs.load(key)
+        if record is not None and runs.current(out, record):
+            return record.report
+        model = _model(docs, sources)
+        hashes = write_tree(out, emit_all(model))
+        result = report(model)
+        runs.save(key, Record(hashes, result))
+        return result
+
+
+def check(docs: Path, out: Path) -> tuple[list[Change], Report]:
+    """How ``out`` differs from what ``generate`` would write."""
+    with _batch():
+        sources = read_sources(docs)
+        key = runs.key(sources)
+        record = runs.load(key)
+        if record is not None and runs.current(out, record):
+            return [], record.report
+        model = _model(docs, sources)
+        files = emit_all(model)
+        changes = compare(out, files)
+        result = report(model)
+        if not changes:
+            runs.save(key, Record({name: digest(text.encode("utf-8")) for name, text in files.items()}, result))
+        return changes, result

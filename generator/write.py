@@ -1,15 +1,18 @@
 """Write stage: the only code that touches the output folder.
 
 The new output is built beside the old one and swapped in whole, so a failure
-or a kill part-way leaves the previous output as it was. The generator keeps a
-manifest of the files it wrote; a file it did not write is never deleted: the
-run refuses and names it.
+or a kill part-way leaves the previous output as it was. A file whose bytes
+are unchanged is hard-linked from the old output instead of written again.
+The generator keeps a manifest of the files it wrote with their SHA-256, in
+``sha256sum`` format; a file it did not write is never deleted: the run
+refuses and names it.
 """
 
 from __future__ import annotations
 
 import ctypes
 import errno
+import hashlib
 import os
 import shutil
 import sys
@@ -32,12 +35,25 @@ def safe_relative(name: str) -> PurePosixPath:
     return path
 
 
-def manifest_text(files: dict[str, str]) -> str:
-    return "".join(f"{name}\n" for name in sorted(files))
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def manifest_text(hashes: dict[str, str]) -> str:
+    """One ``<sha256>  <name>`` line per file: ``sha256sum -c`` reads it."""
+    return "".join(f"{hashes[name]}  {name}\n" for name in sorted(hashes))
+
+
+def encode(files: dict[str, str]) -> tuple[dict[str, bytes], dict[str, str]]:
+    """The bytes of every file, the manifest included, and each file's SHA-256."""
+    data = {name: text.encode("utf-8") for name, text in files.items()}
+    hashes = {name: digest(value) for name, value in data.items()}
+    data[MANIFEST] = manifest_text(hashes).encode("utf-8")
+    return data, hashes
 
 
 def with_manifest(files: dict[str, str]) -> dict[str, str]:
-    return {**files, MANIFEST: manifest_text(files)}
+    return {**files, MANIFEST: manifest_text({name: digest(text.encode("utf-8")) for name, text in files.items()})}
 
 
 def existing_files(out: Path) -> dict[str, Path]:
@@ -46,16 +62,25 @@ def existing_files(out: Path) -> dict[str, Path]:
     return {p.relative_to(out).as_posix(): p for p in sorted(out.rglob("*")) if p.is_file() or p.is_symlink()}
 
 
-def previous_manifest(out: Path) -> set[str]:
+def previous_manifest(out: Path) -> dict[str, str]:
+    """The files an earlier run wrote, with their SHA-256 ("" from a manifest without)."""
     try:
-        return set((out / MANIFEST).read_text(encoding="utf-8").split())
-    except OSError:
-        return set()
+        text = (out / MANIFEST).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return {}
+    found: dict[str, str] = {}
+    for line in text.splitlines():
+        hashed, sep, name = line.partition("  ")
+        if sep:
+            found[name] = hashed
+        elif line.strip():
+            found[line.strip()] = ""
+    return found
 
 
 def foreign_files(out: Path) -> list[str]:
     """Files in ``out`` that no earlier run of the generator wrote."""
-    known = previous_manifest(out) | {MANIFEST}
+    known = {*previous_manifest(out), MANIFEST}
     return sorted(name for name in existing_files(out) if name not in known)
 
 
@@ -71,8 +96,9 @@ def clean_leftovers(out: Path) -> None:
             shutil.rmtree(leftover, ignore_errors=True)
 
 
-def write_tree(out: Path, files: dict[str, str]) -> None:
-    """Replace ``out`` with exactly ``files`` (plus the manifest), atomically."""
+def write_tree(out: Path, files: dict[str, str]) -> dict[str, str]:
+    """Replace ``out`` with exactly ``files`` (plus the manifest), atomically.
+    Returns each file's SHA-256, as the manifest lists them."""
     out = Path(os.path.abspath(out))
     if out.exists() and not out.is_dir():
         raise OutputError(f"{out}: exists and is not a folder")
@@ -82,19 +108,53 @@ def write_tree(out: Path, files: dict[str, str]) -> None:
         raise OutputError(f"{out}: holds files graphdoc did not write ({listed}); move them away or pick another --out")
     out.parent.mkdir(parents=True, exist_ok=True)
     clean_leftovers(out)
+    data, hashes = encode(files)
+    unchanged = _unchanged(out, hashes)
     staging = Path(tempfile.mkdtemp(prefix=_temp_prefix(out), dir=out.parent))
     try:
-        for name, text in with_manifest(files).items():
-            target = staging.joinpath(*safe_relative(name).parts)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with open(target, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
+        made: set[Path] = set()
+        for name, value in data.items():
+            parts = safe_relative(name).parts
+            target = staging.joinpath(*parts)
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
+            if name in unchanged and _link(out.joinpath(*parts), target):
+                continue
+            with open(target, "wb") as handle:
+                handle.write(value)
         if out.exists():
             _exchange(staging, out)  # staging now holds the old output
         else:
             os.replace(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    return hashes
+
+
+def _unchanged(out: Path, hashes: dict[str, str]) -> set[str]:
+    """Files the old output holds with exactly the bytes to write (checked, not trusted)."""
+    if not out.is_dir():
+        return set()
+    old = previous_manifest(out)
+    same: set[str] = set()
+    for name, hashed in hashes.items():
+        path = out / name
+        if old.get(name) == hashed and not path.is_symlink():
+            try:
+                if digest(path.read_bytes()) == hashed:
+                    same.add(name)
+            except OSError:
+                pass
+    return same
+
+
+def _link(source: Path, target: Path) -> bool:
+    try:
+        os.link(source, target, follow_symlinks=False)
+        return True
+    except OSError:  # no hard links here (another file system, or not allowed): write instead
+        return False
 
 
 def _exchange(new: Path, out: Path) -> None:

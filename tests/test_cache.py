@@ -62,3 +62,62 @@ def test_worker_count_does_not_change_records(monkeypatch: pytest.MonkeyPatch) -
     one = read_pages(SPECS, use_cache=False, workers=1)
     two = read_pages(SPECS, use_cache=False, workers=2)
     assert one == two
+
+
+def _fail(*args: object) -> None:
+    raise AssertionError("the pipeline ran although its inputs and output were unchanged")
+
+
+def test_an_unchanged_run_is_skipped_and_a_changed_one_is_not(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator import pipeline
+
+    docs = tmp_path / "specs"
+    shutil.copytree(SPECS, docs)
+    out = tmp_path / "out"
+    monkeypatch.setenv("GRAPHDOC_CACHE_DIR", str(tmp_path / "cache"))
+    first = generate(docs, out)
+    reference = snapshot(out)
+    real_model = pipeline._model
+    monkeypatch.setattr(pipeline, "_model", _fail)
+    assert generate(docs, out) == first  # same report, read from the run's record
+    assert pipeline.check(docs, out) == ([], first)
+    assert snapshot(out) == reference
+    # A hand-edited output file, or an edited page, is a changed run: the pipeline runs.
+    (out / "models/synchronization_job.py").write_text("# edited by hand\n", encoding="utf-8")
+    with pytest.raises(AssertionError, match="pipeline ran"):
+        generate(docs, out)
+    monkeypatch.setattr(pipeline, "_model", real_model)
+    generate(docs, out)
+    assert snapshot(out) == reference
+    page = docs / "resources/synchronizationschedule.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("Whether the schedule is currently in force.", "On or off."), encoding="utf-8")
+    generate(docs, out)
+    edited = snapshot(out)
+    assert edited != reference
+    monkeypatch.setenv("GRAPHDOC_CACHE_DIR", "")
+    generate(docs, tmp_path / "no-cache")
+    assert snapshot(tmp_path / "no-cache") == edited
+
+
+def test_unchanged_files_are_linked_and_the_manifest_lists_every_hash(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import hashlib
+
+    from generator.write import MANIFEST
+
+    docs = tmp_path / "specs"
+    shutil.copytree(SPECS, docs)
+    out = tmp_path / "out"
+    monkeypatch.setenv("GRAPHDOC_CACHE_DIR", "")
+    generate(docs, out)
+    untouched, touched = out / "schemas/microsoft.graph.synchronizationJob.json", out / "schemas/microsoft.graph.synchronizationSchedule.json"
+    before = untouched.stat().st_ino, touched.stat().st_ino
+    page = docs / "resources/synchronizationschedule.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("Whether the schedule is currently in force.", "On or off."), encoding="utf-8")
+    generate(docs, out)
+    assert untouched.stat().st_ino == before[0]  # the same file, linked into the new output
+    assert touched.stat().st_ino != before[1] and "On or off." in touched.read_text(encoding="utf-8")
+    lines = (out / MANIFEST).read_text(encoding="utf-8").splitlines()
+    listed = dict(reversed(line.split("  ", 1)) for line in lines)
+    assert set(listed) == {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()} - {MANIFEST}
+    for name, hashed in listed.items():
+        assert hashlib.sha256((out / name).read_bytes()).hexdigest() == hashed, name

@@ -11,9 +11,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import ENTITY, ENUM, Method, Model, Type
+from .. import jsontext
 from ..layout import bracket, comprehension, literal
-from ..names import PythonNames, distinct, attribute, python_names, schema_id, snake
+from ..model import ENTITY, ENUM, Method, Model, Type
+from ..names import PythonNames, attribute, distinct, python_names, snake
 from ..primitives import is_primitive
 from ..render import pystr, render
 from . import black_format
@@ -334,7 +335,7 @@ class HandlersView:
         sources[f"{PACKAGE}/__init__.py"] = render("handlers/init.py.j2", exports=exports)
         sources[f"{PACKAGE}/_service.py"] = render("handlers/service.py.j2")
         files = black_format.settle(sources)
-        files[f"{PACKAGE}/operations.json"] = json.dumps(json.loads(table), indent=1, ensure_ascii=False) + "\n"
+        files[f"{PACKAGE}/operations.json"] = jsontext.dumps(json.loads(table))
         return files
 
 

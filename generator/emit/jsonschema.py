@@ -13,6 +13,7 @@ import json
 import re
 from typing import Any
 
+from .. import jsontext
 from ..model import ENUM, Model, Type
 from ..names import BUNDLE_FILE, schema_files, schema_id
 from ..primitives import UNTYPED
@@ -184,7 +185,7 @@ def _flags_pattern(names: list[str]) -> str:
 
 
 def _printed(document: Any) -> str:
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return jsontext.dumps(document)
 
 
 schema_view = per_model(SchemaView)

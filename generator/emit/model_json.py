@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
-
+from .. import jsontext
 from ..model import Model
 
 
 def dumps(model: Model) -> str:
-    return json.dumps(model.to_json(), indent=2, ensure_ascii=False) + "\n"
+    return jsontext.dumps(model.to_json())
 
 
 def emit(model: Model) -> dict[str, str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .. import jsontext
 from ..model import Model
 from ..names import SCHEMA_BASE
 from ..primitives import is_primitive
@@ -131,4 +132,4 @@ def emit(model: Model) -> dict[str, str]:
     view = OpenApiView(model)
     parts = view.document()
     text = render("openapi/openapi.json.j2", dialect=DIALECT, error=ERROR, **parts)
-    return {FILE: json.dumps(json.loads(text), indent=2, ensure_ascii=False) + "\n"}
+    return {FILE: jsontext.dumps(json.loads(text))}

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import ENUM, Model, Type
 from ..layout import bracket
+from ..model import ENUM, Model, Type
 from ..names import PythonNames, python_names
 from ..primitives import UNTYPED
 from ..render import pystr, render

@@ -1,0 +1,120 @@
+"""Records of earlier runs, so a run whose inputs are unchanged costs little more than reading them.
+
+A run's inputs are the pages (paths and bytes) and graphdoc itself: its code,
+its templates, and the versions of the libraries that shape the output. The
+record kept under the hash of those inputs holds the SHA-256 of every file the
+run wrote and its report. When the output folder still holds exactly those
+files, ``generate`` has nothing to write and ``check`` nothing to report.
+Records live in the cache folder; deleting them costs one full run, never a
+different result.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import json
+import os
+import sys
+import tempfile
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from . import cache
+from .load import Source
+from .parse.records import PageRecord
+from .write import MANIFEST, digest, existing_files, manifest_text
+
+KEEP = 8  # records kept: enough for a few docs roots and branches
+_LIBRARIES = ("black", "orjson", "jinja2", "markdown-it-py", "mdit-py-plugins", "pyyaml")
+
+
+@dataclass(frozen=True)
+class Report:
+    """What a run tells its user: the summary line and the error diagnostics."""
+
+    summary: str
+    errors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Record:
+    hashes: dict[str, str]  # file -> SHA-256, the manifest left out
+    report: Report
+
+
+@lru_cache(maxsize=1)
+def tool_fingerprint() -> str:
+    """A hash of everything besides the pages that decides the output."""
+    package = Path(__file__).resolve().parent
+    digest_ = hashlib.sha256(sys.version.encode())
+    for name in _LIBRARIES:
+        try:
+            digest_.update(f"{name}={importlib.metadata.version(name)}".encode())
+        except importlib.metadata.PackageNotFoundError:
+            digest_.update(name.encode())
+    from .render import templates_dir
+
+    for folder in (package, templates_dir()):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix in (".py", ".j2")):
+            digest_.update(path.relative_to(folder).as_posix().encode() + b"\0")
+            digest_.update(path.read_bytes())
+    return digest_.hexdigest()
+
+
+def key(sources: list[Source]) -> str:
+    """The hash of a run's inputs."""
+    digest_ = hashlib.sha256(tool_fingerprint().encode())
+    for rel, data in sources:
+        content = b"unreadable" if isinstance(data, PageRecord) else hashlib.sha256(data).digest()
+        digest_.update(rel.encode() + b"\0" + content)
+    return digest_.hexdigest()
+
+
+def _folder() -> Path | None:
+    where = cache.folder()
+    return where / "runs" if where else None
+
+
+def load(run_key: str) -> Record | None:
+    folder = _folder()
+    if folder is None:
+        return None
+    try:
+        data = json.loads((folder / f"{run_key}.json").read_text(encoding="utf-8"))
+        report = Report(str(data["summary"]), tuple(str(line) for line in data["errors"]))
+        hashes = {str(name): str(value) for name, value in data["hashes"].items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None  # missing or unreadable: a full run
+    return Record(hashes, report)
+
+
+def save(run_key: str, record: Record) -> None:
+    folder = _folder()
+    if folder is None:
+        return
+    text = json.dumps({"summary": record.report.summary, "errors": list(record.report.errors), "hashes": record.hashes})
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(prefix=".run-", dir=folder)
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.replace(temp, folder / f"{run_key}.json")
+        for old in sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)[KEEP:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass  # a record that can't be kept only costs time
+
+
+def current(out: Path, record: Record) -> bool:
+    """Whether ``out`` holds exactly the files of ``record``, byte for byte."""
+    on_disk = existing_files(out)
+    if set(on_disk) != {*record.hashes, MANIFEST}:
+        return False
+    try:
+        if (out / MANIFEST).read_bytes() != manifest_text(record.hashes).encode("utf-8"):
+            return False
+        return all(not on_disk[name].is_symlink() and digest(on_disk[name].read_bytes()) == hashed for name, hashed in record.hashes.items())
+    except OSError:
+        return False
