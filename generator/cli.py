@@ -18,6 +18,7 @@ from .diagnostics import ERROR
 from .emit.model_json import dumps
 from .load import DocsRootError
 from .pipeline import build_model, check, generate, summary
+from .progress import Progress
 from .usage import UsageError
 from .write import OutputError
 
@@ -82,7 +83,7 @@ def _inspect(args: argparse.Namespace) -> int:
 
 def _generate(args: argparse.Namespace) -> int:
     out = _out(args)
-    result = generate(_docs(args), out)
+    result = generate(_docs(args), out, Progress.for_terminal(args.quiet))
     if not args.quiet:
         for line in result.errors:
             print(line, file=sys.stderr)
@@ -92,7 +93,7 @@ def _generate(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     out = _out(args)
-    changes, _ = check(_docs(args), out)
+    changes, _ = check(_docs(args), out, Progress.for_terminal())
     for change in changes:
         print(f"{change.kind}: {out.as_posix()}/{change.path}")
         if args.diff:

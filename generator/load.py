@@ -10,6 +10,7 @@ from .cache import PageCache, page_key
 from .diagnostics import make
 from .parse import key_of_path, parse_page
 from .parse.records import PageRecord
+from .progress import QUIET, Progress
 
 FOLDERS = ("resources", "api")
 
@@ -68,7 +69,9 @@ def read_pages(root: Path, use_cache: bool = True, workers: int | None = None) -
     return parse_sources(root, read_sources(root), use_cache, workers)
 
 
-def parse_sources(root: Path, sources: list[Source], use_cache: bool = True, workers: int | None = None) -> list[PageRecord]:
+def parse_sources(
+    root: Path, sources: list[Source], use_cache: bool = True, workers: int | None = None, progress: Progress = QUIET
+) -> list[PageRecord]:
     """Every page's record, in path order: from the cache where the bytes are known,
     parsed on every core otherwise. The result does not depend on the worker count."""
     cache = PageCache(root) if use_cache else None
@@ -87,9 +90,9 @@ def parse_sources(root: Path, sources: list[Source], use_cache: bool = True, wor
     items = [(data, rel) for _, rel, data, _ in todo]
     if count > 1 and len(items) >= PARALLEL_FROM:
         with ProcessPoolExecutor(max_workers=count) as pool:
-            parsed = list(pool.map(_parse, items, chunksize=32))
+            parsed = list(progress.track(pool.map(_parse, items, chunksize=32), len(items), "parse"))
     else:
-        parsed = [_parse(item) for item in items]
+        parsed = [_parse(item) for item in progress.track(items, len(items), "parse")]
     for (index, _, _, key), record in zip(todo, parsed):
         records[index] = record
         if cache is not None:

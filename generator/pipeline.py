@@ -19,6 +19,7 @@ from .diagnostics import ERROR
 from .emit import emit_all
 from .load import Source, parse_sources, read_sources
 from .model import Model
+from .progress import QUIET, Progress
 from .resolve import resolve
 from .runs import Record, Report
 from .write import digest, write_tree
@@ -49,8 +50,8 @@ def report(model: Model) -> Report:
     return Report(summary(model), tuple(str(d) for d in model.diagnostics if d.severity == ERROR))
 
 
-def _model(docs: Path, sources: list[Source]) -> Model:
-    return resolve(parse_sources(docs, sources))
+def _model(docs: Path, sources: list[Source], progress: Progress = QUIET) -> Model:
+    return resolve(parse_sources(docs, sources, progress=progress))
 
 
 def build_model(docs: Path) -> Model:
@@ -59,7 +60,7 @@ def build_model(docs: Path) -> Model:
         return _model(docs, read_sources(docs))
 
 
-def generate(docs: Path, out: Path) -> Report:
+def generate(docs: Path, out: Path, progress: Progress = QUIET) -> Report:
     """Write every output for ``docs`` into ``out``; skipped when it is current already."""
     with _batch():
         sources = read_sources(docs)
@@ -67,14 +68,14 @@ def generate(docs: Path, out: Path) -> Report:
         record = runs.load(key)
         if record is not None and runs.current(out, record):
             return record.report
-        model = _model(docs, sources)
-        hashes = write_tree(out, emit_all(model))
+        model = _model(docs, sources, progress)
+        hashes = write_tree(out, emit_all(model), progress)
         result = report(model)
         runs.save(key, Record(hashes, result))
         return result
 
 
-def check(docs: Path, out: Path) -> tuple[list[Change], Report]:
+def check(docs: Path, out: Path, progress: Progress = QUIET) -> tuple[list[Change], Report]:
     """How ``out`` differs from what ``generate`` would write."""
     with _batch():
         sources = read_sources(docs)
@@ -82,7 +83,7 @@ def check(docs: Path, out: Path) -> tuple[list[Change], Report]:
         record = runs.load(key)
         if record is not None and runs.current(out, record):
             return [], record.report
-        model = _model(docs, sources)
+        model = _model(docs, sources, progress)
         files = emit_all(model)
         changes = compare(out, files)
         result = report(model)

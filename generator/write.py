@@ -20,6 +20,8 @@ import tempfile
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from .progress import QUIET, Progress
+
 MANIFEST = ".graphdoc-manifest"
 
 
@@ -96,7 +98,7 @@ def clean_leftovers(out: Path) -> None:
             shutil.rmtree(leftover, ignore_errors=True)
 
 
-def write_tree(out: Path, files: dict[str, str]) -> dict[str, str]:
+def write_tree(out: Path, files: dict[str, str], progress: Progress = QUIET) -> dict[str, str]:
     """Replace ``out`` with exactly ``files`` (plus the manifest), atomically.
     Returns each file's SHA-256, as the manifest lists them."""
     out = Path(os.path.abspath(out))
@@ -113,7 +115,7 @@ def write_tree(out: Path, files: dict[str, str]) -> dict[str, str]:
     staging = Path(tempfile.mkdtemp(prefix=_temp_prefix(out), dir=out.parent))
     try:
         made: set[Path] = set()
-        for name, value in data.items():
+        for name, value in progress.track(data.items(), len(data), "write"):
             parts = safe_relative(name).parts
             target = staging.joinpath(*parts)
             if target.parent not in made:

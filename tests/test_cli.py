@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import GENERATED, ROOT, SPECS
+from conftest import GENERATED, ROOT, SPECS, write_docs
 from generator.cli import main
 from generator.emit import emit_all
 from generator.pipeline import build_model
@@ -127,3 +128,44 @@ def test_readme_lists_every_diagnostic_code() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for code, (severity, _) in CODES.items():
         assert f"| `{code}` | {severity} |" in readme, code
+
+
+def _run_on_terminal(args: list[str], tmp_path: Path) -> tuple[str, str]:
+    """Run graphdoc with stderr on a pseudo-terminal; return (terminal text, stdout)."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # a 100-column terminal
+    env = {**os.environ, "GRAPHDOC_CACHE_DIR": str(tmp_path / "cache")}
+    proc = subprocess.Popen([sys.executable, "-m", "generator", *args], stderr=follower, stdout=subprocess.PIPE, env=env)
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal closed with the process
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    stdout = proc.communicate()[0]
+    os.close(leader)
+    return b"".join(chunks).decode("utf-8", "replace"), stdout.decode()
+
+
+def test_progress_bar_only_on_a_terminal_and_never_when_quiet(tmp_path: Path) -> None:
+    from pages import resource
+
+    docs = write_docs(tmp_path / "docs", {f"resources/t{i}.md": resource(f"t{i}", [("name", "String", "A name.")]) for i in range(250)})
+    shown, _ = _run_on_terminal(["generate", str(docs), "--out", str(tmp_path / "a")], tmp_path)
+    assert "parse" in shown and "%|" in shown and "250 types" in shown
+    quiet, _ = _run_on_terminal(["generate", str(docs), "--out", str(tmp_path / "b"), "--quiet"], tmp_path)
+    assert quiet == ""
+    piped = subprocess.run(
+        [sys.executable, "-m", "generator", "generate", str(docs), "--out", str(tmp_path / "c")],
+        capture_output=True, text=True, env={**os.environ, "GRAPHDOC_CACHE_DIR": ""},
+    )
+    assert piped.returncode == 0 and "%|" not in piped.stderr and "250 types" in piped.stderr
