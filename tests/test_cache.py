@@ -121,3 +121,11 @@ def test_unchanged_files_are_linked_and_the_manifest_lists_every_hash(tmp_path: 
     assert set(listed) == {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()} - {MANIFEST}
     for name, hashed in listed.items():
         assert hashlib.sha256((out / name).read_bytes()).hexdigest() == hashed, name
+
+
+def test_emitting_on_two_cores_gives_the_same_files(monkeypatch: pytest.MonkeyPatch) -> None:
+    import generator.emit
+
+    model = resolve(read_pages(SPECS))
+    monkeypatch.setattr(generator.emit, "PARALLEL_FROM", 1)
+    assert emit_all(model, workers=2) == emit_all(model, workers=1)

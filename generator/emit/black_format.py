@@ -122,15 +122,17 @@ def _splittable(line: str) -> bool:
     return _BRACKETS.search(code) is not None or _ANNOTATED.match(code) is not None
 
 
+_LONG_LINE = re.compile(rf"^.{{{WIDTH + 1},}}$", re.MULTILINE)
+
+
 def needs_black(source: str) -> bool:
     """Whether a line of ``source`` is too long and black could still break it.
     Docstring text is never reflowed by black."""
-    in_doc = False
-    for line in source.splitlines():
-        quotes = line.count('"""')
-        if len(line) > WIDTH and not (in_doc or quotes) and _splittable(line):
+    for match in _LONG_LINE.finditer(source):
+        line = match.group()
+        in_doc = source.count('"""', 0, match.start()) % 2 == 1
+        if not (in_doc or '"""' in line) and _splittable(line):
             return True
-        in_doc ^= quotes % 2 == 1
     return False
 
 

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from ..model import Model
+from ..names import PythonNames, python_names
 
 V = TypeVar("V")
 
@@ -24,3 +25,9 @@ def per_model(factory: Callable[[Model], V]) -> Callable[[Model], V]:
         return last[0][1]
 
     return get
+
+
+@per_model
+def model_names(model: Model) -> PythonNames:
+    """The Python names of a model, decided once for the models and the handlers."""
+    return python_names(model)
