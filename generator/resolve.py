@@ -686,9 +686,11 @@ class _Resolver:
         types.sort(key=lambda t: t.full_name)
         examples = self.examples()
         # Names that collide once made Python names are reported with the page's other problems.
-        self.diagnostics.extend(python_names(Model(types=tuple(types))).diagnostics)
+        # The final model shares the tuple, so the emitters reuse these names.
+        final_types = tuple(types)
+        self.diagnostics.extend(python_names(Model(types=final_types)).diagnostics)
         diagnostics = sorted(set(self.diagnostics), key=lambda d: (d.path, d.line, d.code, d.message))
-        return Model(types=tuple(types), diagnostics=tuple(diagnostics), examples=examples)
+        return Model(types=final_types, diagnostics=tuple(diagnostics), examples=examples)
 
 
 def _home_rank(page: PageRecord, record: TypeRecord) -> int:

@@ -14,12 +14,12 @@ from typing import Any
 from .. import jsontext
 from ..layout import bracket, comprehension, literal
 from ..model import ENTITY, ENUM, Method, Model, Type
-from ..names import PythonNames, attribute, distinct, snake
+from ..names import PythonNames, attribute, distinct, python_names, snake
 from ..primitives import is_primitive
 from ..render import pystr, render
 from . import black_format
 from .jsonschema import schema_view
-from .memo import model_names, per_model
+from .memo import per_model
 from .python_models import PACKAGE as MODELS
 
 PACKAGE = "handlers"
@@ -97,7 +97,7 @@ def _path(template: str) -> tuple[str, list[tuple[str, str]]]:
 class HandlersView:
     def __init__(self, model: Model, names: PythonNames | None = None) -> None:
         self.model = model
-        self.names = names or model_names(model)
+        self.names = names or python_names(model)
         self.schemas = schema_view(model)
         self.operations = self._operations()
 

@@ -11,7 +11,6 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from ..model import Model
-from ..names import PythonNames, python_names
 
 V = TypeVar("V")
 
@@ -26,8 +25,3 @@ def per_model(factory: Callable[[Model], V]) -> Callable[[Model], V]:
 
     return get
 
-
-@per_model
-def model_names(model: Model) -> PythonNames:
-    """The Python names of a model, decided once for the models and the handlers."""
-    return python_names(model)

@@ -12,11 +12,10 @@ from typing import Any
 
 from ..layout import bracket
 from ..model import ENUM, Model, Type
-from ..names import PythonNames
+from ..names import PythonNames, python_names
 from ..primitives import UNTYPED
 from ..render import pystr, render
 from . import black_format
-from .memo import model_names
 
 PACKAGE = "models"
 
@@ -46,7 +45,7 @@ PRIMITIVES: dict[str, tuple[str, str, str | None]] = {
 class ModelsView:
     def __init__(self, model: Model, names: PythonNames | None = None) -> None:
         self.model = model
-        self.names = names or model_names(model)
+        self.names = names or python_names(model)
 
     def _field(self, t: Type, wire: str, type_name: str, collection: bool, doc: str, imports: set[str], types: set[str]) -> dict[str, Any]:
         target = ""
