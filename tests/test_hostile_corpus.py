@@ -81,7 +81,7 @@ def test_nothing_is_written_outside_the_output_folder(run: Run) -> None:
     out = run.out.resolve()
     for path in run.out.rglob("*"):
         assert not path.is_symlink() and path.resolve().is_relative_to(out), path
-    listed = set(run.files[".graphdoc-manifest"].split())
+    listed = {line.split()[-1] for line in run.files[".graphdoc-manifest"].splitlines() if line.strip()}  # [hash] path
     assert listed == set(run.files) - {".graphdoc-manifest"}
 
 
