@@ -30,6 +30,7 @@ CODES: dict[str, tuple[str, str]] = {
     "UNKNOWN_TYPE": (WARNING, "a type is neither an Edm primitive nor a documented type"),
     "UNKNOWN_BASE_TYPE": (ERROR, "the base type of a type is not documented"),
     "INHERITANCE_CYCLE": (ERROR, "base types form a cycle"),
+    "BAD_BASE_TYPE": (ERROR, "a base type is an enum, or an enum names a base type; the base is dropped"),
     "DUPLICATE_TYPE": (ERROR, "two pages document the same type differently"),
     "REPEATED_TYPE": (INFO, "a type is documented again, with the same members or properties"),
     "DUPLICATE_PROPERTY": (WARNING, "a property or member is listed twice"),

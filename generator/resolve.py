@@ -210,6 +210,17 @@ class _Resolver:
             current = self.entries.get(found)
         return chain
 
+    def drop_enum_bases(self) -> None:
+        """Enums neither derive nor are derived from (an enum class can't be extended)."""
+        for name in sorted(self.entries):
+            entry = self.entries[name]
+            base = self.entries.get(entry.base) if entry.base else None
+            if base is None or not (entry.record.is_enum or base.record.is_enum):
+                continue
+            what = "an enum takes no base type" if entry.record.is_enum else f"its base type {base.full_name} is an enum"
+            self.report("BAD_BASE_TYPE", f"{name}: {what}; read without one", entry.page.path, entry.record.line)
+            entry.base = None
+
     def break_cycles(self) -> None:
         for name in sorted(self.entries):
             chain: list[str] = []
@@ -655,6 +666,7 @@ class _Resolver:
     def build(self) -> Model:
         self.index()
         self.link_bases()
+        self.drop_enum_bases()
         self.break_cycles()
         self.assume_keys()
         self.assign_kinds()

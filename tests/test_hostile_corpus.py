@@ -165,6 +165,10 @@ def test_cycles_self_reference_and_missing_bases(run: Run, models: ModuleType) -
     assert any("selfRef inherits from itself" in c for c in cycles)
     missing = diagnostics(run, "UNKNOWN_BASE_TYPE")
     assert any("orphan" in m and "ghost" in m for m in missing) and any("'../../x'" in m for m in missing)
+    enum_bases = diagnostics(run, "BAD_BASE_TYPE")
+    assert any("enumChild: its base type microsoft.graph.hostileKind is an enum" in b for b in enum_bases), enum_bases
+    assert any("hostileKind: an enum takes no base type" in b for b in enum_bases), enum_bases
+    assert models.EnumChild.__mro__[1] is models.Model and models.HostileKind.A_B.value == "a-b"
     assert models.CycleB.__mro__[1] is models.CycleA and models.CycleA.__mro__[1] is models.Model
     assert issubclass(models.OrphanChild, models.Orphan) and models.Orphan.__mro__[1] is models.Model
     tree_payload = {"name": "root", "parent": {"name": "up"}, "children": [{"name": "leaf", "children": []}]}
