@@ -113,7 +113,7 @@ def _validate(args: argparse.Namespace) -> int:
     if args.type:
         schemas.full_name(args.type)  # an unknown --type is a usage error, before any file
     worst = 0
-    invalid = 0
+    invalid = unreadable = 0
     for name in args.files:
         try:
             payload = payloads.load(Path(name))
@@ -121,6 +121,7 @@ def _validate(args: argparse.Namespace) -> int:
             issues = schemas.validate(payload, type_name)
         except (payloads.PayloadError, SchemaError) as error:
             print(f"{name}: {error}", file=sys.stderr)
+            unreadable += 1
             worst = 2
             continue
         for issue in issues:
@@ -128,8 +129,9 @@ def _validate(args: argparse.Namespace) -> int:
         if issues:
             invalid += 1
             worst = max(worst, 1)
-    valid = len(args.files) - invalid
-    print(f"{valid} valid, {invalid} invalid", file=sys.stderr)
+    valid = len(args.files) - invalid - unreadable
+    counts = f"{valid} valid, {invalid} invalid" + (f", {unreadable} unreadable" if unreadable else "")
+    print(counts, file=sys.stderr)
     return worst
 
 

@@ -223,7 +223,8 @@ class InMemory:
             payload = dict(body or {})
             key = operation.key or "id"
             payload.setdefault(key, str(uuid.uuid4()))
-            target = f"{path}/{payload[key]}"
+            # The key is one path segment, as path arguments are (see call()).
+            target = f"{path}/{str(payload[key]).replace('/', '%2F')}"
             if target in store.items:
                 raise GraphError(
                     409, "conflict", f"{key} {payload[key]!r} exists already"
@@ -318,9 +319,14 @@ async def _read_body(request: Request, operation: Operation) -> Any:
                 f"request bodies are limited to {MAX_BODY_BYTES} bytes",
             )
     try:
-        return json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError, RecursionError):
-        raise GraphError(400, "BadRequest", "the request body is not JSON") from None
+        value = json.loads(data.decode("utf-8"))
+        # An escaped lone surrogate ("\\udfff") is valid JSON but no text: refuse it here.
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except (UnicodeError, ValueError, RecursionError):
+        raise GraphError(
+            400, "BadRequest", "the request body is not JSON text"
+        ) from None
+    return value
 
 
 def _page(request: Request, items: list[Any]) -> dict[str, Any]:
