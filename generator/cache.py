@@ -21,7 +21,7 @@ from typing import Any
 
 from .parse.records import PageRecord
 
-_CODE = ("parse", "diagnostics.py")
+_CODE = ("parse", "diagnostics.py", "cache.py")
 
 
 def folder() -> Path | None:
@@ -55,10 +55,12 @@ class PageCache:
         where = folder()
         root_id = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]
         self.file = where / f"pages-{code_fingerprint()}-{root_id}.pickle" if where else None
-        self.old: dict[str, PageRecord] = self._load()
-        self.new: dict[str, PageRecord] = {}
+        # Each record is kept pickled on its own: saving after one page changed
+        # writes the other records' bytes as they are instead of pickling them again.
+        self.old: dict[str, bytes] = self._load()
+        self.new: dict[str, bytes] = {}
 
-    def _load(self) -> dict[str, PageRecord]:
+    def _load(self) -> dict[str, bytes]:
         if self.file is None:
             return {}
         try:
@@ -70,12 +72,19 @@ class PageCache:
 
     def get(self, key: str) -> PageRecord | None:
         found = self.old.get(key)
-        if found is not None:
-            self.new[key] = found
-        return found
+        if found is None:
+            return None
+        try:
+            record = pickle.loads(found)
+        except Exception:  # a damaged entry: parse the page again
+            return None
+        if not isinstance(record, PageRecord):
+            return None
+        self.new[key] = found
+        return record
 
     def put(self, key: str, record: PageRecord) -> None:
-        self.new[key] = record
+        self.new[key] = pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)
 
     def save(self) -> None:
         """Keep only this run's pages; skip the write when nothing changed."""

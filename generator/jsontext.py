@@ -20,3 +20,12 @@ def dumps(value: Any) -> str:
         return orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode()
     except (TypeError, orjson.JSONEncodeError):
         return json.dumps(value, indent=2, ensure_ascii=False) + "\n"
+
+
+def compact(value: Any) -> str:
+    """``value`` as JSON text on one line, for templates whose output is read back
+    and printed by ``dumps``."""
+    try:
+        return orjson.dumps(value).decode()
+    except (TypeError, orjson.JSONEncodeError):
+        return json.dumps(value, ensure_ascii=False)

@@ -26,10 +26,13 @@ def page_paths(root: Path) -> list[Path]:
     folders = [root / name for name in FOLDERS if (root / name).is_dir()]
     if not folders:
         raise DocsRootError(f"{root}: no resources/ or api/ folder; give the folder that holds them")
-    found: list[Path] = []
+    found: list[str] = []
     for folder in folders:
-        found.extend(p for p in folder.rglob("*") if p.suffix.lower() == ".md" and p.is_file())
-    return sorted(found)
+        for parent, _, names in os.walk(folder):
+            found.extend(os.path.join(parent, n) for n in names if n.lower().endswith(".md"))
+    # Sorted as paths sort (by part), on plain strings: thousands of Path objects cost a tenth of a warm run.
+    found.sort(key=lambda name: name.split(os.sep))
+    return [Path(name) for name in found if os.path.isfile(name)]
 
 
 def relative(path: Path, root: Path) -> str:

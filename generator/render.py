@@ -14,7 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import layout
+from . import jsontext, layout
 
 if TYPE_CHECKING:
     import jinja2
@@ -30,8 +30,8 @@ def templates_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "templates"  # a source checkout, not installed
 
 
-def _tojson(value: Any, indent: int | None = None) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=indent)
+def _tojson(value: Any) -> str:
+    return jsontext.compact(value)
 
 
 def pystr(value: Any) -> str:

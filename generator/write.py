@@ -59,9 +59,16 @@ def with_manifest(files: dict[str, str]) -> dict[str, str]:
 
 
 def existing_files(out: Path) -> dict[str, Path]:
+    """Every file (or link) under ``out`` by its relative POSIX path, sorted."""
     if not out.is_dir():
         return {}
-    return {p.relative_to(out).as_posix(): p for p in sorted(out.rglob("*")) if p.is_file() or p.is_symlink()}
+    found: list[str] = []
+    for parent, folders, names in os.walk(out):
+        relative = os.path.relpath(parent, out)
+        prefix = "" if relative == "." else relative.replace(os.sep, "/") + "/"
+        found.extend(prefix + name for name in names)
+        found.extend(prefix + name for name in folders if os.path.islink(os.path.join(parent, name)))
+    return {name: out / name for name in sorted(found, key=lambda name: name.split("/"))}
 
 
 def previous_manifest(out: Path) -> dict[str, str]:
@@ -140,14 +147,18 @@ def _unchanged(out: Path, hashes: dict[str, str]) -> set[str]:
         return set()
     old = previous_manifest(out)
     same: set[str] = set()
+    base = os.fspath(out)
     for name, hashed in hashes.items():
-        path = out / name
-        if old.get(name) == hashed and not path.is_symlink():
-            try:
-                if digest(path.read_bytes()) == hashed:
-                    same.add(name)
-            except OSError:
-                pass
+        if old.get(name) != hashed:
+            continue
+        path = os.path.join(base, name)
+        try:
+            if not os.path.islink(path):
+                with open(path, "rb") as handle:
+                    if digest(handle.read()) == hashed:
+                        same.add(name)
+        except OSError:
+            pass
     return same
 
 
