@@ -76,4 +76,5 @@ def test_a_line_black_could_break_is_sent_to_black() -> None:
     assert black_format.needs_black(long_call)
     assert not black_format.needs_black(long_string)
     assert not black_format.needs_black(long_doc)
+    assert not black_format.needs_black("    # " + "(a comment) " * 10 + "\n")  # black leaves comments
     assert black_format.settle({"a.py": long_call})["a.py"] == black.format_str(long_call, mode=MODE)

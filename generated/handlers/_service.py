@@ -320,7 +320,7 @@ async def _read_body(request: Request, operation: Operation) -> Any:
             )
     try:
         value = json.loads(data.decode("utf-8"))
-        # An escaped lone surrogate ("\\udfff") is valid JSON but no text: refuse it here.
+        # An escaped lone surrogate is valid JSON but not text: refuse it here.
         json.dumps(value, ensure_ascii=False).encode("utf-8")
     except (UnicodeError, ValueError, RecursionError):
         raise GraphError(

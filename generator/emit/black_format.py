@@ -116,6 +116,8 @@ def _splittable(line: str) -> bool:
     """Whether black could break ``line``: it breaks at brackets and around long type
     hints, so a line with neither but the bracket it ends with is as short as black
     can make it."""
+    if line.lstrip().startswith("#"):
+        return False  # black never breaks a comment
     code = _STRING.sub('""', line).rstrip()
     if code.endswith(("(", "[", "{")):
         return _BRACKETS.search(code[:-1]) is not None
