@@ -33,6 +33,37 @@ def folder() -> Path | None:
     return Path(base) / "graphdoc"
 
 
+def hash_sources(digest: Any, root: Path, paths: list[Path]) -> None:
+    """Feed each file's path (relative to ``root``) and bytes into ``digest``."""
+    for path in paths:
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+
+
+def read_pickled_dict(path: Path | None) -> dict[Any, Any]:
+    """The dict pickled at ``path``; empty when there is none or it can't be read."""
+    if path is None:
+        return {}
+    try:
+        with open(path, "rb") as handle:
+            data = pickle.load(handle)
+    except Exception:  # missing, truncated or from elsewhere: start afresh
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` in one step; a cache that can't be written only costs time."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temp, path)
+    except OSError:
+        pass
+
+
 @lru_cache(maxsize=1)
 def code_fingerprint() -> str:
     """A hash of the parser's source: records made by other code are not reused."""
@@ -40,9 +71,7 @@ def code_fingerprint() -> str:
     package = Path(__file__).resolve().parent
     for name in _CODE:
         target = package / name
-        for path in sorted(target.rglob("*.py")) if target.is_dir() else [target]:
-            digest.update(path.name.encode())
-            digest.update(path.read_bytes())
+        hash_sources(digest, package, sorted(target.rglob("*.py")) if target.is_dir() else [target])
     return digest.hexdigest()[:16]
 
 
@@ -57,18 +86,8 @@ class PageCache:
         self.file = where / f"pages-{code_fingerprint()}-{root_id}.pickle" if where else None
         # Each record is kept pickled on its own: saving after one page changed
         # writes the other records' bytes as they are instead of pickling them again.
-        self.old: dict[str, bytes] = self._load()
+        self.old: dict[str, bytes] = read_pickled_dict(self.file)
         self.new: dict[str, bytes] = {}
-
-    def _load(self) -> dict[str, bytes]:
-        if self.file is None:
-            return {}
-        try:
-            with open(self.file, "rb") as handle:
-                data: Any = pickle.load(handle)
-        except Exception:  # missing, truncated or from elsewhere: start afresh
-            return {}
-        return data if isinstance(data, dict) else {}
 
     def get(self, key: str) -> PageRecord | None:
         found = self.old.get(key)
@@ -90,11 +109,4 @@ class PageCache:
         """Keep only this run's pages; skip the write when nothing changed."""
         if self.file is None or self.new.keys() == self.old.keys():
             return
-        try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            handle, temp = tempfile.mkstemp(prefix=self.file.name, dir=self.file.parent)
-            with os.fdopen(handle, "wb") as stream:
-                pickle.dump(self.new, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temp, self.file)
-        except OSError:
-            pass  # a cache that can't be written only costs time
+        write_atomically(self.file, pickle.dumps(self.new, protocol=pickle.HIGHEST_PROTOCOL))

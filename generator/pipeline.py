@@ -22,7 +22,7 @@ from .model import Model
 from .progress import QUIET, Progress
 from .resolve import resolve
 from .runs import Record, Report
-from .write import digest, write_tree
+from .write import previous_manifest, write_tree
 
 
 @contextmanager
@@ -60,13 +60,20 @@ def build_model(docs: Path) -> Model:
         return _model(docs, read_sources(docs))
 
 
+def _last_run(docs: Path, out: Path) -> tuple[list[Source], str, Record | None]:
+    """The pages, the hash of the run's inputs, and the record of an earlier run with
+    those inputs when ``out`` is still exactly what it wrote (else None)."""
+    sources = read_sources(docs)
+    key = runs.key(sources)
+    record = runs.load(key)
+    return sources, key, record if record is not None and runs.current(out, record) else None
+
+
 def generate(docs: Path, out: Path, progress: Progress = QUIET) -> Report:
     """Write every output for ``docs`` into ``out``; skipped when it is current already."""
     with _batch():
-        sources = read_sources(docs)
-        key = runs.key(sources)
-        record = runs.load(key)
-        if record is not None and runs.current(out, record):
+        sources, key, record = _last_run(docs, out)
+        if record is not None:
             return record.report
         model = _model(docs, sources, progress)
         hashes = write_tree(out, emit_all(model), progress)
@@ -78,15 +85,12 @@ def generate(docs: Path, out: Path, progress: Progress = QUIET) -> Report:
 def check(docs: Path, out: Path, progress: Progress = QUIET) -> tuple[list[Change], Report]:
     """How ``out`` differs from what ``generate`` would write."""
     with _batch():
-        sources = read_sources(docs)
-        key = runs.key(sources)
-        record = runs.load(key)
-        if record is not None and runs.current(out, record):
+        sources, key, record = _last_run(docs, out)
+        if record is not None:
             return [], record.report
         model = _model(docs, sources, progress)
-        files = emit_all(model)
-        changes = compare(out, files)
+        changes = compare(out, emit_all(model))
         result = report(model)
-        if not changes:
-            runs.save(key, Record({name: digest(text.encode("utf-8")) for name, text in files.items()}, result))
+        if not changes:  # out holds exactly what generate would write: its manifest lists the hashes
+            runs.save(key, Record(previous_manifest(out), result))
         return changes, result

@@ -14,9 +14,7 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import json
-import os
 import sys
-import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -24,7 +22,7 @@ from pathlib import Path
 from . import cache
 from .load import Source
 from .parse.records import PageRecord
-from .write import MANIFEST, digest, existing_files, manifest_text
+from .write import MANIFEST, digest, existing_files, file_digest, manifest_text
 
 KEEP = 8  # records kept: enough for a few docs roots and branches
 _LIBRARIES = ("black", "orjson", "jinja2", "markdown-it-py", "mdit-py-plugins", "pyyaml")
@@ -57,9 +55,7 @@ def tool_fingerprint() -> str:
     from .render import templates_dir
 
     for folder in (package, templates_dir()):
-        for path in sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix in (".py", ".j2")):
-            digest_.update(path.relative_to(folder).as_posix().encode() + b"\0")
-            digest_.update(path.read_bytes())
+        cache.hash_sources(digest_, folder, sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix in (".py", ".j2")))
     return digest_.hexdigest()
 
 
@@ -95,16 +91,12 @@ def save(run_key: str, record: Record) -> None:
     if folder is None:
         return
     text = json.dumps({"summary": record.report.summary, "errors": list(record.report.errors), "hashes": record.hashes})
+    cache.write_atomically(folder / f"{run_key}.json", text.encode("utf-8"))
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(prefix=".run-", dir=folder)
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temp, folder / f"{run_key}.json")
         for old in sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)[KEEP:]:
             old.unlink(missing_ok=True)
     except OSError:
-        pass  # a record that can't be kept only costs time
+        pass  # another run pruned it first
 
 
 def current(out: Path, record: Record) -> bool:
@@ -112,9 +104,6 @@ def current(out: Path, record: Record) -> bool:
     on_disk = existing_files(out)
     if set(on_disk) != {*record.hashes, MANIFEST}:
         return False
-    try:
-        if (out / MANIFEST).read_bytes() != manifest_text(record.hashes).encode("utf-8"):
-            return False
-        return all(not on_disk[name].is_symlink() and digest(on_disk[name].read_bytes()) == hashed for name, hashed in record.hashes.items())
-    except OSError:
+    if file_digest(out / MANIFEST) != digest(manifest_text(record.hashes).encode("utf-8")):
         return False
+    return all(file_digest(on_disk[name]) == hashed for name, hashed in record.hashes.items())

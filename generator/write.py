@@ -41,6 +41,17 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def file_digest(path: str | Path) -> str | None:
+    """The SHA-256 of a regular file's bytes; None for a link or a file that can't be read."""
+    try:
+        if os.path.islink(path):
+            return None
+        with open(path, "rb") as handle:
+            return digest(handle.read())
+    except OSError:
+        return None
+
+
 def manifest_text(hashes: dict[str, str]) -> str:
     """One ``<sha256>  <name>`` line per file: ``sha256sum -c`` reads it."""
     return "".join(f"{hashes[name]}  {name}\n" for name in sorted(hashes))
@@ -146,20 +157,9 @@ def _unchanged(out: Path, hashes: dict[str, str]) -> set[str]:
     if not out.is_dir():
         return set()
     old = previous_manifest(out)
-    same: set[str] = set()
-    base = os.fspath(out)
-    for name, hashed in hashes.items():
-        if old.get(name) != hashed:
-            continue
-        path = os.path.join(base, name)
-        try:
-            if not os.path.islink(path):
-                with open(path, "rb") as handle:
-                    if digest(handle.read()) == hashed:
-                        same.add(name)
-        except OSError:
-            pass
-    return same
+    return {
+        name for name, hashed in hashes.items() if old.get(name) == hashed and file_digest(os.path.join(out, name)) == hashed
+    }
 
 
 def _link(source: Path, target: Path) -> bool:

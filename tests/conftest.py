@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from generator.model import Model
 from generator.pipeline import build_model
+
+if TYPE_CHECKING:
+    import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
 SPECS = ROOT / "specs"
@@ -45,3 +50,20 @@ def codes(model: Model) -> list[str]:
 @pytest.fixture(scope="session")
 def spec_model() -> Model:
     return build_model(SPECS)
+
+
+@pytest.fixture(scope="module")
+def base_url() -> Iterator[str]:
+    """The specs' mock service, live on a loopback port for one test module."""
+    from live_service import app_from, running
+
+    with running(app_from(GENERATED)) as url:
+        yield url
+
+
+@pytest.fixture
+def client(base_url: str) -> Iterator[httpx.Client]:
+    import httpx
+
+    with httpx.Client(base_url=base_url, timeout=30) as c:
+        yield c

@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import httpx
 import uvicorn
 
 from generator.serve import load_app
@@ -41,3 +42,11 @@ def running(app: Any) -> Iterator[str]:
 
 def app_from(out: Path) -> Any:
     return load_app(out)
+
+
+def graph_error(response: httpx.Response, status: int) -> dict[str, Any]:
+    """The error of a response in Graph's shape, after checking its status."""
+    assert response.status_code == status, (response.status_code, response.text[:300])
+    body = response.json()
+    assert set(body) == {"error"} and {"code", "message"} <= set(body["error"])
+    return body["error"]  # type: ignore[no-any-return]

@@ -129,3 +129,16 @@ def test_emitting_on_two_cores_gives_the_same_files(monkeypatch: pytest.MonkeyPa
     model = resolve(read_pages(SPECS))
     monkeypatch.setattr(generator.emit, "PARALLEL_FROM", 1)
     assert emit_all(model, workers=2) == emit_all(model, workers=1)
+
+
+def test_a_clean_check_leaves_a_record_the_next_check_reuses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator import pipeline
+
+    out = tmp_path / "out"
+    monkeypatch.setenv("GRAPHDOC_CACHE_DIR", "")
+    generate(SPECS, out)  # written with no cache: no run record exists
+    monkeypatch.setenv("GRAPHDOC_CACHE_DIR", str(tmp_path / "cache"))
+    changes, first = pipeline.check(SPECS, out)
+    assert changes == []
+    monkeypatch.setattr(pipeline, "_model", _fail)
+    assert pipeline.check(SPECS, out) == ([], first)

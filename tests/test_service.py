@@ -8,35 +8,14 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 
 import httpx
 import pytest
-
 from conftest import GENERATED, ROOT
-from live_service import app_from, free_port, running
+from live_service import free_port, graph_error
 
 SP = "5f0d2c9e-8a41-4b6d-9e3f-7c12a4b8d065"
 BASE = f"/servicePrincipals/{SP}/synchronization"
-
-
-@pytest.fixture(scope="module")
-def base_url() -> Iterator[str]:
-    with running(app_from(GENERATED)) as url:
-        yield url
-
-
-@pytest.fixture
-def client(base_url: str) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=base_url, timeout=10) as c:
-        yield c
-
-
-def graph_error(response: httpx.Response, status: int) -> dict:  # type: ignore[type-arg]
-    assert response.status_code == status, response.text
-    body = response.json()
-    assert set(body) == {"error"} and {"code", "message"} <= set(body["error"])
-    return body["error"]  # type: ignore[no-any-return]
 
 
 def test_life_of_a_synchronization_job(client: httpx.Client) -> None:
@@ -176,8 +155,9 @@ def test_concurrent_writes_lose_nothing(base_url: str) -> None:
 
 def test_method_without_api_page_still_gets_a_handler(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from conftest import codes, model_of
-    from generator.emit import handlers
     from pages import resource
+
+    from generator.emit import handlers
 
     entity = resource(
         "widget",

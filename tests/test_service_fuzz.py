@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
 import schemathesis
-from hypothesis import HealthCheck, settings
-
 from conftest import GENERATED
-from live_service import app_from, running
+from hypothesis import HealthCheck, settings
 
 schema = schemathesis.openapi.from_path(str(GENERATED / "openapi.json"))
 schema.config.generation.update(modes=[schemathesis.GenerationMode.POSITIVE])
@@ -23,20 +18,14 @@ negative = schemathesis.openapi.from_path(str(GENERATED / "openapi.json")).inclu
 negative.config.generation.update(modes=[schemathesis.GenerationMode.NEGATIVE])
 
 
-@pytest.fixture(scope="module")
-def live() -> Iterator[str]:
-    with running(app_from(GENERATED)) as url:
-        yield url
-
-
 @schema.parametrize()
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
-def test_api_conforms(case: schemathesis.Case, live: str) -> None:
+def test_api_conforms(case: schemathesis.Case, base_url: str) -> None:
     # call_and_validate checks: no 5xx, status codes and bodies match the description.
-    case.call_and_validate(base_url=live)
+    case.call_and_validate(base_url=base_url)
 
 
 @negative.parametrize()
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
-def test_invalid_requests_are_refused(case: schemathesis.Case, live: str) -> None:
-    case.call_and_validate(base_url=live)
+def test_invalid_requests_are_refused(case: schemathesis.Case, base_url: str) -> None:
+    case.call_and_validate(base_url=base_url)

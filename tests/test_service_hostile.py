@@ -17,23 +17,10 @@ from typing import Any
 
 import httpx
 import pytest
-from conftest import GENERATED
-from live_service import app_from, running
+from live_service import graph_error
 
 MIB = 1024 * 1024
 JSON = {"content-type": "application/json"}
-
-
-@pytest.fixture(scope="module")
-def base_url() -> Iterator[str]:
-    with running(app_from(GENERATED)) as url:
-        yield url
-
-
-@pytest.fixture
-def client(base_url: str) -> Iterator[httpx.Client]:
-    with httpx.Client(base_url=base_url, timeout=30) as c:
-        yield c
 
 
 @pytest.fixture
@@ -47,10 +34,7 @@ def job(client: httpx.Client) -> str:
 
 
 def error(response: httpx.Response, status: int) -> str:
-    assert response.status_code == status, (response.status_code, response.text[:300])
-    body = response.json()
-    assert set(body) == {"error"} and {"code", "message"} <= set(body["error"])
-    return str(body["error"]["code"])
+    return str(graph_error(response, status)["code"])
 
 
 BAD_BODIES = {

@@ -19,7 +19,6 @@ import importlib.metadata
 import os
 import pickle
 import re
-import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from functools import lru_cache
 from pathlib import Path
@@ -63,34 +62,15 @@ def _cache_file() -> Path | None:
     return where / f"black-{_version()}.pickle" if where else None
 
 
-def _load(path: Path | None) -> dict[str, str]:
-    if path is None:
-        return {}
-    try:
-        with open(path, "rb") as handle:
-            data = pickle.load(handle)
-    except Exception:  # missing or unreadable: start afresh
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
 def _save(path: Path | None, data: dict[str, str]) -> None:
-    if path is None:
-        return
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(prefix=path.name, dir=path.parent)
-        with os.fdopen(handle, "wb") as stream:
-            pickle.dump(data, stream, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temp, path)
-    except OSError:
-        pass  # a cache that can't be written only costs time
+    if path is not None:
+        cache.write_atomically(path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def format_many(sources: dict[str, str], workers: int | None = None) -> dict[str, str]:
     """Format every text; names are only carried along. Same result with any worker count."""
     path = _cache_file()
-    known = _load(path)
+    known = cache.read_pickled_dict(path)
     keys = {name: _key(text) for name, text in sources.items()}
     missing = sorted({keys[name]: name for name in sources if keys[name] not in known}.items())
     if missing:
@@ -103,7 +83,7 @@ def format_many(sources: dict[str, str], workers: int | None = None) -> dict[str
             results = [format_source(text) for text in texts]
         for (key, _), result in zip(missing, results):
             known[key] = result
-        _save(path, {key: known[key] for key in set(keys.values()) | set(known)})
+        _save(path, known)
     return {name: known[keys[name]] for name in sources}
 
 
