@@ -34,9 +34,10 @@ class Change:
         return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
 
 
-def _read(path: Path) -> str | None:
+def _read(path: str) -> str | None:
     try:
-        return path.read_bytes().decode("utf-8")
+        with open(path, "rb") as handle:
+            return handle.read().decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return None
 

@@ -17,7 +17,7 @@ import os
 import shutil
 import sys
 import tempfile
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from .progress import QUIET, Progress
@@ -29,12 +29,11 @@ class OutputError(Exception):
     """The output folder can't be written as asked (exit 2)."""
 
 
-def safe_relative(name: str) -> PurePosixPath:
+def safe_relative(name: str) -> str:
     """A generated file's path, refused if it could leave the output folder."""
-    path = PurePosixPath(name)
-    if path.is_absolute() or not path.parts or any(p in ("", ".", "..") for p in path.parts) or "\\" in name:
+    if not name or "\\" in name or "\0" in name or any(part in ("", ".", "..") for part in name.split("/")):
         raise OutputError(f"refusing to write {name!r}: not a plain path inside the output folder")
-    return path
+    return name
 
 
 def digest(data: bytes) -> str:
@@ -69,8 +68,8 @@ def with_manifest(files: dict[str, str]) -> dict[str, str]:
     return {**files, MANIFEST: manifest_text({name: digest(text.encode("utf-8")) for name, text in files.items()})}
 
 
-def existing_files(out: Path) -> dict[str, Path]:
-    """Every file (or link) under ``out`` by its relative POSIX path, sorted."""
+def existing_files(out: Path) -> dict[str, str]:
+    """Every file (or link) under ``out``: its path, by its relative POSIX path, sorted."""
     if not out.is_dir():
         return {}
     found: list[str] = []
@@ -79,7 +78,8 @@ def existing_files(out: Path) -> dict[str, Path]:
         prefix = "" if relative == "." else relative.replace(os.sep, "/") + "/"
         found.extend(prefix + name for name in names)
         found.extend(prefix + name for name in folders if os.path.islink(os.path.join(parent, name)))
-    return {name: out / name for name in sorted(found, key=lambda name: name.split("/"))}
+    root = os.fspath(out)
+    return {name: os.path.join(root, name) for name in sorted(found, key=lambda name: name.split("/"))}
 
 
 def previous_manifest(out: Path) -> dict[str, str]:
@@ -131,15 +131,16 @@ def write_tree(out: Path, files: dict[str, str], progress: Progress = QUIET) -> 
     data, hashes = encode(files)
     unchanged = _unchanged(out, hashes)
     staging = Path(tempfile.mkdtemp(prefix=_temp_prefix(out), dir=out.parent))
+    old_root, new_root = os.fspath(out), os.fspath(staging)
     try:
-        made: set[Path] = set()
+        made: set[str] = set()
         for name, value in progress.track(data.items(), len(data), "write"):
-            parts = safe_relative(name).parts
-            target = staging.joinpath(*parts)
-            if target.parent not in made:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                made.add(target.parent)
-            if name in unchanged and _link(out.joinpath(*parts), target):
+            target = os.path.join(new_root, safe_relative(name))
+            parent = os.path.dirname(target)
+            if parent not in made:
+                os.makedirs(parent, exist_ok=True)
+                made.add(parent)
+            if name in unchanged and _link(os.path.join(old_root, name), target):
                 continue
             with open(target, "wb") as handle:
                 handle.write(value)
@@ -162,7 +163,7 @@ def _unchanged(out: Path, hashes: dict[str, str]) -> set[str]:
     }
 
 
-def _link(source: Path, target: Path) -> bool:
+def _link(source: str, target: str) -> bool:
     try:
         os.link(source, target, follow_symlinks=False)
         return True

@@ -6,7 +6,6 @@ actions) is what both this target and the OpenAPI target describe.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -335,7 +334,7 @@ class HandlersView:
         sources[f"{PACKAGE}/__init__.py"] = render("handlers/init.py.j2", exports=exports)
         sources[f"{PACKAGE}/_service.py"] = render("handlers/service.py.j2")
         files = black_format.settle(sources)
-        files[f"{PACKAGE}/operations.json"] = jsontext.dumps(json.loads(table))
+        files[f"{PACKAGE}/operations.json"] = jsontext.dumps(jsontext.loads(table))
         return files
 
 

@@ -9,7 +9,6 @@ type.
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
@@ -146,7 +145,7 @@ class SchemaView:
         if found is None:
             t = self.model.get(full_name)
             assert t is not None
-            found = self._documents[full_name] = json.loads(render("jsonschema/type.json.j2", **self.type_context(t)))
+            found = self._documents[full_name] = jsontext.loads(render("jsonschema/type.json.j2", **self.type_context(t)))
         return found
 
     def type_context(self, t: Type) -> dict[str, Any]:
@@ -205,5 +204,5 @@ def emit(model: Model) -> dict[str, str]:
         id=schema_id(BUNDLE_FILE),
         documents=documents,
     )
-    files[f"schemas/{BUNDLE_FILE}"] = _printed(json.loads(bundle))
+    files[f"schemas/{BUNDLE_FILE}"] = _printed(jsontext.loads(bundle))
     return files

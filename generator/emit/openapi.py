@@ -6,7 +6,6 @@ pointed into ``#/components/schemas``, so both outputs say the same thing.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from .. import jsontext
@@ -132,4 +131,4 @@ def emit(model: Model) -> dict[str, str]:
     view = OpenApiView(model)
     parts = view.document()
     text = render("openapi/openapi.json.j2", dialect=DIALECT, error=ERROR, **parts)
-    return {FILE: jsontext.dumps(json.loads(text))}
+    return {FILE: jsontext.dumps(jsontext.loads(text))}
