@@ -11,6 +11,7 @@ never a folder of the project.
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import os
 import pickle
 import sys
@@ -21,7 +22,9 @@ from typing import Any
 
 from .parse.records import PageRecord
 
-_CODE = ("parse", "diagnostics.py", "cache.py")
+_CODE = ("parse", "diagnostics.py", "cache.py")  # what decides a page record
+# Libraries whose version can change what graphdoc writes.
+_LIBRARIES = ("black", "orjson", "jinja2", "markdown-it-py", "mdit-py-plugins", "pyyaml")
 
 
 def folder() -> Path | None:
@@ -73,6 +76,23 @@ def code_fingerprint() -> str:
         target = package / name
         hash_sources(digest, package, sorted(target.rglob("*.py")) if target.is_dir() else [target])
     return digest.hexdigest()[:16]
+
+
+@lru_cache(maxsize=1)
+def tool_fingerprint() -> str:
+    """A hash of everything besides the pages that decides the output."""
+    package = Path(__file__).resolve().parent
+    digest_ = hashlib.sha256(sys.version.encode())
+    for name in _LIBRARIES:
+        try:
+            digest_.update(f"{name}={importlib.metadata.version(name)}".encode())
+        except importlib.metadata.PackageNotFoundError:
+            digest_.update(name.encode())
+    from .render import templates_dir
+
+    for folder in (package, templates_dir()):
+        hash_sources(digest_, folder, sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix in (".py", ".j2")))
+    return digest_.hexdigest()
 
 
 def page_key(path: str, data: bytes) -> str:

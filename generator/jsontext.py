@@ -9,7 +9,6 @@ which writes the same layout.
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 import orjson
@@ -32,17 +31,7 @@ def compact(value: Any) -> str:
         return json.dumps(value, ensure_ascii=False)
 
 
-_LONG_NUMBER = re.compile(r"[0-9]{19}")
-
-
-def loads(text: str) -> Any:
-    """Read back JSON text a template wrote, to the value ``json.loads`` gives.
-
-    orjson reads an integer past 64 bits as a float, so text with 19 digits in a
-    row goes to ``json``; so does what orjson refuses (lone surrogates, 1e400)."""
-    if _LONG_NUMBER.search(text) is None:
-        try:
-            return orjson.loads(text)
-        except orjson.JSONDecodeError:
-            pass
-    return json.loads(text)
+def nested(text: str, indent: int) -> str:
+    """Printed JSON text placed ``indent`` spaces deep inside a larger printed document:
+    the same text ``dumps`` would give for the whole."""
+    return text.rstrip("\n").replace("\n", "\n" + " " * indent)

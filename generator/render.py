@@ -34,6 +34,11 @@ def _tojson(value: Any) -> str:
     return jsontext.compact(value)
 
 
+def _printed(value: Any, indent: int) -> str:
+    """``value`` as printed JSON, for a template laid out the way ``jsontext.dumps`` prints."""
+    return jsontext.nested(jsontext.dumps(value), indent)
+
+
 def pystr(value: Any) -> str:
     """A Python string literal for any text: JSON's escapes are Python's, and ASCII-only.
 
@@ -124,6 +129,8 @@ def environment() -> jinja2.Environment:
         autoescape=False,
     )
     env.filters["tojson"] = _tojson
+    env.filters["printed"] = _printed
+    env.filters["nested"] = jsontext.nested
     env.filters["pystr"] = pystr
     env.filters["pydoc"] = pydoc
     env.globals.update(

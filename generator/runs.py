@@ -12,11 +12,8 @@ different result.
 from __future__ import annotations
 
 import hashlib
-import importlib.metadata
 import json
-import sys
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from . import cache
@@ -25,7 +22,6 @@ from .parse.records import PageRecord
 from .write import MANIFEST, digest, existing_files, file_digest, manifest_text
 
 KEEP = 8  # records kept: enough for a few docs roots and branches
-_LIBRARIES = ("black", "orjson", "jinja2", "markdown-it-py", "mdit-py-plugins", "pyyaml")
 
 
 @dataclass(frozen=True)
@@ -42,26 +38,9 @@ class Record:
     report: Report
 
 
-@lru_cache(maxsize=1)
-def tool_fingerprint() -> str:
-    """A hash of everything besides the pages that decides the output."""
-    package = Path(__file__).resolve().parent
-    digest_ = hashlib.sha256(sys.version.encode())
-    for name in _LIBRARIES:
-        try:
-            digest_.update(f"{name}={importlib.metadata.version(name)}".encode())
-        except importlib.metadata.PackageNotFoundError:
-            digest_.update(name.encode())
-    from .render import templates_dir
-
-    for folder in (package, templates_dir()):
-        cache.hash_sources(digest_, folder, sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix in (".py", ".j2")))
-    return digest_.hexdigest()
-
-
 def key(sources: list[Source]) -> str:
     """The hash of a run's inputs."""
-    digest_ = hashlib.sha256(tool_fingerprint().encode())
+    digest_ = hashlib.sha256(cache.tool_fingerprint().encode())
     for rel, data in sources:
         content = b"unreadable" if isinstance(data, PageRecord) else hashlib.sha256(data).digest()
         digest_.update(rel.encode() + b"\0" + content)

@@ -42,13 +42,22 @@ def digest(data: bytes) -> str:
 
 def file_digest(path: str | Path) -> str | None:
     """The SHA-256 of a regular file's bytes; None for a link or a file that can't be read."""
+    if not _NO_FOLLOW and os.path.islink(path):
+        return None
     try:
-        if os.path.islink(path):
-            return None
-        with open(path, "rb") as handle:
+        descriptor = os.open(path, os.O_RDONLY | _NO_FOLLOW)  # a link fails to open
+    except OSError:
+        return None
+    try:
+        with open(descriptor, "rb", closefd=False) as handle:
             return digest(handle.read())
     except OSError:
         return None
+    finally:
+        os.close(descriptor)
+
+
+_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
 def manifest_text(hashes: dict[str, str]) -> str:
@@ -78,8 +87,8 @@ def existing_files(out: Path) -> dict[str, str]:
         prefix = "" if relative == "." else relative.replace(os.sep, "/") + "/"
         found.extend(prefix + name for name in names)
         found.extend(prefix + name for name in folders if os.path.islink(os.path.join(parent, name)))
-    root = os.fspath(out)
-    return {name: os.path.join(root, name) for name in sorted(found, key=lambda name: name.split("/"))}
+    root = os.fspath(out) + "/"
+    return {name: root + name for name in sorted(found, key=lambda name: name.split("/"))}
 
 
 def previous_manifest(out: Path) -> dict[str, str]:
@@ -131,16 +140,16 @@ def write_tree(out: Path, files: dict[str, str], progress: Progress = QUIET) -> 
     data, hashes = encode(files)
     unchanged = _unchanged(out, hashes)
     staging = Path(tempfile.mkdtemp(prefix=_temp_prefix(out), dir=out.parent))
-    old_root, new_root = os.fspath(out), os.fspath(staging)
+    old_root, new_root = os.fspath(out) + "/", os.fspath(staging) + "/"
     try:
         made: set[str] = set()
         for name, value in progress.track(data.items(), len(data), "write"):
-            target = os.path.join(new_root, safe_relative(name))
+            target = new_root + safe_relative(name)
             parent = os.path.dirname(target)
             if parent not in made:
                 os.makedirs(parent, exist_ok=True)
                 made.add(parent)
-            if name in unchanged and _link(os.path.join(old_root, name), target):
+            if name in unchanged and _link(old_root + name, target):
                 continue
             with open(target, "wb") as handle:
                 handle.write(value)
@@ -158,9 +167,8 @@ def _unchanged(out: Path, hashes: dict[str, str]) -> set[str]:
     if not out.is_dir():
         return set()
     old = previous_manifest(out)
-    return {
-        name for name, hashed in hashes.items() if old.get(name) == hashed and file_digest(os.path.join(out, name)) == hashed
-    }
+    root = os.fspath(out) + "/"
+    return {name for name, hashed in hashes.items() if old.get(name) == hashed and file_digest(root + name) == hashed}
 
 
 def _link(source: str, target: str) -> bool:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from jsonschema import Draft202012Validator
 
+from generator import jsontext
 from generator.diagnostics import CODES
 from generator.emit import emit_all
 from generator.model import Model
@@ -61,12 +62,14 @@ def check_diagnostics(model: Model, pages: dict[str, bytes]) -> None:
 
 
 def check_files(files: dict[str, str]) -> None:
-    """Python compiles; JSON parses; schemas pass check_schema."""
+    """Python compiles; JSON parses and is laid out as ``jsontext.dumps`` prints it
+    (templates that nest printed parts must come out the same); schemas pass check_schema."""
     for name, text in files.items():
         if name.endswith(".py"):
             compile(text, name, "exec", dont_inherit=True)
         elif name.endswith(".json"):
             document = json.loads(text)
+            assert text == jsontext.dumps(document), f"{name} is not laid out as jsontext.dumps prints it"
             if name.startswith("schemas/"):
                 Draft202012Validator.check_schema(document)
 

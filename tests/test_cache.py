@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SPECS
+from conftest import SPECS, write_docs
 from generator.emit import emit_all
 from generator.load import read_pages
 from generator.pipeline import generate
 from generator.resolve import resolve
+from pages import enum_page, resource
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -48,7 +49,8 @@ def test_cold_warm_edited_and_deleted_cache_give_identical_output(tmp_path: Path
 def test_a_damaged_cache_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     cache_dir = tmp_path / "cache"
     monkeypatch.setenv("GRAPHDOC_CACHE_DIR", str(cache_dir))
-    read_pages(SPECS)
+    emit_all(resolve(read_pages(SPECS)))  # parsed pages and stored renders
+    assert len(list(cache_dir.glob("renders-*.pickle"))) >= 3
     for file in cache_dir.glob("*.pickle"):
         file.write_bytes(b"not a pickle")
     monkeypatch.setenv("GRAPHDOC_CACHE_DIR", "")
@@ -142,3 +144,34 @@ def test_a_clean_check_leaves_a_record_the_next_check_reuses(tmp_path: Path, mon
     assert changes == []
     monkeypatch.setattr(pipeline, "_model", _fail)
     assert pipeline.check(SPECS, out) == ([], first)
+
+
+def test_stored_renders_follow_edits_that_reach_other_types(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file is reused only when everything its template is given is unchanged: an edit
+    to a base type, an enum or a referenced type reaches the files of the types that use it."""
+    pages = {
+        "resources/animal.md": resource("animal", [("id", "String", "Key."), ("legs", "Int32", "How many legs.")]),
+        "resources/dog.md": resource("dog", [("owner", "[person](person.md)", "Who feeds it.")], inherits="animal"),
+        "resources/person.md": resource("person", [("mood", "[mood](mood.md)", "How they feel.")]),
+        "resources/mood.md": enum_page("mood", [("happy", "0", "Glad."), ("sad", "1", "Not glad.")]),
+    }
+    edits = [
+        ("resources/animal.md", "How many legs.", "Leg count."),  # inherited: dog's schema lists it
+        ("resources/mood.md", "|sad|", "|gloomy|"),  # enum members: person's schema
+        ("resources/person.md", '"microsoft.graph.person"', '"microsoft.graph.human"'),  # a rename: dog's references
+    ]
+    cache_dir = tmp_path / "cache"
+    docs = write_docs(tmp_path / "docs", pages)
+    for step, (page, old, new) in enumerate(edits):
+        monkeypatch.setenv("GRAPHDOC_CACHE_DIR", str(cache_dir))
+        before = emit_all(resolve(read_pages(docs)))
+        path = docs / page
+        text = path.read_text(encoding="utf-8")
+        assert old in text, (page, old)
+        path.write_text(text.replace(old, new), encoding="utf-8")
+        cached = emit_all(resolve(read_pages(docs)))
+        monkeypatch.setenv("GRAPHDOC_CACHE_DIR", "")
+        fresh = emit_all(resolve(read_pages(docs)))
+        assert cached == fresh, f"edit {step}: a stored render outlived its inputs"
+        changed = {name for name in fresh if before.get(name) != fresh[name]}
+        assert len(changed - {"model.json", "openapi.json", "schemas/bundle.json"}) >= 2, (step, sorted(changed))

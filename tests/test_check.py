@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SPECS
+from conftest import GENERATED, ROOT, SPECS
 from generator import write
 from generator.cli import main
 
@@ -164,3 +164,13 @@ def test_pre_commit_hook_in_a_throwaway_repo(project: Path, tmp_path_factory: py
     page.write_text(text.replace("Whether the schedule is currently in force.", "Is it on?"), encoding="utf-8")
     stale = run(pre_commit, "try-repo", str(ROOT), "graphdoc-check", "--all-files")
     assert stale.returncode == 1 and "changed: generated/model.json" in stale.stdout
+
+
+def test_generated_files_pass_the_output_checks() -> None:
+    """The committed output: Python compiles, every JSON file is laid out as one
+    printed document (templates that nest printed parts included), schemas are valid."""
+    from output_checks import check_files
+
+    files = {name: (GENERATED / name).read_text(encoding="utf-8") for name in write.existing_files(GENERATED) if name != write.MANIFEST}
+    assert any(name.endswith("openapi.json") for name in files)
+    check_files(files)

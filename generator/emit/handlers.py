@@ -6,6 +6,7 @@ actions) is what both this target and the OpenAPI target describe.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,6 +21,7 @@ from . import black_format
 from .jsonschema import schema_view
 from .memo import per_model
 from .python_models import PACKAGE as MODELS
+from .reuse import Renders
 
 PACKAGE = "handlers"
 
@@ -313,7 +315,7 @@ class HandlersView:
         }
 
     def files(self) -> dict[str, str]:
-        sources: dict[str, str] = {}
+        renders = Renders("handlers")
         by_owner: dict[str, list[OperationView]] = {}
         for op in self.operations:
             by_owner.setdefault(op.owner.full_name, []).append(op)
@@ -324,18 +326,22 @@ class HandlersView:
             assert t is not None
             context = self.resource_context(t, ops)
             module = ops[0].handler
-            sources[f"{PACKAGE}/{module}.py"] = render("handlers/resource.py.j2", **context)
+            renders.add(f"{PACKAGE}/{module}.py", "handlers/resource.py.j2", context)
             memories.append((module, context["memory_class"]))
             exports.append((module, (context["handlers_class"], context["memory_class"])))
         operations = [self.operation_context(op) for op in self.operations]
         table = render("handlers/operations.json.j2", operations=operations)
-        sources[f"{PACKAGE}/operations.py"] = render("handlers/operations.py.j2")
-        sources[f"{PACKAGE}/app.py"] = render("handlers/app.py.j2", memories=memories)
-        sources[f"{PACKAGE}/__init__.py"] = render("handlers/init.py.j2", exports=exports)
-        sources[f"{PACKAGE}/_service.py"] = render("handlers/service.py.j2")
-        files = black_format.settle(sources)
-        files[f"{PACKAGE}/operations.json"] = jsontext.dumps(jsontext.loads(table))
-        return files
+        package = {
+            f"{PACKAGE}/operations.py": render("handlers/operations.py.j2"),
+            f"{PACKAGE}/app.py": render("handlers/app.py.j2", memories=memories),
+            f"{PACKAGE}/__init__.py": render("handlers/init.py.j2", exports=exports),
+            f"{PACKAGE}/_service.py": render("handlers/service.py.j2"),
+        }
+        return {
+            **renders.files(black_format.settle),
+            **black_format.settle(package),
+            f"{PACKAGE}/operations.json": jsontext.dumps(json.loads(table)),
+        }
 
 
 handlers_view = per_model(HandlersView)

@@ -9,6 +9,7 @@ type.
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -18,6 +19,7 @@ from ..names import BUNDLE_FILE, schema_files, schema_id
 from ..primitives import UNTYPED
 from ..render import render
 from .memo import per_model
+from .reuse import Renders
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -88,6 +90,7 @@ class SchemaView:
     def __init__(self, model: Model) -> None:
         self.model = model
         self.files = schema_files(model)
+        self._texts: dict[str, str] | None = None
         self._documents: dict[str, dict[str, Any]] = {}
         self.children: dict[str, list[str]] = {}
         for t in model.types:
@@ -139,13 +142,21 @@ class SchemaView:
                 result[n.name] = self.member(n.type, n.collection, not n.collection, n.description, False)
         return result
 
+    def texts(self) -> dict[str, str]:
+        """Each type's schema document as printed, by type name; rendered once per model."""
+        if self._texts is None:
+            renders = Renders("schemas")
+            for t in self.model.types:
+                renders.add(t.full_name, "jsonschema/type.json.j2", self.type_context(t))
+            # read back from the template's text, which fails loudly if it is not JSON, and printed
+            self._texts = renders.files(lambda rendered: {name: _printed(json.loads(text)) for name, text in rendered.items()})
+        return self._texts
+
     def document(self, full_name: str) -> dict[str, Any]:
-        """A type's schema document, rendered from the template once."""
+        """A type's schema document."""
         found = self._documents.get(full_name)
         if found is None:
-            t = self.model.get(full_name)
-            assert t is not None
-            found = self._documents[full_name] = jsontext.loads(render("jsonschema/type.json.j2", **self.type_context(t)))
+            found = self._documents[full_name] = json.loads(self.texts()[full_name])
         return found
 
     def type_context(self, t: Type) -> dict[str, Any]:
@@ -192,17 +203,7 @@ schema_view = per_model(SchemaView)
 
 def emit(model: Model) -> dict[str, str]:
     view = schema_view(model)
-    files: dict[str, str] = {}
-    documents: dict[str, str] = {}
-    for t in model.types:
-        text = _printed(view.document(t.full_name))  # parsed from the template's text: fails loudly if not JSON
-        files[f"schemas/{view.files[t.full_name]}"] = text
-        documents[t.full_name] = text
-    bundle = render(
-        "jsonschema/bundle.json.j2",
-        dialect=DIALECT,
-        id=schema_id(BUNDLE_FILE),
-        documents=documents,
-    )
-    files[f"schemas/{BUNDLE_FILE}"] = _printed(jsontext.loads(bundle))
+    documents = view.texts()
+    files = {f"schemas/{view.files[t.full_name]}": documents[t.full_name] for t in model.types}
+    files[f"schemas/{BUNDLE_FILE}"] = render("jsonschema/bundle.json.j2", dialect=DIALECT, id=schema_id(BUNDLE_FILE), documents=documents)
     return files

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import jsontext
 from ..model import Model
 from ..names import SCHEMA_BASE
 from ..primitives import is_primitive
@@ -20,21 +19,31 @@ FILE = "openapi.json"
 ERROR = "GraphError"
 
 
-def _component_refs(node: Any, files: dict[str, str], here: str) -> Any:
+def _component_refs(node: dict[str, Any], files: dict[str, str], here: str) -> dict[str, Any]:
     """Rewrite schema ids to component pointers; drop what only a standalone document needs."""
-    if isinstance(node, list):
-        return [_component_refs(item, files, here) for item in node]
-    if not isinstance(node, dict):
-        return node
     result: dict[str, Any] = {}
     for key, value in node.items():
         if key in ("$schema", "$id"):
             continue
-        if key == "$ref" and isinstance(value, str):
-            result[key] = _pointer(value, files, here)
-        else:
-            result[key] = _component_refs(value, files, here)
+        if type(value) is dict:
+            value = _component_refs(value, files, here)
+        elif type(value) is list:
+            value = _component_items(value, files, here)
+        elif key == "$ref" and type(value) is str:
+            value = _pointer(value, files, here)
+        result[key] = value
     return result
+
+
+def _component_items(items: list[Any], files: dict[str, str], here: str) -> list[Any]:
+    return [
+        _component_refs(item, files, here)
+        if type(item) is dict
+        else _component_items(item, files, here)
+        if type(item) is list
+        else item
+        for item in items
+    ]
 
 
 def _pointer(ref: str, files: dict[str, str], here: str) -> str:
@@ -51,7 +60,7 @@ class OpenApiView:
         self.by_file = {file: name for name, file in self.schemas.files.items()}
 
     def component(self, type_name: str) -> dict[str, Any]:
-        return _component_refs(self.schemas.document(type_name), self.by_file, type_name)  # type: ignore[no-any-return]
+        return _component_refs(self.schemas.document(type_name), self.by_file, type_name)
 
     def ref(self, type_name: str) -> dict[str, Any]:
         if self.model.get(type_name) is not None:
@@ -130,5 +139,4 @@ class OpenApiView:
 def emit(model: Model) -> dict[str, str]:
     view = OpenApiView(model)
     parts = view.document()
-    text = render("openapi/openapi.json.j2", dialect=DIALECT, error=ERROR, **parts)
-    return {FILE: jsontext.dumps(jsontext.loads(text))}
+    return {FILE: render("openapi/openapi.json.j2", dialect=DIALECT, error=ERROR, **parts)}

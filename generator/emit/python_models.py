@@ -16,6 +16,7 @@ from ..names import PythonNames, python_names
 from ..primitives import UNTYPED
 from ..render import pystr, render
 from . import black_format
+from .reuse import Renders
 
 PACKAGE = "models"
 
@@ -116,17 +117,19 @@ class ModelsView:
         }
 
     def files(self) -> dict[str, str]:
-        sources: dict[str, str] = {}
+        renders = Renders("models")
         for t in self.model.types:
             template, context = (
                 ("python/enum.py.j2", self.enum_context(t)) if t.kind == ENUM else ("python/model.py.j2", self.type_context(t))
             )
-            sources[f"{PACKAGE}/{self.names.modules[t.full_name]}.py"] = render(template, **context)
+            renders.add(f"{PACKAGE}/{self.names.modules[t.full_name]}.py", template, context)
         exports = sorted((self.names.modules[t.full_name], self.names.classes[t.full_name]) for t in self.model.types)
-        sources[f"{PACKAGE}/__init__.py"] = render("python/init.py.j2", exports=exports)
-        sources[f"{PACKAGE}/_runtime.py"] = render("python/runtime.py.j2")
-        sources[f"{PACKAGE}/py.typed"] = ""
-        return black_format.settle(sources)
+        package = {
+            f"{PACKAGE}/__init__.py": render("python/init.py.j2", exports=exports),
+            f"{PACKAGE}/_runtime.py": render("python/runtime.py.j2"),
+            f"{PACKAGE}/py.typed": "",
+        }
+        return {**renders.files(black_format.settle), **black_format.settle(package)}
 
 
 def _isort_key(line: str) -> tuple[bool, str, int, str]:

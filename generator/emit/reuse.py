@@ -1,0 +1,58 @@
+"""Files rendered by an earlier run, reused when everything that went into them is the same.
+
+A rendered file depends on its template, the values the template is given, and
+graphdoc's own code (filters, layout helpers, black's settling), nothing else.
+So each file's final text is stored under a hash of the template's name and
+the pickled values, in a cache file named for graphdoc's fingerprint (its code,
+templates and library versions). A stored text is only found again when it
+would come out the same; a run after one page changed renders only the files
+whose values changed. Nothing here decides what a file says: deleting the
+cache costs time, never a different result.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from collections.abc import Callable
+from typing import Any
+
+from .. import cache
+from ..render import render
+
+Settle = Callable[[dict[str, str]], dict[str, str]]
+
+
+def _no_settling(sources: dict[str, str]) -> dict[str, str]:
+    return sources
+
+
+class Renders:
+    """One target's rendered files: stored texts where the key matches, fresh renders elsewhere."""
+
+    def __init__(self, target: str) -> None:
+        where = cache.folder()
+        self.file = where / f"renders-{target}-{cache.tool_fingerprint()[:16]}.pickle" if where else None
+        self.old: dict[bytes, str] = cache.read_pickled_dict(self.file)
+        self.kept: dict[bytes, str] = {}
+        self.texts: dict[str, str | None] = {}  # in the order added; None until rendered
+        self.fresh: dict[str, tuple[bytes, str]] = {}
+
+    def add(self, path: str, template: str, context: dict[str, Any]) -> None:
+        """The file ``path``: ``template`` rendered with ``context``."""
+        key = hashlib.blake2b(pickle.dumps((template, context), protocol=pickle.HIGHEST_PROTOCOL), digest_size=20).digest()
+        found = self.old.get(key)
+        self.texts[path] = found
+        if found is None:
+            self.fresh[path] = (key, render(template, **context))
+        else:
+            self.kept[key] = found
+
+    def files(self, settle: Settle = _no_settling) -> dict[str, str]:
+        """Every file, in the order added, the fresh ones passed through ``settle``; stores what this run used."""
+        settled = settle({path: text for path, (_, text) in self.fresh.items()})
+        for path, (key, _) in self.fresh.items():
+            self.kept[key] = self.texts[path] = settled[path]
+        if self.file is not None and self.kept.keys() != self.old.keys():
+            cache.write_atomically(self.file, pickle.dumps(self.kept, protocol=pickle.HIGHEST_PROTOCOL))
+        return {path: text for path, text in self.texts.items() if text is not None}
