@@ -4,7 +4,7 @@ Measures, on a docs root (default ../shared/graph-docs/beta) or a fraction of it
   floor   markdown-it-py parsing every page once, single process
   cold    graphdoc generate of every target into an empty folder, empty cache
   warm    generate again, nothing changed
-  edit    generate after one page changed
+  edit    generate after one page's description changed (three times; the median)
   check   graphdoc check, nothing changed
   memory  peak resident memory of the cold run
   validate  payloads/s: generator.validate vs a prebuilt jsonschema validator vs jsonschema.validate per call
@@ -55,6 +55,23 @@ def floor(docs: Path) -> float:
     for text in texts:
         md.parse(text)
     return time.perf_counter() - start
+
+
+def edit_description(docs: Path, round_: int) -> str:
+    """Change the description of the first resource page's type, as a writer would:
+    its schema, model module, model.json, the bundle and OpenAPI all change."""
+    for page in sorted((docs / "resources").glob("*.md")):
+        lines = page.read_text(encoding="utf-8", errors="replace").splitlines(keepends=True)
+        title = next((i for i, line in enumerate(lines) if line.startswith("# ")), None)
+        if title is None:
+            continue
+        for i in range(title + 1, len(lines)):
+            text = lines[i].strip()
+            if text and not text.startswith(("Namespace", "[!", ">", "<", "#", "|")):
+                lines[i] = lines[i].rstrip("\n") + f" Edited by the benchmark ({round_}).\n"
+                page.write_text("".join(lines), encoding="utf-8")
+                return page.name
+    raise SystemExit(f"no resource page with a description under {docs}")
 
 
 def graphdoc(*args: str, env: dict[str, str]) -> float:
@@ -159,9 +176,14 @@ def main() -> None:
         peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         warm = graphdoc("generate", str(docs), "--out", str(out), "-q", env=env)
         check = graphdoc("check", str(docs), "--out", str(out), env=env)
-        page = next((docs / "resources").glob("*.md"))
-        page.write_text(page.read_text(encoding="utf-8", errors="replace") + "\nOne more paragraph.\n", encoding="utf-8")
-        edit = graphdoc("generate", str(docs), "--out", str(out), "-q", env=env)
+        edits = []  # three edits, one after another: the median is the measure
+        for round_ in range(1, 4):
+            before = set((out / ".graphdoc-manifest").read_text(encoding="utf-8").splitlines())
+            edited = edit_description(docs, round_)
+            seconds = graphdoc("generate", str(docs), "--out", str(out), "-q", env=env)
+            changed = len(set((out / ".graphdoc-manifest").read_text(encoding="utf-8").splitlines()) - before)
+            edits.append(seconds)
+        edit = sorted(edits)[1]
         ours, prebuilt, per_call, whole = validation(out)
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -176,6 +198,8 @@ def main() -> None:
     ):
         verdict = "met" if seconds / base <= target else "MISSED"
         print(f"{label:<34}{seconds:>10.2f}{seconds / base:>10.2f}{'<= ' + str(target):>10}  {verdict}")
+    print(f"  (one page changed: {edited}'s description, three times: {', '.join(f'{e:.2f}' for e in edits)} s, "
+          f"the median above; each changed {changed} output files)")
     print(f"{'peak memory of the cold run':<34}{peak_kib / 1024:>9.0f}M{'':>10}{'< 1024M':>10}  {'met' if peak_kib < 1024 * 1024 else 'MISSED'}")
     print(f"validate: generator.validate {ours:.0f}/s; prebuilt validator {prebuilt:.0f}/s "
           f"({ours / prebuilt:.2f}x, target >= 0.8x)")

@@ -17,7 +17,6 @@ Written rules:
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -637,9 +636,7 @@ class _Resolver:
                     path,
                     record.line,
                 )
-        body = None
-        if record.has_body and record.body is not None:
-            body = json.dumps(record.body, ensure_ascii=False, separators=(",", ":"))
+        body = record.body if record.has_body else None
         return Example(
             kind=record.kind,
             name=str(annotation.get("name") or ""),

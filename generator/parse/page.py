@@ -8,6 +8,7 @@ diagnostic with the page's path and line.
 
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
 from typing import Any
@@ -536,10 +537,12 @@ class _Page:
             kind = "request" if message.method else "response" if message.status else ""
         if kind not in ("request", "response", "example"):
             return None
-        body: Any = None
+        body = None
         has_body = bool(message.body.strip())
-        if has_body:
-            body = self._json(message.body, code.line + 1 + message.body_offset) if message.is_json else None
+        if has_body and message.is_json:
+            value = self._json(message.body, code.line + 1 + message.body_offset)
+            if value is not None:  # canonical and compact, once per page rather than once per run
+                body = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
         return ExampleRecord(
             kind=kind,
             annotation=annotation,

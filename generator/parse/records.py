@@ -101,7 +101,7 @@ class ExampleRecord:
     http_method: str | None
     url: str | None
     status: int | None
-    body: Any
+    body: str | None  # the JSON body as canonical, compact text; None when there is none or it isn't JSON
     has_body: bool
     line: int
 
