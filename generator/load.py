@@ -19,31 +19,39 @@ class DocsRootError(Exception):
     """The docs root can't be used at all (a usage error, exit 2)."""
 
 
-def page_paths(root: Path) -> list[Path]:
-    """Every markdown page under ``root/resources`` and ``root/api``, sorted."""
+def _page_names(root: Path) -> list[tuple[str, str]]:
+    """Every markdown page under ``root/resources`` and ``root/api``: its path and its
+    path relative to ``root`` (POSIX), sorted."""
     if not root.is_dir():
         raise DocsRootError(f"{root}: not a folder")
-    folders = [root / name for name in FOLDERS if (root / name).is_dir()]
+    folders = [name for name in FOLDERS if (root / name).is_dir()]
     if not folders:
         raise DocsRootError(f"{root}: no resources/ or api/ folder; give the folder that holds them")
-    found: list[str] = []
+    found: list[tuple[str, str]] = []
     for folder in folders:
-        for parent, _, names in os.walk(folder):
-            found.extend(os.path.join(parent, n) for n in names if n.lower().endswith(".md"))
+        base = str(root / folder)
+        for parent, _, names in os.walk(base):
+            inside = folder + parent[len(base) :].replace(os.sep, "/") + "/"
+            found.extend((os.path.join(parent, n), inside + n) for n in names if n.lower().endswith(".md"))
     # Sorted as paths sort (by part), on plain strings: thousands of Path objects cost a tenth of a warm run.
-    found.sort(key=lambda name: name.split(os.sep))
-    return [Path(name) for name in found if os.path.isfile(name)]
+    found.sort(key=lambda pair: pair[1].split("/"))
+    return [(name, rel) for name, rel in found if os.path.isfile(name)]
+
+
+def page_paths(root: Path) -> list[Path]:
+    """Every markdown page under ``root/resources`` and ``root/api``, sorted."""
+    return [Path(name) for name, _ in _page_names(root)]
 
 
 def relative(path: Path, root: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
-def _read(path: Path, root: Path) -> tuple[str, bytes | PageRecord]:
+def _read(path: str, rel: str) -> tuple[str, bytes | PageRecord]:
     """The page's bytes, or the record of a page that can't be read."""
-    rel = relative(path, root)
     try:
-        return rel, path.read_bytes()
+        with open(path, "rb") as handle:
+            return rel, handle.read()
     except OSError as error:
         reason = error.strerror or type(error).__name__
         return rel, PageRecord(path=rel, key=key_of_path(rel), diagnostics=(make("UNREADABLE", reason, rel, 1),))
@@ -54,7 +62,7 @@ def _parse(item: tuple[bytes, str]) -> PageRecord:
 
 
 def read_page(path: Path, root: Path) -> PageRecord:
-    rel, data = _read(path, root)
+    rel, data = _read(str(path), relative(path, root))
     return data if isinstance(data, PageRecord) else parse_page(data, rel)
 
 
@@ -65,7 +73,7 @@ Source = tuple[str, "bytes | PageRecord"]  # a page's path and bytes, or the rec
 
 def read_sources(root: Path) -> list[Source]:
     """Every page's relative path and bytes, in path order."""
-    return [_read(path, root) for path in page_paths(root)]
+    return [_read(name, rel) for name, rel in _page_names(root)]
 
 
 def read_pages(root: Path, use_cache: bool = True, workers: int | None = None) -> list[PageRecord]:
