@@ -125,12 +125,44 @@ def test_unchanged_files_are_linked_and_the_manifest_lists_every_hash(tmp_path: 
         assert hashlib.sha256((out / name).read_bytes()).hexdigest() == hashed, name
 
 
+def _with_pid(target):  # type: ignore[no-untyped-def]
+    """A target that also says which process ran it."""
+    import os
+
+    return lambda model: {**target(model), "pid": str(os.getpid())}
+
+
 def test_emitting_on_two_cores_gives_the_same_files(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
     import generator.emit
 
     model = resolve(read_pages(SPECS))
     monkeypatch.setattr(generator.emit, "PARALLEL_FROM", 1)
-    assert emit_all(model, workers=2) == emit_all(model, workers=1)
+    one = emit_all(model, workers=1)
+    monkeypatch.setitem(generator.emit.TARGETS, "models", _with_pid(generator.emit.TARGETS["models"]))
+    two = emit_all(model, workers=2)
+    assert two.pop("pid") != str(os.getpid())  # the models came from the other process
+    assert two == one
+
+
+def test_a_failed_worker_costs_time_not_files(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    import generator.emit
+
+    model = resolve(read_pages(SPECS))
+    monkeypatch.setattr(generator.emit, "PARALLEL_FROM", 1)
+    one = emit_all(model, workers=1)
+    here, real = os.getpid(), generator.emit.TARGETS["models"]
+
+    def only_here(model):  # type: ignore[no-untyped-def]
+        if os.getpid() != here:
+            os.kill(os.getpid(), 9)  # the worker dies without a word
+        return real(model)
+
+    monkeypatch.setitem(generator.emit.TARGETS, "models", only_here)
+    assert emit_all(model, workers=2) == one
 
 
 def test_a_clean_check_leaves_a_record_the_next_check_reuses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

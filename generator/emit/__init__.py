@@ -8,10 +8,11 @@ rest. Each target's output is the same wherever it runs.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
+import pickle
+import signal
+import tempfile
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 
 from ..model import Model
 from . import handlers, jsonschema, model_json, openapi, python_models
@@ -31,8 +32,6 @@ TARGETS: dict[str, Target] = {
 SIDE_GROUP = ("model", "models")
 PARALLEL_FROM = 500  # types; a smaller model is emitted faster than a process starts
 
-_forked_model: Model | None = None  # the model a forked worker reads
-
 
 def _emit(model: Model, names: list[str]) -> dict[str, str]:
     files: dict[str, str] = {}
@@ -41,25 +40,39 @@ def _emit(model: Model, names: list[str]) -> dict[str, str]:
     return files
 
 
-def _emit_forked(names: list[str]) -> dict[str, str]:
-    assert _forked_model is not None
-    return _emit(_forked_model, names)
+def _emit_on_two_cores(model: Model, side: list[str], main: list[str]) -> dict[str, str]:
+    """``main`` here and ``side`` in a forked copy of this process, which leaves its
+    files pickled in an unnamed temporary file. Should the copy fail in any way, its
+    part is emitted here, where an error shows as it would without it."""
+    with tempfile.TemporaryFile() as spool:
+        pid = os.fork()
+        if pid == 0:  # the copy: never returns into the caller's code
+            try:
+                pickle.dump(_emit(model, side), spool, protocol=pickle.HIGHEST_PROTOCOL)
+                spool.flush()
+                os._exit(0)
+            except BaseException:
+                os._exit(1)
+        try:
+            files = _emit(model, main)
+        except BaseException:
+            os.kill(pid, signal.SIGKILL)
+            raise
+        finally:
+            _, status = os.waitpid(pid, 0)
+        if os.waitstatus_to_exitcode(status) == 0:
+            spool.seek(0)
+            files.update(pickle.load(spool))
+        else:
+            files.update(_emit(model, side))
+    return files
 
 
 def emit_all(model: Model, targets: list[str] | None = None, workers: int | None = None) -> dict[str, str]:
-    global _forked_model
     names = [name for name in TARGETS if targets is None or name in targets]
     side = [name for name in names if name in SIDE_GROUP]
     main = [name for name in names if name not in SIDE_GROUP]
     count = workers if workers is not None else (os.cpu_count() or 1)
-    if count < 2 or not side or not main or len(model.types) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
+    if count < 2 or not side or not main or len(model.types) < PARALLEL_FROM or not hasattr(os, "fork"):
         return dict(sorted(_emit(model, names).items()))
-    _forked_model = model
-    try:
-        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork")) as pool:
-            future = pool.submit(_emit_forked, side)
-            files = _emit(model, main)
-            files.update(future.result())
-    finally:
-        _forked_model = None
-    return dict(sorted(files.items()))
+    return dict(sorted(_emit_on_two_cores(model, side, main).items()))

@@ -91,7 +91,6 @@ class SchemaView:
         self.model = model
         self.files = schema_files(model)
         self._texts: dict[str, str] | None = None
-        self._documents: dict[str, dict[str, Any]] = {}
         self.children: dict[str, list[str]] = {}
         for t in model.types:
             if t.base_type and t.base_type in self.files:
@@ -151,13 +150,6 @@ class SchemaView:
             # read back from the template's text, which fails loudly if it is not JSON, and printed
             self._texts = renders.files(lambda rendered: {name: _printed(json.loads(text)) for name, text in rendered.items()})
         return self._texts
-
-    def document(self, full_name: str) -> dict[str, Any]:
-        """A type's schema document."""
-        found = self._documents.get(full_name)
-        if found is None:
-            found = self._documents[full_name] = json.loads(self.texts()[full_name])
-        return found
 
     def type_context(self, t: Type) -> dict[str, Any]:
         context: dict[str, Any] = {

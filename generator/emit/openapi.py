@@ -6,6 +6,7 @@ pointed into ``#/components/schemas``, so both outputs say the same thing.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..model import Model
@@ -19,31 +20,17 @@ FILE = "openapi.json"
 ERROR = "GraphError"
 
 
-def _component_refs(node: dict[str, Any], files: dict[str, str], here: str) -> dict[str, Any]:
-    """Rewrite schema ids to component pointers; drop what only a standalone document needs."""
-    result: dict[str, Any] = {}
-    for key, value in node.items():
-        if key in ("$schema", "$id"):
-            continue
-        if type(value) is dict:
-            value = _component_refs(value, files, here)
-        elif type(value) is list:
-            value = _component_items(value, files, here)
-        elif key == "$ref" and type(value) is str:
-            value = _pointer(value, files, here)
-        result[key] = value
-    return result
+# A "$ref" key and its value in printed JSON. Inside a JSON string every quote is
+# escaped, so this can only match a real "$ref" key.
+_REF = re.compile(r'"\$ref": "((?:[^"\\]|\\.)*)"')
 
 
-def _component_items(items: list[Any], files: dict[str, str], here: str) -> list[Any]:
-    return [
-        _component_refs(item, files, here)
-        if type(item) is dict
-        else _component_items(item, files, here)
-        if type(item) is list
-        else item
-        for item in items
-    ]
+def _component(document: str, files: dict[str, str], here: str) -> str:
+    """A printed schema document as a component, printed: without the ``$schema`` and
+    ``$id`` lines only a standalone document needs, its ``$ref``s pointed into components."""
+    opening, schema, id_, rest = document.split("\n", 3)
+    assert opening == "{" and schema.startswith('  "$schema": ') and id_.startswith('  "$id": '), here
+    return _REF.sub(lambda match: f'"$ref": "{_pointer(match.group(1), files, here)}"', "{\n" + rest)
 
 
 def _pointer(ref: str, files: dict[str, str], here: str) -> str:
@@ -59,8 +46,8 @@ class OpenApiView:
         self.schemas = self.handlers.schemas
         self.by_file = {file: name for name, file in self.schemas.files.items()}
 
-    def component(self, type_name: str) -> dict[str, Any]:
-        return _component_refs(self.schemas.document(type_name), self.by_file, type_name)
+    def component(self, type_name: str) -> str:
+        return _component(self.schemas.texts()[type_name], self.by_file, type_name)
 
     def ref(self, type_name: str) -> dict[str, Any]:
         if self.model.get(type_name) is not None:
