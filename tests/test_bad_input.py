@@ -116,3 +116,37 @@ def test_bad_front_matter(tmp_path: Path) -> None:
 def test_every_code_has_a_severity_and_text() -> None:
     for code, (severity, meaning) in CODES.items():
         assert code.isupper() and severity in ("error", "warning", "info") and meaning
+
+
+def test_half_a_surrogate_pair_in_json_is_replaced_and_reported(tmp_path: Path) -> None:
+    """An escape like \\ud800 spells no character and can't be written as UTF-8: it is
+    read as U+FFFD, with a note at the block's line, and every output is written."""
+    from generator.emit import emit_all
+    from generator.write import write_tree
+
+    api = "\n".join(
+        [
+            "# Get good",
+            "",
+            "## HTTP request",
+            "```http",
+            "GET /goods/{id}",
+            "```",
+            "",
+            "## Response",
+            '<!-- {"blockType": "response", "@odata.type": "microsoft.graph.good"} -->',
+            "```http",
+            "HTTP/1.1 200 OK",
+            "Content-Type: application/json",
+            "",
+            '{"a": "x\\ud800y", "\\udfff": 1}',
+            "```",
+        ]
+    )
+    page = resource("good", [("a", "String", "A.")], methods=[("[Get good](../api/good-get.md)", "[good](good.md)", "Get.")])
+    model = model_of(tmp_path, {"resources/good.md": page, "api/good-get.md": api})
+    note = _only(model, "JSON_REPAIRED")
+    assert note.path == "api/good-get.md" and note.line == 14 and "surrogate" in note.message
+    files = emit_all(model)
+    write_tree(tmp_path / "out", files)  # every text encodes as UTF-8
+    assert '"x\ufffdy"' in files["handlers/operations.json"]

@@ -227,6 +227,15 @@ def loads(text: str) -> tuple[Any, list[str]]:
 
     Raises JsonError (with a 0-based line) when even a tolerant reading fails.
     """
+    value, repairs = _loads(text)
+    if _HALF_PAIR_ESCAPE.search(text) is not None:
+        value, replaced = _whole_characters(value)
+        if replaced:
+            repairs = [*repairs, "half of a surrogate pair (an escape from \\ud800 to \\udfff) read as U+FFFD"]
+    return value, repairs
+
+
+def _loads(text: str) -> tuple[Any, list[str]]:
     try:
         value = json.loads(text)
     except RecursionError:
@@ -245,3 +254,29 @@ def loads(text: str) -> tuple[Any, list[str]]:
     except RecursionError:
         raise JsonError("JSON nested too deeply", 0) from None
     return value, reader.repairs
+
+
+# Page bytes are decoded with invalid UTF-8 replaced; an escape can still spell half
+# of a surrogate pair, which is no character and can't be written out as UTF-8.
+_HALF_PAIR_ESCAPE = re.compile(r"\\[uU][dD][89abcdefABCDEF]")
+_HALF_PAIR = re.compile("[\ud800-\udfff]")
+
+
+def _whole_characters(value: Any) -> tuple[Any, bool]:
+    """``value`` with every half of a surrogate pair in its strings and keys replaced by U+FFFD."""
+    if isinstance(value, str):
+        fixed = _HALF_PAIR.sub("\ufffd", value)
+        return fixed, fixed != value
+    if isinstance(value, list):
+        items = [_whole_characters(item) for item in value]
+        return [item for item, _ in items], any(changed for _, changed in items)
+    if isinstance(value, dict):
+        changed = False
+        result = {}
+        for key, item in value.items():
+            new_key, key_changed = _whole_characters(key)
+            new_item, item_changed = _whole_characters(item)
+            result[new_key] = new_item
+            changed = changed or key_changed or item_changed
+        return result, changed
+    return value, False

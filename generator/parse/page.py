@@ -474,7 +474,8 @@ class _Page:
             self.diags.add("JSON_INVALID", f"JSON block is not JSON: {error.message}", first_line + error.line)
             return None
         if repairs:
-            self.diags.add("JSON_REPAIRED", "JSON read as meant: " + "; ".join(repairs), first_line)
+            blank = len(text) - len(text.lstrip("\n"))  # the note goes on the block's first line of JSON
+            self.diags.add("JSON_REPAIRED", "JSON read as meant: " + "; ".join(repairs), first_line + blank)
         return value
 
     # -- API pages -------------------------------------------------------
