@@ -1,9 +1,10 @@
 """JSON text of every emitted JSON file, decided once: two-space indent, UTF-8, keys in order.
 
 orjson writes it an order of magnitude faster than the standard library, which
-matters when a run writes thousands of schemas. Values orjson refuses (integers
-past 64 bits, lone surrogates from an escaped example) go through ``json``,
-which writes the same layout.
+matters when a run writes thousands of schemas. Integers past 64 bits, which
+orjson refuses, are written as they are, so a value prints the same whole or in
+parts (templates nest printed parts, see ``nested``). Anything else orjson refuses
+goes through ``json``, which writes the same layout.
 """
 
 from __future__ import annotations
@@ -14,12 +15,29 @@ from typing import Any
 import orjson
 
 
+_PRINTED = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
+
+
 def dumps(value: Any) -> str:
     """``value`` as indented JSON text, ending with a newline."""
     try:
-        return orjson.dumps(value, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE).decode()
+        return orjson.dumps(value, option=_PRINTED).decode()
+    except (TypeError, orjson.JSONEncodeError):
+        pass
+    try:  # integers past 64 bits, written as they are; numbers keep orjson's spelling
+        return orjson.dumps(_long_integers_as_text(value), option=_PRINTED).decode()
     except (TypeError, orjson.JSONEncodeError):
         return json.dumps(value, indent=2, ensure_ascii=False) + "\n"
+
+
+def _long_integers_as_text(value: Any) -> Any:
+    if type(value) is int and not -(2**63) <= value < 2**64:
+        return orjson.Fragment(str(value).encode())
+    if isinstance(value, list):
+        return [_long_integers_as_text(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _long_integers_as_text(item) for key, item in value.items()}
+    return value
 
 
 def compact(value: Any) -> str:

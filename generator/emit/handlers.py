@@ -6,12 +6,10 @@ actions) is what both this target and the OpenAPI target describe.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .. import jsontext
 from ..layout import bracket, comprehension, literal
 from ..model import ENTITY, ENUM, Method, Model, Type
 from ..names import PythonNames, attribute, distinct, python_names, snake
@@ -340,7 +338,7 @@ class HandlersView:
         return {
             **renders.files(black_format.settle),
             **black_format.settle(package),
-            f"{PACKAGE}/operations.json": jsontext.dumps(json.loads(table)),
+            f"{PACKAGE}/operations.json": table,
         }
 
 

@@ -1,0 +1,40 @@
+"""Printed JSON: one layout, the same whether a value is printed whole or in nested parts."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from generator import jsontext
+
+# JSON values, with the numbers orjson treats specially: integers past 64 bits, and
+# floats whose spelling differs between orjson and the standard library.
+values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(2**80), max_value=2**80)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(alphabet=st.characters(exclude_categories=("Cs",))),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(values)
+def test_printed_text_reads_back_to_the_value_and_prints_again_the_same(value: object) -> None:
+    text = jsontext.dumps(value)
+    assert text.endswith("\n")
+    assert json.loads(text) == value or value != value  # noqa: PLR0124 - NaN is excluded above
+    assert jsontext.dumps(json.loads(text)) == text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(values, min_size=1, max_size=5))
+@example([2**70, 1.5e-05, 1e16])  # orjson and json spell these floats differently
+def test_nested_parts_print_as_the_whole(items: list[object]) -> None:
+    """What the bundle, OpenAPI and operations templates rely on."""
+    assembled = "[\n  " + ",\n  ".join(jsontext.nested(jsontext.dumps(item), 2) for item in items) + "\n]\n"
+    assert assembled == jsontext.dumps(items)
