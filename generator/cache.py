@@ -2,10 +2,14 @@
 
 One file per docs root, holding the records of its pages keyed by a hash of
 the page's path and bytes. The key also covers the parser's own source, so a
-new version of graphdoc never reads an old record. Delete the folder at any
-time: the result is the same, only slower. The folder is
-``$GRAPHDOC_CACHE_DIR`` or the user's cache folder (``~/.cache/graphdoc``),
-never a folder of the project.
+new version of graphdoc never reads an old record, and its file replaces the
+old one's. Delete the folder at any time: the result is the same, only slower.
+The folder is ``$GRAPHDOC_CACHE_DIR`` or the user's cache folder
+(``~/.cache/graphdoc``), never a folder of the project.
+
+Also here: the fingerprint of graphdoc itself (``tool_fingerprint``), which the
+run records and the stored renders are keyed by, and the helpers every cache
+file shares.
 """
 
 from __future__ import annotations
@@ -55,14 +59,20 @@ def read_pickled_dict(path: Path | None) -> dict[Any, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` in one step; a cache that can't be written only costs time."""
+def write_atomically(path: Path, data: bytes, replaces: str | None = None) -> None:
+    """Replace ``path`` with ``data`` in one step; a cache that can't be written only costs time.
+
+    ``replaces``: a pattern for the files of the same kind that ``path`` supersedes
+    (those of another version of graphdoc), removed once it is written."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
         os.replace(temp, path)
+        for old in path.parent.glob(replaces) if replaces else ():
+            if old != path:
+                old.unlink(missing_ok=True)
     except OSError:
         pass
 
@@ -102,8 +112,8 @@ def page_key(path: str, data: bytes) -> str:
 class PageCache:
     def __init__(self, root: Path) -> None:
         where = folder()
-        root_id = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]
-        self.file = where / f"pages-{code_fingerprint()}-{root_id}.pickle" if where else None
+        self.root_id = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]
+        self.file = where / f"pages-{code_fingerprint()}-{self.root_id}.pickle" if where else None
         # Each record is kept pickled on its own: saving after one page changed
         # writes the other records' bytes as they are instead of pickling them again.
         self.old: dict[str, bytes] = read_pickled_dict(self.file)
@@ -129,4 +139,4 @@ class PageCache:
         """Keep only this run's pages; skip the write when nothing changed."""
         if self.file is None or self.new.keys() == self.old.keys():
             return
-        write_atomically(self.file, pickle.dumps(self.new, protocol=pickle.HIGHEST_PROTOCOL))
+        write_atomically(self.file, pickle.dumps(self.new, protocol=pickle.HIGHEST_PROTOCOL), f"pages-*-{self.root_id}.pickle")

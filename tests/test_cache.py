@@ -207,3 +207,22 @@ def test_stored_renders_follow_edits_that_reach_other_types(tmp_path: Path, monk
         assert cached == fresh, f"edit {step}: a stored render outlived its inputs"
         changed = {name for name in fresh if before.get(name) != fresh[name]}
         assert len(changed - {"model.json", "openapi.json", "schemas/bundle.json"}) >= 2, (step, sorted(changed))
+
+
+def test_a_new_version_replaces_the_old_versions_cache_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator import cache
+
+    cache_dir = tmp_path / "cache"
+    monkeypatch.setenv("GRAPHDOC_CACHE_DIR", str(cache_dir))
+    emit_all(resolve(read_pages(SPECS)))
+    before = sorted(p.name for p in cache_dir.glob("*.pickle"))
+    cache.code_fingerprint.cache_clear()
+    cache.tool_fingerprint.cache_clear()
+    monkeypatch.setattr(cache.sys, "version", cache.sys.version + " (another build)")  # as if graphdoc changed
+    try:
+        emit_all(resolve(read_pages(SPECS)))
+        after = sorted(p.name for p in cache_dir.glob("*.pickle"))
+    finally:
+        cache.code_fingerprint.cache_clear()
+        cache.tool_fingerprint.cache_clear()
+    assert len(after) == len(before) and not set(after) & {name for name in before if not name.startswith("black-")}

@@ -64,7 +64,7 @@ def _cache_file() -> Path | None:
 
 def _save(path: Path | None, data: dict[str, str]) -> None:
     if path is not None:
-        cache.write_atomically(path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+        cache.write_atomically(path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL), "black-*.pickle")
 
 
 def format_many(sources: dict[str, str], workers: int | None = None) -> dict[str, str]:

@@ -32,6 +32,7 @@ class Renders:
 
     def __init__(self, target: str) -> None:
         where = cache.folder()
+        self.target = target
         self.file = where / f"renders-{target}-{cache.tool_fingerprint()[:16]}.pickle" if where else None
         self.old: dict[bytes, str] = cache.read_pickled_dict(self.file)
         self.kept: dict[bytes, str] = {}
@@ -54,5 +55,5 @@ class Renders:
         for path, (key, _) in self.fresh.items():
             self.kept[key] = self.texts[path] = settled[path]
         if self.file is not None and self.kept.keys() != self.old.keys():
-            cache.write_atomically(self.file, pickle.dumps(self.kept, protocol=pickle.HIGHEST_PROTOCOL))
+            cache.write_atomically(self.file, pickle.dumps(self.kept, protocol=pickle.HIGHEST_PROTOCOL), f"renders-{self.target}-*.pickle")
         return {path: text for path, text in self.texts.items() if text is not None}
