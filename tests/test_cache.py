@@ -226,3 +226,15 @@ def test_a_new_version_replaces_the_old_versions_cache_files(tmp_path: Path, mon
         cache.code_fingerprint.cache_clear()
         cache.tool_fingerprint.cache_clear()
     assert len(after) == len(before) and not set(after) & {name for name in before if not name.startswith("black-")}
+
+
+def test_a_render_whose_values_cannot_be_hashed_is_rendered_and_not_stored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.emit.reuse import Renders
+    from generator.render import render
+
+    monkeypatch.setenv("GRAPHDOC_CACHE_DIR", str(tmp_path / "cache"))
+    for _ in range(2):  # the second time finds nothing stored, and renders again
+        renders = Renders("test")
+        renders.add("a.py", "python/runtime.py.j2", {"unused": lambda: None})  # a lambda can't be pickled
+        assert renders.files() == {"a.py": render("python/runtime.py.j2")}
+        assert renders.kept == {} and renders.fresh

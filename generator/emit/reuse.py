@@ -27,6 +27,15 @@ def _no_settling(sources: dict[str, str]) -> dict[str, str]:
     return sources
 
 
+def _key(template: str, context: dict[str, Any]) -> bytes | None:
+    """A hash of everything a render is given; None when it can't be pickled (rendered, not stored)."""
+    try:
+        data = pickle.dumps((template, context), protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        return None
+    return hashlib.blake2b(data, digest_size=20).digest()
+
+
 class Renders:
     """One target's rendered files: stored texts where the key matches, fresh renders elsewhere."""
 
@@ -37,23 +46,25 @@ class Renders:
         self.old: dict[bytes, str] = cache.read_pickled_dict(self.file)
         self.kept: dict[bytes, str] = {}
         self.texts: dict[str, str | None] = {}  # in the order added; None until rendered
-        self.fresh: dict[str, tuple[bytes, str]] = {}
+        self.fresh: dict[str, tuple[bytes | None, str]] = {}
 
     def add(self, path: str, template: str, context: dict[str, Any]) -> None:
         """The file ``path``: ``template`` rendered with ``context``."""
-        key = hashlib.blake2b(pickle.dumps((template, context), protocol=pickle.HIGHEST_PROTOCOL), digest_size=20).digest()
-        found = self.old.get(key)
+        key = _key(template, context)
+        found = self.old.get(key) if key is not None else None
         self.texts[path] = found
         if found is None:
             self.fresh[path] = (key, render(template, **context))
-        else:
+        elif key is not None:
             self.kept[key] = found
 
     def files(self, settle: Settle = _no_settling) -> dict[str, str]:
         """Every file, in the order added, the fresh ones passed through ``settle``; stores what this run used."""
         settled = settle({path: text for path, (_, text) in self.fresh.items()})
         for path, (key, _) in self.fresh.items():
-            self.kept[key] = self.texts[path] = settled[path]
+            self.texts[path] = settled[path]
+            if key is not None:
+                self.kept[key] = settled[path]
         if self.file is not None and self.kept.keys() != self.old.keys():
             cache.write_atomically(self.file, pickle.dumps(self.kept, protocol=pickle.HIGHEST_PROTOCOL), f"renders-{self.target}-*.pickle")
         return {path: text for path, text in self.texts.items() if text is not None}
