@@ -31,6 +31,14 @@ from .primitives import UNTYPED, edm_type
 _NOT_NULLABLE = re.compile(r"\bnot nullable\b|\bnon-nullable\b|\bcannot be null\b|\bnot null\b", re.IGNORECASE)
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 _READ_ONLY = re.compile(r"\bread[- ]only\b", re.IGNORECASE)
+
+
+def _says_not_nullable(description: str) -> bool:
+    return "null" in description.lower() and _NOT_NULLABLE.search(description) is not None  # the test first: most don't
+
+
+def _says_read_only(description: str) -> bool:
+    return "only" in description.lower() and _READ_ONLY.search(description) is not None
 _JSON_PLACEHOLDER = {
     "string": "Edm.String",
     "boolean": "Edm.Boolean",
@@ -364,8 +372,8 @@ class _Resolver:
                 name=row.name,
                 type=type_name,
                 collection=bool(row.type and row.type.collection),
-                nullable=not (row.name == key or _NOT_NULLABLE.search(row.description)),
-                read_only=bool(_READ_ONLY.search(row.description)),
+                nullable=not (row.name == key or _says_not_nullable(row.description)),
+                read_only=_says_read_only(row.description),
                 description=row.description,
             )
         if record.json is not None and isinstance(record.json.value, dict):
