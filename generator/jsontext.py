@@ -33,7 +33,7 @@ def dumps(value: Any) -> str:
 def _long_integers_as_text(value: Any) -> Any:
     if type(value) is int and not -(2**63) <= value < 2**64:
         return orjson.Fragment(str(value).encode())
-    if isinstance(value, list):
+    if isinstance(value, (list, tuple)):
         return [_long_integers_as_text(item) for item in value]
     if isinstance(value, dict):
         return {key: _long_integers_as_text(item) for key, item in value.items()}

@@ -45,7 +45,7 @@ def file_digest(path: str | Path) -> str | None:
     if not _NO_FOLLOW and os.path.islink(path):
         return None
     try:
-        descriptor = os.open(path, os.O_RDONLY | _NO_FOLLOW)  # a link fails to open
+        descriptor = os.open(path, os.O_RDONLY | _NO_FOLLOW | _BINARY)  # a link fails to open
     except OSError:
         return None
     try:
@@ -58,6 +58,7 @@ def file_digest(path: str | Path) -> str | None:
 
 
 _NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_BINARY = getattr(os, "O_BINARY", 0)  # Windows would otherwise read \r\n as \n
 
 
 def manifest_text(hashes: dict[str, str]) -> str:

@@ -165,6 +165,56 @@ def test_a_failed_worker_costs_time_not_files(monkeypatch: pytest.MonkeyPatch) -
     assert emit_all(model, workers=2) == one
 
 
+def test_a_copy_that_cannot_start_or_be_waited_for_costs_time_not_files(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    import generator.emit
+
+    model = resolve(read_pages(SPECS))
+    monkeypatch.setattr(generator.emit, "PARALLEL_FROM", 1)
+    one = emit_all(model, workers=1)
+    real_wait = os.waitpid
+
+    def reaped_elsewhere(pid: int, options: int) -> tuple[int, int]:
+        real_wait(pid, options)  # as when SIGCHLD is ignored: the system reaps it first
+        raise ChildProcessError(10, "No child processes")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "waitpid", reaped_elsewhere)
+        assert emit_all(model, workers=2) == one
+
+    def no_fork() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "fork", no_fork)
+        assert emit_all(model, workers=2) == one
+
+
+def test_pending_output_is_written_before_the_copy_starts(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import os
+    import sys
+
+    import generator.emit
+
+    model = resolve(read_pages(SPECS))
+    monkeypatch.setattr(generator.emit, "PARALLEL_FROM", 1)
+    written = io.BytesIO()
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(io.BufferedWriter(written), write_through=False))
+    sys.stdout.write("said once\n")
+    at_fork: list[bytes] = []
+    real_fork = os.fork
+
+    def fork() -> int:
+        at_fork.append(written.getvalue())
+        return real_fork()
+
+    monkeypatch.setattr(os, "fork", fork)
+    emit_all(model, workers=2)
+    assert at_fork == [b"said once\n"]  # a copy that flushed its buffers would print nothing twice
+
+
 def test_a_clean_check_leaves_a_record_the_next_check_reuses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from generator import pipeline
 
@@ -238,3 +288,18 @@ def test_a_render_whose_values_cannot_be_hashed_is_rendered_and_not_stored(tmp_p
         renders.add("a.py", "python/runtime.py.j2", {"unused": lambda: None})  # a lambda can't be pickled
         assert renders.files() == {"a.py": render("python/runtime.py.j2")}
         assert renders.kept == {} and renders.fresh
+
+
+def test_a_path_added_again_keeps_its_latest_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.emit.reuse import Renders
+    from generator.render import render
+
+    monkeypatch.setenv("GRAPHDOC_CACHE_DIR", str(tmp_path / "cache"))
+    stored, other = {"operations": [{"id": 1}]}, {"operations": [{"id": 2}]}
+    first = Renders("test")
+    first.add("ops.json", "handlers/operations.json.j2", stored)
+    first.files()
+    again = Renders("test")
+    again.add("ops.json", "handlers/operations.json.j2", other)  # rendered fresh
+    again.add("ops.json", "handlers/operations.json.j2", stored)  # then found stored
+    assert again.files() == {"ops.json": render("handlers/operations.json.j2", **stored)}

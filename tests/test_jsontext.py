@@ -38,3 +38,8 @@ def test_nested_parts_print_as_the_whole(items: list[object]) -> None:
     """What the bundle, OpenAPI and operations templates rely on."""
     assembled = "[\n  " + ",\n  ".join(jsontext.nested(jsontext.dumps(item), 2) for item in items) + "\n]\n"
     assert assembled == jsontext.dumps(items)
+
+
+def test_tuples_print_as_lists_with_long_integers_kept() -> None:
+    assert jsontext.dumps({"a": (2**70, 1.5e-05)}) == jsontext.dumps({"a": [2**70, 1.5e-05]})
+    assert json.loads(jsontext.dumps((2**70,))) == [2**70]

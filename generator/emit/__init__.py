@@ -11,8 +11,10 @@ from __future__ import annotations
 import os
 import pickle
 import signal
+import sys
 import tempfile
 from collections.abc import Callable
+from typing import IO, NoReturn
 
 from ..model import Model
 from . import handlers, jsonschema, model_json, openapi, python_models
@@ -42,30 +44,74 @@ def _emit(model: Model, names: list[str]) -> dict[str, str]:
 
 def _emit_on_two_cores(model: Model, side: list[str], main: list[str]) -> dict[str, str]:
     """``main`` here and ``side`` in a forked copy of this process, which leaves its
-    files pickled in an unnamed temporary file. Should the copy fail in any way, its
-    part is emitted here, where an error shows as it would without it."""
+    files pickled in an unnamed temporary file. Should the copy fail in any way, or
+    not start, its part is emitted here, where an error shows as it would without it."""
     with tempfile.TemporaryFile() as spool:
-        pid = os.fork()
-        if pid == 0:  # the copy: never returns into the caller's code
-            try:
-                pickle.dump(_emit(model, side), spool, protocol=pickle.HIGHEST_PROTOCOL)
-                spool.flush()
-                os._exit(0)
-            except BaseException:
-                os._exit(1)
+        pid = _fork()
+        if pid == 0:
+            _emit_side_and_exit(model, side, spool)
+        finished = False
         try:
             files = _emit(model, main)
-        except BaseException:
-            os.kill(pid, signal.SIGKILL)
-            raise
+            finished = True
         finally:
-            _, status = os.waitpid(pid, 0)
-        if os.waitstatus_to_exitcode(status) == 0:
+            # The copy is reaped whatever happens here, and killed unless this part finished.
+            side_done = pid is not None and _reap(pid, kill=not finished)
+        if side_done:
             spool.seek(0)
             files.update(pickle.load(spool))
         else:
             files.update(_emit(model, side))
     return files
+
+
+def _fork() -> int | None:
+    """The copy's pid (0 in the copy), or None when none could be started. Buffered
+    output is flushed first so the copy never prints it a second time, and an
+    interrupt reaching the copy ends it quietly."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        pid = os.fork()
+    except OSError:
+        pid = None
+    if pid == 0:
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+    return pid
+
+
+def _emit_side_and_exit(model: Model, side: list[str], spool: IO[bytes]) -> NoReturn:
+    """In the copy: never returns into the caller's code."""
+    try:
+        pickle.dump(_emit(model, side), spool, protocol=pickle.HIGHEST_PROTOCOL)
+        spool.flush()
+        os._exit(0)
+    except BaseException:
+        os._exit(1)
+
+
+def _reap(pid: int, kill: bool) -> bool:
+    """Wait for the copy, killing it first if asked; True only if it finished its part."""
+    if kill:
+        _kill(pid)
+    try:
+        _, status = os.waitpid(pid, 0)
+    except ChildProcessError:  # reaped by the system (SIGCHLD ignored): its part is redone here
+        return False
+    except BaseException:  # interrupted while waiting: the copy stops before this process goes on
+        _kill(pid)
+        os.waitpid(pid, 0)
+        raise
+    return not kill and os.waitstatus_to_exitcode(status) == 0
+
+
+def _kill(pid: int) -> None:
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
 
 
 def emit_all(model: Model, targets: list[str] | None = None, workers: int | None = None) -> dict[str, str]:

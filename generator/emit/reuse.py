@@ -53,6 +53,7 @@ class Renders:
         key = _key(template, context)
         found = self.old.get(key) if key is not None else None
         self.texts[path] = found
+        self.fresh.pop(path, None)  # a path added again holds its latest text
         if found is None:
             self.fresh[path] = (key, render(template, **context))
         elif key is not None:
