@@ -219,7 +219,7 @@ class Model:
         chain: list[Type] = []
         seen = {full_name}
         current = self.get(full_name)
-        while current is not None and current.base_type not in (None, *seen):
+        while current is not None and current.base_type is not None and current.base_type not in seen:
             current = self.get(current.base_type)
             if current is None:
                 break

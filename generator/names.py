@@ -163,7 +163,7 @@ def _python_names(model: Model) -> PythonNames:
         inherited: set[str] = set()
         for ancestor in model.ancestors(t.full_name):
             inherited.update(a.lower() for a in names.attributes.get(ancestor.full_name, {}).values())
-        wires = dict.fromkeys(p.name for p in (*t.properties, *t.navigation_properties))
+        wires = dict.fromkeys([*(p.name for p in t.properties), *(n.name for n in t.navigation_properties)])
         wanted = [(wire, attribute(wire)) for wire in wires]
         names.attributes[t.full_name] = _checked(names, t, wanted, inherited, "attribute")
     return names

@@ -34,7 +34,9 @@ PARALLEL_FROM = 64  # fewer misses than this are formatted in this process
 def _mode() -> Any:
     import black
 
-    return black.Mode(target_versions={black.TargetVersion.PY310})
+    from black.mode import TargetVersion
+
+    return black.Mode(target_versions={TargetVersion.PY310})
 
 
 def format_source(source: str) -> str:

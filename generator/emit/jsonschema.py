@@ -43,7 +43,7 @@ PATTERN_NAMES = {
     DECIMAL: "a decimal number",
 }
 # Properties a closed type still accepts: OData control annotations.
-CONTROL_ANNOTATIONS = {r"^[^@]*@odata\.[A-Za-z.]+$": {}}
+CONTROL_ANNOTATIONS: dict[str, dict[str, Any]] = {r"^[^@]*@odata\.[A-Za-z.]+$": {}}
 
 
 def primitive_schema(type_name: str) -> dict[str, Any]:

@@ -20,6 +20,7 @@ from .lenient_json import JsonError, loads
 from .records import (
     ApiRecord,
     ExampleRecord,
+    HttpRequest,
     JsonBlock,
     MemberRow,
     MethodRow,
@@ -486,7 +487,7 @@ class _Page:
             for annotation, _, code, where in self.annotated
             if "http request" in where and str(annotation.get("blockType")).lower() in ("ignored", "request")
         ]
-        requests: list[http.Request] = []
+        requests: list[HttpRequest] = []
         for code in sorted(fences, key=lambda c: c.line):
             requests.extend(http.request_lines(code.content, code.line + 1, self.diags))
         if not requests:
