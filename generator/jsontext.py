@@ -41,8 +41,8 @@ def _long_integers_as_text(value: Any) -> Any:
 
 
 def compact(value: Any) -> str:
-    """``value`` as JSON text on one line, for templates whose output is read back
-    and printed by ``dumps``."""
+    """``value`` as JSON text on one line (the ``tojson`` filter): a string or key in a
+    printed document comes out as ``dumps`` would print it."""
     try:
         return orjson.dumps(value).decode()
     except (TypeError, orjson.JSONEncodeError):

@@ -38,15 +38,6 @@ def _page_names(root: Path) -> list[tuple[str, str]]:
     return [(name, rel) for name, rel in found if os.path.isfile(name)]
 
 
-def page_paths(root: Path) -> list[Path]:
-    """Every markdown page under ``root/resources`` and ``root/api``, sorted."""
-    return [Path(name) for name, _ in _page_names(root)]
-
-
-def relative(path: Path, root: Path) -> str:
-    return path.relative_to(root).as_posix()
-
-
 def _read(path: str, rel: str) -> tuple[str, bytes | PageRecord]:
     """The page's bytes, or the record of a page that can't be read."""
     try:
@@ -62,7 +53,7 @@ def _parse(item: tuple[bytes, str]) -> PageRecord:
 
 
 def read_page(path: Path, root: Path) -> PageRecord:
-    rel, data = _read(str(path), relative(path, root))
+    rel, data = _read(str(path), path.relative_to(root).as_posix())
     return data if isinstance(data, PageRecord) else parse_page(data, rel)
 
 

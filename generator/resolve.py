@@ -31,14 +31,6 @@ from .primitives import UNTYPED, edm_type
 _NOT_NULLABLE = re.compile(r"\bnot nullable\b|\bnon-nullable\b|\bcannot be null\b|\bnot null\b", re.IGNORECASE)
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 _READ_ONLY = re.compile(r"\bread[- ]only\b", re.IGNORECASE)
-
-
-def _says_not_nullable(description: str) -> bool:
-    return "null" in description.lower() and _NOT_NULLABLE.search(description) is not None  # the test first: most don't
-
-
-def _says_read_only(description: str) -> bool:
-    return "only" in description.lower() and _READ_ONLY.search(description) is not None
 _JSON_PLACEHOLDER = {
     "string": "Edm.String",
     "boolean": "Edm.Boolean",
@@ -56,6 +48,15 @@ _HINT_TYPE = {
     "binary": "Edm.Binary",
 }
 _ACTION_VERBS = {"list": "GET", "get": "GET", "create": "POST", "post": "POST", "add": "POST", "update": "PATCH", "delete": "DELETE", "remove": "DELETE"}
+
+
+# Each pattern runs only on a description that holds its key word: most hold neither.
+def _says_not_nullable(description: str) -> bool:
+    return "null" in description.lower() and _NOT_NULLABLE.search(description) is not None
+
+
+def _says_read_only(description: str) -> bool:
+    return "only" in description.lower() and _READ_ONLY.search(description) is not None
 
 
 @dataclass
@@ -644,7 +645,6 @@ class _Resolver:
                     path,
                     record.line,
                 )
-        body = record.body if record.has_body else None
         return Example(
             kind=record.kind,
             name=str(annotation.get("name") or ""),
@@ -654,7 +654,7 @@ class _Resolver:
             http_method=record.http_method,
             url=record.url,
             status=record.status,
-            body=body,
+            body=record.body,
             source=Source(path, record.line),
         )
 

@@ -278,7 +278,7 @@ def test_a_new_version_replaces_the_old_versions_cache_files(tmp_path: Path, mon
     assert len(after) == len(before) and not set(after) & {name for name in before if not name.startswith("black-")}
 
 
-def test_a_render_whose_values_cannot_be_hashed_is_rendered_and_not_stored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_render_whose_values_cannot_be_pickled_is_rendered_and_not_stored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from generator.emit.reuse import Renders
     from generator.render import render
 
@@ -286,8 +286,9 @@ def test_a_render_whose_values_cannot_be_hashed_is_rendered_and_not_stored(tmp_p
     for _ in range(2):  # the second time finds nothing stored, and renders again
         renders = Renders("test")
         renders.add("a.py", "python/runtime.py.j2", {"unused": lambda: None})  # a lambda can't be pickled
-        assert renders.files() == {"a.py": render("python/runtime.py.j2")}
+        assert renders.files(dict) == {"a.py": render("python/runtime.py.j2")}
         assert renders.kept == {} and renders.fresh
+        assert not any((tmp_path / "cache").glob("renders-test-*"))
 
 
 def test_a_path_added_again_keeps_its_latest_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -298,8 +299,8 @@ def test_a_path_added_again_keeps_its_latest_text(tmp_path: Path, monkeypatch: p
     stored, other = {"operations": [{"id": 1}]}, {"operations": [{"id": 2}]}
     first = Renders("test")
     first.add("ops.json", "handlers/operations.json.j2", stored)
-    first.files()
+    first.files(dict)
     again = Renders("test")
     again.add("ops.json", "handlers/operations.json.j2", other)  # rendered fresh
     again.add("ops.json", "handlers/operations.json.j2", stored)  # then found stored
-    assert again.files() == {"ops.json": render("handlers/operations.json.j2", **stored)}
+    assert again.files(dict) == {"ops.json": render("handlers/operations.json.j2", **stored)}

@@ -50,14 +50,13 @@ def _emit_on_two_cores(model: Model, side: list[str], main: list[str]) -> dict[s
         pid = _fork()
         if pid == 0:
             _emit_side_and_exit(model, side, spool)
-        finished = False
         try:
             files = _emit(model, main)
-            finished = True
-        finally:
-            # The copy is reaped whatever happens here, and killed unless this part finished.
-            side_done = pid is not None and _reap(pid, kill=not finished)
-        if side_done:
+        except BaseException:
+            if pid is not None:
+                _stop(pid)
+            raise
+        if pid is not None and _finished(pid):
             spool.seek(0)
             files.update(pickle.load(spool))
         else:
@@ -92,25 +91,24 @@ def _emit_side_and_exit(model: Model, side: list[str], spool: IO[bytes]) -> NoRe
         os._exit(1)
 
 
-def _reap(pid: int, kill: bool) -> bool:
-    """Wait for the copy, killing it first if asked; True only if it finished its part."""
-    if kill:
-        _kill(pid)
+def _finished(pid: int) -> bool:
+    """Wait for the copy; True if it finished its part."""
     try:
         _, status = os.waitpid(pid, 0)
     except ChildProcessError:  # reaped by the system (SIGCHLD ignored): its part is redone here
         return False
     except BaseException:  # interrupted while waiting: the copy stops before this process goes on
-        _kill(pid)
-        os.waitpid(pid, 0)
+        _stop(pid)
         raise
-    return not kill and os.waitstatus_to_exitcode(status) == 0
+    return os.waitstatus_to_exitcode(status) == 0
 
 
-def _kill(pid: int) -> None:
+def _stop(pid: int) -> None:
+    """Kill the copy and reap it."""
     try:
         os.kill(pid, signal.SIGKILL)
-    except ProcessLookupError:
+        os.waitpid(pid, 0)
+    except (ProcessLookupError, ChildProcessError):
         pass
 
 

@@ -329,17 +329,11 @@ class HandlersView:
             exports.append((module, (context["handlers_class"], context["memory_class"])))
         operations = [self.operation_context(op) for op in self.operations]
         table = render("handlers/operations.json.j2", operations=operations)
-        package = {
-            f"{PACKAGE}/operations.py": render("handlers/operations.py.j2"),
-            f"{PACKAGE}/app.py": render("handlers/app.py.j2", memories=memories),
-            f"{PACKAGE}/__init__.py": render("handlers/init.py.j2", exports=exports),
-            f"{PACKAGE}/_service.py": render("handlers/service.py.j2"),
-        }
-        return {
-            **renders.files(black_format.settle),
-            **black_format.settle(package),
-            f"{PACKAGE}/operations.json": table,
-        }
+        renders.add(f"{PACKAGE}/operations.py", "handlers/operations.py.j2", {})
+        renders.add(f"{PACKAGE}/app.py", "handlers/app.py.j2", {"memories": memories})
+        renders.add(f"{PACKAGE}/__init__.py", "handlers/init.py.j2", {"exports": exports})
+        renders.add(f"{PACKAGE}/_service.py", "handlers/service.py.j2", {})
+        return {**renders.files(black_format.settle), f"{PACKAGE}/operations.json": table}
 
 
 handlers_view = per_model(HandlersView)

@@ -148,7 +148,7 @@ class SchemaView:
             for t in self.model.types:
                 renders.add(t.full_name, "jsonschema/type.json.j2", self.type_context(t))
             # read back from the template's text, which fails loudly if it is not JSON, and printed
-            self._texts = renders.files(lambda rendered: {name: _printed(json.loads(text)) for name, text in rendered.items()})
+            self._texts = renders.files(lambda rendered: {name: jsontext.dumps(json.loads(text)) for name, text in rendered.items()})
         return self._texts
 
     def type_context(self, t: Type) -> dict[str, Any]:
@@ -184,10 +184,6 @@ def _odata_names(full_names: list[str]) -> list[str]:
 def _flags_pattern(names: list[str]) -> str:
     one = "|".join(re.escape(n) for n in names)
     return f"^({one})(,\\s*({one}))*$"
-
-
-def _printed(document: Any) -> str:
-    return jsontext.dumps(document)
 
 
 schema_view = per_model(SchemaView)

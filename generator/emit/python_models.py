@@ -14,7 +14,7 @@ from ..layout import bracket
 from ..model import ENUM, Model, Type
 from ..names import PythonNames, python_names
 from ..primitives import UNTYPED
-from ..render import pystr, render
+from ..render import pystr
 from . import black_format
 from .reuse import Renders
 
@@ -124,12 +124,9 @@ class ModelsView:
             )
             renders.add(f"{PACKAGE}/{self.names.modules[t.full_name]}.py", template, context)
         exports = sorted((self.names.modules[t.full_name], self.names.classes[t.full_name]) for t in self.model.types)
-        package = {
-            f"{PACKAGE}/__init__.py": render("python/init.py.j2", exports=exports),
-            f"{PACKAGE}/_runtime.py": render("python/runtime.py.j2"),
-            f"{PACKAGE}/py.typed": "",
-        }
-        return {**renders.files(black_format.settle), **black_format.settle(package)}
+        renders.add(f"{PACKAGE}/__init__.py", "python/init.py.j2", {"exports": exports})
+        renders.add(f"{PACKAGE}/_runtime.py", "python/runtime.py.j2", {})
+        return {**renders.files(black_format.settle), f"{PACKAGE}/py.typed": ""}
 
 
 def _isort_key(line: str) -> tuple[bool, str, int, str]:

@@ -23,10 +23,6 @@ from ..render import render
 Settle = Callable[[dict[str, str]], dict[str, str]]
 
 
-def _no_settling(sources: dict[str, str]) -> dict[str, str]:
-    return sources
-
-
 def _key(template: str, context: dict[str, Any]) -> bytes | None:
     """A hash of everything a render is given; None when it can't be pickled (rendered, not stored)."""
     try:
@@ -59,7 +55,7 @@ class Renders:
         elif key is not None:
             self.kept[key] = found
 
-    def files(self, settle: Settle = _no_settling) -> dict[str, str]:
+    def files(self, settle: Settle) -> dict[str, str]:
         """Every file, in the order added, the fresh ones passed through ``settle``; stores what this run used."""
         settled = settle({path: text for path, (_, text) in self.fresh.items()})
         for path, (key, _) in self.fresh.items():

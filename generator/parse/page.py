@@ -540,8 +540,7 @@ class _Page:
         if kind not in ("request", "response", "example"):
             return None
         body = None
-        has_body = bool(message.body.strip())
-        if has_body and message.is_json:
+        if message.is_json and message.body.strip():
             value = self._json(message.body, code.line + 1 + message.body_offset)
             if value is not None:  # canonical and compact, once per page rather than once per run
                 body = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
@@ -552,7 +551,6 @@ class _Page:
             url=message.url,
             status=message.status,
             body=body,
-            has_body=has_body and message.is_json,
             line=line,
         )
 

@@ -102,7 +102,6 @@ class ExampleRecord:
     url: str | None
     status: int | None
     body: str | None  # the JSON body as canonical, compact text; None when there is none or it isn't JSON
-    has_body: bool
     line: int
 
 
