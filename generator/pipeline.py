@@ -22,7 +22,7 @@ from .model import Model
 from .progress import QUIET, Progress
 from .resolve import resolve
 from .runs import Record, Report
-from .write import previous_manifest, write_tree
+from .write import clean_leftovers, previous_manifest, write_tree
 
 
 @contextmanager
@@ -74,6 +74,7 @@ def generate(docs: Path, out: Path, progress: Progress = QUIET) -> Report:
     with _batch():
         sources, key, record = _last_run(docs, out)
         if record is not None:
+            clean_leftovers(out)
             return record.report
         model = _model(docs, sources, progress)
         hashes = write_tree(out, emit_all(model), progress)

@@ -3,6 +3,8 @@
 The new output is built beside the old one and swapped in whole, so a failure
 or a kill part-way leaves the previous output as it was. A file whose bytes
 are unchanged is hard-linked from the old output instead of written again.
+While a run builds its staging folder it holds a lock on it, so a run that
+cleans up after killed runs removes only folders nobody is using.
 The generator keeps a manifest of the files it wrote with their SHA-256, in
 ``sha256sum`` format; a file it did not write is never deleted: the run
 refuses and names it.
@@ -21,6 +23,11 @@ from pathlib import Path
 from typing import Any
 
 from .progress import QUIET, Progress
+
+try:
+    import fcntl
+except ImportError:  # Windows: a folder in use can't be removed there anyway
+    fcntl = None  # type: ignore[assignment]
 
 MANIFEST = ".graphdoc-manifest"
 
@@ -119,11 +126,54 @@ def _temp_prefix(out: Path) -> str:
 
 
 def clean_leftovers(out: Path) -> None:
-    """Remove staging folders an earlier, killed run left beside ``out``."""
+    """Remove staging folders that killed runs left beside ``out``; a folder
+    another run is still filling is locked, and left alone."""
     prefix = _temp_prefix(out)
     for leftover in out.parent.glob(prefix + "*"):
-        if leftover.is_dir() and not leftover.is_symlink():
+        if not leftover.is_dir() or leftover.is_symlink():
+            continue
+        held, handle = _lock(leftover)
+        if held:
             shutil.rmtree(leftover, ignore_errors=True)
+        _unlock(handle)
+
+
+def _lock(folder: Path) -> tuple[bool, int | None]:
+    """Try to take ``folder``'s exclusive lock: whether we hold it, and the handle
+    to release. Where the system has no such locks, every folder counts as free."""
+    if fcntl is None:
+        return True, None
+    try:
+        handle = os.open(folder, os.O_RDONLY)
+    except OSError:  # gone already
+        return False, None
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:  # another run is using it
+        return False, handle
+    return True, handle
+
+
+def _unlock(handle: int | None) -> None:
+    if handle is not None:
+        os.close(handle)
+
+
+def _staging(out: Path) -> tuple[Path, int | None]:
+    """A new staging folder beside ``out``, locked, and the handle holding the lock."""
+    while True:
+        folder = Path(tempfile.mkdtemp(prefix=_temp_prefix(out), dir=out.parent))
+        held, handle = _lock(folder)
+        if held and (handle is None or _still_there(folder, handle)):
+            return folder, handle
+        _unlock(handle)  # another run's cleanup took it before we locked it: make another
+
+
+def _still_there(folder: Path, handle: int) -> bool:
+    try:
+        return os.path.samestat(os.fstat(handle), os.stat(folder))
+    except OSError:
+        return False
 
 
 def write_tree(out: Path, files: dict[str, str], progress: Progress = QUIET) -> dict[str, str]:
@@ -140,7 +190,7 @@ def write_tree(out: Path, files: dict[str, str], progress: Progress = QUIET) -> 
     clean_leftovers(out)
     data, hashes = encode(files)
     unchanged = _unchanged(out, hashes)
-    staging = Path(tempfile.mkdtemp(prefix=_temp_prefix(out), dir=out.parent))
+    staging, lock = _staging(out)
     old_root, new_root = os.fspath(out) + "/", os.fspath(staging) + "/"
     try:
         made: set[str] = set()
@@ -160,6 +210,7 @@ def write_tree(out: Path, files: dict[str, str], progress: Progress = QUIET) -> 
             os.replace(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        _unlock(lock)
     return hashes
 
 
@@ -187,16 +238,21 @@ def _exchange(new: Path, out: Path) -> None:
             return
         if ctypes.get_errno() not in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
             raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()), str(out))
-    # Two renames: a kill between them leaves the old output in the staging folder.
-    retired = Path(tempfile.mkdtemp(prefix=_temp_prefix(out), dir=out.parent))
-    os.rmdir(retired)
-    os.replace(out, retired)
+    # Two renames: a kill between them leaves the old output in a staging folder,
+    # locked meanwhile so that another run's cleanup waits for the swap to finish.
+    _, handle = _lock(out)
     try:
-        os.replace(new, out)
-    except BaseException:
-        os.replace(retired, out)
-        raise
-    os.replace(retired, new)
+        retired = Path(tempfile.mkdtemp(prefix=_temp_prefix(out), dir=out.parent))
+        os.rmdir(retired)
+        os.replace(out, retired)
+        try:
+            os.replace(new, out)
+        except BaseException:
+            os.replace(retired, out)
+            raise
+        os.replace(retired, new)
+    finally:
+        _unlock(handle)
 
 
 _AT_FDCWD = -100

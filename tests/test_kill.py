@@ -11,7 +11,11 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT, SPECS
+from generator import write
+from generator.cli import main
 
 SWAPS = 50
 
@@ -69,3 +73,69 @@ def test_sigkill_at_random_moments(tmp_path: Path) -> None:
     assert killed >= SWAPS // 4, (killed, finished)
     assert generate(project).wait() == 0
     assert not list(project.glob(".generated.graphdoc-*"))  # leftovers of killed runs are cleaned up
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the specs, generated once, with a cache of its own."""
+    monkeypatch.setenv("GRAPHDOC_CACHE_DIR", str(tmp_path / "cache"))
+    shutil.copytree(SPECS, tmp_path / "specs")
+    assert main(["generate", str(tmp_path / "specs"), "--out", str(tmp_path / "generated"), "-q"]) == 0
+    return tmp_path
+
+
+def leftover(project: Path) -> Path:
+    folder = project / ".generated.graphdoc-killed"
+    (folder / "schemas").mkdir(parents=True)
+    (folder / "schemas/half.json").write_text("{")
+    return folder
+
+
+def test_a_run_with_nothing_to_write_still_removes_leftovers(project: Path) -> None:
+    folder = leftover(project)
+    before = (project / "generated/.graphdoc-manifest").stat().st_mtime_ns
+    assert main(["generate", str(project / "specs"), "--out", str(project / "generated"), "-q"]) == 0
+    assert (project / "generated/.graphdoc-manifest").stat().st_mtime_ns == before  # nothing was written
+    assert not folder.exists()
+
+
+@pytest.mark.skipif(write.fcntl is None, reason="this system has no flock")
+def test_a_staging_folder_another_run_holds_is_left_alone(project: Path) -> None:
+    folder = leftover(project)
+    page = project / "specs/resources/synchronizationschedule.md"
+    held, handle = write._lock(folder)
+    assert held
+    try:
+        for text in ("On or off.", "Whether the schedule is currently in force."):  # a write, then a skip
+            page.write_text(page.read_text(encoding="utf-8").replace("Whether the schedule is currently in force.", text), encoding="utf-8")
+            assert main(["generate", str(project / "specs"), "--out", str(project / "generated"), "-q"]) == 0
+            assert (folder / "schemas/half.json").exists()
+        assert not write._lock(folder)[0]
+    finally:
+        write._unlock(handle)
+    assert main(["generate", str(project / "specs"), "--out", str(project / "generated"), "-q"]) == 0
+    assert not folder.exists()
+
+
+@pytest.mark.skipif(write.fcntl is None, reason="this system has no flock")
+def test_a_staging_folder_taken_by_another_cleanup_is_not_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = write.tempfile.mkdtemp
+    made: list[Path] = []
+    holds: list[int | None] = []
+
+    def raced(*args, **kwargs):  # type: ignore[no-untyped-def]
+        folder = Path(real(*args, **kwargs))
+        made.append(folder)
+        if len(made) == 1:  # another run's cleanup locks it first and removes it
+            held, handle = write._lock(folder)
+            assert held
+            holds.append(handle)
+        return str(folder)
+
+    monkeypatch.setattr(write.tempfile, "mkdtemp", raced)
+    try:
+        folder, handle = write._staging(tmp_path / "generated")
+        assert folder == made[1] and write._still_there(folder, handle)  # type: ignore[arg-type]
+        write._unlock(handle)
+    finally:
+        write._unlock(holds[0])
