@@ -239,7 +239,7 @@ def _exchange(new: Path, out: Path) -> None:
         if ctypes.get_errno() not in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
             raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()), str(out))
     # Two renames: a kill between them leaves the old output in a staging folder,
-    # locked meanwhile so that another run's cleanup waits for the swap to finish.
+    # locked meanwhile so that another run's cleanup leaves it alone.
     _, handle = _lock(out)
     try:
         retired = Path(tempfile.mkdtemp(prefix=_temp_prefix(out), dir=out.parent))

@@ -139,3 +139,15 @@ def test_a_staging_folder_taken_by_another_cleanup_is_not_used(tmp_path: Path, m
         write._unlock(handle)
     finally:
         write._unlock(holds[0])
+
+
+def test_the_two_rename_swap_gives_the_same_output(project: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where the system can't exchange two folders in one step, two renames do it."""
+    page = project / "specs/resources/synchronizationschedule.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("Whether the schedule is currently in force.", "On or off."), encoding="utf-8")
+    expected = tmp_path_factory.mktemp("expected") / "generated"
+    assert main(["generate", str(project / "specs"), "--out", str(expected), "-q"]) == 0
+    monkeypatch.setattr(write, "_renameat2", None)
+    assert main(["generate", str(project / "specs"), "--out", str(project / "generated"), "-q"]) == 0
+    assert snapshot(project / "generated") == snapshot(expected)
+    assert not list(project.glob(".generated.graphdoc-*"))
