@@ -380,8 +380,8 @@ class _Resolver:
         if record.json is not None and isinstance(record.json.value, dict):
             self.reconcile(entry, result, inherited | navigation, record.json.value, record.json.line)
         parent = self.entries.get(entry.base) if entry.base else None
-        declares_key = key is not None and (parent is None or self.key_of(parent) is None)
-        if key is not None and declares_key and key not in result and key not in inherited:
+        inherits_key = parent is not None and self.key_of(parent) is not None
+        if key is not None and not inherits_key and key not in result and key not in inherited:
             self.report(
                 "KEY_NOT_LISTED",
                 f"{entry.full_name}: key property {key!r} is in no table; added as Edm.String",

@@ -135,12 +135,13 @@ def clean_leftovers(out: Path) -> None:
         held, handle = _lock(leftover)
         if held:
             shutil.rmtree(leftover, ignore_errors=True)
-        _unlock(handle)
+            _unlock(handle)
 
 
 def _lock(folder: Path) -> tuple[bool, int | None]:
-    """Try to take ``folder``'s exclusive lock: whether we hold it, and the handle
-    to release. Where the system has no such locks, every folder counts as free."""
+    """Try to take ``folder``'s exclusive lock: whether we hold it, and then the
+    handle that holds it, for ``_unlock``. Where the system has no such locks,
+    every folder counts as free and there is no handle."""
     if fcntl is None:
         return True, None
     try:
@@ -150,7 +151,8 @@ def _lock(folder: Path) -> tuple[bool, int | None]:
     try:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:  # another run is using it
-        return False, handle
+        os.close(handle)
+        return False, None
     return True, handle
 
 
@@ -166,7 +168,7 @@ def _staging(out: Path) -> tuple[Path, int | None]:
         held, handle = _lock(folder)
         if held and (handle is None or _still_there(folder, handle)):
             return folder, handle
-        _unlock(handle)  # another run's cleanup took it before we locked it: make another
+        _unlock(handle)  # another run's cleanup has it, or removed it before we locked it: make another
 
 
 def _still_there(folder: Path, handle: int) -> bool:

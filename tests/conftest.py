@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import textwrap
 from collections.abc import Iterator
 from pathlib import Path
@@ -39,12 +40,28 @@ def write_docs(root: Path, pages: dict[str, str | bytes]) -> Path:
     return root
 
 
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
 def model_of(tmp_path: Path, pages: dict[str, str | bytes]) -> Model:
     return build_model(write_docs(tmp_path / "docs", pages))
 
 
 def codes(model: Model) -> list[str]:
     return [d.code for d in model.diagnostics]
+
+
+@pytest.fixture
+def project(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the specs with its output generated, and a cache of its own
+    (outside the project, which some tests make a git repository)."""
+    from generator.cli import main
+
+    monkeypatch.setenv("GRAPHDOC_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    shutil.copytree(SPECS, tmp_path / "specs")
+    assert main(["generate", str(tmp_path / "specs"), "--out", str(tmp_path / "generated"), "-q"]) == 0
+    return tmp_path
 
 
 @pytest.fixture(scope="session")

@@ -7,16 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SPECS, write_docs
+from conftest import SPECS, snapshot, write_docs
 from generator.emit import emit_all
 from generator.load import read_pages
 from generator.pipeline import generate
 from generator.resolve import resolve
 from pages import enum_page, resource
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def test_cold_warm_edited_and_deleted_cache_give_identical_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

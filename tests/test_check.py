@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import GENERATED, ROOT, SPECS
+from conftest import GENERATED, ROOT, snapshot
 from generator import write
 from generator.cli import main
 
@@ -24,18 +24,6 @@ def graphdoc(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) ->
         text=True,
         env={**os.environ, **(env or {})},
     )
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """A copy of the specs with its output generated."""
-    shutil.copytree(SPECS, tmp_path / "specs")
-    assert main(["generate", str(tmp_path / "specs"), "--out", str(tmp_path / "generated"), "-q"]) == 0
-    return tmp_path
 
 
 def test_output_is_byte_identical_across_runs_seeds_and_folders(project: Path, tmp_path_factory: pytest.TempPathFactory) -> None:

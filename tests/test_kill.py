@@ -9,19 +9,16 @@ import signal
 import subprocess
 import sys
 import time
+import types
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SPECS
+from conftest import ROOT, SPECS, snapshot
 from generator import write
 from generator.cli import main
 
 SWAPS = 50
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def generate(project: Path) -> subprocess.Popen[bytes]:
@@ -75,15 +72,6 @@ def test_sigkill_at_random_moments(tmp_path: Path) -> None:
     assert not list(project.glob(".generated.graphdoc-*"))  # leftovers of killed runs are cleaned up
 
 
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the specs, generated once, with a cache of its own."""
-    monkeypatch.setenv("GRAPHDOC_CACHE_DIR", str(tmp_path / "cache"))
-    shutil.copytree(SPECS, tmp_path / "specs")
-    assert main(["generate", str(tmp_path / "specs"), "--out", str(tmp_path / "generated"), "-q"]) == 0
-    return tmp_path
-
-
 def leftover(project: Path) -> Path:
     folder = project / ".generated.graphdoc-killed"
     (folder / "schemas").mkdir(parents=True)
@@ -91,11 +79,16 @@ def leftover(project: Path) -> Path:
     return folder
 
 
+def generate_in_process(project: Path) -> bool:
+    """Run ``generate`` on the project; whether it swapped in a new output folder."""
+    before = (project / "generated").stat().st_ino
+    assert main(["generate", str(project / "specs"), "--out", str(project / "generated"), "-q"]) == 0
+    return (project / "generated").stat().st_ino != before
+
+
 def test_a_run_with_nothing_to_write_still_removes_leftovers(project: Path) -> None:
     folder = leftover(project)
-    before = (project / "generated/.graphdoc-manifest").stat().st_mtime_ns
-    assert main(["generate", str(project / "specs"), "--out", str(project / "generated"), "-q"]) == 0
-    assert (project / "generated/.graphdoc-manifest").stat().st_mtime_ns == before  # nothing was written
+    assert not generate_in_process(project)
     assert not folder.exists()
 
 
@@ -103,42 +96,51 @@ def test_a_run_with_nothing_to_write_still_removes_leftovers(project: Path) -> N
 def test_a_staging_folder_another_run_holds_is_left_alone(project: Path) -> None:
     folder = leftover(project)
     page = project / "specs/resources/synchronizationschedule.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("Whether the schedule is currently in force.", "On or off."), encoding="utf-8")
     held, handle = write._lock(folder)
     assert held
     try:
-        for text in ("On or off.", "Whether the schedule is currently in force."):  # a write, then a skip
-            page.write_text(page.read_text(encoding="utf-8").replace("Whether the schedule is currently in force.", text), encoding="utf-8")
-            assert main(["generate", str(project / "specs"), "--out", str(project / "generated"), "-q"]) == 0
-            assert (folder / "schemas/half.json").exists()
-        assert not write._lock(folder)[0]
+        assert generate_in_process(project)  # the edit is written
+        assert (folder / "schemas/half.json").exists()
+        assert not generate_in_process(project)  # nothing to write
+        assert (folder / "schemas/half.json").exists()
+        assert write._lock(folder) == (False, None)
     finally:
         write._unlock(handle)
-    assert main(["generate", str(project / "specs"), "--out", str(project / "generated"), "-q"]) == 0
+    generate_in_process(project)
     assert not folder.exists()
 
 
 @pytest.mark.skipif(write.fcntl is None, reason="this system has no flock")
 def test_a_staging_folder_taken_by_another_cleanup_is_not_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real = write.tempfile.mkdtemp
+    import fcntl
+
+    real_mkdtemp = write.tempfile.mkdtemp
     made: list[Path] = []
-    holds: list[int | None] = []
+    others: list[int] = []
 
-    def raced(*args, **kwargs):  # type: ignore[no-untyped-def]
-        folder = Path(real(*args, **kwargs))
-        made.append(folder)
-        if len(made) == 1:  # another run's cleanup locks it first and removes it
-            held, handle = write._lock(folder)
-            assert held
-            holds.append(handle)
-        return str(folder)
+    def mkdtemp(*args, **kwargs):  # type: ignore[no-untyped-def]
+        made.append(Path(real_mkdtemp(*args, **kwargs)))
+        if len(made) == 1:  # another run's cleanup locks the first folder before we do
+            others.append(os.open(made[0], os.O_RDONLY))
+            fcntl.flock(others[0], fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return str(made[-1])
 
-    monkeypatch.setattr(write.tempfile, "mkdtemp", raced)
+    def flock(handle: int, operation: int) -> None:
+        if len(made) == 2:  # and removes the second one between our open and our lock
+            shutil.rmtree(made[1])
+        fcntl.flock(handle, operation)
+
+    monkeypatch.setattr(write.tempfile, "mkdtemp", mkdtemp)
+    monkeypatch.setattr(write, "fcntl", types.SimpleNamespace(flock=flock, LOCK_EX=fcntl.LOCK_EX, LOCK_NB=fcntl.LOCK_NB))
     try:
         folder, handle = write._staging(tmp_path / "generated")
-        assert folder == made[1] and write._still_there(folder, handle)  # type: ignore[arg-type]
+        assert handle is not None
+        assert folder == made[2] and write._still_there(folder, handle)
+        assert made[0].is_dir() and not made[1].exists()
         write._unlock(handle)
     finally:
-        write._unlock(holds[0])
+        os.close(others[0])
 
 
 def test_the_two_rename_swap_gives_the_same_output(project: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
