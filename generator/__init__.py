@@ -6,22 +6,28 @@ The library surface: ``build_model`` (parse and resolve a docs folder) and
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .pipeline import build_model
 
 if TYPE_CHECKING:
-    from .validation import Issue, SchemaError, SchemaSet
+    from .runtime.handlers._issues import Issue
+    from .validation import SchemaError, SchemaSet
 
 __all__ = ["Issue", "SchemaError", "SchemaSet", "build_model", "schema_set", "validate"]
 
-_SCHEMA_SETS: dict[str | Path, SchemaSet] = {}
+_SCHEMA_SETS: dict[str, SchemaSet] = {}
 
 
 def __getattr__(name: str) -> Any:
     # The validation names load jsonschema; commands that don't validate don't pay for it.
-    if name in ("Issue", "SchemaError", "SchemaSet"):
+    if name == "Issue":
+        from .runtime.handlers._issues import Issue
+
+        return Issue
+    if name in ("SchemaError", "SchemaSet"):
         from . import validation
 
         return getattr(validation, name)
@@ -29,16 +35,14 @@ def __getattr__(name: str) -> Any:
 
 
 def schema_set(schemas: str | Path = "generated/schemas") -> SchemaSet:
-    """The schemas in a folder, loaded once per process."""
-    found = _SCHEMA_SETS.get(schemas)  # as given: resolving a path on every call costs system calls
+    """The schemas in a folder, loaded once per process per folder. A relative
+    folder is taken from the working folder at each call."""
+    folder = os.path.abspath(schemas)
+    found = _SCHEMA_SETS.get(folder)
     if found is None:
         from .validation import SchemaSet
 
-        folder = Path(schemas).resolve()
-        found = _SCHEMA_SETS.get(folder)
-        if found is None:
-            found = _SCHEMA_SETS[folder] = SchemaSet.from_dir(folder)
-        _SCHEMA_SETS[schemas] = found
+        found = _SCHEMA_SETS[folder] = SchemaSet.from_dir(Path(folder))
     return found
 
 

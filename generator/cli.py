@@ -11,16 +11,28 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from importlib import metadata
 from pathlib import Path
 
 from . import config
-from .diagnostics import ERROR
+from .diagnostics import CODES, ERROR, SEVERITIES, Diagnostic, at_least
 from .emit.model_json import dumps
 from .load import DocsRootError
 from .pipeline import build_model, check, generate, summary
 from .progress import Progress
 from .usage import UsageError
-from .write import OutputError
+from .write import MANIFEST, OutputError
+
+DESCRIPTION = (
+    "Turn REST API reference pages in the Microsoft Graph documentation format into "
+    "JSON Schema, typed Python models, a mock service and OpenAPI."
+)
+EPILOG = (
+    "Exit codes: 0 success; 1 check found a difference, validate an invalid payload or "
+    "lint an error; 2 a usage error or unusable input; 3 a bug in graphdoc "
+    "(GRAPHDOC_DEBUG=1 shows its traceback). Defaults for DOCS and --out come from "
+    "[tool.graphdoc] in the nearest pyproject.toml."
+)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -28,37 +40,72 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"graphdoc: error: {message}\n")
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="graphdoc", description=__doc__.splitlines()[0] if __doc__ else None)
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+def _version() -> str:
+    try:
+        return metadata.version("graphdoc")
+    except metadata.PackageNotFoundError:  # a source tree that was never installed
+        return "unknown"
 
-    inspect = commands.add_parser("inspect", help="parse a docs folder and print the model")
-    inspect.add_argument("docs", nargs="?", help="docs root holding resources/ and api/ (default: specs)")
-    inspect.add_argument("--format", choices=("json", "text"), default="text")
+
+def _quiet(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument("-q", "--quiet", action="store_true", help=what)
+
+
+def _filters(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--select",
+        action="append",
+        metavar="CODE[,CODE]",
+        help="show only diagnostics with these codes (repeatable)",
+    )
+    parser.add_argument(
+        "--severity",
+        choices=SEVERITIES,
+        default="info",
+        help="show only diagnostics of this severity or worse (default: info, everything)",
+    )
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="graphdoc", description=DESCRIPTION, epilog=EPILOG)
+    parser.add_argument("--version", action="version", version=f"graphdoc {_version()}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    docs_help = "docs root holding resources/ and api/ (default: specs)"
 
     gen = commands.add_parser("generate", help="write every output for a docs folder")
-    gen.add_argument("docs", nargs="?", help="docs root (default: specs)")
+    gen.add_argument("docs", nargs="?", metavar="DOCS", help=docs_help)
     gen.add_argument("--out", help="output folder (default: generated)")
-    gen.add_argument("--quiet", "-q", action="store_true", help="print nothing but errors")
+    _quiet(gen, "print nothing but errors")
 
     chk = commands.add_parser("check", help="exit 1 when the output folder is not what generate would write")
-    chk.add_argument("docs", nargs="?", help="docs root (default: specs)")
+    chk.add_argument("docs", nargs="?", metavar="DOCS", help=docs_help)
     chk.add_argument("--out", help="output folder (default: generated)")
     chk.add_argument("--diff", action="store_true", help="print a unified diff of each difference")
+    _quiet(chk, "print the differences only, no summary")
+
+    lint = commands.add_parser("lint", help="report page problems and examples that break their schemas")
+    lint.add_argument("docs", nargs="?", metavar="DOCS", help=docs_help)
+    lint.add_argument("--format", choices=("text", "json", "github"), default="text")
+    _filters(lint)
+    _quiet(lint, "print the diagnostics only, no summary")
+
+    val = commands.add_parser("validate", help="check JSON payloads against the emitted schemas")
+    val.add_argument("files", nargs="+", metavar="FILE", help="JSON payload files; - reads standard input")
+    val.add_argument("--type", help="type of every payload (default: each payload's @odata.type)")
+    val.add_argument("--schemas", help="schema folder, or an output folder holding schemas/ (default: generated)")
+    _quiet(val, "print the issues only, no counts")
 
     srv = commands.add_parser("serve", help="run the generated mock service")
     srv.add_argument("--out", help="output folder holding the generated service (default: generated)")
     srv.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
     srv.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    _quiet(srv, "log warnings and errors only")
 
-    val = commands.add_parser("validate", help="check JSON payloads against the emitted schemas")
-    val.add_argument("files", nargs="+", metavar="FILE", help="JSON payload files")
-    val.add_argument("--type", help="type of every payload (default: each payload's @odata.type)")
-    val.add_argument("--schemas", help="schema folder (default: generated/schemas)")
-
-    lint = commands.add_parser("lint", help="report page problems and examples that break their schemas")
-    lint.add_argument("docs", nargs="?", help="docs root (default: specs)")
-    lint.add_argument("--format", choices=("text", "json", "github"), default="text")
+    inspect = commands.add_parser("inspect", help="parse a docs folder and print the model")
+    inspect.add_argument("docs", nargs="?", metavar="DOCS", help=docs_help)
+    inspect.add_argument("--format", choices=("json", "text"), default="text")
+    _filters(inspect)
+    _quiet(inspect, "print the diagnostics only, no summary")
     return parser
 
 
@@ -70,38 +117,67 @@ def _out(args: argparse.Namespace) -> Path:
     return Path(getattr(args, "out", None) or config.load().out)
 
 
+def display_root(docs: Path) -> str:
+    """What goes before a docs-relative path so that it reads from the working folder:
+    ``specs/`` for ``graphdoc lint specs``; an absolute path for a folder elsewhere."""
+    absolute = os.path.abspath(docs)
+    relative = os.path.relpath(absolute, os.getcwd())
+    shown = absolute if relative.split(os.sep)[0] == os.pardir else relative
+    shown = shown.replace(os.sep, "/")
+    return "" if shown == "." else shown.rstrip("/") + "/"
+
+
+def _selected(diagnostics: Sequence[Diagnostic], args: argparse.Namespace) -> list[Diagnostic]:
+    codes = {code.strip().upper() for option in args.select or () for code in option.split(",") if code.strip()}
+    unknown = sorted(codes - set(CODES))
+    if unknown:
+        raise UsageError(f"--select: unknown code(s) {', '.join(unknown)}; see the README's list of codes")
+    severities = at_least(args.severity)
+    return [d for d in diagnostics if d.severity in severities and (not codes or d.code in codes)]
+
+
 def _inspect(args: argparse.Namespace) -> int:
-    model = build_model(_docs(args))
+    docs = _docs(args)
+    model = build_model(docs)
     if args.format == "json":
         sys.stdout.write(dumps(model))
         return 0
-    for diagnostic in model.diagnostics:
-        print(f"{diagnostic} [{diagnostic.severity}]")
-    print(summary(model))
+    root = display_root(docs)
+    for diagnostic in _selected(model.diagnostics, args):
+        print(diagnostic.display(root))
+    if not args.quiet:
+        print(summary(model))
     return 0
 
 
 def _generate(args: argparse.Namespace) -> int:
-    out = _out(args)
-    result = generate(_docs(args), out, Progress.for_terminal(args.quiet))
+    docs, out = _docs(args), _out(args)
+    result = generate(docs, out, Progress.for_terminal(args.quiet))
     if not args.quiet:
-        for line in result.errors:
-            print(line, file=sys.stderr)
-        print(f"{result.summary}; wrote {out}", file=sys.stderr)
+        root = display_root(docs)
+        for diagnostic in result.report.errors:
+            print(diagnostic.display(root), file=sys.stderr)
+        done = f"{out} is already current" if not result.changed else f"wrote {out}"
+        print(f"{result.report.summary}; {done}", file=sys.stderr)
     return 0
 
 
 def _check(args: argparse.Namespace) -> int:
     out = _out(args)
-    changes, _ = check(_docs(args), out, Progress.for_terminal())
+    changes, _ = check(_docs(args), out, Progress.for_terminal(args.quiet))
+    # The manifest only restates the other files' hashes: it is news on its own only.
+    if any(change.path != MANIFEST for change in changes):
+        changes = [change for change in changes if change.path != MANIFEST]
     for change in changes:
         print(f"{change.kind}: {out.as_posix()}/{change.path}")
         if args.diff:
             sys.stdout.write(change.diff(out))
     if changes:
-        print(f"{len(changes)} file(s) differ from what graphdoc generate would write; run graphdoc generate", file=sys.stderr)
+        if not args.quiet:
+            print(f"{len(changes)} file(s) differ from what graphdoc generate would write; run graphdoc generate", file=sys.stderr)
         return 1
-    print(f"{out} is current", file=sys.stderr)
+    if not args.quiet:
+        print(f"{out} is current", file=sys.stderr)
     return 0
 
 
@@ -109,63 +185,73 @@ def _validate(args: argparse.Namespace) -> int:
     from . import payloads
     from .validation import SchemaError, SchemaSet
 
-    schemas = SchemaSet.from_dir(Path(args.schemas) if args.schemas else _out(args) / "schemas")
+    schemas = SchemaSet.from_dir(Path(args.schemas) if args.schemas else _out(args))
     if args.type:
         schemas.full_name(args.type)  # an unknown --type is a usage error, before any file
-    worst = 0
-    invalid = unreadable = 0
+    invalid = unreadable = untyped = 0
     for name in args.files:
+        label = "<stdin>" if name == payloads.STDIN else name
         try:
-            payload = payloads.load(Path(name))
+            payload = payloads.load(name)
             type_name = args.type or payloads.odata_type(payload)
             issues = schemas.validate(payload, type_name)
+        except payloads.UntypedPayload as error:
+            print(f"{label}: {error}", file=sys.stderr)
+            untyped += 1
+            continue
         except (payloads.PayloadError, SchemaError) as error:
-            print(f"{name}: {error}", file=sys.stderr)
+            print(f"{label}: {error}", file=sys.stderr)
             unreadable += 1
-            worst = 2
             continue
         for issue in issues:
-            print(f"{name}: {issue}")
-        if issues:
-            invalid += 1
-            worst = max(worst, 1)
-    valid = len(args.files) - invalid - unreadable
-    counts = f"{valid} valid, {invalid} invalid" + (f", {unreadable} unreadable" if unreadable else "")
-    print(counts, file=sys.stderr)
-    return worst
+            print(f"{label}: {issue}")
+        invalid += bool(issues)
+    if not args.quiet:
+        valid = len(args.files) - invalid - unreadable - untyped
+        counts = [f"{valid} valid", f"{invalid} invalid"]
+        counts += [f"{unreadable} unreadable"] if unreadable else []
+        counts += [f"{untyped} without a type"] if untyped else []
+        print(", ".join(counts), file=sys.stderr)
+    return 2 if unreadable or untyped else 1 if invalid else 0
 
 
 def _lint(args: argparse.Namespace) -> int:
     from . import lint_output
     from .lint import check_examples
 
-    model = build_model(_docs(args))
+    docs = _docs(args)
+    model = build_model(docs)
     report = check_examples(model)
-    diagnostics = sorted([*model.diagnostics, *report.diagnostics])
-    sys.stdout.write(lint_output.render(diagnostics, args.format))
-    print(f"{summary(model)}; examples: {report.checked} checked, {report.passed} pass", file=sys.stderr)
+    diagnostics = _selected(sorted([*model.diagnostics, *report.diagnostics]), args)
+    sys.stdout.write(lint_output.render(diagnostics, args.format, display_root(docs)))
+    if not args.quiet:
+        print(f"{summary(model)}; examples: {report.checked} checked, {report.passed} pass", file=sys.stderr)
     return 1 if any(d.severity == ERROR for d in diagnostics) else 0
 
 
 def _serve(args: argparse.Namespace) -> int:
     from .serve import serve
 
-    serve(_out(args), args.host, args.port)
+    serve(_out(args), args.host, args.port, args.quiet)
     return 0
 
 
 COMMANDS = {
-    "serve": _serve,
-    "inspect": _inspect,
     "generate": _generate,
     "check": _check,
-    "validate": _validate,
     "lint": _lint,
+    "validate": _validate,
+    "serve": _serve,
+    "inspect": _inspect,
 }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:  # bare graphdoc: say what it can do
+        parser.print_help(sys.stderr)
+        return 2
     try:
         return COMMANDS[args.command](args)
     except (DocsRootError, OutputError, UsageError, config.ConfigError) as error:

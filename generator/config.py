@@ -1,11 +1,15 @@
-"""Settings from ``[tool.graphdoc]`` in the working folder's pyproject.toml.
+"""Settings from ``[tool.graphdoc]`` in the nearest pyproject.toml.
 
-Keys: ``specs`` (the docs root) and ``out`` (the output folder). Command-line
-arguments win over these, and these over the built-in defaults.
+As with ruff, the settings are those of the nearest ``pyproject.toml`` upward
+from the working folder that has a ``[tool.graphdoc]`` table, and the folders
+it names are relative to that file's folder. Keys: ``specs`` (the docs root) and
+``out`` (the output folder). Command-line arguments win over these, and these
+over the built-in defaults (``specs`` and ``generated`` in the working folder).
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +21,7 @@ else:  # pragma: no cover - Python 3.10
 
 DEFAULT_SPECS = "specs"
 DEFAULT_OUT = "generated"
+KEYS = ("specs", "out")
 
 
 class ConfigError(Exception):
@@ -30,23 +35,57 @@ class Settings:
 
 
 def load(folder: Path | None = None) -> Settings:
-    path = (folder or Path.cwd()) / "pyproject.toml"
+    """The settings that apply in ``folder`` (default: the working folder)."""
+    start = Path(os.path.abspath(folder or Path.cwd()))
+    for candidate in (start, *start.parents):
+        path = candidate / "pyproject.toml"
+        table = _table(path)
+        if table is not None:
+            return _settings(path, table, start)
+    return Settings()
+
+
+def _table(path: Path) -> dict[str, object] | None:
+    """The [tool.graphdoc] table of ``path``; None when there is no such file or table."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return Settings()
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        text = path.read_text(encoding="utf-8")
+    except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+        return None
+    except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: can't be read: {error}") from None
-    table = data.get("tool", {}).get("graphdoc", {})
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: is not valid TOML: {error}") from None
+    tool = data.get("tool", {})
+    table = tool.get("graphdoc") if isinstance(tool, dict) else None
+    if table is None:
+        return None
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: [tool.graphdoc] must be a table")
-    unknown = sorted(set(table) - {"specs", "out"})
+    return table
+
+
+def _settings(path: Path, table: dict[str, object], start: Path) -> Settings:
+    unknown = sorted(set(table) - set(KEYS))
     if unknown:
         raise ConfigError(f"{path}: unknown [tool.graphdoc] key(s): {', '.join(unknown)}")
-    values = {}
-    for key in ("specs", "out"):
-        if key in table:
-            if not isinstance(table[key], str) or not table[key]:
-                raise ConfigError(f"{path}: [tool.graphdoc] {key} must be a folder path")
-            values[key] = table[key]
+    values: dict[str, str] = {}
+    for key in KEYS:
+        if key not in table:
+            continue
+        value = table[key]
+        if not isinstance(value, str) or not value:
+            raise ConfigError(f"{path}: [tool.graphdoc] {key} must be a folder path")
+        values[key] = _relative_to(start, path.parent / value)
+    if path.parent != start:  # the defaults are folders beside the settings file too
+        for key, default in (("specs", DEFAULT_SPECS), ("out", DEFAULT_OUT)):
+            values.setdefault(key, _relative_to(start, path.parent / default))
     return Settings(**values)
+
+
+def _relative_to(start: Path, target: Path) -> str:
+    """``target`` as short as it can be written from ``start``: relative below it, absolute elsewhere."""
+    absolute = os.path.normpath(target)
+    relative = os.path.relpath(absolute, start)
+    return absolute if relative.split(os.sep)[0] == os.pardir else relative

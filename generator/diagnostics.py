@@ -61,16 +61,38 @@ class Diagnostic:
     severity: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.code} {self.message}"
+        return self.display()
 
-    def to_json(self) -> dict[str, object]:
+    def display(self, root: str = "") -> str:
+        """``path:line: severity: CODE message``, the path under ``root`` (see ``display_root``)."""
+        return f"{root}{self.path}:{self.line}: {self.severity}: {self.code} {self.message}"
+
+    def to_json(self, root: str = "") -> dict[str, object]:
         return {
             "severity": self.severity,
             "code": self.code,
             "message": self.message,
-            "path": self.path,
+            "path": root + self.path,
             "line": self.line,
         }
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> Diagnostic:
+        return cls(
+            path=str(data["path"]),
+            line=int(str(data["line"])),
+            code=str(data["code"]),
+            message=str(data["message"]),
+            severity=str(data["severity"]),
+        )
+
+
+SEVERITIES = (ERROR, WARNING, INFO)  # most severe first
+
+
+def at_least(severity: str) -> frozenset[str]:
+    """The severities as severe as ``severity`` or more."""
+    return frozenset(SEVERITIES[: SEVERITIES.index(severity) + 1])
 
 
 def make(code: str, message: str, path: str, line: int) -> Diagnostic:

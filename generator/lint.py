@@ -16,7 +16,8 @@ from .diagnostics import Diagnostic, make
 from .emit import jsonschema
 from .model import Example, Model
 from .primitives import edm_type
-from .validation import Issue, SchemaError, SchemaSet
+from .runtime.handlers._issues import Issue
+from .validation import SchemaError, SchemaSet
 
 
 @dataclass

@@ -15,14 +15,16 @@ def _github_escape(text: str, prop: bool = False) -> str:
     return text
 
 
-def render(diagnostics: Sequence[Diagnostic], style: str) -> str:
+def render(diagnostics: Sequence[Diagnostic], style: str, root: str = "") -> str:
+    """``diagnostics`` in ``style``; each path is written with ``root`` before it, so that
+    it names the page from the working folder (where GitHub looks for it)."""
     if style == "json":
-        return json.dumps([d.to_json() for d in diagnostics], indent=2, ensure_ascii=False) + "\n"
+        return json.dumps([d.to_json(root) for d in diagnostics], indent=2, ensure_ascii=False) + "\n"
     if style == "github":
         level = {ERROR: "error", WARNING: "warning"}
         return "".join(
-            f"::{level.get(d.severity, 'notice')} file={_github_escape(d.path, True)},line={d.line},"
+            f"::{level.get(d.severity, 'notice')} file={_github_escape(root + d.path, True)},line={d.line},"
             f"title={d.code}::{_github_escape(d.message)}\n"
             for d in diagnostics
         )
-    return "".join(f"{d}\n" for d in diagnostics)
+    return "".join(d.display(root) + "\n" for d in diagnostics)

@@ -22,6 +22,8 @@ class DocsRootError(Exception):
 def _page_names(root: Path) -> list[tuple[str, str]]:
     """Every markdown page under ``root/resources`` and ``root/api``: its path and its
     path relative to ``root`` (POSIX), sorted."""
+    if not root.exists():
+        raise DocsRootError(f"{root}: does not exist")
     if not root.is_dir():
         raise DocsRootError(f"{root}: not a folder")
     folders = [name for name in FOLDERS if (root / name).is_dir()]

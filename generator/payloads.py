@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -109,9 +110,15 @@ def _printable(text: str) -> str:
     return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
-def load(path: Path) -> Any:
+STDIN = "-"
+
+
+def load(name: str) -> Any:
+    """The payload in file ``name`` (``-``: standard input)."""
     try:
-        data = path.read_bytes()
+        data = sys.stdin.buffer.read() if name == STDIN else Path(name).read_bytes()
+    except FileNotFoundError:
+        raise PayloadError("does not exist") from None
     except OSError as error:
         raise PayloadError(f"can't be read: {error.strerror or error}") from None
     try:
@@ -121,8 +128,15 @@ def load(path: Path) -> Any:
     return parse(text)
 
 
+class UntypedPayload(UsageError):
+    """A payload that names no type, checked without ``--type`` (exit 2)."""
+
+
 def odata_type(payload: Any) -> str:
-    written = payload.get("@odata.type") if isinstance(payload, dict) else None
+    if not isinstance(payload, dict):
+        kind = "an array" if isinstance(payload, list) else "not an object"
+        raise UntypedPayload(f"the payload is {kind}, so it has no @odata.type; pass --type NAME")
+    written = payload.get("@odata.type")
     if not isinstance(written, str) or not written.strip():
-        raise PayloadError("no @odata.type in the payload; give --type")
+        raise UntypedPayload("the payload has no @odata.type; pass --type NAME")
     return written

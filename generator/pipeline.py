@@ -11,6 +11,7 @@ import gc
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import runs
@@ -47,7 +48,7 @@ def summary(model: Model) -> str:
 
 
 def report(model: Model) -> Report:
-    return Report(summary(model), tuple(str(d) for d in model.diagnostics if d.severity == ERROR))
+    return Report(summary(model), tuple(d for d in model.diagnostics if d.severity == ERROR))
 
 
 def _model(docs: Path, sources: list[Source], progress: Progress = QUIET) -> Model:
@@ -69,18 +70,24 @@ def _last_run(docs: Path, out: Path) -> tuple[list[Source], str, Record | None]:
     return sources, key, record if record is not None and runs.current(out, record) else None
 
 
-def generate(docs: Path, out: Path, progress: Progress = QUIET) -> Report:
+@dataclass(frozen=True)
+class Generated:
+    report: Report
+    changed: bool  # False when ``out`` held exactly this output already
+
+
+def generate(docs: Path, out: Path, progress: Progress = QUIET) -> Generated:
     """Write every output for ``docs`` into ``out``; skipped when it is current already."""
     with _batch():
         sources, key, record = _last_run(docs, out)
         if record is not None:
             clean_leftovers(out)
-            return record.report
+            return Generated(record.report, changed=False)
         model = _model(docs, sources, progress)
-        hashes = write_tree(out, emit_all(model), progress)
+        written = write_tree(out, emit_all(model), progress)
         result = report(model)
-        runs.save(key, Record(hashes, result))
-        return result
+        runs.save(key, Record(written.hashes, result))
+        return Generated(result, written.changed)
 
 
 def check(docs: Path, out: Path, progress: Progress = QUIET) -> tuple[list[Change], Report]:

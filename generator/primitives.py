@@ -1,6 +1,11 @@
-"""How pages spell Edm primitive types, and the CSDL name each one means."""
+"""Edm primitive types: how pages spell them, the CSDL name each one means, and
+the JSON Schema of a value of each (which the schema emitter and validation share)."""
 
 from __future__ import annotations
+
+from typing import Any
+
+from .runtime.handlers._issues import BASE64, DECIMAL, FLOAT_WORDS, TIME_OF_DAY
 
 EDM: dict[str, str] = {
     "string": "Edm.String",
@@ -57,3 +62,40 @@ def edm_type(name: str) -> str | None:
 
 def is_primitive(type_name: str) -> bool:
     return type_name.startswith("Edm.")
+
+
+INT_RANGES = {
+    "Edm.Byte": (0, 255),
+    "Edm.SByte": (-128, 127),
+    "Edm.Int16": (-(2**15), 2**15 - 1),
+    "Edm.Int32": (-(2**31), 2**31 - 1),
+    "Edm.Int64": (-(2**63), 2**63 - 1),
+}
+
+
+def primitive_schema(type_name: str) -> dict[str, Any]:
+    """The JSON Schema of one value of an Edm primitive type."""
+    if type_name in INT_RANGES:
+        low, high = INT_RANGES[type_name]
+        return {"type": "integer", "minimum": low, "maximum": high}
+    if type_name in ("Edm.Double", "Edm.Single"):
+        return {"type": ["number", "string"], "pattern": FLOAT_WORDS}
+    if type_name == "Edm.Decimal":
+        return {"type": ["number", "string"], "pattern": DECIMAL}
+    if type_name == "Edm.Boolean":
+        return {"type": "boolean"}
+    if type_name == "Edm.DateTimeOffset":
+        return {"type": "string", "format": "date-time"}
+    if type_name == "Edm.Date":
+        return {"type": "string", "format": "date"}
+    if type_name == "Edm.TimeOfDay":
+        return {"type": "string", "pattern": TIME_OF_DAY}
+    if type_name == "Edm.Duration":
+        return {"type": "string", "format": "duration"}
+    if type_name == "Edm.Guid":
+        return {"type": "string", "format": "uuid"}
+    if type_name == "Edm.Binary":
+        return {"type": "string", "contentEncoding": "base64", "pattern": BASE64}
+    if type_name == UNTYPED:
+        return {}
+    return {"type": "string"}  # Edm.String, Edm.Stream and any other primitive

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import cache
+from .diagnostics import Diagnostic
 from .load import Source
 from .parse.records import PageRecord
 from .write import MANIFEST, digest, existing_files, file_digest, manifest_text
@@ -29,7 +30,7 @@ class Report:
     """What a run tells its user: the summary line and the error diagnostics."""
 
     summary: str
-    errors: tuple[str, ...] = ()
+    errors: tuple[Diagnostic, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ def load(run_key: str) -> Record | None:
         return None
     try:
         data = json.loads((folder / f"{run_key}.json").read_text(encoding="utf-8"))
-        report = Report(str(data["summary"]), tuple(str(line) for line in data["errors"]))
+        report = Report(str(data["summary"]), tuple(Diagnostic.from_json(item) for item in data["errors"]))
         hashes = {str(name): str(value) for name, value in data["hashes"].items()}
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None  # missing or unreadable: a full run
@@ -69,7 +70,8 @@ def save(run_key: str, record: Record) -> None:
     folder = _folder()
     if folder is None:
         return
-    text = json.dumps({"summary": record.report.summary, "errors": list(record.report.errors), "hashes": record.hashes})
+    errors = [d.to_json() for d in record.report.errors]
+    text = json.dumps({"summary": record.report.summary, "errors": errors, "hashes": record.hashes})
     cache.write_atomically(folder / f"{run_key}.json", text.encode("utf-8"))
     try:
         for old in sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)[KEEP:]:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import importlib
 import importlib.util
+import socket
 import sys
 from pathlib import Path
 from typing import Any
@@ -15,6 +17,8 @@ PACKAGE = "graphdoc_service"
 
 def load_app(out: Path) -> Any:
     """The ASGI app generated into ``out`` (whatever the folder is called)."""
+    if not out.exists():
+        raise UsageError(f"{out}: does not exist; run graphdoc generate first")
     app_file = out / "handlers" / "app.py"
     if not app_file.is_file():
         raise UsageError(f"{out}: no generated service here; run graphdoc generate first")
@@ -26,8 +30,32 @@ def load_app(out: Path) -> Any:
     return importlib.import_module(f"{PACKAGE}.handlers.app").app
 
 
-def serve(out: Path, host: str, port: int) -> None:
+def listen(host: str, port: int) -> socket.socket:
+    """A socket bound to ``host:port``; a port in use is a usage error, said in one line."""
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)[0]
+    except socket.gaierror as error:
+        raise UsageError(f"can't listen on {host}: {error.strerror}") from None
+    sock = socket.socket(family, kind, proto)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+    except OSError as error:
+        sock.close()
+        if error.errno == errno.EADDRINUSE:
+            raise UsageError(f"port {port} is already in use; pick another with --port") from None
+        raise UsageError(f"can't listen on {host}:{port}: {error.strerror or error}") from None
+    sock.set_inheritable(True)
+    return sock
+
+
+def serve(out: Path, host: str, port: int, quiet: bool = False) -> None:
     import uvicorn
 
     app = load_app(out)
-    uvicorn.run(app, host=host, port=port, log_level="info")
+    sock = listen(host, port)
+    server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning" if quiet else "info"))
+    if not quiet:
+        shown = f"[{host}]" if ":" in host else host
+        print(f"graphdoc: serving {out} on http://{shown}:{port} (Ctrl+C to stop)", file=sys.stderr)
+    server.run(sockets=[sock])

@@ -9,21 +9,18 @@ pointer into the payload, what was expected and what was found.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from .emit.jsonschema import PATTERN_NAMES, primitive_schema
 from .names import BUNDLE_FILE
-from .primitives import edm_type
+from .primitives import edm_type, primitive_schema
+from .runtime.handlers._issues import Issue, issues
 from .usage import UsageError
 
 FORMAT_CHECKER = Draft202012Validator.FORMAT_CHECKER
@@ -32,20 +29,6 @@ MAX_ISSUES = 1000  # per payload
 
 class SchemaError(UsageError):
     """Schemas can't be loaded, or a type is not among them (a usage error)."""
-
-
-@dataclass(frozen=True)
-class Issue:
-    pointer: str  # JSON pointer into the payload ("" is the payload itself)
-    expected: str
-    found: str
-
-    @property
-    def message(self) -> str:
-        return f"expected {self.expected}, found {self.found}"
-
-    def __str__(self) -> str:
-        return f"{self.pointer or '(root)'}: {self.message}"
 
 
 class SchemaSet:
@@ -77,11 +60,16 @@ class SchemaSet:
 
     @classmethod
     def from_dir(cls, folder: Path) -> SchemaSet:
+        """The schemas in ``folder``: a schema folder, or an output folder holding ``schemas/``."""
+        if not folder.exists():
+            raise SchemaError(f"{folder}: does not exist")
         bundle = folder / BUNDLE_FILE
+        if not bundle.exists() and (folder / "schemas" / BUNDLE_FILE).exists():
+            bundle = folder / "schemas" / BUNDLE_FILE
         try:
             document = json.loads(bundle.read_text(encoding="utf-8"))
         except FileNotFoundError:
-            raise SchemaError(f"{bundle}: no schema bundle here; run graphdoc generate or give --schemas") from None
+            raise SchemaError(f"{folder}: no schema bundle here; run graphdoc generate or give --schemas") from None
         except (OSError, ValueError) as error:
             raise SchemaError(f"{bundle}: can't be read: {error}") from None
         defs = document.get("$defs") if isinstance(document, dict) else None
@@ -126,75 +114,19 @@ class SchemaSet:
         try:
             # jsonschema finds errors lazily: stopping early bounds the time and memory
             # a payload with a million wrong values takes.
-            issues = list(islice((i for e in validator.iter_errors(payload) for i in _issues(e)), MAX_ISSUES + 1))
+            found = list(islice(_distinct(issues(validator.iter_errors(payload))), MAX_ISSUES + 1))
         except RecursionError:
             return [Issue("", "a payload nested less deeply", "nesting too deep to check")]
-        if len(issues) > MAX_ISSUES:
-            issues[MAX_ISSUES:] = [Issue("", f"at most {MAX_ISSUES} issues listed", "more")]
-        return issues
+        if len(found) > MAX_ISSUES:
+            found[MAX_ISSUES:] = [Issue("", f"at most {MAX_ISSUES} issues listed", "more")]
+        return found
 
 
-def _pointer(path: Any) -> str:
-    return _printable("".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path))
-
-
-def _printable(text: str) -> str:
-    """``text`` with lone surrogates written as escapes, so an issue can always be printed."""
-    return text.encode("utf-8", "backslashreplace").decode("utf-8")
-
-
-def _found(instance: Any) -> str:
-    kind = {dict: "object", list: "array", str: "string", bool: "boolean", type(None): "null"}.get(
-        type(instance), "number"
-    )
-    if isinstance(instance, (dict, list)):
-        return kind
-    text = json.dumps(instance if not isinstance(instance, str) else instance[:60], ensure_ascii=False)
-    return _printable(f"{kind} {text if len(text) <= 60 else text[:57] + '...'}")
-
-
-def _is_null_branch(schema: Any) -> bool:
-    return isinstance(schema, dict) and schema.get("type") == "null"
-
-
-def _issues(error: ValidationError) -> Iterator[Issue]:
-    keyword = error.validator
-    if keyword in ("anyOf", "oneOf") and error.context:
-        branches: dict[int, list[ValidationError]] = {}
-        for sub in error.context:
-            branches.setdefault(int(sub.relative_schema_path[0]), []).append(sub)
-        options = error.validator_value if isinstance(error.validator_value, list) else []
-        kept = [errs for index, errs in branches.items() if not _is_null_branch(options[index] if index < len(options) else None)]
-        if len(kept) == 1:
-            for sub in kept[0]:
-                yield from _issues(sub)
-            return
-    pointer = _pointer(error.absolute_path)
-    schema = error.schema if isinstance(error.schema, dict) else {}
-    value = error.validator_value
-    if keyword == "additionalProperties" and isinstance(error.instance, dict):
-        known = schema.get("properties", {})
-        patterns = list(schema.get("patternProperties", {}))
-        for key in error.instance:
-            if key not in known and not any(re.search(p, key) for p in patterns):
-                yield Issue(pointer + _pointer([key]), "no such property (the type is closed)", _printable(f"property {key[:60]!r}"))
-        return
-    if keyword == "type":
-        kinds = value if isinstance(value, list) else [value]
-        expected = " or ".join(str(k) for k in kinds)
-    elif keyword == "enum":
-        shown = ", ".join(json.dumps(v) for v in value[:8]) + (", ..." if len(value) > 8 else "")
-        expected = f"one of {shown}"
-    elif keyword == "format":
-        expected = f"a {value} string"
-    elif keyword == "pattern":
-        expected = PATTERN_NAMES.get(value) or f"a string matching {value}"
-    elif keyword == "minimum":
-        expected = f"a number >= {value}"
-    elif keyword == "maximum":
-        expected = f"a number <= {value}"
-    elif keyword == "const":
-        expected = json.dumps(value)
-    else:
-        expected = _printable(error.message if len(error.message) <= 200 else error.message[:197] + "...")
-    yield Issue(pointer, expected, _found(error.instance))
+def _distinct(found: Iterator[Issue]) -> Iterator[Issue]:
+    """Each issue once: one failure can show in two branches of a schema (a type's
+    root and its exact shape both want an object)."""
+    seen: set[Issue] = set()
+    for issue in found:
+        if issue not in seen:
+            seen.add(issue)
+            yield issue

@@ -7,7 +7,9 @@ While a run builds its staging folder it holds a lock on it, so a run that
 cleans up after killed runs removes only folders nobody is using.
 The generator keeps a manifest of the files it wrote with their SHA-256, in
 ``sha256sum`` format; a file it did not write is never deleted: the run
-refuses and names it.
+refuses and names it. The caches that tools leave beside generated code
+(``__pycache__``, ``.mypy_cache``, ...) belong to neither graphdoc nor the
+user: they are passed over, and dropped when the folder is replaced.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import os
 import shutil
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +33,10 @@ except ImportError:  # Windows: a folder in use can't be removed there anyway
     fcntl = None  # type: ignore[assignment]
 
 MANIFEST = ".graphdoc-manifest"
+
+# What Python, mypy, ruff and pytest write into a folder of code they import or check.
+TOOL_CACHES = frozenset({"__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache"})
+TOOL_CACHE_SUFFIXES = (".pyc", ".pyo")
 
 
 class OutputError(Exception):
@@ -86,14 +93,16 @@ def with_manifest(files: dict[str, str]) -> dict[str, str]:
 
 
 def existing_files(out: Path) -> dict[str, str]:
-    """Every file (or link) under ``out``: its path, by its relative POSIX path, sorted."""
+    """Every file (or link) under ``out`` but the tools' caches: its path, by its
+    relative POSIX path, sorted."""
     if not out.is_dir():
         return {}
     found: list[str] = []
     for parent, folders, names in os.walk(out):
         relative = os.path.relpath(parent, out)
         prefix = "" if relative == "." else relative.replace(os.sep, "/") + "/"
-        found.extend(prefix + name for name in names)
+        folders[:] = [name for name in folders if name not in TOOL_CACHES]
+        found.extend(prefix + name for name in names if not name.endswith(TOOL_CACHE_SUFFIXES))
         found.extend(prefix + name for name in folders if os.path.islink(os.path.join(parent, name)))
     root = os.fspath(out) + "/"
     return {name: root + name for name in sorted(found, key=lambda name: name.split("/"))}
@@ -162,13 +171,21 @@ def _unlock(handle: int | None) -> None:
 
 
 def _staging(out: Path) -> tuple[Path, int | None]:
-    """A new staging folder beside ``out``, locked, and the handle holding the lock."""
+    """A new staging folder beside ``out``, locked, and the handle holding the lock.
+    It gets the permissions ``mkdir`` would give it, since it becomes the output."""
     while True:
         folder = Path(tempfile.mkdtemp(prefix=_temp_prefix(out), dir=out.parent))
         held, handle = _lock(folder)
         if held and (handle is None or _still_there(folder, handle)):
+            os.chmod(folder, 0o777 & ~_umask())
             return folder, handle
         _unlock(handle)  # another run's cleanup has it, or removed it before we locked it: make another
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)  # reading the mask means setting it: put it back at once
+    os.umask(mask)
+    return mask
 
 
 def _still_there(folder: Path, handle: int) -> bool:
@@ -178,9 +195,18 @@ def _still_there(folder: Path, handle: int) -> bool:
         return False
 
 
-def write_tree(out: Path, files: dict[str, str], progress: Progress = QUIET) -> dict[str, str]:
-    """Replace ``out`` with exactly ``files`` (plus the manifest), atomically.
-    Returns each file's SHA-256, as the manifest lists them."""
+@dataclass(frozen=True)
+class Written:
+    """What ``write_tree`` did: each file's SHA-256 (as the manifest lists them), and
+    whether the folder changed at all."""
+
+    hashes: dict[str, str]
+    changed: bool
+
+
+def write_tree(out: Path, files: dict[str, str], progress: Progress = QUIET) -> Written:
+    """Replace ``out`` with exactly ``files`` (plus the manifest), atomically; a
+    folder that holds exactly those bytes already is left as it is."""
     out = Path(os.path.abspath(out))
     if out.exists() and not out.is_dir():
         raise OutputError(f"{out}: exists and is not a folder")
@@ -192,6 +218,8 @@ def write_tree(out: Path, files: dict[str, str], progress: Progress = QUIET) -> 
     clean_leftovers(out)
     data, hashes = encode(files)
     unchanged = _unchanged(out, hashes)
+    if len(unchanged) == len(hashes) and _holds_exactly(out, data):
+        return Written(hashes, changed=False)
     staging, lock = _staging(out)
     old_root, new_root = os.fspath(out) + "/", os.fspath(staging) + "/"
     try:
@@ -213,7 +241,14 @@ def write_tree(out: Path, files: dict[str, str], progress: Progress = QUIET) -> 
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         _unlock(lock)
-    return hashes
+    return Written(hashes, changed=True)
+
+
+def _holds_exactly(out: Path, data: dict[str, bytes]) -> bool:
+    """``out`` has no file beyond ``data`` and its manifest says what ``data``'s does."""
+    if set(existing_files(out)) != set(data):
+        return False
+    return file_digest(os.fspath(out) + "/" + MANIFEST) == digest(data[MANIFEST])
 
 
 def _unchanged(out: Path, hashes: dict[str, str]) -> set[str]:

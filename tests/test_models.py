@@ -33,6 +33,13 @@ def import_models_copy(where: Path) -> ModuleType:
     return import_models(where / "models")
 
 
+def typed(cls: type, payload: dict) -> dict:  # type: ignore[type-arg]
+    """``payload`` as ``to_dict`` writes it: a type with a base or derived types names itself."""
+    if cls._POLYMORPHIC and "@odata.type" not in payload:  # type: ignore[attr-defined]
+        return {"@odata.type": "#" + cls._ODATA_TYPE, **payload}  # type: ignore[attr-defined]
+    return payload
+
+
 def test_every_spec_example_round_trips(models: ModuleType) -> None:
     model = build_model(SPECS)
     names = python_names(model)
@@ -44,7 +51,7 @@ def test_every_spec_example_round_trips(models: ModuleType) -> None:
             continue
         cls = getattr(models, names.classes[type_name])
         for _, payload in _values(example, type_name):
-            assert cls.from_dict(payload).to_dict() == payload, (example.source, payload)
+            assert cls.from_dict(payload).to_dict() == typed(cls, payload), (example.source, payload)
             checked += 1
     assert checked >= 25
 
@@ -74,14 +81,14 @@ def test_guid_and_unknown_properties_survive(models: ModuleType) -> None:
     template = models.SynchronizationTemplate.from_dict(payload)
     assert template.application_id == uuid.UUID("8fcb5dbc-d5aa-4681-8e31-b001d5168d79")
     assert template.additional_data == {"surprise": [1, {"x": None}], "@odata.etag": "W/1"}
-    assert template.to_dict() == payload
+    assert template.to_dict() == typed(models.SynchronizationTemplate, payload)
 
 
 def test_nulls_round_trip_and_python_built_objects(models: ModuleType) -> None:
     payload = {"templateId": None, "status": {"quarantine": None}}
-    assert models.SynchronizationJob.from_dict(payload).to_dict() == payload
+    assert models.SynchronizationJob.from_dict(payload).to_dict() == typed(models.SynchronizationJob, payload)
     built = models.SynchronizationJob(template_id="Box", schedule=models.SynchronizationSchedule(interval=datetime.timedelta(hours=1)))
-    assert built.to_dict() == {"templateId": "Box", "schedule": {"interval": "PT1H"}}
+    assert built.to_dict() == {"@odata.type": "#microsoft.graph.synchronizationJob", "templateId": "Box", "schedule": {"interval": "PT1H"}}
 
 
 def test_abstract_type_cannot_be_built(models: ModuleType) -> None:
@@ -92,12 +99,61 @@ def test_abstract_type_cannot_be_built(models: ModuleType) -> None:
 
 
 def test_bad_values_raise_clear_errors(models: ModuleType) -> None:
-    with pytest.raises(ValueError, match="state: 'Sleeping' is not a member of SynchronizationScheduleState"):
+    with pytest.raises(ValueError, match="^state: 'Sleeping' is not a member of SynchronizationScheduleState"):
         models.SynchronizationSchedule.from_dict({"state": "Sleeping"})
     with pytest.raises(ValueError, match="interval"):
         models.SynchronizationSchedule.from_dict({"interval": "P1Y"})
     with pytest.raises(TypeError, match="templateId: expected a string"):
         models.SynchronizationJob.from_dict({"templateId": 5})
+
+
+def test_from_dict_errors_name_the_whole_path(models: ModuleType) -> None:
+    with pytest.raises(ValueError, match="^schedule/state: 'Running' is not a member of SynchronizationScheduleState$"):
+        models.SynchronizationJob.from_dict({"schedule": {"state": "Running"}})
+    with pytest.raises(TypeError, match="^secrets/1/value: expected a string, got int$"):
+        models.Synchronization.from_dict({"secrets": [{"key": "UserName", "value": "u"}, {"key": "Password", "value": 5}]})
+    with pytest.raises(ValueError, match="^status/lastExecution/timeBegan: 'yesterday' is not an ISO 8601 date-time$"):
+        models.SynchronizationJob.from_dict({"status": {"lastExecution": {"timeBegan": "yesterday"}}})
+
+
+def test_to_dict_refuses_values_of_the_wrong_type(models: ModuleType) -> None:
+    with pytest.raises(TypeError, match=r"^SynchronizationJob\.id: expected str, got int$"):
+        models.SynchronizationJob(id=5).to_dict()
+    schedule = models.SynchronizationSchedule(expiration="2026-01-01T00:00:00Z")
+    with pytest.raises(TypeError, match=r"^SynchronizationJob\.schedule\.expiration: expected datetime\.datetime, got str$"):
+        models.SynchronizationJob(schedule=schedule).to_dict()
+    naive = models.SynchronizationSchedule(expiration=datetime.datetime(2026, 1, 1))
+    with pytest.raises(TypeError, match=r"^SynchronizationSchedule\.expiration: a naive datetime has no UTC offset"):
+        naive.to_dict()
+    secrets = [models.SynchronizationSecretKeyStringValuePair(key=models.SynchronizationSecret.USER_NAME, value=1)]
+    with pytest.raises(TypeError, match=r"^Synchronization\.secrets\[0\]\.value: expected str, got int$"):
+        models.Synchronization(secrets=secrets).to_dict()
+    with pytest.raises(TypeError, match=r"^SynchronizationSchedule\.state: expected SynchronizationScheduleState, got str$"):
+        models.SynchronizationSchedule(state="Active").to_dict()
+
+
+def test_a_base_reads_what_its_derived_types_write(models: ModuleType) -> None:
+    job = models.SynchronizationJob(id="j", template_id="Box")
+    again = models.Entity.from_dict(job.to_dict())  # an abstract base dispatches on @odata.type
+    assert type(again) is models.SynchronizationJob and again.template_id == "Box"
+    assert models.SynchronizationJob.from_json(job.to_json()).to_dict() == job.to_dict()
+    with pytest.raises(ValueError, match="'#microsoft.graph.synchronizationTemplate' is not microsoft.graph.synchronizationJob"):
+        models.SynchronizationJob.from_dict({"@odata.type": "#microsoft.graph.synchronizationTemplate"})
+    with pytest.raises(ValueError, match="'#microsoft.graph.nothing' is not"):
+        models.Entity.from_dict({"@odata.type": "#microsoft.graph.nothing"})
+
+
+def test_repr_shows_the_fields_that_are_set(models: ModuleType) -> None:
+    job = models.SynchronizationJob(id="j", template_id="Box")
+    assert repr(job) == "SynchronizationJob(id='j', template_id='Box')"
+    assert repr(models.SynchronizationJob.from_dict({"x": 1})) == "SynchronizationJob(additional_data={'x': 1})"
+
+
+def test_the_description_is_the_class_docstring_only(models: ModuleType) -> None:
+    source = (MODELS / "synchronization_job.py").read_text(encoding="utf-8")
+    description = models.SynchronizationJob.__doc__
+    assert description and source.count(description.split()[0] + " " + description.split()[1]) == 1
+    assert models.synchronization_job.__doc__ == "The microsoft.graph.synchronizationJob type."
 
 
 def test_flags_enum(models: ModuleType) -> None:
@@ -119,7 +175,8 @@ def test_polymorphism_through_a_base_typed_property(tmp_path: Path) -> None:
     payload = {"shapes": [{"name": "a"}, {"@odata.type": "#microsoft.graph.circle", "name": "b", "radius": "NaN"}]}
     drawing = models.Drawing.from_dict(payload)
     assert [type(s).__name__ for s in drawing.shapes] == ["Shape", "Circle"]
-    assert drawing.to_dict() == payload
+    shape = {"@odata.type": "#microsoft.graph.shape", "name": "a"}  # a base type names itself on the way out
+    assert drawing.to_dict() == {"shapes": [shape, payload["shapes"][1]]}
     built = models.Drawing(shapes=[models.Circle(name="c", radius=1.5)])
     assert built.to_dict() == {"shapes": [{"@odata.type": "#microsoft.graph.circle", "name": "c", "radius": 1.5}]}
 

@@ -123,7 +123,7 @@ def test_serve_command_starts_on_loopback() -> None:
                 if time.monotonic() > deadline or process.poll() is not None:
                     raise
                 time.sleep(0.1)
-        assert response.status_code == 200 and response.json() == {"value": []}
+        assert response.status_code == 200 and response.json()["value"] == []
     finally:
         process.send_signal(signal.SIGINT)
         process.wait(timeout=15)
@@ -168,6 +168,95 @@ def test_method_without_api_page_still_gets_a_handler(tmp_path) -> None:  # type
     model = model_of(tmp_path, {"resources/widget.md": entity})
     assert "MISSING_API_PAGE" in codes(model)
     files = handlers.emit(model)
-    table = json.loads(files["handlers/operations.json"])
+    table = json.loads(files["handlers/operations.json"])["operations"]
     assert [(op["method_name"], op["http_method"], op["path"]) for op in table] == [("spin", "POST", "/widget/{id}/spin")]
     assert "async def spin(self, id: str) -> None:" in files["handlers/widget.py"]
+
+
+def test_errors_have_graphs_shape_and_one_code_per_status(client: httpx.Client) -> None:
+    jobs = f"{BASE}/jobs"
+    client.post(jobs, json={"id": "taken", "templateId": "t"})
+    answers = {
+        "itemNotFound": client.get("/no/such/path", headers={"client-request-id": "mine-1"}),
+        "notAllowed": client.patch(jobs, json={}),
+        "notSupported": client.post(jobs, content=b"x", headers={"content-type": "text/plain"}),
+        "invalidRequest": client.post(jobs, json={"templateId": 5}),
+        "nameAlreadyExists": client.post(jobs, json={"id": "taken", "templateId": "t"}),
+    }
+    statuses = {"itemNotFound": 404, "notAllowed": 405, "notSupported": 415, "invalidRequest": 400, "nameAlreadyExists": 409}
+    for code, response in answers.items():
+        error = graph_error(response, statuses[code])
+        assert error["code"] == code
+        inner = error["innerError"]
+        assert set(inner) == {"date", "request-id", "client-request-id"}
+        assert inner["request-id"] == response.headers["request-id"]
+        assert len(inner["date"]) == len("2026-01-01T00:00:00")
+    assert answers["itemNotFound"].json()["error"]["innerError"]["client-request-id"] == "mine-1"
+    assert answers["itemNotFound"].headers["client-request-id"] == "mine-1"
+
+
+def test_a_bad_body_gets_the_words_graphdoc_validate_uses(client: httpx.Client) -> None:
+    import generator
+
+    body = {"schedule": {"state": "Running"}, "templateId": 5}
+    error = graph_error(client.post(f"{BASE}/jobs", json=body), 400)
+    issues = [str(issue) for issue in generator.validate(body, "synchronizationJob", GENERATED / "schemas")]
+    assert issues[0] == '/schedule/state: expected one of "Active", "Disabled", "Paused", found string "Running"'
+    assert error["message"] == f"{issues[0]} (and 1 more)"
+    assert [(d["target"], d["message"]) for d in error["details"]] == [(i.split(":")[0], i) for i in issues]
+
+
+def test_answers_carry_odata_context(client: httpx.Client, base_url: str) -> None:
+    sp = f"ctx-{time.monotonic_ns()}"
+    jobs = f"/servicePrincipals/{sp}/synchronization/jobs"
+    created = client.post(jobs, json={"templateId": "t"}).json()
+    metadata = f"{base_url}/$metadata#"
+    assert created["@odata.context"] == f"{metadata}servicePrincipals('{sp}')/synchronization/jobs/$entity"
+    assert client.get(f"{jobs}/{created['id']}").json() == created
+    assert client.get(jobs).json()["@odata.context"] == f"{metadata}servicePrincipals('{sp}')/synchronization/jobs"
+    ping = client.get(f"/servicePrincipals/{sp}/synchronization/ping").json()
+    assert ping["@odata.context"] == f"{metadata}Edm.String"
+
+
+def test_paths_match_in_any_case_and_under_a_version_prefix(client: httpx.Client, base_url: str) -> None:
+    sp = f"case-{time.monotonic_ns()}"
+    created = client.post(f"/servicePrincipals/{sp}/synchronization/jobs", json={"templateId": "t"}).json()
+    for prefix in ("", "/v1.0", "/beta", "/BETA"):
+        response = client.get(f"{prefix}/SERVICEPRINCIPALS/{sp}/Synchronization/jobs/{created['id']}")
+        assert response.status_code == 200, (prefix, response.text)
+        assert response.json()["templateId"] == "t"
+        assert response.json()["@odata.context"].startswith(f"{base_url}{prefix}/$metadata#")
+    graph_error(client.get(f"/servicePrincipals/{sp.upper()}/synchronization/jobs/{created['id']}"), 404)  # keys keep their case
+    graph_error(client.get(f"/v2.0/servicePrincipals/{sp}/synchronization/jobs"), 404)
+
+
+def test_read_only_properties_in_bodies_are_ignored(client: httpx.Client) -> None:
+    sp = f"/servicePrincipals/ro-{time.monotonic_ns()}/synchronization"
+    assert client.put(sp, json={"secrets": []}).status_code == 201
+    stored_id = client.get(sp).json()["id"]
+    assert client.patch(sp, json={"id": "another", "secrets": []}).json()["id"] == stored_id  # id is read-only
+    schedule = {"interval": "PT40M", "state": "Active"}  # a job's schedule is read-only: the service keeps its own
+    job = client.post(f"{sp}/jobs", json={"id": "chosen", "templateId": "t", "schedule": schedule}).json()
+    assert job["id"] == "chosen" and "schedule" not in job  # a create may still choose its key
+
+
+def test_a_handler_that_raises_is_a_500_and_unknown_handler_keys_are_refused() -> None:
+    import importlib
+
+    from live_service import app_from, running
+
+    app_from(GENERATED)
+    app_module = importlib.import_module("graphdoc_service.handlers.app")
+    jobs_module = importlib.import_module("graphdoc_service.handlers.synchronization_job")
+
+    class Broken(jobs_module.SynchronizationJobHandlers):  # type: ignore[misc,name-defined]
+        async def get_synchronization_job(self, service_principal_id: str, job_id: str) -> None:
+            raise TypeError("a bug in my handler")
+
+    with running(app_module.create_app({"synchronization_job": Broken()})) as url:
+        response = httpx.get(f"{url}{BASE}/jobs/j1")
+        error = graph_error(response, 500)
+        assert error["code"] == "generalException" and "TypeError: a bug in my handler" in error["message"]
+        graph_error(httpx.post(f"{url}{BASE}/jobs/j1/start"), 501)  # a stub left as is
+    with pytest.raises(ValueError, match="'synchronizationJob'.*synchronization_job"):
+        app_module.create_app({"synchronizationJob": Broken()})

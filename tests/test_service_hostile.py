@@ -60,7 +60,7 @@ BAD_BODIES = {
 @pytest.mark.parametrize("name", sorted(BAD_BODIES))
 def test_malformed_bodies_are_400(client: httpx.Client, job: str, name: str) -> None:
     synchronization = job.split("/jobs/")[0]
-    assert error(client.patch(synchronization, content=BAD_BODIES[name], headers=JSON), 400) == "BadRequest"
+    assert error(client.patch(synchronization, content=BAD_BODIES[name], headers=JSON), 400) == "invalidRequest"
     assert client.get(synchronization).json()["secrets"] == []  # nothing was written
 
 
@@ -82,7 +82,7 @@ def test_content_types(client: httpx.Client, job: str, content_type: str | None,
     headers = {"content-type": content_type} if content_type else {}
     response = client.patch(synchronization, content=b'{"secrets": []}', headers=headers)
     if status == 415:
-        assert error(response, 415) == "unsupportedMediaType"
+        assert error(response, 415) == "notSupported"
     else:
         assert response.status_code == status, response.text
 
@@ -90,7 +90,7 @@ def test_content_types(client: httpx.Client, job: str, content_type: str | None,
 def test_oversized_bodies_are_413_declared_or_streamed(client: httpx.Client, job: str) -> None:
     synchronization = job.split("/jobs/")[0]
     big = b'{"secrets": [{"key": "UserName", "value": "' + b"x" * MIB + b'"}]}'
-    assert error(client.patch(synchronization, content=big, headers=JSON), 413) == "requestEntityTooLarge"
+    assert error(client.patch(synchronization, content=big, headers=JSON), 413) == "invalidRequest"
 
     def chunks() -> Iterator[bytes]:  # no Content-Length: the limit must hold while reading
         yield b'{"secrets": [{"key": "UserName", "value": "'
@@ -98,7 +98,7 @@ def test_oversized_bodies_are_413_declared_or_streamed(client: httpx.Client, job
             yield b"x" * 1024
         yield b'"}]}'
 
-    assert error(client.patch(synchronization, content=chunks(), headers=JSON), 413) == "requestEntityTooLarge"
+    assert error(client.patch(synchronization, content=chunks(), headers=JSON), 413) == "invalidRequest"
     just_under = b'{"secrets": [{"key": "UserName", "value": "' + b"x" * (MIB - 100) + b'"}]}'
     assert client.patch(synchronization, content=just_under, headers=JSON).status_code == 200
 

@@ -142,24 +142,22 @@ class SynchronizationInMemory(SynchronizationHandlers):
         return Synchronization.from_dict(result)
 
     async def delete_synchronization(self, service_principal_id: str) -> None:
-        result: Any = await self._memory.call(
+        await self._memory.call(
             "synchronization.delete_synchronization",
             {"service_principal_id": service_principal_id},
             None,
         )
-        return None
 
     async def acquire_access_token(
         self,
         service_principal_id: str,
         credentials: list[SynchronizationSecretKeyStringValuePair] | None,
     ) -> None:
-        result: Any = await self._memory.call(
+        await self._memory.call(
             "synchronization.acquire_access_token",
             {"service_principal_id": service_principal_id},
             {"credentials": credentials},
         )
-        return None
 
     async def ping(self, service_principal_id: str) -> Any:
         result: Any = await self._memory.call(

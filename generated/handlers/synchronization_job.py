@@ -110,28 +110,25 @@ class SynchronizationJobInMemory(SynchronizationJobHandlers):
     async def delete_synchronization_job(
         self, service_principal_id: str, job_id: str
     ) -> None:
-        result: Any = await self._memory.call(
+        await self._memory.call(
             "synchronization_job.delete_synchronization_job",
             {"service_principal_id": service_principal_id, "job_id": job_id},
             None,
         )
-        return None
 
     async def start(self, service_principal_id: str, job_id: str) -> None:
-        result: Any = await self._memory.call(
+        await self._memory.call(
             "synchronization_job.start",
             {"service_principal_id": service_principal_id, "job_id": job_id},
             None,
         )
-        return None
 
     async def pause(self, service_principal_id: str, job_id: str) -> None:
-        result: Any = await self._memory.call(
+        await self._memory.call(
             "synchronization_job.pause",
             {"service_principal_id": service_principal_id, "job_id": job_id},
             None,
         )
-        return None
 
     async def restart(
         self,
@@ -139,12 +136,11 @@ class SynchronizationJobInMemory(SynchronizationJobHandlers):
         job_id: str,
         criteria: SynchronizationJobRestartCriteria | None,
     ) -> None:
-        result: Any = await self._memory.call(
+        await self._memory.call(
             "synchronization_job.restart",
             {"service_principal_id": service_principal_id, "job_id": job_id},
             {"criteria": criteria},
         )
-        return None
 
     async def validate_credentials(
         self,
@@ -155,7 +151,7 @@ class SynchronizationJobInMemory(SynchronizationJobHandlers):
         use_saved_credentials: bool | None,
         credentials: list[SynchronizationSecretKeyStringValuePair] | None,
     ) -> None:
-        result: Any = await self._memory.call(
+        await self._memory.call(
             "synchronization_job.validate_credentials",
             {"service_principal_id": service_principal_id, "job_id": job_id},
             {
@@ -165,7 +161,6 @@ class SynchronizationJobInMemory(SynchronizationJobHandlers):
                 "credentials": credentials,
             },
         )
-        return None
 
     async def provision_on_demand(
         self,

@@ -93,22 +93,20 @@ class SynchronizationSchemaInMemory(SynchronizationSchemaHandlers):
     async def update_synchronization_schema(
         self, service_principal_id: str, job_id: str, body: SynchronizationSchema
     ) -> None:
-        result: Any = await self._memory.call(
+        await self._memory.call(
             "synchronization_schema.update_synchronization_schema",
             {"service_principal_id": service_principal_id, "job_id": job_id},
             body,
         )
-        return None
 
     async def delete_synchronization_schema(
         self, service_principal_id: str, job_id: str
     ) -> None:
-        result: Any = await self._memory.call(
+        await self._memory.call(
             "synchronization_schema.delete_synchronization_schema",
             {"service_principal_id": service_principal_id, "job_id": job_id},
             None,
         )
-        return None
 
     async def list_functions(
         self, service_principal_id: str, job_id: str

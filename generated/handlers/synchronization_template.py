@@ -49,9 +49,8 @@ class SynchronizationTemplateInMemory(SynchronizationTemplateHandlers):
     async def update_synchronization_template(
         self, service_principal_id: str, template_id: str, body: SynchronizationTemplate
     ) -> None:
-        result: Any = await self._memory.call(
+        await self._memory.call(
             "synchronization_template.update_synchronization_template",
             {"service_principal_id": service_principal_id, "template_id": template_id},
             body,
         )
-        return None

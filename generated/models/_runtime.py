@@ -3,6 +3,10 @@
 Every generated class lists its fields in ``_FIELDS``: the attribute, the wire
 name and the kind of value. ``Model.from_dict`` and ``Model.to_dict`` read that
 table, so the generated modules hold declarations only.
+
+Errors name where they are: ``from_dict`` by the payload's path
+(``schedule/state: 'Running' is not a member of ...``), ``to_dict`` by the
+attribute path (``SynchronizationJob.schedule.interval: expected ...``).
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import datetime
 import decimal
 import enum
 import importlib
+import json
 import math
 import re
 import uuid
@@ -21,6 +26,8 @@ from collections.abc import Mapping
 from typing import Any, ClassVar, TypeVar
 
 _M = TypeVar("_M", bound="Model")
+
+ODATA_TYPE = "@odata.type"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -35,7 +42,7 @@ class Field:
     collection: bool = False
 
 
-@dataclasses.dataclass(kw_only=True, slots=True)
+@dataclasses.dataclass(kw_only=True, slots=True, repr=False)
 class Model:
     """Base of every generated class.
 
@@ -54,6 +61,9 @@ class Model:
 
     _ODATA_TYPE: ClassVar[str] = ""
     _ABSTRACT: ClassVar[bool] = False
+    _POLYMORPHIC: ClassVar[bool] = (
+        False  # it has a base or derived types: payloads name it
+    )
     _FIELDS: ClassVar[tuple[Field, ...]] = ()
     _REGISTRY: ClassVar[dict[str, type[Model]]] = {}
     _TABLES: ClassVar[dict[type[Model], dict[str, Field]]] = {}
@@ -68,50 +78,39 @@ class Model:
                 f"{type(self).__name__} is abstract: create one of the types derived from it"
             )
 
+    def __repr__(self) -> str:
+        """The class and the fields that are set: big types stay readable."""
+        shown = [
+            f"{spec.attr}={getattr(self, spec.attr)!r}"
+            for spec in _table(type(self)).values()
+            if getattr(self, spec.attr) is not None
+        ]
+        if self.additional_data:
+            shown.append(f"additional_data={self.additional_data!r}")
+        return f"{type(self).__name__}({', '.join(shown)})"
+
     # A TypeVar, not typing.Self: the models support Python 3.10.
     @classmethod
     def from_dict(cls: type[_M], data: Mapping[str, Any]) -> _M:  # noqa: PYI019
-        """Build from a JSON object; ``@odata.type`` picks the most derived class."""
+        """Build from a JSON object; ``@odata.type`` picks the class, this one or one derived from it."""
         if not isinstance(data, Mapping):
             raise TypeError(
                 f"{cls.__name__}.from_dict needs a JSON object, got {type(data).__name__}"
             )
-        target: type[_M] = cls
-        written = data.get("@odata.type")
-        if isinstance(written, str):
-            found = Model._REGISTRY.get(written.lstrip("#"))
-            if found is not None and issubclass(found, cls):
-                target = found
-        table = _table(target)
-        values: dict[str, Any] = {}
-        extra: dict[str, Any] = {}
-        spelling: dict[str, str] = {}
-        nulls: set[str] = set()
-        for key, value in data.items():
-            spec = table.get(key)
-            if spec is None:
-                extra[key] = value
-            elif value is None:
-                nulls.add(spec.attr)
-            else:
-                values[spec.attr] = _decode(spec, value, spelling)
-        return target(
-            **values, additional_data=extra, _spelling=spelling, _nulls=frozenset(nulls)
-        )
+        return _build(cls, data, "")
+
+    @classmethod
+    def from_json(cls: type[_M], text: str | bytes) -> _M:  # noqa: PYI019
+        """Build from JSON text."""
+        return cls.from_dict(json.loads(text))
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object for this value, in the wire format the service uses."""
-        result: dict[str, Any] = {}
-        for spec in _table(type(self)).values():
-            value = getattr(self, spec.attr)
-            if value is None:
-                if spec.attr in self._nulls:
-                    result[spec.wire] = None
-                continue
-            result[spec.wire] = _encode(spec, value, self._spelling)
-        for key, value in self.additional_data.items():
-            result.setdefault(key, value)
-        return result
+        return _dump(self, type(self).__name__)
+
+    def to_json(self) -> str:
+        """This value as JSON text."""
+        return json.dumps(self.to_dict(), ensure_ascii=False)
 
 
 def _table(cls: type[Model]) -> dict[str, Field]:
@@ -131,72 +130,192 @@ def _resolve(target: str) -> Any:
     return getattr(importlib.import_module("." + module, __package__), name)
 
 
-def _decode(spec: Field, value: Any, spelling: dict[str, str]) -> Any:
-    if not spec.collection:
-        return _decode_one(spec, value, spelling, spec.attr)
-    if not isinstance(value, list):
-        raise TypeError(
-            f"{spec.wire}: expected a JSON array, got {type(value).__name__}"
+def _at(where: str, key: str | int) -> str:
+    return f"{where}/{key}" if where else str(key)
+
+
+def _class_of(cls: type[_M], data: Mapping[str, Any], where: str) -> type[_M]:
+    """The class ``data`` names in ``@odata.type``: ``cls`` or one derived from it."""
+    written = data.get(ODATA_TYPE)
+    if written is None:
+        if cls.__dict__.get("_ABSTRACT", False):
+            raise TypeError(
+                f"{where or '(root)'}: {cls.__name__} is abstract and the payload names no type in @odata.type"
+            )
+        return cls
+    found = (
+        Model._REGISTRY.get(written.lstrip("#")) if isinstance(written, str) else None
+    )
+    if found is None or not issubclass(found, cls):
+        raise ValueError(
+            f"{_at(where, ODATA_TYPE)}: {written!r} is not {cls._ODATA_TYPE or cls.__name__} or a type derived from it"
         )
-    return [
-        None if item is None else _decode_one(spec, item, spelling, f"{spec.attr}[{i}]")
-        for i, item in enumerate(value)
-    ]
+    return found
 
 
-def _encode(spec: Field, value: Any, spelling: dict[str, str]) -> Any:
+def _build(cls: type[_M], data: Mapping[str, Any], where: str) -> _M:
+    target = _class_of(cls, data, where)
+    table = _table(target)
+    values: dict[str, Any] = {}
+    extra: dict[str, Any] = {}
+    spelling: dict[str, str] = {}
+    nulls: set[str] = set()
+    for key, value in data.items():
+        spec = table.get(key)
+        if spec is None:
+            extra[key] = value
+        elif value is None:
+            nulls.add(spec.attr)
+        else:
+            values[spec.attr] = _decode(spec, value, spelling, _at(where, key))
+    return target(
+        **values, additional_data=extra, _spelling=spelling, _nulls=frozenset(nulls)
+    )
+
+
+def _dump(model: Model, where: str) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    written = model.additional_data.get(ODATA_TYPE)
+    if written is not None:
+        result[ODATA_TYPE] = written
+    elif type(model)._POLYMORPHIC:
+        result[ODATA_TYPE] = "#" + type(model)._ODATA_TYPE
+    for spec in _table(type(model)).values():
+        value = getattr(model, spec.attr)
+        if value is None:
+            if spec.attr in model._nulls:
+                result[spec.wire] = None
+            continue
+        result[spec.wire] = _encode(
+            spec, value, model._spelling, f"{where}.{spec.attr}"
+        )
+    for key, value in model.additional_data.items():
+        result.setdefault(key, value)
+    return result
+
+
+def _decode(spec: Field, value: Any, spelling: dict[str, str], where: str) -> Any:
     if not spec.collection:
-        return _encode_one(spec, value, spelling, spec.attr)
+        return _decode_one(spec, value, spelling, spec.attr, where)
+    if not isinstance(value, list):
+        raise TypeError(f"{where}: expected a JSON array, got {type(value).__name__}")
     return [
-        None if item is None else _encode_one(spec, item, spelling, f"{spec.attr}[{i}]")
+        (
+            None
+            if item is None
+            else _decode_one(spec, item, spelling, f"{spec.attr}[{i}]", _at(where, i))
+        )
         for i, item in enumerate(value)
     ]
 
 
-def _expect(spec: Field, value: Any, kinds: tuple[type, ...], what: str) -> None:
+def _encode(spec: Field, value: Any, spelling: dict[str, str], where: str) -> Any:
+    if not spec.collection:
+        return _encode_one(spec, value, spelling, spec.attr, where)
+    if not isinstance(value, (list, tuple)):
+        raise TypeError(f"{where}: expected a list, got {type(value).__name__}")
+    return [
+        (
+            None
+            if item is None
+            else _encode_one(spec, item, spelling, f"{spec.attr}[{i}]", f"{where}[{i}]")
+        )
+        for i, item in enumerate(value)
+    ]
+
+
+def _expect(value: Any, kinds: tuple[type, ...], what: str, where: str) -> None:
     if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
-        raise TypeError(f"{spec.wire}: expected {what}, got {type(value).__name__}")
+        raise TypeError(f"{where}: expected {what}, got {type(value).__name__}")
 
 
-def _decode_one(spec: Field, value: Any, spelling: dict[str, str], slot: str) -> Any:
+def _decode_one(
+    spec: Field, value: Any, spelling: dict[str, str], slot: str, where: str
+) -> Any:
     kind = spec.kind
     if kind == "any":
         return value
     if kind == "str":
-        _expect(spec, value, (str,), "a string")
+        _expect(value, (str,), "a string", where)
         return value
     if kind == "bool":
-        _expect(spec, value, (bool,), "true or false")
+        _expect(value, (bool,), "true or false", where)
         return value
     if kind == "int":
         if isinstance(value, float) and value.is_integer():
             return int(value)  # JSON has one number type: 2.0 is an integer too
-        _expect(spec, value, (int,), "an integer")
+        _expect(value, (int,), "an integer", where)
         return value
     if kind == "model":
-        _expect(spec, value, (Mapping,), "a JSON object")
-        return _resolve(spec.target).from_dict(value)
+        _expect(value, (Mapping,), "a JSON object", where)
+        return _build(_resolve(spec.target), value, where)
     if kind in ("float", "decimal"):
-        _expect(spec, value, (int, float, str), "a number")
+        _expect(value, (int, float, str), "a number", where)
     else:
-        _expect(spec, value, (str,), "a string")
-    decoded = _parse(spec, value)
+        _expect(value, (str,), "a string", where)
+    decoded = _parse(spec, value, where)
     if isinstance(value, str) and _format(spec, decoded) != value:
         spelling[slot] = value  # printed back as it came while the value is unchanged
     return decoded
 
 
-def _encode_one(spec: Field, value: Any, spelling: dict[str, str], slot: str) -> Any:
+# The Python values each kind of field holds, and how an error names them.
+_PYTHON: dict[str, tuple[tuple[type, ...], str]] = {
+    "str": ((str,), "str"),
+    "bool": ((bool,), "bool"),
+    "int": ((int,), "int"),
+    "float": ((int, float), "float"),
+    "decimal": ((decimal.Decimal, int), "decimal.Decimal"),
+    "datetime": ((datetime.datetime,), "datetime.datetime"),
+    "date": ((datetime.date,), "datetime.date"),
+    "time": ((datetime.time,), "datetime.time"),
+    "duration": ((datetime.timedelta,), "datetime.timedelta"),
+    "uuid": ((uuid.UUID,), "uuid.UUID"),
+    "bytes": ((bytes,), "bytes"),
+}
+
+
+def _check(spec: Field, value: Any, where: str) -> None:
+    """``value`` is what a field of ``spec``'s kind holds; else a TypeError naming ``where``."""
     kind = spec.kind
-    if kind in ("any", "str", "bool", "int"):
+    if kind in _PYTHON:
+        kinds, name = _PYTHON[kind]
+        _expect(value, kinds, name, where)
+        if kind == "date" and isinstance(value, datetime.datetime):
+            raise TypeError(f"{where}: expected datetime.date, got datetime.datetime")
+        if kind == "datetime" and value.utcoffset() is None:
+            raise TypeError(
+                f"{where}: a naive datetime has no UTC offset, which the wire format requires; give it a tzinfo"
+            )
+    elif kind in ("enum", "model"):
+        target = _resolve(spec.target)
+        if not isinstance(value, target):
+            raise TypeError(
+                f"{where}: expected {target.__name__}, got {type(value).__name__}"
+            )
+    elif kind == "flags":
+        target = _resolve(spec.target)
+        if not isinstance(value, (set, frozenset)) or not all(
+            isinstance(item, target) for item in value
+        ):
+            raise TypeError(
+                f"{where}: expected a frozenset of {target.__name__}, got {type(value).__name__}"
+            )
+
+
+def _encode_one(
+    spec: Field, value: Any, spelling: dict[str, str], slot: str, where: str
+) -> Any:
+    kind = spec.kind
+    if kind == "any":
+        return value
+    _check(spec, value, where)
+    if kind in ("str", "bool", "int"):
         return value
     if kind == "model":
-        result = value.to_dict()
-        if type(value) is not _resolve(spec.target) and "@odata.type" not in result:
-            result = {"@odata.type": "#" + type(value)._ODATA_TYPE, **result}
-        return result
+        return _dump(value, where)
     kept = spelling.get(slot)
-    if kept is not None and _same(_parse(spec, kept), value):
+    if kept is not None and _same(_parse(spec, kept, where), value):
         return kept
     return _format(spec, value)
 
@@ -226,38 +345,86 @@ def _micros(fraction: str | None) -> int:
     return int((fraction or "0")[:6].ljust(6, "0"))
 
 
-def _parse(spec: Field, value: Any) -> Any:
+def _parse(spec: Field, value: Any, where: str) -> Any:
     kind = spec.kind
     if kind == "float":
         if isinstance(value, str):
             if value not in _FLOAT_WORDS:
-                raise ValueError(f"{spec.wire}: {value!r} is not a number")
+                raise ValueError(f"{where}: {value!r} is not a number")
             return _FLOAT_WORDS[value]
         return float(value)
     if kind == "decimal":
         try:
             return decimal.Decimal(str(value))
         except decimal.InvalidOperation:
-            raise ValueError(
-                f"{spec.wire}: {value!r} is not a decimal number"
-            ) from None
+            raise ValueError(f"{where}: {value!r} is not a decimal number") from None
     if kind == "datetime":
-        match = _DATETIME.match(value)
+        return _parse_datetime(value, where)
+    if kind == "date":
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"{where}: {value!r} is not an ISO 8601 date") from None
+    if kind == "time":
+        match = _TIME.match(value)
         if match is None:
-            raise ValueError(f"{spec.wire}: {value!r} is not an ISO 8601 date-time")
-        year, month, day, clock_hour, clock_minute, second, fraction, offset = (
-            match.groups()
-        )
-        zone: datetime.tzinfo | None = None
-        if offset in ("Z", "z"):
-            zone = datetime.timezone.utc
-        elif offset:
-            sign = -1 if offset[0] == "-" else 1
-            digits = offset[1:].replace(":", "")
+            raise ValueError(f"{where}: {value!r} is not a time of day")
+        hour, minute, second, fraction = match.groups()
+        try:
+            return datetime.time(
+                int(hour), int(minute), int(second or 0), _micros(fraction)
+            )
+        except ValueError:
+            raise ValueError(f"{where}: {value!r} is not a time of day") from None
+    if kind == "duration":
+        return _parse_duration(value, where)
+    if kind == "uuid":
+        try:
+            return uuid.UUID(value)
+        except ValueError:
+            raise ValueError(f"{where}: {value!r} is not a GUID") from None
+    if kind == "bytes":
+        try:
+            padded = value + "=" * (-len(value) % 4)
+            return base64.b64decode(
+                padded.replace("-", "+").replace("_", "/"), validate=True
+            )
+        except (binascii.Error, ValueError):
+            raise ValueError(f"{where}: {value!r} is not base64") from None
+    enum_class = _resolve(spec.target)
+    try:
+        if kind == "flags":
+            return frozenset(
+                enum_class(part.strip()) for part in value.split(",") if part.strip()
+            )
+        return enum_class(value)
+    except ValueError:
+        raise ValueError(
+            f"{where}: {value!r} is not a member of {enum_class.__name__}"
+        ) from None
+
+
+def _parse_datetime(value: str, where: str) -> datetime.datetime:
+    match = _DATETIME.match(value)
+    if match is None:
+        raise ValueError(f"{where}: {value!r} is not an ISO 8601 date-time")
+    year, month, day, clock_hour, clock_minute, second, fraction, offset = (
+        match.groups()
+    )
+    zone: datetime.tzinfo | None = None
+    if offset in ("Z", "z"):
+        zone = datetime.timezone.utc
+    elif offset:
+        sign = -1 if offset[0] == "-" else 1
+        digits = offset[1:].replace(":", "")
+        try:
             zone = datetime.timezone(
                 sign
                 * datetime.timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
             )
+        except ValueError:
+            raise ValueError(f"{where}: {value!r} has no valid UTC offset") from None
+    try:
         return datetime.datetime(
             int(year),
             int(month),
@@ -268,29 +435,19 @@ def _parse(spec: Field, value: Any) -> Any:
             _micros(fraction),
             tzinfo=zone,
         )
-    if kind == "date":
-        try:
-            return datetime.date.fromisoformat(value)
-        except ValueError:
-            raise ValueError(
-                f"{spec.wire}: {value!r} is not an ISO 8601 date"
-            ) from None
-    if kind == "time":
-        match = _TIME.match(value)
-        if match is None:
-            raise ValueError(f"{spec.wire}: {value!r} is not a time of day")
-        hour, minute, second, fraction = match.groups()
-        return datetime.time(
-            int(hour), int(minute), int(second or 0), _micros(fraction)
+    except ValueError:
+        raise ValueError(f"{where}: {value!r} is not a date-time that exists") from None
+
+
+def _parse_duration(value: str, where: str) -> datetime.timedelta:
+    match = _DURATION.match(value)
+    if match is None or value.rstrip("T").endswith("P"):
+        raise ValueError(
+            f"{where}: {value!r} is not an ISO 8601 duration in days, hours, minutes and seconds"
         )
-    if kind == "duration":
-        match = _DURATION.match(value)
-        if match is None or value.rstrip("T").endswith("P"):
-            raise ValueError(
-                f"{spec.wire}: {value!r} is not an ISO 8601 duration in days, hours, minutes and seconds"
-            )
-        negative, days, hours, minutes, seconds = match.groups()
-        whole, _, fraction = (seconds or "0").partition(".")
+    negative, days, hours, minutes, seconds = match.groups()
+    whole, _, fraction = (seconds or "0").partition(".")
+    try:
         length = datetime.timedelta(
             days=int(days or 0),
             hours=int(hours or 0),
@@ -298,31 +455,11 @@ def _parse(spec: Field, value: Any) -> Any:
             seconds=int(whole),
             microseconds=_micros(fraction),
         )
-        return -length if negative else length
-    if kind == "uuid":
-        try:
-            return uuid.UUID(value)
-        except ValueError:
-            raise ValueError(f"{spec.wire}: {value!r} is not a GUID") from None
-    if kind == "bytes":
-        try:
-            padded = value + "=" * (-len(value) % 4)
-            return base64.b64decode(
-                padded.replace("-", "+").replace("_", "/"), validate=True
-            )
-        except (binascii.Error, ValueError):
-            raise ValueError(f"{spec.wire}: {value!r} is not base64") from None
-    enum_class = _resolve(spec.target)
-    try:
-        if kind == "flags":
-            return frozenset(
-                enum_class(part.strip()) for part in value.split(",") if part.strip()
-            )
-        return enum_class(value)
-    except ValueError:
+    except OverflowError:
         raise ValueError(
-            f"{spec.wire}: {value!r} is not a member of {enum_class.__name__}"
+            f"{where}: {value!r} is longer than Python's timedelta holds"
         ) from None
+    return -length if negative else length
 
 
 def _format(spec: Field, value: Any) -> Any:
@@ -334,6 +471,7 @@ def _format(spec: Field, value: Any) -> Any:
             return "INF" if value > 0 else "-INF"
         return value
     if kind == "decimal":
+        value = decimal.Decimal(value)
         return int(value) if value == value.to_integral_value() else float(value)
     if kind == "datetime":
         text = value.isoformat()

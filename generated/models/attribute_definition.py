@@ -1,6 +1,4 @@
-"""Describes one attribute of an object in a directory: its data type and how the
-synchronization engine should treat it.
-"""
+"""The microsoft.graph.attributeDefinition type."""
 
 from __future__ import annotations
 
@@ -18,7 +16,7 @@ if TYPE_CHECKING:
     from .referenced_object import ReferencedObject
 
 
-@_dc.dataclass(kw_only=True, slots=True)
+@_dc.dataclass(kw_only=True, slots=True, repr=False)
 class AttributeDefinition(_Model):
     """Describes one attribute of an object in a directory: its data type and how the
     synchronization engine should treat it.
@@ -71,6 +69,7 @@ class AttributeDefinition(_Model):
 
     _ODATA_TYPE: _ClassVar[str] = "microsoft.graph.attributeDefinition"
     _ABSTRACT: _ClassVar[bool] = False
+    _POLYMORPHIC: _ClassVar[bool] = False
     _FIELDS: _ClassVar[tuple[_Field, ...]] = (
         _Field("anchor", "anchor", "bool", "", False),
         _Field("case_exact", "caseExact", "bool", "", False),

@@ -1,4 +1,4 @@
-"""When an attribute value is written to the target directory."""
+"""The microsoft.graph.attributeFlowBehavior values."""
 
 from __future__ import annotations
 

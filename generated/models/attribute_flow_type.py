@@ -1,4 +1,4 @@
-"""In which situations an attribute mapping updates the target attribute."""
+"""The microsoft.graph.attributeFlowType values."""
 
 from __future__ import annotations
 

@@ -1,6 +1,4 @@
-"""Says how the value of one attribute of the target object is produced from the source
-object.
-"""
+"""The microsoft.graph.attributeMapping type."""
 
 from __future__ import annotations
 
@@ -17,7 +15,7 @@ if TYPE_CHECKING:
     from .attribute_mapping_source import AttributeMappingSource
 
 
-@_dc.dataclass(kw_only=True, slots=True)
+@_dc.dataclass(kw_only=True, slots=True, repr=False)
 class AttributeMapping(_Model):
     """Says how the value of one attribute of the target object is produced from the source
     object.
@@ -54,6 +52,7 @@ class AttributeMapping(_Model):
 
     _ODATA_TYPE: _ClassVar[str] = "microsoft.graph.attributeMapping"
     _ABSTRACT: _ClassVar[bool] = False
+    _POLYMORPHIC: _ClassVar[bool] = False
     _FIELDS: _ClassVar[tuple[_Field, ...]] = (
         _Field("default_value", "defaultValue", "str", "", False),
         _Field(

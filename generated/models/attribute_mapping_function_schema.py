@@ -1,4 +1,4 @@
-"""Describes a function that can be used in attribute mapping expressions."""
+"""The microsoft.graph.attributeMappingFunctionSchema type."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from .attribute_mapping_parameter_schema import AttributeMappingParameterSchema
 
 
-@_dc.dataclass(kw_only=True, slots=True)
+@_dc.dataclass(kw_only=True, slots=True, repr=False)
 class AttributeMappingFunctionSchema(_Model):
     """Describes a function that can be used in attribute mapping expressions."""
 
@@ -25,6 +25,7 @@ class AttributeMappingFunctionSchema(_Model):
 
     _ODATA_TYPE: _ClassVar[str] = "microsoft.graph.attributeMappingFunctionSchema"
     _ABSTRACT: _ClassVar[bool] = False
+    _POLYMORPHIC: _ClassVar[bool] = False
     _FIELDS: _ClassVar[tuple[_Field, ...]] = (
         _Field("name", "name", "str", "", False),
         _Field(

@@ -1,4 +1,4 @@
-"""Describes one parameter of a function used in attribute mapping expressions."""
+"""The microsoft.graph.attributeMappingParameterSchema type."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from .attribute_type import AttributeType
 
 
-@_dc.dataclass(kw_only=True, slots=True)
+@_dc.dataclass(kw_only=True, slots=True, repr=False)
 class AttributeMappingParameterSchema(_Model):
     """Describes one parameter of a function used in attribute mapping expressions."""
 
@@ -33,6 +33,7 @@ class AttributeMappingParameterSchema(_Model):
 
     _ODATA_TYPE: _ClassVar[str] = "microsoft.graph.attributeMappingParameterSchema"
     _ABSTRACT: _ClassVar[bool] = False
+    _POLYMORPHIC: _ClassVar[bool] = False
     _FIELDS: _ClassVar[tuple[_Field, ...]] = (
         _Field(
             "allow_multiple_occurrences", "allowMultipleOccurrences", "bool", "", False

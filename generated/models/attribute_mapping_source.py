@@ -1,7 +1,4 @@
-"""The source side of an attributeMapping. It is either an attribute of the source object,
-a constant, or a function whose parameters are in turn attribute mapping sources, so
-expressions of any depth can be built.
-"""
+"""The microsoft.graph.attributeMappingSource type."""
 
 from __future__ import annotations
 
@@ -19,7 +16,7 @@ if TYPE_CHECKING:
     )
 
 
-@_dc.dataclass(kw_only=True, slots=True)
+@_dc.dataclass(kw_only=True, slots=True, repr=False)
 class AttributeMappingSource(_Model):
     """The source side of an attributeMapping. It is either an attribute of the source
     object, a constant, or a function whose parameters are in turn attribute mapping
@@ -44,6 +41,7 @@ class AttributeMappingSource(_Model):
 
     _ODATA_TYPE: _ClassVar[str] = "microsoft.graph.attributeMappingSource"
     _ABSTRACT: _ClassVar[bool] = False
+    _POLYMORPHIC: _ClassVar[bool] = False
     _FIELDS: _ClassVar[tuple[_Field, ...]] = (
         _Field("expression", "expression", "str", "", False),
         _Field("name", "name", "str", "", False),

@@ -1,4 +1,4 @@
-"""The kind of an attribute mapping source."""
+"""The microsoft.graph.attributeMappingSourceType values."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The data type of an attribute value."""
+"""The microsoft.graph.attributeType values."""
 
 from __future__ import annotations
 

@@ -1,7 +1,4 @@
-"""Describes one directory that takes part in synchronization: its name, the kinds of
-objects it holds and the attributes of those objects. A synchronizationSchema contains
-one directory definition per directory.
-"""
+"""The microsoft.graph.directoryDefinition type."""
 
 from __future__ import annotations
 
@@ -21,7 +18,7 @@ if TYPE_CHECKING:
     from .object_definition import ObjectDefinition
 
 
-@_dc.dataclass(kw_only=True, slots=True)
+@_dc.dataclass(kw_only=True, slots=True, repr=False)
 class DirectoryDefinition(Entity):
     """Describes one directory that takes part in synchronization: its name, the kinds of
     objects it holds and the attributes of those objects. A synchronizationSchema
@@ -52,6 +49,7 @@ class DirectoryDefinition(Entity):
 
     _ODATA_TYPE: _ClassVar[str] = "microsoft.graph.directoryDefinition"
     _ABSTRACT: _ClassVar[bool] = False
+    _POLYMORPHIC: _ClassVar[bool] = True
     _FIELDS: _ClassVar[tuple[_Field, ...]] = (
         _Field(
             "discoverabilities",

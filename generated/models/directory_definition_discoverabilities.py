@@ -1,7 +1,4 @@
-"""Which parts of a directory's schema an application lets the service discover. This is a
-flags enumeration: a value may combine several members, written as a comma-separated
-list of member names.
-"""
+"""The microsoft.graph.directoryDefinitionDiscoverabilities values."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""A sample object used to try out an attribute mapping expression."""
+"""The microsoft.graph.expressionInputObject type."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from .string_key_object_value_pair import StringKeyObjectValuePair
 
 
-@_dc.dataclass(kw_only=True, slots=True)
+@_dc.dataclass(kw_only=True, slots=True, repr=False)
 class ExpressionInputObject(_Model):
     """A sample object used to try out an attribute mapping expression."""
 
@@ -26,6 +26,7 @@ class ExpressionInputObject(_Model):
 
     _ODATA_TYPE: _ClassVar[str] = "microsoft.graph.expressionInputObject"
     _ABSTRACT: _ClassVar[bool] = False
+    _POLYMORPHIC: _ClassVar[bool] = False
     _FIELDS: _ClassVar[tuple[_Field, ...]] = (
         _Field(
             "definition",

@@ -1,7 +1,4 @@
-"""A scoping filter that decides which objects an objectMapping handles. Each property
-holds a set of filter groups; an object passes a set when at least one group in it
-evaluates to true.
-"""
+"""The microsoft.graph.filter type."""
 
 from __future__ import annotations
 
@@ -16,7 +13,7 @@ if TYPE_CHECKING:
     from .filter_group import FilterGroup
 
 
-@_dc.dataclass(kw_only=True, slots=True)
+@_dc.dataclass(kw_only=True, slots=True, repr=False)
 class Filter(_Model):
     """A scoping filter that decides which objects an objectMapping handles. Each property
     holds a set of filter groups; an object passes a set when at least one group in it
@@ -42,6 +39,7 @@ class Filter(_Model):
 
     _ODATA_TYPE: _ClassVar[str] = "microsoft.graph.filter"
     _ABSTRACT: _ClassVar[bool] = False
+    _POLYMORPHIC: _ClassVar[bool] = False
     _FIELDS: _ClassVar[tuple[_Field, ...]] = (
         _Field(
             "category_filter_groups",

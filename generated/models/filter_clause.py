@@ -1,6 +1,4 @@
-"""A single condition in a scoping filter: an attribute of the source object compared with
-one or more values.
-"""
+"""The microsoft.graph.filterClause type."""
 
 from __future__ import annotations
 
@@ -15,7 +13,7 @@ if TYPE_CHECKING:
     from .filter_operand import FilterOperand
 
 
-@_dc.dataclass(kw_only=True, slots=True)
+@_dc.dataclass(kw_only=True, slots=True, repr=False)
 class FilterClause(_Model):
     """A single condition in a scoping filter: an attribute of the source object compared
     with one or more values.
@@ -34,6 +32,7 @@ class FilterClause(_Model):
 
     _ODATA_TYPE: _ClassVar[str] = "microsoft.graph.filterClause"
     _ABSTRACT: _ClassVar[bool] = False
+    _POLYMORPHIC: _ClassVar[bool] = False
     _FIELDS: _ClassVar[tuple[_Field, ...]] = (
         _Field("operator_name", "operatorName", "str", "", False),
         _Field("source_operand_name", "sourceOperandName", "str", "", False),

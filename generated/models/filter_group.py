@@ -1,4 +1,4 @@
-"""A named set of filter clauses that all have to hold for the group to match."""
+"""The microsoft.graph.filterGroup type."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from .filter_clause import FilterClause
 
 
-@_dc.dataclass(kw_only=True, slots=True)
+@_dc.dataclass(kw_only=True, slots=True, repr=False)
 class FilterGroup(_Model):
     """A named set of filter clauses that all have to hold for the group to match."""
 
@@ -27,6 +27,7 @@ class FilterGroup(_Model):
 
     _ODATA_TYPE: _ClassVar[str] = "microsoft.graph.filterGroup"
     _ABSTRACT: _ClassVar[bool] = False
+    _POLYMORPHIC: _ClassVar[bool] = False
     _FIELDS: _ClassVar[tuple[_Field, ...]] = (
         _Field("clauses", "clauses", "model", "filter_clause.FilterClause", True),
         _Field("name", "name", "str", "", False),

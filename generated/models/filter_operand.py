@@ -1,4 +1,4 @@
-"""The values that a filter clause compares a source attribute with."""
+"""The microsoft.graph.filterOperand type."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from ._runtime import Field as _Field
 from ._runtime import Model as _Model
 
 
-@_dc.dataclass(kw_only=True, slots=True)
+@_dc.dataclass(kw_only=True, slots=True, repr=False)
 class FilterOperand(_Model):
     """The values that a filter clause compares a source attribute with."""
 
@@ -18,6 +18,7 @@ class FilterOperand(_Model):
 
     _ODATA_TYPE: _ClassVar[str] = "microsoft.graph.filterOperand"
     _ABSTRACT: _ClassVar[bool] = False
+    _POLYMORPHIC: _ClassVar[bool] = False
     _FIELDS: _ClassVar[tuple[_Field, ...]] = (
         _Field("values", "values", "str", "", True),
     )

@@ -1,4 +1,4 @@
-"""Describes an operator that can be used in the clauses of scoping filters."""
+"""The microsoft.graph.filterOperatorSchema type."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from .scope_operator_type import ScopeOperatorType
 
 
-@_dc.dataclass(kw_only=True, slots=True)
+@_dc.dataclass(kw_only=True, slots=True, repr=False)
 class FilterOperatorSchema(_Model):
     """Describes an operator that can be used in the clauses of scoping filters."""
 
@@ -37,6 +37,7 @@ class FilterOperatorSchema(_Model):
 
     _ODATA_TYPE: _ClassVar[str] = "microsoft.graph.filterOperatorSchema"
     _ABSTRACT: _ClassVar[bool] = False
+    _POLYMORPHIC: _ClassVar[bool] = False
     _FIELDS: _ClassVar[tuple[_Field, ...]] = (
         _Field(
             "arity", "arity", "enum", "scope_operator_type.ScopeOperatorType", False

@@ -1,4 +1,4 @@
-"""Whether, and how, the value of an attribute can be changed."""
+"""The microsoft.graph.mutability values."""
 
 from __future__ import annotations
 

@@ -1,6 +1,4 @@
-"""Describes one kind of object that a directoryDefinition exposes, such as a user or a
-group, and lists the attributes that objects of this kind have.
-"""
+"""The microsoft.graph.objectDefinition type."""
 
 from __future__ import annotations
 
@@ -16,7 +14,7 @@ if TYPE_CHECKING:
     from .metadata_entry import MetadataEntry
 
 
-@_dc.dataclass(kw_only=True, slots=True)
+@_dc.dataclass(kw_only=True, slots=True, repr=False)
 class ObjectDefinition(_Model):
     """Describes one kind of object that a directoryDefinition exposes, such as a user or a
     group, and lists the attributes that objects of this kind have.
@@ -35,6 +33,7 @@ class ObjectDefinition(_Model):
 
     _ODATA_TYPE: _ClassVar[str] = "microsoft.graph.objectDefinition"
     _ABSTRACT: _ClassVar[bool] = False
+    _POLYMORPHIC: _ClassVar[bool] = False
     _FIELDS: _ClassVar[tuple[_Field, ...]] = (
         _Field(
             "attributes",

@@ -1,7 +1,4 @@
-"""The kinds of change that an object mapping carries to the target directory. This is a
-flags enumeration: a value may combine several members, written as a comma-separated
-list of member names.
-"""
+"""The microsoft.graph.objectFlowTypes values."""
 
 from __future__ import annotations
 

@@ -1,6 +1,4 @@
-"""Says how objects of one kind in the source directory become objects of a kind in the
-target directory.
-"""
+"""The microsoft.graph.objectMapping type."""
 
 from __future__ import annotations
 
@@ -18,7 +16,7 @@ if TYPE_CHECKING:
     from .object_flow_types import ObjectFlowTypes
 
 
-@_dc.dataclass(kw_only=True, slots=True)
+@_dc.dataclass(kw_only=True, slots=True, repr=False)
 class ObjectMapping(_Model):
     """Says how objects of one kind in the source directory become objects of a kind in the
     target directory.
@@ -60,6 +58,7 @@ class ObjectMapping(_Model):
 
     _ODATA_TYPE: _ClassVar[str] = "microsoft.graph.objectMapping"
     _ABSTRACT: _ClassVar[bool] = False
+    _POLYMORPHIC: _ClassVar[bool] = False
     _FIELDS: _ClassVar[tuple[_Field, ...]] = (
         _Field(
             "attribute_mappings",

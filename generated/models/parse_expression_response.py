@@ -1,4 +1,4 @@
-"""The outcome of parsing, and optionally evaluating, an attribute mapping expression."""
+"""The microsoft.graph.parseExpressionResponse type."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from .public_error import PublicError
 
 
-@_dc.dataclass(kw_only=True, slots=True)
+@_dc.dataclass(kw_only=True, slots=True, repr=False)
 class ParseExpressionResponse(_Model):
     """The outcome of parsing, and optionally evaluating, an attribute mapping expression."""
 
@@ -35,6 +35,7 @@ class ParseExpressionResponse(_Model):
 
     _ODATA_TYPE: _ClassVar[str] = "microsoft.graph.parseExpressionResponse"
     _ABSTRACT: _ClassVar[bool] = False
+    _POLYMORPHIC: _ClassVar[bool] = False
     _FIELDS: _ClassVar[tuple[_Field, ...]] = (
         _Field("error", "error", "model", "public_error.PublicError", False),
         _Field("evaluation_result", "evaluationResult", "str", "", True),

@@ -1,4 +1,4 @@
-"""Describes an error returned by a service operation."""
+"""The microsoft.graph.publicError type."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from .public_inner_error import PublicInnerError
 
 
-@_dc.dataclass(kw_only=True, slots=True)
+@_dc.dataclass(kw_only=True, slots=True, repr=False)
 class PublicError(_Model):
     """Describes an error returned by a service operation."""
 
@@ -35,6 +35,7 @@ class PublicError(_Model):
 
     _ODATA_TYPE: _ClassVar[str] = "microsoft.graph.publicError"
     _ABSTRACT: _ClassVar[bool] = False
+    _POLYMORPHIC: _ClassVar[bool] = False
     _FIELDS: _ClassVar[tuple[_Field, ...]] = (
         _Field("code", "code", "str", "", False),
         _Field(

@@ -1,4 +1,4 @@
-"""Additional detail about an error."""
+"""The microsoft.graph.publicErrorDetail type."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from ._runtime import Field as _Field
 from ._runtime import Model as _Model
 
 
-@_dc.dataclass(kw_only=True, slots=True)
+@_dc.dataclass(kw_only=True, slots=True, repr=False)
 class PublicErrorDetail(_Model):
     """Additional detail about an error."""
 
@@ -24,6 +24,7 @@ class PublicErrorDetail(_Model):
 
     _ODATA_TYPE: _ClassVar[str] = "microsoft.graph.publicErrorDetail"
     _ABSTRACT: _ClassVar[bool] = False
+    _POLYMORPHIC: _ClassVar[bool] = False
     _FIELDS: _ClassVar[tuple[_Field, ...]] = (
         _Field("code", "code", "str", "", False),
         _Field("message", "message", "str", "", False),

@@ -1,4 +1,4 @@
-"""A more specific error nested inside an error."""
+"""The microsoft.graph.publicInnerError type."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from .public_error_detail import PublicErrorDetail
 
 
-@_dc.dataclass(kw_only=True, slots=True)
+@_dc.dataclass(kw_only=True, slots=True, repr=False)
 class PublicInnerError(_Model):
     """A more specific error nested inside an error."""
 
@@ -31,6 +31,7 @@ class PublicInnerError(_Model):
 
     _ODATA_TYPE: _ClassVar[str] = "microsoft.graph.publicInnerError"
     _ABSTRACT: _ClassVar[bool] = False
+    _POLYMORPHIC: _ClassVar[bool] = False
     _FIELDS: _ClassVar[tuple[_Field, ...]] = (
         _Field("code", "code", "str", "", False),
         _Field(

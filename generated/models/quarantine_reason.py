@@ -1,4 +1,4 @@
-"""Why a synchronization job was put in quarantine."""
+"""The microsoft.graph.quarantineReason values."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Names the kind of object that a reference attribute points to."""
+"""The microsoft.graph.referencedObject type."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from ._runtime import Field as _Field
 from ._runtime import Model as _Model
 
 
-@_dc.dataclass(kw_only=True, slots=True)
+@_dc.dataclass(kw_only=True, slots=True, repr=False)
 class ReferencedObject(_Model):
     """Names the kind of object that a reference attribute points to."""
 
@@ -25,6 +25,7 @@ class ReferencedObject(_Model):
 
     _ODATA_TYPE: _ClassVar[str] = "microsoft.graph.referencedObject"
     _ABSTRACT: _ClassVar[bool] = False
+    _POLYMORPHIC: _ClassVar[bool] = False
     _FIELDS: _ClassVar[tuple[_Field, ...]] = (
         _Field("referenced_object_name", "referencedObjectName", "str", "", False),
         _Field("referenced_property", "referencedProperty", "str", "", False),

@@ -1,4 +1,4 @@
-"""How a filter operator treats attributes that have several values."""
+"""The microsoft.graph.scopeOperatorMultiValuedComparisonType values."""
 
 from __future__ import annotations
 

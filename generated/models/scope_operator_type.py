@@ -1,4 +1,4 @@
-"""How many operands a filter operator takes."""
+"""The microsoft.graph.scopeOperatorType values."""
 
 from __future__ import annotations
 

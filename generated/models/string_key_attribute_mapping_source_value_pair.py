@@ -1,4 +1,4 @@
-"""A named argument of a function in an attribute mapping expression."""
+"""The microsoft.graph.stringKeyAttributeMappingSourceValuePair type."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from .attribute_mapping_source import AttributeMappingSource
 
 
-@_dc.dataclass(kw_only=True, slots=True)
+@_dc.dataclass(kw_only=True, slots=True, repr=False)
 class StringKeyAttributeMappingSourceValuePair(_Model):
     """A named argument of a function in an attribute mapping expression."""
 
@@ -27,6 +27,7 @@ class StringKeyAttributeMappingSourceValuePair(_Model):
         "microsoft.graph.stringKeyAttributeMappingSourceValuePair"
     )
     _ABSTRACT: _ClassVar[bool] = False
+    _POLYMORPHIC: _ClassVar[bool] = False
     _FIELDS: _ClassVar[tuple[_Field, ...]] = (
         _Field("key", "key", "str", "", False),
         _Field(

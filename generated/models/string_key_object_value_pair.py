@@ -1,7 +1,4 @@
-"""A pair made of a string key and a value of any JSON type: a string, a number, a Boolean,
-an array or an object. Because the value has no fixed type, it is not declared; this is
-an open type, and the value is sent as a dynamic property named value next to key.
-"""
+"""The microsoft.graph.stringKeyObjectValuePair type."""
 
 from __future__ import annotations
 
@@ -12,7 +9,7 @@ from ._runtime import Field as _Field
 from ._runtime import Model as _Model
 
 
-@_dc.dataclass(kw_only=True, slots=True)
+@_dc.dataclass(kw_only=True, slots=True, repr=False)
 class StringKeyObjectValuePair(_Model):
     """A pair made of a string key and a value of any JSON type: a string, a number, a
     Boolean, an array or an object. Because the value has no fixed type, it is not
@@ -25,4 +22,5 @@ class StringKeyObjectValuePair(_Model):
 
     _ODATA_TYPE: _ClassVar[str] = "microsoft.graph.stringKeyObjectValuePair"
     _ABSTRACT: _ClassVar[bool] = False
+    _POLYMORPHIC: _ClassVar[bool] = False
     _FIELDS: _ClassVar[tuple[_Field, ...]] = (_Field("key", "key", "str", "", False),)

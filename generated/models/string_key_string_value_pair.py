@@ -1,4 +1,4 @@
-"""A pair made of a string key and a string value."""
+"""The microsoft.graph.stringKeyStringValuePair type."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from ._runtime import Field as _Field
 from ._runtime import Model as _Model
 
 
-@_dc.dataclass(kw_only=True, slots=True)
+@_dc.dataclass(kw_only=True, slots=True, repr=False)
 class StringKeyStringValuePair(_Model):
     """A pair made of a string key and a string value."""
 
@@ -21,6 +21,7 @@ class StringKeyStringValuePair(_Model):
 
     _ODATA_TYPE: _ClassVar[str] = "microsoft.graph.stringKeyStringValuePair"
     _ABSTRACT: _ClassVar[bool] = False
+    _POLYMORPHIC: _ClassVar[bool] = False
     _FIELDS: _ClassVar[tuple[_Field, ...]] = (
         _Field("key", "key", "str", "", False),
         _Field("value", "value", "str", "", False),

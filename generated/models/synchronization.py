@@ -1,4 +1,4 @@
-"""TODO: Add Description"""
+"""The microsoft.graph.synchronization type."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from .synchronization_template import SynchronizationTemplate
 
 
-@_dc.dataclass(kw_only=True, slots=True)
+@_dc.dataclass(kw_only=True, slots=True, repr=False)
 class Synchronization(Entity):
     """TODO: Add Description"""
 
@@ -32,6 +32,7 @@ class Synchronization(Entity):
 
     _ODATA_TYPE: _ClassVar[str] = "microsoft.graph.synchronization"
     _ABSTRACT: _ClassVar[bool] = False
+    _POLYMORPHIC: _ClassVar[bool] = True
     _FIELDS: _ClassVar[tuple[_Field, ...]] = (
         _Field(
             "secrets",

@@ -1,4 +1,4 @@
-"""Describes an error that the synchronization service ran into."""
+"""The microsoft.graph.synchronizationError type."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from ._runtime import Field as _Field
 from ._runtime import Model as _Model
 
 
-@_dc.dataclass(kw_only=True, slots=True)
+@_dc.dataclass(kw_only=True, slots=True, repr=False)
 class SynchronizationError(_Model):
     """Describes an error that the synchronization service ran into."""
 
@@ -26,6 +26,7 @@ class SynchronizationError(_Model):
 
     _ODATA_TYPE: _ClassVar[str] = "microsoft.graph.synchronizationError"
     _ABSTRACT: _ClassVar[bool] = False
+    _POLYMORPHIC: _ClassVar[bool] = False
     _FIELDS: _ClassVar[tuple[_Field, ...]] = (
         _Field("code", "code", "str", "", False),
         _Field("message", "message", "str", "", False),

@@ -1,9 +1,4 @@
-"""A background process that runs on a schedule, picks up the changes made in a source
-directory since its last run, and writes them to a target directory. A job always
-belongs to a single application instance (service principal) in the tenant. To set a job
-up, you authorize it to read and write objects in the target directory and, if needed,
-adjust its synchronization schema.
-"""
+"""The microsoft.graph.synchronizationJob type."""
 
 from __future__ import annotations
 
@@ -21,7 +16,7 @@ if TYPE_CHECKING:
     from .synchronization_status import SynchronizationStatus
 
 
-@_dc.dataclass(kw_only=True, slots=True)
+@_dc.dataclass(kw_only=True, slots=True, repr=False)
 class SynchronizationJob(Entity):
     """A background process that runs on a schedule, picks up the changes made in a source
     directory since its last run, and writes them to a target directory. A job always
@@ -49,6 +44,7 @@ class SynchronizationJob(Entity):
 
     _ODATA_TYPE: _ClassVar[str] = "microsoft.graph.synchronizationJob"
     _ABSTRACT: _ClassVar[bool] = False
+    _POLYMORPHIC: _ClassVar[bool] = True
     _FIELDS: _ClassVar[tuple[_Field, ...]] = (
         _Field(
             "schedule",

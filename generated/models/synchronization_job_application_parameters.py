@@ -1,4 +1,4 @@
-"""Names the objects to provision on demand and the synchronization rule to apply to them."""
+"""The microsoft.graph.synchronizationJobApplicationParameters type."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from .synchronization_job_subject import SynchronizationJobSubject
 
 
-@_dc.dataclass(kw_only=True, slots=True)
+@_dc.dataclass(kw_only=True, slots=True, repr=False)
 class SynchronizationJobApplicationParameters(_Model):
     """Names the objects to provision on demand and the synchronization rule to apply to
     them.
@@ -29,6 +29,7 @@ class SynchronizationJobApplicationParameters(_Model):
         "microsoft.graph.synchronizationJobApplicationParameters"
     )
     _ABSTRACT: _ClassVar[bool] = False
+    _POLYMORPHIC: _ClassVar[bool] = False
     _FIELDS: _ClassVar[tuple[_Field, ...]] = (
         _Field("rule_id", "ruleId", "str", "", False),
         _Field(

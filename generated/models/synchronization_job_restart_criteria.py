@@ -1,6 +1,4 @@
-"""Says which parts of a synchronization job's stored state are cleared when the job is
-restarted.
-"""
+"""The microsoft.graph.synchronizationJobRestartCriteria type."""
 
 from __future__ import annotations
 
@@ -15,7 +13,7 @@ if TYPE_CHECKING:
     from .synchronization_job_restart_scope import SynchronizationJobRestartScope
 
 
-@_dc.dataclass(kw_only=True, slots=True)
+@_dc.dataclass(kw_only=True, slots=True, repr=False)
 class SynchronizationJobRestartCriteria(_Model):
     """Says which parts of a synchronization job's stored state are cleared when the job is
     restarted.
@@ -26,6 +24,7 @@ class SynchronizationJobRestartCriteria(_Model):
 
     _ODATA_TYPE: _ClassVar[str] = "microsoft.graph.synchronizationJobRestartCriteria"
     _ABSTRACT: _ClassVar[bool] = False
+    _POLYMORPHIC: _ClassVar[bool] = False
     _FIELDS: _ClassVar[tuple[_Field, ...]] = (
         _Field(
             "reset_scope",

@@ -1,7 +1,4 @@
-"""The parts of a synchronization job's state that can be reset when the job restarts. This
-is a flags enumeration: a value may combine several members, written as a
-comma-separated list of member names.
-"""
+"""The microsoft.graph.synchronizationJobRestartScope values."""
 
 from __future__ import annotations
 

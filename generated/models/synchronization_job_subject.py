@@ -1,4 +1,4 @@
-"""Identifies one object that a synchronization job is asked to process on demand."""
+"""The microsoft.graph.synchronizationJobSubject type."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from ._runtime import Field as _Field
 from ._runtime import Model as _Model
 
 
-@_dc.dataclass(kw_only=True, slots=True)
+@_dc.dataclass(kw_only=True, slots=True, repr=False)
 class SynchronizationJobSubject(_Model):
     """Identifies one object that a synchronization job is asked to process on demand."""
 
@@ -21,6 +21,7 @@ class SynchronizationJobSubject(_Model):
 
     _ODATA_TYPE: _ClassVar[str] = "microsoft.graph.synchronizationJobSubject"
     _ABSTRACT: _ClassVar[bool] = False
+    _POLYMORPHIC: _ClassVar[bool] = False
     _FIELDS: _ClassVar[tuple[_Field, ...]] = (
         _Field("object_id", "objectId", "str", "", False),
         _Field("object_type_name", "objectTypeName", "str", "", False),

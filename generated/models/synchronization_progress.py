@@ -1,6 +1,4 @@
-"""One observation of how far a synchronization job has progressed, expressed as a ratio of
-work units.
-"""
+"""The microsoft.graph.synchronizationProgress type."""
 
 from __future__ import annotations
 
@@ -12,7 +10,7 @@ from ._runtime import Field as _Field
 from ._runtime import Model as _Model
 
 
-@_dc.dataclass(kw_only=True, slots=True)
+@_dc.dataclass(kw_only=True, slots=True, repr=False)
 class SynchronizationProgress(_Model):
     """One observation of how far a synchronization job has progressed, expressed as a
     ratio of work units.
@@ -34,6 +32,7 @@ class SynchronizationProgress(_Model):
 
     _ODATA_TYPE: _ClassVar[str] = "microsoft.graph.synchronizationProgress"
     _ABSTRACT: _ClassVar[bool] = False
+    _POLYMORPHIC: _ClassVar[bool] = False
     _FIELDS: _ClassVar[tuple[_Field, ...]] = (
         _Field("completed_units", "completedUnits", "int", "", False),
         _Field(

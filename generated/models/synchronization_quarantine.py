@@ -1,7 +1,4 @@
-"""Explains why a synchronizationJob was put in quarantine. While in quarantine, a job runs
-less often; the service re-evaluates the quarantine at intervals and lifts it once the
-cause is gone.
-"""
+"""The microsoft.graph.synchronizationQuarantine type."""
 
 from __future__ import annotations
 
@@ -18,7 +15,7 @@ if TYPE_CHECKING:
     from .synchronization_error import SynchronizationError
 
 
-@_dc.dataclass(kw_only=True, slots=True)
+@_dc.dataclass(kw_only=True, slots=True, repr=False)
 class SynchronizationQuarantine(_Model):
     """Explains why a synchronizationJob was put in quarantine. While in quarantine, a job
     runs less often; the service re-evaluates the quarantine at intervals and lifts it
@@ -53,6 +50,7 @@ class SynchronizationQuarantine(_Model):
 
     _ODATA_TYPE: _ClassVar[str] = "microsoft.graph.synchronizationQuarantine"
     _ABSTRACT: _ClassVar[bool] = False
+    _POLYMORPHIC: _ClassVar[bool] = False
     _FIELDS: _ClassVar[tuple[_Field, ...]] = (
         _Field("current_began", "currentBegan", "datetime", "", False),
         _Field(

@@ -1,6 +1,4 @@
-"""Links a source directory to a target directory in a synchronizationSchema and holds the
-object mappings that say which objects flow from one to the other.
-"""
+"""The microsoft.graph.synchronizationRule type."""
 
 from __future__ import annotations
 
@@ -16,7 +14,7 @@ if TYPE_CHECKING:
     from .string_key_string_value_pair import StringKeyStringValuePair
 
 
-@_dc.dataclass(kw_only=True, slots=True)
+@_dc.dataclass(kw_only=True, slots=True, repr=False)
 class SynchronizationRule(_Model):
     """Links a source directory to a target directory in a synchronizationSchema and holds
     the object mappings that say which objects flow from one to the other.
@@ -56,6 +54,7 @@ class SynchronizationRule(_Model):
 
     _ODATA_TYPE: _ClassVar[str] = "microsoft.graph.synchronizationRule"
     _ABSTRACT: _ClassVar[bool] = False
+    _POLYMORPHIC: _ClassVar[bool] = False
     _FIELDS: _ClassVar[tuple[_Field, ...]] = (
         _Field("editable", "editable", "bool", "", False),
         _Field("id", "id", "str", "", False),

@@ -1,6 +1,4 @@
-"""Describes when a synchronizationJob runs: how long to wait between runs, whether the
-schedule is in force, and when it ends.
-"""
+"""The microsoft.graph.synchronizationSchedule type."""
 
 from __future__ import annotations
 
@@ -16,7 +14,7 @@ if TYPE_CHECKING:
     from .synchronization_schedule_state import SynchronizationScheduleState
 
 
-@_dc.dataclass(kw_only=True, slots=True)
+@_dc.dataclass(kw_only=True, slots=True, repr=False)
 class SynchronizationSchedule(_Model):
     """Describes when a synchronizationJob runs: how long to wait between runs, whether the
     schedule is in force, and when it ends.
@@ -37,6 +35,7 @@ class SynchronizationSchedule(_Model):
 
     _ODATA_TYPE: _ClassVar[str] = "microsoft.graph.synchronizationSchedule"
     _ABSTRACT: _ClassVar[bool] = False
+    _POLYMORPHIC: _ClassVar[bool] = False
     _FIELDS: _ClassVar[tuple[_Field, ...]] = (
         _Field("expiration", "expiration", "datetime", "", False),
         _Field("interval", "interval", "duration", "", False),

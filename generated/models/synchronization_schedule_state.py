@@ -1,4 +1,4 @@
-"""Whether the schedule of a synchronization job is in force."""
+"""The microsoft.graph.synchronizationScheduleState values."""
 
 from __future__ import annotations
 

@@ -1,9 +1,4 @@
-"""Describes which objects take part in synchronization and how they are carried from one
-directory to the other. Most of a job's setup lives in its schema: the directory
-definitions list what each directory contains, and the synchronization rules say how
-objects and attributes are mapped. Typical customizations are changing attribute
-mappings or adding a scoping filter so that only some objects are provisioned.
-"""
+"""The microsoft.graph.synchronizationSchema type."""
 
 from __future__ import annotations
 
@@ -19,7 +14,7 @@ if TYPE_CHECKING:
     from .synchronization_rule import SynchronizationRule
 
 
-@_dc.dataclass(kw_only=True, slots=True)
+@_dc.dataclass(kw_only=True, slots=True, repr=False)
 class SynchronizationSchema(Entity):
     """Describes which objects take part in synchronization and how they are carried from
     one directory to the other. Most of a job's setup lives in its schema: the directory
@@ -45,6 +40,7 @@ class SynchronizationSchema(Entity):
 
     _ODATA_TYPE: _ClassVar[str] = "microsoft.graph.synchronizationSchema"
     _ABSTRACT: _ClassVar[bool] = False
+    _POLYMORPHIC: _ClassVar[bool] = True
     _FIELDS: _ClassVar[tuple[_Field, ...]] = (
         _Field(
             "synchronization_rules",

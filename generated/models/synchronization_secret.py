@@ -1,6 +1,4 @@
-"""The credentials and connection settings that can be stored for synchronization. Only the
-most common members are listed here.
-"""
+"""The microsoft.graph.synchronizationSecret values."""
 
 from __future__ import annotations
 

@@ -1,6 +1,4 @@
-"""One credential or connection setting, stored as a key and a string value, that
-synchronization uses to reach an application.
-"""
+"""The microsoft.graph.synchronizationSecretKeyStringValuePair type."""
 
 from __future__ import annotations
 
@@ -15,7 +13,7 @@ if TYPE_CHECKING:
     from .synchronization_secret import SynchronizationSecret
 
 
-@_dc.dataclass(kw_only=True, slots=True)
+@_dc.dataclass(kw_only=True, slots=True, repr=False)
 class SynchronizationSecretKeyStringValuePair(_Model):
     """One credential or connection setting, stored as a key and a string value, that
     synchronization uses to reach an application.
@@ -31,6 +29,7 @@ class SynchronizationSecretKeyStringValuePair(_Model):
         "microsoft.graph.synchronizationSecretKeyStringValuePair"
     )
     _ABSTRACT: _ClassVar[bool] = False
+    _POLYMORPHIC: _ClassVar[bool] = False
     _FIELDS: _ClassVar[tuple[_Field, ...]] = (
         _Field(
             "key", "key", "enum", "synchronization_secret.SynchronizationSecret", False

@@ -1,6 +1,4 @@
-"""Summarizes the state of a synchronization job: its recent runs, its progress, and
-whether it is in quarantine.
-"""
+"""The microsoft.graph.synchronizationStatus type."""
 
 from __future__ import annotations
 
@@ -20,7 +18,7 @@ if TYPE_CHECKING:
     from .synchronization_task_execution import SynchronizationTaskExecution
 
 
-@_dc.dataclass(kw_only=True, slots=True)
+@_dc.dataclass(kw_only=True, slots=True, repr=False)
 class SynchronizationStatus(_Model):
     """Summarizes the state of a synchronization job: its recent runs, its progress, and
     whether it is in quarantine.
@@ -72,6 +70,7 @@ class SynchronizationStatus(_Model):
 
     _ODATA_TYPE: _ClassVar[str] = "microsoft.graph.synchronizationStatus"
     _ABSTRACT: _ClassVar[bool] = False
+    _POLYMORPHIC: _ClassVar[bool] = False
     _FIELDS: _ClassVar[tuple[_Field, ...]] = (
         _Field(
             "code",

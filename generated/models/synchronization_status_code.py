@@ -1,4 +1,4 @@
-"""Values of synchronizationStatus.code."""
+"""The microsoft.graph.synchronizationStatusCode values."""
 
 from __future__ import annotations
 

@@ -1,6 +1,4 @@
-"""Describes a single run of a synchronization job: when it happened, what it processed,
-and how it ended.
-"""
+"""The microsoft.graph.synchronizationTaskExecution type."""
 
 from __future__ import annotations
 
@@ -19,7 +17,7 @@ if TYPE_CHECKING:
     )
 
 
-@_dc.dataclass(kw_only=True, slots=True)
+@_dc.dataclass(kw_only=True, slots=True, repr=False)
 class SynchronizationTaskExecution(_Model):
     """Describes a single run of a synchronization job: when it happened, what it
     processed, and how it ended.
@@ -69,6 +67,7 @@ class SynchronizationTaskExecution(_Model):
 
     _ODATA_TYPE: _ClassVar[str] = "microsoft.graph.synchronizationTaskExecution"
     _ABSTRACT: _ClassVar[bool] = False
+    _POLYMORPHIC: _ClassVar[bool] = False
     _FIELDS: _ClassVar[tuple[_Field, ...]] = (
         _Field("activity_identifier", "activityIdentifier", "str", "", False),
         _Field("count_entitled", "countEntitled", "int", "", False),

@@ -1,4 +1,4 @@
-"""How a single run of a synchronization job ended."""
+"""The microsoft.graph.synchronizationTaskExecutionResult values."""
 
 from __future__ import annotations
 

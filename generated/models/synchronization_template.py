@@ -1,8 +1,4 @@
-"""A ready-made configuration, published for an application, that new synchronization jobs
-start from. It holds default settings and a default synchronizationSchema; a job created
-from the template receives a copy of that schema. Templates are normally supplied by the
-application's publisher.
-"""
+"""The microsoft.graph.synchronizationTemplate type."""
 
 from __future__ import annotations
 
@@ -19,7 +15,7 @@ if TYPE_CHECKING:
     from .synchronization_schema import SynchronizationSchema
 
 
-@_dc.dataclass(kw_only=True, slots=True)
+@_dc.dataclass(kw_only=True, slots=True, repr=False)
 class SynchronizationTemplate(Entity):
     """A ready-made configuration, published for an application, that new synchronization
     jobs start from. It holds default settings and a default synchronizationSchema; a
@@ -54,6 +50,7 @@ class SynchronizationTemplate(Entity):
 
     _ODATA_TYPE: _ClassVar[str] = "microsoft.graph.synchronizationTemplate"
     _ABSTRACT: _ClassVar[bool] = False
+    _POLYMORPHIC: _ClassVar[bool] = True
     _FIELDS: _ClassVar[tuple[_Field, ...]] = (
         _Field("application_id", "applicationId", "uuid", "", False),
         _Field("default", "default", "bool", "", False),

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import runtime
 from ..layout import bracket, comprehension, literal
 from ..model import ENTITY, ENUM, Method, Model, Type
 from ..names import PythonNames, attribute, distinct, python_names, snake
@@ -228,6 +229,7 @@ class HandlersView:
     def resource_context(self, t: Type, ops: list[OperationView]) -> dict[str, Any]:
         imports: set[tuple[str, str]] = set()
         methods = []
+        signatures: list[str] = []  # every annotation written, to tell whether Any is used
         for op in ops:
             args = [{"name": arg, "annotation": "str"} for _, arg in op.path_params]
             body_expr = "None"
@@ -241,7 +243,7 @@ class HandlersView:
             returns = self._annotation(op.returns, op.returns_collection, imports)
             model_class = self._model_ref(op.returns, imports) if op.returns and self.model.get(op.returns) else None
             if op.returns is None:
-                result = "return None"
+                result = None
             elif model_class and self.model.get(op.returns).kind != ENUM:  # type: ignore[union-attr]
                 result = (
                     comprehension("return [", f"{model_class}.from_dict(item)", "for item in result", "]", 8)
@@ -252,10 +254,12 @@ class HandlersView:
                 result = "return result"
             if op.returns is not None and not (model_class and self.model.get(op.returns).kind != ENUM):  # type: ignore[union-attr]
                 returns = "Any"
+            params = ["self", *(f"{a['name']}: {a['annotation']}" for a in args)]
+            signatures += [returns, *params]
             methods.append(
                 {
                     "name": op.method_name,
-                    "params": ["self", *(f"{a['name']}: {a['annotation']}" for a in args)],
+                    "params": params,
                     "returns": returns,
                     "doc": f"{op.method.description} {op.http_method} {op.method.path}".strip(),
                     "key": op.operation_id,
@@ -267,6 +271,7 @@ class HandlersView:
         class_name = self.names.classes[t.full_name]
         return {
             "doc": f"Handlers for {t.name}: one method per documented operation.",
+            "needs_any": any(m["result"] for m in methods) or any(re.search(r"\bAny\b", text) for text in signatures),
             "handlers_class": f"{class_name}Handlers",
             "handlers_doc": f"Operations on {t.name}. Override a method to give it real behaviour; "
             "a stub answers 501 Not Implemented.",
@@ -310,7 +315,18 @@ class HandlersView:
             "effects": op.effects,
             "key": op.key,
             "lists_all": op.lists_all,
+            "returns_entity": op.kind in ("get", "create", "update", "replace") and self._is_entity(op.returns or op.body),
         }
+
+    def read_only(self) -> dict[str, list[str]]:
+        """Each type's read-only properties, inherited ones included: the service drops
+        them from request bodies. Types without any are left out."""
+        found: dict[str, list[str]] = {}
+        for t in self.model.types:
+            names = [p.name for owner in self.schemas.lineage(t) for p in owner.properties if p.read_only]
+            if names:
+                found[t.full_name] = names
+        return found
 
     def files(self) -> dict[str, str]:
         renders = Renders("handlers")
@@ -328,12 +344,10 @@ class HandlersView:
             memories.append((module, context["memory_class"]))
             exports.append((module, (context["handlers_class"], context["memory_class"])))
         operations = [self.operation_context(op) for op in self.operations]
-        table = render("handlers/operations.json.j2", operations=operations)
-        renders.add(f"{PACKAGE}/operations.py", "handlers/operations.py.j2", {})
+        table = render("handlers/operations.json.j2", operations=operations, read_only=self.read_only())
         renders.add(f"{PACKAGE}/app.py", "handlers/app.py.j2", {"memories": memories})
         renders.add(f"{PACKAGE}/__init__.py", "handlers/init.py.j2", {"exports": exports})
-        renders.add(f"{PACKAGE}/_service.py", "handlers/service.py.j2", {})
-        return {**renders.files(black_format.settle), f"{PACKAGE}/operations.json": table}
+        return {**renders.files(black_format.settle), **runtime.files(PACKAGE), f"{PACKAGE}/operations.json": table}
 
 
 handlers_view = per_model(HandlersView)

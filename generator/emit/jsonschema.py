@@ -16,62 +16,15 @@ from typing import Any
 from .. import jsontext
 from ..model import ENUM, Model, Type
 from ..names import BUNDLE_FILE, schema_files, schema_id
-from ..primitives import UNTYPED
+from ..primitives import primitive_schema
 from ..render import render
 from .memo import per_model
 from .reuse import Renders
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
-INT_RANGES = {
-    "Edm.Byte": (0, 255),
-    "Edm.SByte": (-128, 127),
-    "Edm.Int16": (-(2**15), 2**15 - 1),
-    "Edm.Int32": (-(2**31), 2**31 - 1),
-    "Edm.Int64": (-(2**63), 2**63 - 1),
-}
-
-# Patterns the schemas use, with the words an error message gives for them.
-TIME_OF_DAY = r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,12})?)?$"
-BASE64 = r"^[A-Za-z0-9+/_-]*={0,2}$"
-FLOAT_WORDS = r"^(NaN|INF|-INF)$"
-DECIMAL = r"^-?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?$"
-PATTERN_NAMES = {
-    TIME_OF_DAY: "a time of day (hh:mm[:ss[.fffffff]])",
-    BASE64: "base64 text",
-    FLOAT_WORDS: "a number or one of \"NaN\", \"INF\", \"-INF\"",
-    DECIMAL: "a decimal number",
-}
 # Properties a closed type still accepts: OData control annotations.
 CONTROL_ANNOTATIONS: dict[str, dict[str, Any]] = {r"^[^@]*@odata\.[A-Za-z.]+$": {}}
-
-
-def primitive_schema(type_name: str) -> dict[str, Any]:
-    """The schema of one value of an Edm primitive type."""
-    if type_name in INT_RANGES:
-        low, high = INT_RANGES[type_name]
-        return {"type": "integer", "minimum": low, "maximum": high}
-    if type_name in ("Edm.Double", "Edm.Single"):
-        return {"type": ["number", "string"], "pattern": FLOAT_WORDS}
-    if type_name == "Edm.Decimal":
-        return {"type": ["number", "string"], "pattern": DECIMAL}
-    if type_name == "Edm.Boolean":
-        return {"type": "boolean"}
-    if type_name == "Edm.DateTimeOffset":
-        return {"type": "string", "format": "date-time"}
-    if type_name == "Edm.Date":
-        return {"type": "string", "format": "date"}
-    if type_name == "Edm.TimeOfDay":
-        return {"type": "string", "pattern": TIME_OF_DAY}
-    if type_name == "Edm.Duration":
-        return {"type": "string", "format": "duration"}
-    if type_name == "Edm.Guid":
-        return {"type": "string", "format": "uuid"}
-    if type_name == "Edm.Binary":
-        return {"type": "string", "contentEncoding": "base64", "pattern": BASE64}
-    if type_name == UNTYPED:
-        return {}
-    return {"type": "string"}  # Edm.String, Edm.Stream and any other primitive
 
 
 def _with_null(schema: dict[str, Any]) -> dict[str, Any]:

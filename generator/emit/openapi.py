@@ -11,10 +11,10 @@ from typing import Any
 
 from ..model import Model
 from ..names import SCHEMA_BASE
-from ..primitives import is_primitive
+from ..primitives import is_primitive, primitive_schema
 from ..render import render
 from .handlers import OperationView, handlers_view
-from .jsonschema import DIALECT, primitive_schema
+from .jsonschema import DIALECT
 
 FILE = "openapi.json"
 ERROR = "GraphError"

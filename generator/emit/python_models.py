@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .. import runtime
 from ..layout import bracket
 from ..model import ENUM, Model, Type
 from ..names import PythonNames, python_names
@@ -47,6 +48,7 @@ class ModelsView:
     def __init__(self, model: Model, names: PythonNames | None = None) -> None:
         self.model = model
         self.names = names or python_names(model)
+        self.bases = {t.base_type for t in model.types if t.base_type}
 
     def _field(self, t: Type, wire: str, type_name: str, collection: bool, doc: str, imports: set[str], types: set[str]) -> dict[str, Any]:
         target = ""
@@ -97,6 +99,7 @@ class ModelsView:
         if types:
             std.add("from typing import TYPE_CHECKING")
         return {
+            "module_doc": f"The {t.full_name} type.",
             "doc": t.description or f"The {t.name} type.",
             "class_name": self.names.classes[t.full_name],
             "base_class": base_class,
@@ -106,11 +109,14 @@ class ModelsView:
             "fields": fields,
             "odata_type": t.full_name,
             "abstract": t.abstract,
+            # A type with a base or derived types is named in its payloads, so it reads back through its base.
+            "polymorphic": t.base_type is not None or t.full_name in self.bases,
         }
 
     def enum_context(self, t: Type) -> dict[str, Any]:
         members = self.names.members[t.full_name]
         return {
+            "module_doc": f"The {t.full_name} values.",
             "doc": t.description or f"The {t.name} values.",
             "class_name": self.names.classes[t.full_name],
             "members": [{"name": members[m.name], "wire": m.name, "doc": m.description} for m in t.members],
@@ -125,8 +131,12 @@ class ModelsView:
             renders.add(f"{PACKAGE}/{self.names.modules[t.full_name]}.py", template, context)
         exports = sorted((self.names.modules[t.full_name], self.names.classes[t.full_name]) for t in self.model.types)
         renders.add(f"{PACKAGE}/__init__.py", "python/init.py.j2", {"exports": exports})
-        renders.add(f"{PACKAGE}/_runtime.py", "python/runtime.py.j2", {})
-        return {**renders.files(black_format.settle), f"{PACKAGE}/py.typed": ""}
+        return {
+            **renders.files(black_format.settle),
+            **runtime.files(PACKAGE),
+            **runtime.files(""),
+            f"{PACKAGE}/py.typed": "",
+        }
 
 
 def _isort_key(line: str) -> tuple[bool, str, int, str]:

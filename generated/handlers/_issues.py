@@ -1,0 +1,145 @@
+"""Why a payload breaks its schema, in words: where, what was expected, what was found.
+
+jsonschema finds the errors; this turns each into an ``Issue`` (a JSON pointer
+into the payload, what the schema expected and what the payload holds) that a
+person can act on. ``graphdoc validate``, ``generator.validate`` and the mock
+service's 400 answers all speak through it, so each says the same thing.
+The schemas' own patterns live here too, with the words an issue gives for them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the words need no jsonschema; importing this module stays cheap
+    from jsonschema.exceptions import ValidationError
+
+# Patterns the schemas use, with the words an issue gives for them.
+TIME_OF_DAY = r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,12})?)?$"
+BASE64 = r"^[A-Za-z0-9+/_-]*={0,2}$"
+FLOAT_WORDS = r"^(NaN|INF|-INF)$"
+DECIMAL = r"^-?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?$"
+PATTERN_NAMES = {
+    TIME_OF_DAY: "a time of day (hh:mm[:ss[.fffffff]])",
+    BASE64: "base64 text",
+    FLOAT_WORDS: 'a number or one of "NaN", "INF", "-INF"',
+    DECIMAL: "a decimal number",
+}
+
+
+@dataclass(frozen=True)
+class Issue:
+    pointer: str  # JSON pointer into the payload ("" is the payload itself)
+    expected: str
+    found: str
+
+    @property
+    def message(self) -> str:
+        return f"expected {self.expected}, found {self.found}"
+
+    def __str__(self) -> str:
+        return f"{self.pointer or '(root)'}: {self.message}"
+
+
+def issues(errors: Iterable[ValidationError]) -> Iterator[Issue]:
+    """Each error as the issues it stands for, in the order jsonschema finds them.
+    Lazy, so a caller can stop after as many as it lists."""
+    for error in errors:
+        yield from _issues(error)
+
+
+def pointer(path: Iterable[Any]) -> str:
+    """A JSON pointer (RFC 6901) to the value at ``path``, printable whatever its keys hold."""
+    return printable(
+        "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in path)
+    )
+
+
+def printable(text: str) -> str:
+    """``text`` with lone surrogates written as escapes, so an issue can always be printed."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _found(instance: Any) -> str:
+    kinds = {
+        dict: "object",
+        list: "array",
+        str: "string",
+        bool: "boolean",
+        type(None): "null",
+    }
+    kind = kinds.get(type(instance), "number")
+    if isinstance(instance, (dict, list)):
+        return kind
+    text = json.dumps(
+        instance if not isinstance(instance, str) else instance[:60], ensure_ascii=False
+    )
+    return printable(f"{kind} {text if len(text) <= 60 else text[:57] + '...'}")
+
+
+def _is_null_branch(schema: Any) -> bool:
+    return isinstance(schema, dict) and schema.get("type") == "null"
+
+
+def _issues(error: ValidationError) -> Iterator[Issue]:
+    keyword = error.validator
+    if keyword in ("anyOf", "oneOf") and error.context:
+        branches: dict[int, list[ValidationError]] = {}
+        for sub in error.context:
+            branches.setdefault(int(sub.relative_schema_path[0]), []).append(sub)
+        options = (
+            error.validator_value if isinstance(error.validator_value, list) else []
+        )
+        kept = [
+            errs
+            for index, errs in branches.items()
+            if not _is_null_branch(options[index] if index < len(options) else None)
+        ]
+        if len(kept) == 1:
+            for sub in kept[0]:
+                yield from _issues(sub)
+            return
+    where = pointer(error.absolute_path)
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    value = error.validator_value
+    if keyword == "additionalProperties" and isinstance(error.instance, dict):
+        known = schema.get("properties", {})
+        patterns = list(schema.get("patternProperties", {}))
+        for key in error.instance:
+            if key not in known and not any(re.search(p, key) for p in patterns):
+                found = printable(f"property {key[:60]!r}")
+                yield Issue(
+                    where + pointer([key]),
+                    "no such property (the type is closed)",
+                    found,
+                )
+        return
+    yield Issue(
+        where, _expected(str(keyword), value, error.message), _found(error.instance)
+    )
+
+
+def _expected(keyword: str, value: Any, message: str) -> str:
+    if keyword == "type":
+        kinds = value if isinstance(value, list) else [value]
+        return " or ".join(str(k) for k in kinds)
+    if keyword == "enum" and isinstance(value, list):
+        shown = ", ".join(json.dumps(v) for v in value[:8]) + (
+            ", ..." if len(value) > 8 else ""
+        )
+        return f"one of {shown}"
+    if keyword == "format":
+        return f"a {value} string"
+    if keyword == "pattern":
+        return PATTERN_NAMES.get(str(value)) or f"a string matching {value}"
+    if keyword == "minimum":
+        return f"a number >= {value}"
+    if keyword == "maximum":
+        return f"a number <= {value}"
+    if keyword == "const":
+        return json.dumps(value)
+    return printable(message if len(message) <= 200 else message[:197] + "...")

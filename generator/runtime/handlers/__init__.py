@@ -1,0 +1,1 @@
+"""The mock service runtime, copied into ``generated/handlers/``."""

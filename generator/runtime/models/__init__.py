@@ -1,0 +1,1 @@
+"""The models runtime, copied into ``generated/models/``."""
