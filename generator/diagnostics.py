@@ -46,6 +46,7 @@ CODES: dict[str, tuple[str, str]] = {
     "MISSING_API_PAGE": (WARNING, "a method's API page is missing; HTTP method and path were assumed"),
     "NO_HTTP_REQUEST": (WARNING, "an API page has no HTTP request block; HTTP method and path were assumed"),
     "BAD_HTTP_REQUEST": (WARNING, "an HTTP request line could not be read"),
+    "PLACEHOLDER_TEXT": (INFO, "a description is a placeholder ('Not yet documented', 'TODO', '...'); it is left out"),
     "NAME_COLLISION": (INFO, "two names would be the same in generated code; one got a distinct name"),
     "EXAMPLE_INVALID": (ERROR, "a documented example does not match the schema of its type"),
     "UNKNOWN_ANNOTATION_TYPE": (WARNING, "an example's annotation names a type that is not documented"),

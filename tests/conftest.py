@@ -27,6 +27,16 @@ needs_corpus = pytest.mark.skipif(
 )
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _cache_of_the_tests(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The tests never write into the user's own cache (``~/.cache/graphdoc``): every run
+    of the pipeline, in this process or in the commands it starts, uses a folder of the
+    test session's. Tests of the cache itself set one of their own."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("GRAPHDOC_CACHE_DIR", str(tmp_path_factory.mktemp("graphdoc-cache")))
+        yield
+
+
 def write_docs(root: Path, pages: dict[str, str | bytes]) -> Path:
     """Write pages (relative path -> text) into a docs root and return it."""
     for name, content in pages.items():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import itertools
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -31,3 +32,8 @@ def import_models(folder: Path) -> ModuleType:
 def generate_models(model: Model, out: Path) -> Path:
     write_tree(out, python_models.emit(model))
     return out / python_models.PACKAGE
+
+
+def run_tool(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """``python -m <tool> ...`` in ``cwd``: as a user runs a checker, with that folder's settings."""
+    return subprocess.run([sys.executable, "-m", *args], cwd=cwd, capture_output=True, text=True, check=False)

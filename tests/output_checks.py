@@ -16,15 +16,15 @@ from pathlib import Path
 
 from jsonschema import Draft202012Validator
 
-from generator import jsontext
+from generator import jsontext, runtime
 from generator.diagnostics import CODES
 from generator.emit import emit_all
 from generator.model import Model
 from generator.pipeline import build_model
 from generator.write import write_tree
 
-# Handler modules written from fixed templates: they build the service when imported.
-FIXED_HANDLER_MODULES = {"_service.py", "operations.py", "app.py"}
+# Modules that are no page's: the runtime copied as it is, and the app, which builds the service when imported.
+FIXED_MODULES = {*runtime.MODULES, "handlers/app.py"}
 
 
 def write_pages(root: Path, pages: dict[str, bytes]) -> Path:
@@ -113,9 +113,7 @@ def _inert(value: ast.expr) -> bool:
 
 def check_definitions_only(files: dict[str, str]) -> None:
     for name, text in files.items():
-        if not name.endswith(".py") or name == "models/_runtime.py":
-            continue
-        if name.startswith("handlers/") and name.rpartition("/")[2] in FIXED_HANDLER_MODULES:
+        if not name.endswith(".py") or name in FIXED_MODULES:
             continue
         only_definitions(text, name)
 

@@ -150,3 +150,26 @@ def test_half_a_surrogate_pair_in_json_is_replaced_and_reported(tmp_path: Path) 
     files = emit_all(model)
     write_tree(tmp_path / "out", files)  # every text encodes as UTF-8
     assert '"x\ufffdy"' in files["handlers/operations.json"]
+
+
+def test_placeholder_descriptions_are_reported_not_copied(tmp_path: Path) -> None:
+    from generator.emit import jsonschema, python_models
+
+    page = resource(
+        "widget",
+        [
+            ("size", "Int32", "Not yet documented"),
+            ("shape", "String", "TODO: Add Description"),
+            ("kind", "String", "Not yet documented. Possible values are: `round`, `square`."),
+            ("name", "String", "The name."),
+        ],
+    ).replace("Describes widget.", "...")
+    model = model_of(tmp_path, {"resources/widget.md": page})
+    widget = model.get("microsoft.graph.widget")
+    assert widget is not None and widget.description == ""
+    descriptions = {p.name: p.description for p in widget.properties}
+    assert descriptions == {"size": "", "shape": "", "kind": "Possible values are: round, square.", "name": "The name."}
+    placeholders = [d for d in model.diagnostics if d.code == "PLACEHOLDER_TEXT"]
+    assert len(placeholders) == 4 and {d.severity for d in placeholders} == {"info"}
+    text = "\n".join({**jsonschema.emit(model), **python_models.emit(model)}.values())
+    assert "Not yet documented" not in text and "TODO" not in text and '"""..."""' not in text

@@ -77,8 +77,8 @@ def test_an_unchanged_run_is_skipped_and_a_changed_one_is_not(tmp_path: Path, mo
     reference = snapshot(out)
     real_model = pipeline._model
     monkeypatch.setattr(pipeline, "_model", _fail)
-    assert generate(docs, out) == first  # same report, read from the run's record
-    assert pipeline.check(docs, out) == ([], first)
+    assert generate(docs, out) == pipeline.Generated(first.report, changed=False)  # the report, read from the run's record
+    assert pipeline.check(docs, out) == ([], first.report)
     assert snapshot(out) == reference
     # A hand-edited output file, or an edited page, is a changed run: the pipeline runs.
     (out / "models/synchronization_job.py").write_text("# edited by hand\n", encoding="utf-8")
@@ -281,8 +281,8 @@ def test_a_render_whose_values_cannot_be_pickled_is_rendered_and_not_stored(tmp_
     monkeypatch.setenv("GRAPHDOC_CACHE_DIR", str(tmp_path / "cache"))
     for _ in range(2):  # the second time finds nothing stored, and renders again
         renders = Renders("test")
-        renders.add("a.py", "python/runtime.py.j2", {"unused": lambda: None})  # a lambda can't be pickled
-        assert renders.files(dict) == {"a.py": render("python/runtime.py.j2")}
+        renders.add("a.py", "python/init.py.j2", {"exports": [], "unused": lambda: None})  # a lambda can't be pickled
+        assert renders.files(dict) == {"a.py": render("python/init.py.j2", exports=[])}
         assert renders.kept == {} and renders.fresh
         assert not any((tmp_path / "cache").glob("renders-test-*"))
 
@@ -292,7 +292,7 @@ def test_a_path_added_again_keeps_its_latest_text(tmp_path: Path, monkeypatch: p
     from generator.render import render
 
     monkeypatch.setenv("GRAPHDOC_CACHE_DIR", str(tmp_path / "cache"))
-    stored, other = {"operations": [{"id": 1}]}, {"operations": [{"id": 2}]}
+    stored, other = {"operations": [{"id": 1}], "read_only": {}}, {"operations": [{"id": 2}], "read_only": {}}
     first = Renders("test")
     first.add("ops.json", "handlers/operations.json.j2", stored)
     first.files(dict)
@@ -300,3 +300,10 @@ def test_a_path_added_again_keeps_its_latest_text(tmp_path: Path, monkeypatch: p
     again.add("ops.json", "handlers/operations.json.j2", other)  # rendered fresh
     again.add("ops.json", "handlers/operations.json.j2", stored)  # then found stored
     assert again.files(dict) == {"ops.json": render("handlers/operations.json.j2", **stored)}
+
+
+def test_the_tests_never_use_the_users_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    from generator import cache
+
+    where = cache.folder()
+    assert where is not None and tmp_path_factory.getbasetemp() in where.parents, where

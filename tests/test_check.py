@@ -81,8 +81,8 @@ def test_added_removed_and_stray_files(project: Path) -> None:
 
 def test_failure_halfway_leaves_the_old_output(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     before = snapshot(project / "generated")
-    page = project / "specs/resources/filter.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("Properties", "Properties "), encoding="utf-8")
+    page = project / "specs/resources/synchronizationschedule.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("Whether the schedule is currently in force.", "On?"), encoding="utf-8")
     calls = {"n": 0}
     real = write.safe_relative
 
@@ -124,13 +124,18 @@ def test_lint_formats(tmp_path: Path) -> None:
     docs.mkdir(parents=True)
     (docs / "bad.md").write_text("---\ndoc_type: resourcePageType\n---\n# bad resource type\n\nText, no tables.\n")
     (docs / "dup.md").write_text("---\ndoc_type: resourcePageType\n---\n# bad resource type\n\n|Property|Type|Description|\n|-|-|-|\n|a|Int32|x|\n")
-    text = graphdoc("lint", str(tmp_path / "docs"))
+    # Paths read from the working folder: relative below it, absolute elsewhere.
+    text = graphdoc("lint", "docs", cwd=tmp_path)
     assert text.returncode == 1
-    assert "resources/dup.md:4: DUPLICATE_TYPE" in text.stdout or "resources/bad.md:4: DUPLICATE_TYPE" in text.stdout
-    as_json = json.loads(graphdoc("lint", str(tmp_path / "docs"), "--format", "json").stdout)
+    assert "docs/resources/dup.md:4: error: DUPLICATE_TYPE " in text.stdout
+    assert "docs/resources/bad.md:4: warning: NO_TABLES " in text.stdout
+    elsewhere = graphdoc("lint", str(tmp_path / "docs"))
+    assert f"{(tmp_path / 'docs').as_posix()}/resources/dup.md:4: error: DUPLICATE_TYPE " in elsewhere.stdout
+    as_json = json.loads(graphdoc("lint", "docs", "--format", "json", cwd=tmp_path).stdout)
     assert {"severity", "code", "message", "path", "line"} == set(as_json[0])
-    github = graphdoc("lint", str(tmp_path / "docs"), "--format", "github").stdout.splitlines()
-    assert any(line.startswith("::error file=resources/") and ",line=4,title=DUPLICATE_TYPE::" in line for line in github)
+    assert {d["path"] for d in as_json} == {"docs/resources/bad.md", "docs/resources/dup.md"}
+    github = graphdoc("lint", "docs", "--format", "github", cwd=tmp_path).stdout.splitlines()
+    assert "::error file=docs/resources/dup.md,line=4,title=DUPLICATE_TYPE::" in "\n".join(github)
     assert graphdoc("lint", "specs").returncode == 0
 
 
@@ -162,3 +167,72 @@ def test_generated_files_pass_the_output_checks() -> None:
     files = {name: (GENERATED / name).read_text(encoding="utf-8") for name in write.existing_files(GENERATED) if name != write.MANIFEST}
     assert any(name.endswith("openapi.json") for name in files)
     check_files(files)
+
+
+def test_tools_caches_in_the_output_are_neither_stray_nor_kept(project: Path) -> None:
+    """With bytecode writing on, as on users' machines: importing the generated code,
+    then check and generate, treat the caches Python and the checkers leave as theirs."""
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    imported = subprocess.run(
+        [sys.executable, "-c", "import generated.models, generated.handlers.app"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert imported.returncode == 0, imported.stderr
+    out = project / "generated"
+    assert list(out.glob("**/__pycache__/*.pyc")), "importing wrote no bytecode: the test proves nothing"
+    for cache in (".mypy_cache", ".ruff_cache", ".pytest_cache", "models/.mypy_cache"):
+        (out / cache).mkdir(parents=True, exist_ok=True)
+        (out / cache / "CACHEDIR.TAG").write_text("a tool's cache", encoding="utf-8")
+    (out / "models/old.pyc").write_bytes(b"\0")
+    result = graphdoc("check", "specs", "--out", "generated", cwd=project)
+    assert result.returncode == 0 and result.stdout == "", result.stdout + result.stderr
+    result = graphdoc("generate", "specs", "--out", "generated", cwd=project)
+    assert result.returncode == 0 and "generated is already current" in result.stderr, result.stderr
+    # A change replaces the folder: the caches, which belong to no file of the new output, go with it.
+    page = project / "specs/resources/synchronizationschedule.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("Whether the schedule is currently in force.", "On?"), encoding="utf-8")
+    result = graphdoc("generate", "specs", "--out", "generated", cwd=project)
+    assert result.returncode == 0 and "wrote generated" in result.stderr, result.stderr
+    assert not list(out.glob("**/__pycache__")) and not (out / ".mypy_cache").exists()
+    assert graphdoc("check", "specs", "--out", "generated", cwd=project).returncode == 0
+    # Anything else unknown is still the user's, and refused.
+    (out / "models/notes.py").write_text("# mine\n", encoding="utf-8")
+    assert graphdoc("generate", "specs", "--out", "generated", cwd=project).returncode == 2
+
+
+def test_the_output_folder_gets_the_permissions_mkdir_gives(project: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        fresh = project / "fresh"
+        assert main(["generate", str(project / "specs"), "--out", str(fresh), "-q"]) == 0
+        assert oct(fresh.stat().st_mode & 0o777) == oct(0o755)
+    finally:
+        os.umask(old)
+    result = subprocess.run(["stat", "-c", "%a", str(project / "generated")], capture_output=True, text=True, check=False)
+    assert result.stdout.strip() in ("755", ""), result.stdout  # "" where stat has no -c
+
+
+def test_check_diff_shows_the_files_and_not_the_manifest_hashes(project: Path) -> None:
+    page = project / "specs/resources/synchronizationschedule.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("Whether the schedule is currently in force.", "Is it on?"), encoding="utf-8")
+    result = graphdoc("check", "specs", "--out", "generated", "--diff", cwd=project)
+    assert result.returncode == 1
+    assert write.MANIFEST not in result.stdout  # its hash lines restate the other changes
+    # Alone, a changed manifest is news, and shown.
+    graphdoc("generate", "specs", "--out", "generated", "-q", cwd=project)
+    manifest = project / "generated" / write.MANIFEST
+    manifest.write_text(manifest.read_text(encoding="utf-8") + "0" * 64 + "  gone.txt\n", encoding="utf-8")
+    result = graphdoc("check", "specs", "--out", "generated", "--diff", cwd=project)
+    assert result.returncode == 1 and result.stdout.startswith(f"changed: generated/{write.MANIFEST}")
+
+
+def test_generate_says_when_nothing_changed(project: Path) -> None:
+    first = graphdoc("generate", "specs", "--out", "generated", cwd=project)
+    assert first.returncode == 0 and first.stderr.rstrip().endswith("generated is already current"), first.stderr
+    no_record = graphdoc("generate", "specs", "--out", "generated", cwd=project, env={"GRAPHDOC_CACHE_DIR": ""})
+    assert no_record.stderr.rstrip().endswith("generated is already current"), no_record.stderr  # found by comparing, too
+    inode = (project / "generated").stat().st_ino
+    assert (project / "generated").stat().st_ino == inode  # not replaced

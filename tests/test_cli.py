@@ -99,7 +99,8 @@ def test_generate_writes_model_json(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "args, message",
     [
-        (["inspect", "no/such/folder"], "not a folder"),
+        (["inspect", "no/such/folder"], "does not exist"),
+        (["inspect", "README.md"], "not a folder"),
         (["inspect", "tests"], "no resources/ or api/ folder"),
         (["inspect", "--format", "yaml"], "invalid choice"),
         (["frobnicate"], "invalid choice"),
@@ -169,3 +170,83 @@ def test_progress_bar_only_on_a_terminal_and_never_when_quiet(tmp_path: Path) ->
         capture_output=True, text=True, env={**os.environ, "GRAPHDOC_CACHE_DIR": ""},
     )
     assert piped.returncode == 0 and "%|" not in piped.stderr and "250 types" in piped.stderr
+
+
+def test_version_and_bare_graphdoc() -> None:
+    version = run("--version")
+    assert version.returncode == 0 and version.stdout.startswith("graphdoc ")
+    bare = run()
+    assert bare.returncode == 2
+    for command in ("generate", "check", "lint", "validate", "serve", "inspect"):
+        assert f"    {command} " in bare.stderr, command
+
+
+@pytest.mark.parametrize("command", ["", "generate", "check", "lint", "validate", "serve", "inspect"])
+def test_help_is_plain_text_and_every_talkative_command_can_be_quiet(command: str) -> None:
+    result = run(*([command] if command else []), "--help")
+    assert result.returncode == 0
+    assert "``" not in result.stdout and ":func:" not in result.stdout
+    if command:
+        assert "-q, --quiet" in result.stdout
+
+
+def test_select_and_severity_filter_inspect_and_lint(tmp_path: Path) -> None:
+    from pages import resource
+
+    docs = write_docs(
+        tmp_path / "docs",
+        {
+            "resources/widget.md": resource("widget", [("size", "Int32", "Not yet documented")]),
+            "resources/gadget.md": "# gadget resource type\n\nNo tables at all.\n",
+        },
+    )
+    everything = run("lint", str(docs), "-q").stdout.splitlines()
+    assert any(": warning: NO_TABLES " in line for line in everything)
+    assert any(": info: PLACEHOLDER_TEXT " in line for line in everything)
+    warnings = run("lint", str(docs), "--severity", "warning", "-q").stdout.splitlines()
+    assert warnings and all(": warning: " in line or ": error: " in line for line in warnings)
+    selected = run("inspect", str(docs), "--select", "placeholder_text", "-q")
+    assert selected.returncode == 0
+    assert [line.split(": ")[2].split()[0] for line in selected.stdout.splitlines()] == ["PLACEHOLDER_TEXT"]
+    both = run("lint", str(docs), "--select", "NO_TABLES,PLACEHOLDER_TEXT", "--format", "json", "-q")
+    assert {d["code"] for d in json.loads(both.stdout)} == {"NO_TABLES", "PLACEHOLDER_TEXT"}
+    unknown = run("lint", str(docs), "--select", "NO_SUCH_CODE")
+    assert unknown.returncode == 2 and "NO_SUCH_CODE" in unknown.stderr and len(unknown.stderr.splitlines()) == 1
+    summary = run("lint", str(docs))
+    assert "examples:" in summary.stderr and "examples:" not in run("lint", str(docs), "-q").stderr
+
+
+def test_missing_folders_say_they_do_not_exist(tmp_path: Path) -> None:
+    for args in (["inspect", "no/such/docs"], ["serve", "--out", "no/such/out"], ["validate", "x.json", "--schemas", "no/such"]):
+        result = run(*args)
+        assert result.returncode == 2 and "does not exist" in result.stderr, (args, result.stderr)
+        assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_settings_come_from_the_nearest_pyproject_upward(tmp_path: Path) -> None:
+    import shutil
+
+    project = tmp_path / "project"
+    shutil.copytree(SPECS, project / "docs" / "graph")
+    (project / "pyproject.toml").write_text('[tool.graphdoc]\nspecs = "docs/graph"\nout = "build/api"\n', encoding="utf-8")
+    deeper = project / "src" / "pkg"
+    deeper.mkdir(parents=True)
+    (project / "src" / "pyproject.toml").write_text("[tool.black]\nline-length = 100\n", encoding="utf-8")  # no [tool.graphdoc]: passed over
+    result = run("generate", "-q", cwd=deeper)
+    assert result.returncode == 0, result.stderr
+    assert (project / "build/api/model.json").is_file()  # the settings' folders are relative to their file
+    assert run("check", cwd=deeper).returncode == 0
+    lint = run("lint", "--format", "github", "-q", cwd=project)
+    assert lint.returncode == 0
+
+
+def test_serve_on_a_busy_port_is_a_usage_error() -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run("serve", "--port", str(port))
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.strip() == f"graphdoc: error: port {port} is already in use; pick another with --port"

@@ -153,7 +153,7 @@ def test_path_tricks_in_request_lines_are_refused(run: Run) -> None:
     lines = (run.docs / refused.path).read_text(encoding="utf-8").split("\n")  # a U+2028 inside is no line break
     assert lines[refused.line - 1].startswith("POST /hostileThings/{id}/../..")
     assert "parameter 'command' is listed twice" in diagnostics(run, "DUPLICATE_PROPERTY")[0]
-    operations = json.loads(run.files["handlers/operations.json"])
+    operations = json.loads(run.files["handlers/operations.json"])["operations"]
     paths = {op["method_name"]: op["path"] for op in operations}
     assert paths["os_system"] == "/hostileThings/{thing_id}/os.system"
     assert all(".." not in path.split("/") for path in paths.values()), paths

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import ROOT
 
 
@@ -69,3 +70,56 @@ def test_large_payload(tmp_path: Path) -> None:
     payload = {"@odata.type": "#microsoft.graph.synchronizationTemplate", "description": "x" * 5_000_000}
     result = run(write(tmp_path, "big.json", payload))
     assert result.returncode == 0, result.stderr
+
+
+def test_many_files_and_standard_input_in_one_run(tmp_path: Path) -> None:
+    good = write(tmp_path, "good.json", {"state": "Active"})
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "validate", good, "-", "--type", "synchronizationSchedule"],
+        cwd=ROOT,
+        input='{"state": "Sleeping"}',
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1
+    assert result.stdout.startswith("<stdin>: /state: expected one of")
+    assert "1 valid, 1 invalid" in result.stderr
+
+
+def test_a_payload_without_a_type_is_a_usage_error_that_says_pass_type(tmp_path: Path) -> None:
+    result = run(write(tmp_path, "untyped.json", {"state": "Active"}))
+    assert result.returncode == 2
+    assert "pass --type" in result.stderr and "unreadable" not in result.stderr
+    assert "0 valid, 0 invalid, 1 without a type" in result.stderr
+
+
+def test_an_array_root_is_reported_once(tmp_path: Path) -> None:
+    payload = write(tmp_path, "array.json", [{"state": "Active"}])
+    result = run(payload, "--type", "synchronizationSchedule")
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [f"{payload}: (root): expected object, found array"]
+    untyped = run(payload)
+    assert untyped.returncode == 2 and "is an array" in untyped.stderr
+
+
+def test_schemas_may_name_the_output_folder(tmp_path: Path) -> None:
+    good = write(tmp_path, "good.json", {"state": "Active"})
+    for folder in ("generated", "generated/schemas"):
+        result = run(good, "--type", "synchronizationSchedule", "--schemas", folder)
+        assert result.returncode == 0, (folder, result.stderr)
+
+
+def test_the_default_schema_folder_follows_the_working_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    import generator
+
+    payload = {"state": "Active"}
+    monkeypatch.chdir(ROOT)
+    assert generator.validate(payload, "synchronizationSchedule") == []
+    elsewhere = tmp_path / "other"
+    shutil.copytree(ROOT / "generated" / "schemas", elsewhere / "generated" / "schemas")
+    bundle = elsewhere / "generated" / "schemas" / "bundle.json"
+    bundle.write_text(bundle.read_text(encoding="utf-8").replace('"Active"', '"Running"'), encoding="utf-8")
+    monkeypatch.chdir(elsewhere)
+    assert generator.validate(payload, "synchronizationSchedule") != []  # that folder's schemas, not the first ones

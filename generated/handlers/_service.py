@@ -14,11 +14,11 @@ from __future__ import annotations
 import asyncio
 import copy
 import dataclasses
-import datetime
 import importlib
 import json
 import logging
 import re
+import time
 import uuid
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from itertools import islice
@@ -170,9 +170,7 @@ def error_response(
     if listed:
         body["details"] = listed
     body["innerError"] = {
-        "date": datetime.datetime.now(datetime.timezone.utc).strftime(
-            "%Y-%m-%dT%H:%M:%S"
-        ),
+        "date": time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime()),
         "request-id": state.get("request_id", ""),
         "client-request-id": state.get("client_request_id", ""),
     }

@@ -57,15 +57,11 @@ class SynchronizationHandlers:
         service_principal_id: str,
         credentials: list[SynchronizationSecretKeyStringValuePair] | None,
     ) -> None:
-        """TODO: Add Description POST
-        /servicePrincipals/{servicePrincipalId}/synchronization/acquireAccessToken
-        """
+        """POST /servicePrincipals/{servicePrincipalId}/synchronization/acquireAccessToken"""
         raise NotImplementedError
 
     async def ping(self, service_principal_id: str) -> Any:
-        """TODO: Add Description GET
-        /servicePrincipals/{servicePrincipalId}/synchronization/ping
-        """
+        """GET /servicePrincipals/{servicePrincipalId}/synchronization/ping"""
         raise NotImplementedError
 
     async def list_jobs(self, service_principal_id: str) -> list[SynchronizationJob]:

@@ -19,16 +19,13 @@ if TYPE_CHECKING:
 
 @_dc.dataclass(kw_only=True, slots=True, repr=False)
 class Synchronization(Entity):
-    """TODO: Add Description"""
+    """**TODO: Add Description**"""
 
     secrets: list[SynchronizationSecretKeyStringValuePair] | None = None
-    """TODO: Add Description"""
 
     jobs: list[SynchronizationJob] | None = None
-    """TODO: Add Description"""
 
     templates: list[SynchronizationTemplate] | None = None
-    """TODO: Add Description"""
 
     _ODATA_TYPE: _ClassVar[str] = "microsoft.graph.synchronization"
     _ABSTRACT: _ClassVar[bool] = False

@@ -240,20 +240,19 @@ class HandlersView:
                 for p in op.parameters:
                     args.append({"name": p.arg, "annotation": self._annotation(p.type, p.collection, imports) + " | None"})
                 body_expr = literal("{", [f"{pystr(p.wire)}: {p.arg}" for p in op.parameters], "}", 12, trail=1)
-            returns = self._annotation(op.returns, op.returns_collection, imports)
-            model_class = self._model_ref(op.returns, imports) if op.returns and self.model.get(op.returns) else None
+            target = self.model.get(op.returns) if op.returns else None
+            result: str | None = "return result"
+            returns = "Any"  # a primitive or enum comes back as the JSON value the service holds
             if op.returns is None:
-                result = None
-            elif model_class and self.model.get(op.returns).kind != ENUM:  # type: ignore[union-attr]
+                result, returns = None, "None"
+            elif target is not None and target.kind != ENUM:
+                model_class = self._model_ref(target.full_name, imports)
+                returns = self._annotation(target.full_name, op.returns_collection, imports)
                 result = (
                     comprehension("return [", f"{model_class}.from_dict(item)", "for item in result", "]", 8)
                     if op.returns_collection
                     else bracket(f"return {model_class}.from_dict(", ["result"], ")", 8)
                 )
-            else:
-                result = "return result"
-            if op.returns is not None and not (model_class and self.model.get(op.returns).kind != ENUM):  # type: ignore[union-attr]
-                returns = "Any"
             params = ["self", *(f"{a['name']}: {a['annotation']}" for a in args)]
             signatures += [returns, *params]
             methods.append(
@@ -343,6 +342,8 @@ class HandlersView:
             renders.add(f"{PACKAGE}/{module}.py", "handlers/resource.py.j2", context)
             memories.append((module, context["memory_class"]))
             exports.append((module, (context["handlers_class"], context["memory_class"])))
+        memories.sort()  # imports in module order, as isort has them
+        exports.sort()
         operations = [self.operation_context(op) for op in self.operations]
         table = render("handlers/operations.json.j2", operations=operations, read_only=self.read_only())
         renders.add(f"{PACKAGE}/app.py", "handlers/app.py.j2", {"memories": memories})

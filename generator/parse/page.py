@@ -47,6 +47,12 @@ _TITLE_SUFFIX = re.compile(
     re.IGNORECASE,
 )
 _TRUE = (True, "true", "True", "TRUE")
+# Text that stands where a description is yet to be written: alone, or as a first sentence.
+_PLACEHOLDER = re.compile(
+    r"^\s*(?:not yet documented|todo(?::[^.]*)?|tbd|to be determined|add (?:a )?description|description|\.{2,}|\u2026)"
+    r"\s*(?:\.\s+|\.?\s*$)",
+    re.IGNORECASE,
+)
 # Tables under a Properties section that describe something else than the type's properties.
 _SIDE_TABLE = re.compile(r"definition|attributes", re.IGNORECASE)
 
@@ -245,7 +251,7 @@ class _Page:
             if inherits.start() == 0:
                 return
         if self.title is not None and self.description is None:
-            self.description = text
+            self.description = self._prose(text, block.line)
 
     def _annotation(self, block: Html) -> tuple[dict[str, Any], int] | None:
         content = block.content
@@ -272,6 +278,15 @@ class _Page:
             self.diags.add("ANNOTATION_REPAIRED", "annotation read as meant: " + "; ".join(repairs), line)
         normalized = {_ANNOTATION_KEYS.get(k, k): v for k, v in lowered.items()}
         return normalized, line
+
+    def _prose(self, text: str, line: int) -> str:
+        """A description without the placeholder a page may hold instead of one
+        ("Not yet documented", "TODO: ...", "..."), which is reported, not copied."""
+        found = _PLACEHOLDER.match(text)
+        if found is None:
+            return text
+        self.diags.add("PLACEHOLDER_TEXT", f"placeholder {found.group().strip()[:60]!r} is not a description; left out", line)
+        return text[found.end() :].strip()
 
     # -- resource pages --------------------------------------------------
     def title_name(self) -> str | None:
@@ -321,7 +336,7 @@ class _Page:
             namespace=namespace,
             full_name=full_name,
             is_enum=bool(members) and not main_tables["properties"],
-            description=self.description or str(self.front.get("description") or ""),
+            description=self.description or self._prose(str(self.front.get("description") or ""), 1),
             line=self.title.line if self.title else 1,
             base_type=base,
             inherits=self.inherits[0] if self.inherits else None,
@@ -416,7 +431,7 @@ class _Page:
                 PropertyRow(
                     name=name,
                     type=ref,
-                    description=desc.text if desc else "",
+                    description=self._prose(desc.text, row.line) if desc else "",
                     line=row.line,
                     possible_values=possible_values(desc.raw, desc.codes) if desc else (),
                 )
@@ -440,7 +455,8 @@ class _Page:
                 ref = None
             desc = _cell(row.cells, desc_col)
             name = cell.links[0].text if cell.links else cell.text
-            rows.append(MethodRow(name=name, link=link, return_type=ref, description=desc.text if desc else "", line=row.line))
+            description = self._prose(desc.text, row.line) if desc else ""
+            rows.append(MethodRow(name=name, link=link, return_type=ref, description=description, line=row.line))
         return rows
 
     def _member_rows(self, table: Table) -> list[MemberRow]:
@@ -459,7 +475,8 @@ class _Page:
             value_cell = _cell(row.cells, value_col)
             value = _int(value_cell.text) if value_cell else None
             desc = _cell(row.cells, desc_col)
-            rows.append(MemberRow(name=name, value=value, description=desc.text if desc else "", line=row.line))
+            description = self._prose(desc.text, row.line) if desc else ""
+            rows.append(MemberRow(name=name, value=value, description=description, line=row.line))
         return rows
 
     def _json_block(self, item: tuple[dict[str, Any], int, Code, str]) -> JsonBlock:
@@ -503,7 +520,7 @@ class _Page:
         examples.sort(key=lambda e: e.line if e else 0)
         return ApiRecord(
             title=self.title.inline.text if self.title else "",
-            description=self.description or str(self.front.get("description") or ""),
+            description=self.description or self._prose(str(self.front.get("description") or ""), 1),
             requests=tuple(requests),
             parameters=tuple(parameters),
             body_type=self._section_type("request body"),

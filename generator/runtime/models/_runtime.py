@@ -23,7 +23,7 @@ import math
 import re
 import uuid
 from collections.abc import Mapping
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar, cast
 
 _M = TypeVar("_M", bound="Model")
 
@@ -97,7 +97,9 @@ class Model:
             raise TypeError(
                 f"{cls.__name__}.from_dict needs a JSON object, got {type(data).__name__}"
             )
-        return _build(cls, data, "")
+        return cast(
+            "_M", _build(cls, data, "")
+        )  # _build gives cls or a class derived from it
 
     @classmethod
     def from_json(cls: type[_M], text: str | bytes) -> _M:  # noqa: PYI019
@@ -134,7 +136,7 @@ def _at(where: str, key: str | int) -> str:
     return f"{where}/{key}" if where else str(key)
 
 
-def _class_of(cls: type[_M], data: Mapping[str, Any], where: str) -> type[_M]:
+def _class_of(cls: type[Model], data: Mapping[str, Any], where: str) -> type[Model]:
     """The class ``data`` names in ``@odata.type``: ``cls`` or one derived from it."""
     written = data.get(ODATA_TYPE)
     if written is None:
@@ -153,7 +155,7 @@ def _class_of(cls: type[_M], data: Mapping[str, Any], where: str) -> type[_M]:
     return found
 
 
-def _build(cls: type[_M], data: Mapping[str, Any], where: str) -> _M:
+def _build(cls: type[Model], data: Mapping[str, Any], where: str) -> Model:
     target = _class_of(cls, data, where)
     table = _table(target)
     values: dict[str, Any] = {}
@@ -320,6 +322,7 @@ def _encode_one(
     return _format(spec, value)
 
 
+_UTC = datetime.timezone(datetime.timedelta(0))  # datetime.UTC, which Python 3.10 lacks
 _FLOAT_WORDS = {"NaN": math.nan, "INF": math.inf, "-INF": -math.inf}
 _DATETIME = re.compile(
     r"(\d{4})-(\d\d)-(\d\d)[Tt ](\d\d):(\d\d)(?::(\d\d)(?:\.(\d+))?)?([Zz]|[+-]\d\d:?\d\d)?\Z"
@@ -413,7 +416,7 @@ def _parse_datetime(value: str, where: str) -> datetime.datetime:
     )
     zone: datetime.tzinfo | None = None
     if offset in ("Z", "z"):
-        zone = datetime.timezone.utc
+        zone = _UTC
     elif offset:
         sign = -1 if offset[0] == "-" else 1
         digits = offset[1:].replace(":", "")
