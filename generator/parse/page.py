@@ -49,8 +49,11 @@ _TITLE_SUFFIX = re.compile(
 _TRUE = (True, "true", "True", "TRUE")
 # Text that stands where a description is yet to be written: alone, or as a first sentence.
 _PLACEHOLDER = re.compile(
-    r"^\s*(?:not yet documented|todo(?::[^.]*)?|tbd|to be determined|add (?:a )?description|description|\.{2,}|\u2026)"
-    r"\s*(?:\.\s+|\.?\s*$)",
+    r"^\s*(?:"
+    r"(?:not yet documented|tbd|to be determined|add (?:a )?description|description|\.{2,}|\u2026)\s*(?:\.\s+|\.?\s*$)"
+    r"|todo:\s*add (?:a )?description\s*(?:[.:]\s*|\s+(?=[A-Z])|$)"  # the template's placeholder, text may follow
+    r"|todo\b.*$"  # any other note to self stands for no description at all
+    r")",
     re.IGNORECASE,
 )
 # Tables under a Properties section that describe something else than the type's properties.
