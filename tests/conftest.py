@@ -51,7 +51,10 @@ def write_docs(root: Path, pages: dict[str, str | bytes]) -> Path:
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    """graphdoc's files in an output folder, by relative path (not the caches tools leave there)."""
+    from generator.write import existing_files
+
+    return {name: Path(path).read_bytes() for name, path in existing_files(folder).items()}
 
 
 def model_of(tmp_path: Path, pages: dict[str, str | bytes]) -> Model:

@@ -13,7 +13,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, snapshot
 from models_helpers import import_models
 from output_checks import (
     check_definitions_only,
@@ -42,10 +42,6 @@ def generate(docs: Path, out: Path, hash_seed: str) -> None:
     assert result.returncode == 0, result.stderr
 
 
-def tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
 class Run:
     def __init__(self, where: Path) -> None:
         self.where = where
@@ -54,7 +50,7 @@ class Run:
         self.before = sorted(p.relative_to(where).as_posix() for p in where.rglob("*"))
         self.out = where / "out"
         generate(self.docs, self.out, "1")
-        self.files = {name: data.decode("utf-8") for name, data in tree(self.out).items()}
+        self.files = {name: data.decode("utf-8") for name, data in snapshot(self.out).items()}
         self.model: Model = build_model(self.docs)
 
 
@@ -132,7 +128,7 @@ def test_colliding_names_are_distinct_stable_and_reported(run: Run, models: Modu
     # Another run, another hash seed, another folder: the same bytes.
     again = tmp_path / "again"
     generate(run.docs, again, "2")
-    assert tree(again) == tree(run.out)
+    assert snapshot(again) == snapshot(run.out)
 
 
 def test_odata_types_cannot_leave_their_namespace(run: Run) -> None:
