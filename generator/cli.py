@@ -86,6 +86,11 @@ def _parser() -> argparse.ArgumentParser:
     lint = commands.add_parser("lint", help="report page problems and examples that break their schemas")
     lint.add_argument("docs", nargs="?", metavar="DOCS", help=docs_help)
     lint.add_argument("--format", choices=("text", "json", "github"), default="text")
+    lint.add_argument(
+        "--metadata",
+        metavar="SERVICE.csdl",
+        help="also compare the pages with a service's CSDL metadata and report every disagreement",
+    )
     _filters(lint)
     _quiet(lint, "print the diagnostics only, no summary")
 
@@ -216,16 +221,24 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _lint(args: argparse.Namespace) -> int:
-    from . import lint_output
+    from . import csdl, lint_output
+    from .conformance import compare
     from .lint import check_examples
 
     docs = _docs(args)
+    service = csdl.read(Path(args.metadata)) if args.metadata else None  # a bad file fails before the long part
     model = build_model(docs)
     report = check_examples(model)
-    diagnostics = _selected(sorted([*model.diagnostics, *report.diagnostics]), args)
+    found = [*model.diagnostics, *report.diagnostics]
+    conformance = compare(model, service) if service is not None else None
+    if conformance is not None:
+        found += conformance.diagnostics
+    diagnostics = _selected(sorted(found), args)
     sys.stdout.write(lint_output.render(diagnostics, args.format, display_root(docs)))
     if not args.quiet:
         print(f"{summary(model)}; examples: {report.checked} checked, {report.passed} pass", file=sys.stderr)
+        if conformance is not None:
+            print(conformance.figures.text(), file=sys.stderr)
     return 1 if any(d.severity == ERROR for d in diagnostics) else 0
 
 

@@ -6,6 +6,7 @@ Codes are stable: tools and CI filters may match on them (README lists them).
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 ERROR = "error"
@@ -48,6 +49,20 @@ CODES: dict[str, tuple[str, str]] = {
     "BAD_HTTP_REQUEST": (WARNING, "an HTTP request line could not be read"),
     "PLACEHOLDER_TEXT": (INFO, "a description is a placeholder ('Not yet documented', 'TODO', '...'); it is left out"),
     "NAME_COLLISION": (INFO, "two names would be the same in generated code; one got a distinct name"),
+    "METADATA_KIND": (WARNING, "the service's metadata says the type is another kind (entity, complex, enum)"),
+    "METADATA_BASE_TYPE": (WARNING, "the service's metadata gives the type another base type"),
+    "METADATA_KEY": (WARNING, "the service's metadata keys the type by another property"),
+    "METADATA_ABSTRACT": (WARNING, "the service's metadata disagrees on whether the type is abstract"),
+    "METADATA_OPEN_TYPE": (WARNING, "the service's metadata disagrees on whether the type is open"),
+    "METADATA_FLAGS": (WARNING, "the service's metadata disagrees on whether an enum's values combine (flags)"),
+    "METADATA_MISSING_PROPERTY": (WARNING, "the service has a property the page lacks"),
+    "METADATA_EXTRA_PROPERTY": (WARNING, "the page has a property the service lacks, on the type and its bases"),
+    "METADATA_PROPERTY_TYPE": (WARNING, "the service gives a property another type, or collection where the page has one value"),
+    "METADATA_MISSING_NAVIGATION": (WARNING, "the service has a navigation property the page lacks"),
+    "METADATA_MISSING_MEMBER": (WARNING, "the service has an enum member the page lacks"),
+    "METADATA_EXTRA_MEMBER": (WARNING, "the page has an enum member the service lacks"),
+    "METADATA_FUTURE_MEMBER": (INFO, "the page and the service disagree only on the unknownFutureValue sentinel member"),
+    "METADATA_UNDOCUMENTED_TYPE": (INFO, "the service has a type that no page documents"),
     "EXAMPLE_INVALID": (ERROR, "a documented example does not match the schema of its type"),
     "UNKNOWN_ANNOTATION_TYPE": (WARNING, "an example's annotation names a type that is not documented"),
 }
@@ -65,15 +80,15 @@ class Diagnostic:
         return self.display()
 
     def display(self, root: str = "") -> str:
-        """``path:line: severity: CODE message``, the path under ``root`` (see ``display_root``)."""
-        return f"{root}{self.path}:{self.line}: {self.severity}: {self.code} {self.message}"
+        """``path:line: severity: CODE message``, the path as ``shown_path`` writes it."""
+        return f"{shown_path(self.path, root)}:{self.line}: {self.severity}: {self.code} {self.message}"
 
     def to_json(self, root: str = "") -> dict[str, object]:
         return {
             "severity": self.severity,
             "code": self.code,
             "message": self.message,
-            "path": root + self.path,
+            "path": shown_path(self.path, root),
             "line": self.line,
         }
 
@@ -86,6 +101,16 @@ class Diagnostic:
             message=str(data["message"]),
             severity=str(data["severity"]),
         )
+
+
+def shown_path(path: str, root: str = "") -> str:
+    """A diagnostic's path as a reader finds the file: a page's path (relative to the
+    docs root) under ``root``, the docs root as written from the working folder; a path
+    outside the docs (a metadata file, kept absolute) from the working folder too."""
+    if not os.path.isabs(path):
+        return root + path
+    relative = os.path.relpath(path)
+    return path if relative.split(os.sep)[0] == os.pardir else relative.replace(os.sep, "/")
 
 
 SEVERITIES = (ERROR, WARNING, INFO)  # most severe first

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from .diagnostics import ERROR, WARNING, Diagnostic
+from .diagnostics import ERROR, WARNING, Diagnostic, shown_path
 
 
 def _github_escape(text: str, prop: bool = False) -> str:
@@ -23,7 +23,7 @@ def render(diagnostics: Sequence[Diagnostic], style: str, root: str = "") -> str
     if style == "github":
         level = {ERROR: "error", WARNING: "warning"}
         return "".join(
-            f"::{level.get(d.severity, 'notice')} file={_github_escape(root + d.path, True)},line={d.line},"
+            f"::{level.get(d.severity, 'notice')} file={_github_escape(shown_path(d.path, root), True)},line={d.line},"
             f"title={d.code}::{_github_escape(d.message)}\n"
             for d in diagnostics
         )

@@ -39,6 +39,7 @@ class Property:
     nullable: bool = True
     read_only: bool = False
     description: str = ""
+    line: int = 0  # on the page of its type; 0 when no line says it
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -48,6 +49,7 @@ class Property:
             "nullable": self.nullable,
             "readOnly": self.read_only,
             "description": self.description,
+            "line": self.line,
         }
 
 
@@ -57,6 +59,7 @@ class NavigationProperty:
     type: str
     collection: bool = False
     description: str = ""
+    line: int = 0
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -64,6 +67,7 @@ class NavigationProperty:
             "type": self.type,
             "collection": self.collection,
             "description": self.description,
+            "line": self.line,
         }
 
 
@@ -72,9 +76,10 @@ class Member:
     name: str
     value: int
     description: str = ""
+    line: int = 0
 
     def to_json(self) -> dict[str, Any]:
-        return {"name": self.name, "value": self.value, "description": self.description}
+        return {"name": self.name, "value": self.value, "description": self.description, "line": self.line}
 
 
 @dataclass(frozen=True)

@@ -327,7 +327,7 @@ class _Resolver:
         if existing and existing in self.entries:
             return existing
         if full_name not in self.inline_enums:
-            members = tuple(Member(name=value, value=index) for index, value in enumerate(row.possible_values))
+            members = tuple(Member(name=value, value=index, line=row.line) for index, value in enumerate(row.possible_values))
             self.inline_enums[full_name] = Type(
                 full_name=full_name,
                 name=name,
@@ -376,6 +376,7 @@ class _Resolver:
                 nullable=not (row.name == key or _says_not_nullable(row.description)),
                 read_only=_says_read_only(row.description),
                 description=row.description,
+                line=row.line,
             )
         if record.json is not None and isinstance(record.json.value, dict):
             self.reconcile(entry, result, inherited | navigation, record.json.value, record.json.line)
@@ -388,7 +389,7 @@ class _Resolver:
                 path,
                 record.line,
             )
-            result = {key: Property(name=key, type="Edm.String", nullable=False, read_only=True), **result}
+            result = {key: Property(name=key, type="Edm.String", nullable=False, read_only=True, line=record.line), **result}
         return tuple(result.values())
 
     def reconcile(self, entry: _Entry, table: dict[str, Property], skip: set[str], value: dict[str, Any], line: int) -> None:
@@ -412,7 +413,7 @@ class _Resolver:
                         line,
                     )
                 type_name, collection = guess or (UNTYPED, isinstance(shown_value, list))
-                table[name] = Property(name=name, type=type_name, collection=collection)
+                table[name] = Property(name=name, type=type_name, collection=collection, line=line)
                 declared_names[name.lower()] = name
                 shown.add(name)
                 continue
@@ -514,6 +515,7 @@ class _Resolver:
                 type=type_name,
                 collection=bool(row.type and row.type.collection),
                 description=row.description,
+                line=row.line,
             )
         return tuple(result.values())
 
@@ -529,7 +531,7 @@ class _Resolver:
                 )
                 continue
             value = row.value if row.value is not None else index
-            result[row.name] = Member(name=row.name, value=value, description=row.description)
+            result[row.name] = Member(name=row.name, value=value, description=row.description, line=row.line)
         return tuple(result.values())
 
     # -- methods ---------------------------------------------------------
