@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from .csdl import Field, Service, ServiceType
 from .diagnostics import Diagnostic, make
-from .model import ENUM, Model, Type
+from .model import ENUM, Model, NavigationProperty, Property, Type
 
 FUTURE = "unknownFutureValue"  # the sentinel Graph adds to evolvable enums; its absence is no error
 
@@ -41,6 +41,11 @@ class Share:
 
 @dataclass
 class Figures:
+    """The shares that agree. Names are compared as Graph compares them, without case, and a
+    property the page keeps in the other table (properties or relationships) counts as
+    present; both disagreements are still reported, as METADATA_NAME_CASE and
+    METADATA_PROPERTY_KIND."""
+
     types_in_both: int = 0
     undocumented: int = 0  # service types the docs don't describe
     kind: Share = field(default_factory=Share)
@@ -124,7 +129,6 @@ class _Comparer:
             return
         self.key(t, theirs)
         self.properties(t, theirs)
-        self.navigation(t, theirs)
 
     def key(self, t: Type, theirs: ServiceType) -> None:
         key = self.service.key_of(t.full_name)
@@ -132,88 +136,87 @@ class _Comparer:
         if key and mine is not None and (mine,) != key:
             self.report("METADATA_KEY", f"{t.full_name}: key {mine!r} on the page; the service keys it by {', '.join(key)}", t)
 
-    def _model_names(self, t: Type) -> tuple[dict[str, tuple[Type, object]], dict[str, tuple[Type, object]]]:
-        """The model's properties and navigation properties of ``t``, its own and inherited."""
-        properties: dict[str, tuple[Type, object]] = {}
-        navigation: dict[str, tuple[Type, object]] = {}
+    def _model_names(self, t: Type) -> dict[str, tuple[Type, Property | NavigationProperty]]:
+        """The model's properties and navigation properties of ``t``, its own and inherited,
+        by name in lower case: Graph's names don't tell two properties apart by case alone."""
+        found: dict[str, tuple[Type, Property | NavigationProperty]] = {}
         for owner in [t, *self.model.ancestors(t.full_name)]:
-            for p in owner.properties:
-                properties.setdefault(p.name, (owner, p))
-            for n in owner.navigation_properties:
-                navigation.setdefault(n.name, (owner, n))
-        return properties, navigation
+            for p in (*owner.properties, *owner.navigation_properties):
+                found.setdefault(p.name.lower(), (owner, p))
+        return found
+
+    def _service_names(self, t: Type) -> dict[str, tuple[Field, bool]]:
+        """The service's properties and navigation properties of the type and its bases, by
+        name in lower case, each with whether it is a navigation property."""
+        found: dict[str, tuple[Field, bool]] = {}
+        for service_type in self.service.lineage(t.full_name):
+            for value in service_type.properties.values():
+                found.setdefault(value.name.lower(), (value, False))
+            for value in service_type.navigation.values():
+                found.setdefault(value.name.lower(), (value, True))
+        return found
 
     def properties(self, t: Type, theirs: ServiceType) -> None:
-        mine, my_navigation = self._model_names(t)
-        service_properties: dict[str, Field] = {}
-        service_navigation: dict[str, Field] = {}
-        for service_type in self.service.lineage(t.full_name):
-            for key, value in service_type.properties.items():
-                service_properties.setdefault(key, value)
-            for key, value in service_type.navigation.items():
-                service_navigation.setdefault(key, value)
-        for name, declared in theirs.properties.items():
-            found = mine.get(name)
-            self.figures.property_recall.add(found is not None)
+        mine = self._model_names(t)
+        for declared, is_navigation in [*((p, False) for p in theirs.properties.values()), *((n, True) for n in theirs.navigation.values())]:
+            found = mine.get(declared.name.lower())
+            share = self.figures.navigation_recall if is_navigation else self.figures.property_recall
+            share.add(found is not None)
+            what = "navigation property" if is_navigation else "property"
             if found is None:
-                also = " (the page has it as a relationship)" if name in my_navigation else ""
-                self.report(
-                    "METADATA_MISSING_PROPERTY",
-                    f"{t.full_name}: the service has property {name} ({_shown(declared.type, declared.collection)}); the page lacks it{also}",
-                    t,
-                )
+                code = "METADATA_MISSING_NAVIGATION" if is_navigation else "METADATA_MISSING_PROPERTY"
+                self.report(code, f"{t.full_name}: the service has {what} {declared.name} ({_shown(declared.type, declared.collection)}); the page lacks it", t)
                 continue
             owner, prop = found
-            type_name, collection = getattr(prop, "type"), getattr(prop, "collection")
-            agrees = type_name == declared.type and collection == declared.collection
-            self.figures.property_type.add(agrees)
-            if not agrees:
-                self.report(
-                    "METADATA_PROPERTY_TYPE",
-                    f"{owner.full_name}.{name}: {_shown(type_name, collection)} on the page; "
-                    f"the service says {_shown(declared.type, declared.collection)}",
-                    owner,
-                    getattr(prop, "line", 0),
-                )
-        for p in t.properties:
-            present = p.name in service_properties
-            self.figures.property_precision.add(present)
+            self.spelling_and_table(owner, prop, declared, is_navigation)
+            if not is_navigation and isinstance(prop, Property):
+                agrees = prop.type == declared.type and prop.collection == declared.collection
+                self.figures.property_type.add(agrees)
+                if not agrees:
+                    self.report(
+                        "METADATA_PROPERTY_TYPE",
+                        f"{owner.full_name}.{prop.name}: {_shown(prop.type, prop.collection)} on the page; "
+                        f"the service says {_shown(declared.type, declared.collection)}",
+                        owner,
+                        prop.line,
+                    )
+        theirs_all = self._service_names(t)
+        for p in (*t.properties, *t.navigation_properties):
+            present = p.name.lower() in theirs_all
+            if isinstance(p, Property):
+                self.figures.property_precision.add(present)
             if not present:
-                also = " (it has it as a navigation property)" if p.name in service_navigation else ""
-                self.report("METADATA_EXTRA_PROPERTY", f"{t.full_name}.{p.name}: the service has no such property{also}", t, p.line)
-        for n in t.navigation_properties:
-            if n.name not in service_navigation and n.name not in service_properties:
-                self.report("METADATA_EXTRA_PROPERTY", f"{t.full_name}.{n.name}: the service has no such navigation property", t, n.line)
+                what = "property" if isinstance(p, Property) else "navigation property"
+                self.report("METADATA_EXTRA_PROPERTY", f"{t.full_name}.{p.name}: the service has no such {what}", t, p.line)
 
-    def navigation(self, t: Type, theirs: ServiceType) -> None:
-        _, mine = self._model_names(t)
-        for name, declared in theirs.navigation.items():
-            found = name in mine
-            self.figures.navigation_recall.add(found)
-            if not found:
-                self.report(
-                    "METADATA_MISSING_NAVIGATION",
-                    f"{t.full_name}: the service has navigation property {name} "
-                    f"({_shown(declared.type, declared.collection)}); the page lacks it",
-                    t,
-                )
+    def spelling_and_table(self, owner: Type, prop: Property | NavigationProperty, declared: Field, is_navigation: bool) -> None:
+        """A property both have, spelt in another case, or in the other table."""
+        if prop.name != declared.name:
+            self.report("METADATA_NAME_CASE", f"{owner.full_name}.{prop.name}: the service spells it {declared.name}", owner, prop.line)
+        if is_navigation != isinstance(prop, NavigationProperty):
+            said = "a navigation property (a relationship)" if is_navigation else "a structural property"
+            self.report("METADATA_PROPERTY_KIND", f"{owner.full_name}.{prop.name}: the service has it as {said}", owner, prop.line)
 
     def members(self, t: Type, theirs: ServiceType) -> None:
         if t.kind != ENUM or theirs.kind != "enum":
             return
         if t.flags != theirs.flags:
             self.report("METADATA_FLAGS", f"{t.full_name}: the service says its values {'combine' if theirs.flags else 'do not combine'} (IsFlags)", t)
-        mine = {m.name: m for m in t.members}
+        mine = {m.name.lower(): m for m in t.members}
         for name in theirs.members:
+            found = mine.get(name.lower())
             if name == FUTURE:
-                if name not in mine:
+                if found is None:
                     self.report("METADATA_FUTURE_MEMBER", f"{t.full_name}: the service has member {FUTURE}; the page lacks it", t)
                 continue
-            self.figures.member_recall.add(name in mine)
-            if name not in mine:
+            self.figures.member_recall.add(found is not None)
+            if found is None:
                 self.report("METADATA_MISSING_MEMBER", f"{t.full_name}: the service has member {name}; the page lacks it", t)
+            elif found.name != name:
+                self.report("METADATA_NAME_CASE", f"{t.full_name}.{found.name}: the service spells it {name}", t, found.line)
+        theirs_lower = {name.lower() for name in theirs.members}
         for m in t.members:
-            if m.name not in theirs.members:
+            if m.name.lower() not in theirs_lower:
                 code = "METADATA_FUTURE_MEMBER" if m.name == FUTURE else "METADATA_EXTRA_MEMBER"
                 self.report(code, f"{t.full_name}.{m.name}: the service has no such member", t, m.line)
 

@@ -40,6 +40,7 @@ class Property:
     read_only: bool = False
     description: str = ""
     line: int = 0  # on the page of its type; 0 when no line says it
+    values: tuple[str, ...] = ()  # a String's documented possible values ("Possible values are: ...")
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -49,6 +50,7 @@ class Property:
             "nullable": self.nullable,
             "readOnly": self.read_only,
             "description": self.description,
+            "values": list(self.values),
             "line": self.line,
         }
 

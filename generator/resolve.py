@@ -25,7 +25,8 @@ from typing import Any
 from .diagnostics import Diagnostic, make
 from .model import COMPLEX, ENTITY, ENUM, Example, Member, Method, Model, NavigationProperty, Parameter, Property, Source, Type
 from .names import python_names
-from .parse.records import ApiRecord, MethodRow, PageKey, PageRecord, PropertyRow, TypeRecord, TypeRef
+from .navigation import with_path_navigation
+from .parse.records import ApiRecord, Mention, MethodRow, PageKey, PageRecord, PropertyRow, TypeRecord, TypeRef
 from .primitives import UNTYPED, edm_type
 
 _NOT_NULLABLE = re.compile(r"\bnot nullable\b|\bnon-nullable\b|\bcannot be null\b|\bnot null\b", re.IGNORECASE)
@@ -47,6 +48,9 @@ _HINT_TYPE = {
     "guid": "Edm.Guid",
     "binary": "Edm.Binary",
 }
+_FLAGS_PROSE = re.compile(r"\bflags?\b|\bmulti-?valued?\b|\bcomma-separated\b|\bcombination of\b|\bbit ?masks?\b|\bbitwise\b", re.IGNORECASE)
+_FLAG_WORD = re.compile(r"\bflags?\b", re.IGNORECASE)
+_KEY_SEGMENT = re.compile(r"(?:/\{[^/{}]*\}|\((?:'?\{[^()]*\}'?|'[^()']*')\))$")  # ".../{id}" or "...('{id}')"
 _ACTION_VERBS = {"list": "GET", "get": "GET", "create": "POST", "post": "POST", "add": "POST", "update": "PATCH", "delete": "DELETE", "remove": "DELETE"}
 
 
@@ -80,6 +84,7 @@ class _Resolver:
     api_pages: dict[tuple[str, str], PageRecord] = field(default_factory=dict)
     inline_enums: dict[str, Type] = field(default_factory=dict)
     _enums_by_members: dict[frozenset[str], str] | None = None
+    _relationship_targets: dict[str, str] | None = None
 
     def report(self, code: str, message: str, path: str, line: int) -> None:
         self.diagnostics.append(make(code, message, path, line))
@@ -137,7 +142,13 @@ class _Resolver:
         return self.by_page.get((key.folder or "resources", key.stem), [])
 
     def resolve_ref(self, ref: TypeRef, namespace: str, path: str, line: int, what: str) -> str:
+        if len(ref.alternatives) > 1:
+            return self.common_base(ref, namespace, path, line, what)
         primitive = edm_type(ref.name)
+        if ref.name.lower() == "json" and ref.link is None:
+            documented = self.lookup("Json", namespace)
+            if documented is not None:
+                return documented  # the docs define a Json type: that is what a Json cell means
         if primitive is not None and ref.link is None:
             return primitive
         on_page = self.page_types(ref.link)
@@ -159,6 +170,21 @@ class _Resolver:
         self.report("UNKNOWN_TYPE", f"{what}: type {ref.name!r} is not documented{where}; read as {UNTYPED}", path, line)
         return UNTYPED
 
+    def common_base(self, ref: TypeRef, namespace: str, path: str, line: int, what: str) -> str:
+        """A cell naming several types ("[a](a.md) or [b](b.md)") means their closest common base."""
+        named = [self.named_by_link(option, namespace) for option in ref.alternatives]
+        known = [name for name in named if name is not None]
+        if not known:
+            return self.resolve_ref(ref.alternatives[0], namespace, path, line, what)
+        chains = [[name, *self.written_bases(name)] for name in known]
+        shared = next((name for name in chains[0] if all(name in chain for chain in chains[1:])), None)
+        if shared is None:
+            self.report("BAD_TYPE", f"{what}: {', '.join(known)} have no common base type; read as {known[0]}", path, line)
+            return known[0]
+        if shared not in known:
+            self.report("COMMON_BASE_TYPE", f"{what}: one of {', '.join(known)}; read as their common base {shared}", path, line)
+        return shared
+
     # -- base types and kinds --------------------------------------------
     def link_bases(self) -> None:
         for entry in self.entries.values():
@@ -176,11 +202,7 @@ class _Resolver:
                     )
             from_line = None
             if record.inherits is not None:
-                candidates = self.page_types(record.inherits.link)
-                from_line = next(
-                    (c for c in candidates if c.rsplit(".", 1)[-1].lower() == record.inherits.name.lower()),
-                    None,
-                ) or self.lookup(record.inherits.name, namespace) or (candidates[0] if candidates else None)
+                from_line = self.named_by_link(record.inherits, namespace)
                 if from_line is None and from_annotation is None and not record.base_type:
                     self.report(
                         "UNKNOWN_BASE_TYPE",
@@ -200,9 +222,80 @@ class _Resolver:
                     path,
                     record.inherits_line or record.line,
                 )
+            if base is None and not record.base_type and record.inherits is None:
+                base = self.base_from_mentions(entry)
             entry.base = base if base != entry.full_name else None
             if base == entry.full_name:
                 self.report("INHERITANCE_CYCLE", f"{entry.full_name} inherits from itself", path, record.line)
+
+    def named_by_link(self, ref: TypeRef, namespace: str) -> str | None:
+        """The type a link in a sentence names: the type of that name on the linked page,
+        else the one type the page documents, else the type of that name anywhere."""
+        on_page = self.page_types(ref.link)
+        for full in on_page:
+            if full.rsplit(".", 1)[-1].lower() == ref.name.lower():
+                return full
+        if len(on_page) == 1:
+            return on_page[0]
+        return self.lookup(ref.name, namespace) or (on_page[0] if on_page else None)
+
+    def base_from_mentions(self, entry: _Entry) -> str | None:
+        """The base a page states outside its opening lines ("Inherited from [entity]" in the
+        id row, "a subclass of [x]" further down): of the ancestors named, the most derived."""
+        named: dict[str, Mention] = {}
+        for mention in entry.record.base_mentions:
+            found = self.named_by_link(mention.ref, entry.record.namespace)
+            if found is not None and found != entry.full_name and found in self.entries:
+                named.setdefault(found, mention)
+        if not named:
+            return None
+        chains = {name: self.written_bases(name) for name in named}
+        base = max(named, key=lambda name: (all(other in chains[name] for other in named if other != name), len(chains[name])))
+        mention = named[base]
+        self.report("BASE_FROM_TEXT", f"{entry.full_name}: base type {base}, from 'inherited from' in {mention.where}", entry.page.path, mention.line)
+        return base
+
+    def bases_from_derived_lists(self) -> None:
+        """A base type's page that lists the types derived from it gives each its base,
+        when the type's own page names none."""
+        for name in sorted(self.entries):
+            entry = self.entries[name]
+            for mention in entry.record.derived:
+                found = self.named_by_link(mention.ref, entry.record.namespace)
+                child = self.entries.get(found) if found else None
+                if child is None or child is entry or child.base is not None or _names_a_base(child.record):
+                    continue
+                if child.record.is_enum or entry.record.is_enum:
+                    continue
+                child.base = name
+                self.report(
+                    "BASE_FROM_DERIVED_LIST",
+                    f"{child.full_name}: base type {name}, which lists it as derived ({entry.page.path}:{mention.line})",
+                    child.page.path,
+                    child.record.line,
+                )
+
+    def implicit_entity_bases(self) -> None:
+        """A type keyed by id whose page names no base derives from the documented
+        entity type, as the service's types do (when the docs define entity, keyed by id)."""
+        entity = self.lookup("entity", "microsoft.graph")
+        root = self.entries.get(entity) if entity else None
+        if root is None or (root.record.key_property or root.assumed_key or "").lower() != "id":
+            return
+        for name in sorted(self.entries):
+            entry = self.entries[name]
+            key = entry.record.key_property or entry.assumed_key
+            if entry is root or entry.base is not None or entry.record.is_enum or (key or "").lower() != "id":
+                continue
+            if _names_a_base(entry.record):
+                continue  # its page names a base that isn't documented: that is reported already
+            entry.base = root.full_name
+            self.report(
+                "ENTITY_BASE_ASSUMED",
+                f"{name} is keyed by id and its page names no base type; read as deriving from {root.full_name}",
+                entry.page.path,
+                entry.record.line,
+            )
 
     def written_bases(self, full_name: str) -> list[str]:
         """Base types as the pages write them, before any are linked (for comparing claims)."""
@@ -212,6 +305,8 @@ class _Resolver:
             record = current.record
             written = record.base_type or (record.inherits.name if record.inherits else None)
             found = self.lookup(written, record.namespace) if written else None
+            if found is None and not written and record.base_mentions:
+                found = self.named_by_link(record.base_mentions[0].ref, record.namespace)
             if found is None or found in chain or found == full_name:
                 break
             chain.append(found)
@@ -281,6 +376,67 @@ class _Resolver:
                     entry.page.path,
                     record.line,
                 )
+                continue
+            target_of = self.relationship_to(entry)
+            if target_of is not None:
+                entry.assumed_key = "id"
+                self.report(
+                    "ENTITY_FROM_RELATIONSHIP",
+                    f"{entry.full_name}: {target_of} is a relationship to it, and relationships lead to entities; "
+                    "read as an entity keyed by id",
+                    entry.page.path,
+                    record.line,
+                )
+                continue
+            addressed = self.addressed_by_key(entry)
+            if addressed is not None:
+                entry.assumed_key = "id"
+                self.report(
+                    "ENTITY_FROM_PATHS",
+                    f"{entry.full_name}: its API pages address one by key ({addressed}); read as an entity keyed by id",
+                    entry.page.path,
+                    record.line,
+                )
+
+    def relationship_to(self, entry: _Entry) -> str | None:
+        """The first relationship (``type.name``) of another type whose row names ``entry``'s type."""
+        if self._relationship_targets is None:
+            found: dict[str, str] = {}
+            for name in sorted(self.entries):
+                holder = self.entries[name]
+                for row in holder.record.navigation:
+                    target = self.quiet_ref(row.type, holder.record.namespace) if row.type else None
+                    if target is not None and target != name:
+                        found.setdefault(target, f"{name}.{row.name}")
+            self._relationship_targets = found
+        return self._relationship_targets.get(entry.full_name)
+
+    def quiet_ref(self, ref: TypeRef, namespace: str) -> str | None:
+        """The documented type a type cell names, or None, reporting nothing (resolve_ref reports later)."""
+        if edm_type(ref.name) is not None and ref.link is None:
+            return None
+        return self.named_by_link(ref, namespace)
+
+    def addressed_by_key(self, entry: _Entry) -> str | None:
+        """The request line, if any, by which a method of the type's own page gets,
+        updates or deletes one item: by its key (``GET /things/{id}``), or as the one
+        item a path leads to (``GET /education/classes/{id}/assignmentDefaults``)."""
+        for row in entry.record.methods:
+            returns = row.return_type
+            verb = row.name.split()[0].lower() if row.name.split() else ""
+            if verb not in ("get", "update", "delete") or (returns is not None and (returns.collection or not self.names_type(returns, entry))):
+                continue
+            page = self.api_pages.get((row.link.folder or "api", row.link.stem)) if row.link else None
+            for request in page.api.requests if page is not None and page.api is not None else ():
+                if request.method in ("GET", "PATCH", "PUT", "DELETE"):
+                    return f"{request.method} {request.path}"
+        return None
+
+    def names_type(self, ref: TypeRef, entry: _Entry) -> bool:
+        """Whether a type cell names ``entry``'s type (by name, or by a link to its page)."""
+        if ref.name.rsplit(".", 1)[-1].lower() == entry.record.name.lower():
+            return True
+        return ref.link is not None and (ref.link.folder or "resources", ref.link.stem) == (entry.page.key.folder, entry.page.key.stem)
 
     def inherited_names(self, entry: _Entry) -> set[str]:
         names: set[str] = set()
@@ -292,10 +448,14 @@ class _Resolver:
         return names
 
     def key_of(self, entry: _Entry) -> str | None:
+        """The key property, spelt as the Properties table spells it (a ``keyProperty`` of
+        ``ID`` and a property ``id`` are one property)."""
         current: _Entry | None = entry
         while current is not None:
-            if current.record.key_property or current.assumed_key:
-                return current.record.key_property or current.assumed_key
+            key = current.record.key_property or current.assumed_key
+            if key:
+                rows = [*current.record.properties, *entry.record.properties]
+                return next((row.name for row in rows if row.name.lower() == key.lower()), key)
             current = self.entries.get(current.base) if current.base else None
             if current is entry:
                 break
@@ -316,8 +476,25 @@ class _Resolver:
                 return self.inline_enum(row, entry, ref.name.rsplit(".", 1)[-1])
         resolved = self.resolve_ref(ref, record.namespace, entry.page.path, row.line, what)
         if row.possible_values and resolved == "Edm.String":
-            return self.inline_enum(row, entry, record.name + row.name[:1].upper() + row.name[1:])
-        return resolved
+            documented = self.enum_for_values(row, entry)
+            if documented is not None:
+                self.report(
+                    "ENUM_FROM_VALUES",
+                    f"{entry.full_name}.{row.name}: its possible values are documented enum {documented}'s; read as that enum",
+                    entry.page.path,
+                    row.line,
+                )
+                return documented
+        return resolved  # a String with possible values stays a String: the values go into its description and examples
+
+    def enum_for_values(self, row: PropertyRow, entry: _Entry) -> str | None:
+        """The documented enum a String property's "Possible values" name: the enum named
+        ``<type><Property>``, or the one with exactly those members."""
+        record = entry.record
+        named = self.lookup(record.name + row.name[:1].upper() + row.name[1:], record.namespace)
+        if named is not None and self.entries[named].record.is_enum:
+            return named
+        return self.enums_by_members().get(frozenset(row.possible_values))
 
     def inline_enum(self, row: PropertyRow, entry: _Entry, name: str) -> str:
         record = entry.record
@@ -344,6 +521,12 @@ class _Resolver:
                 row.line,
             )
         return full_name
+
+    def flags(self, entry: _Entry) -> bool:
+        reason = _flags_reason(entry.record)
+        if reason is not None:
+            self.report("FLAGS_INFERRED", f"{entry.full_name}: values combine, as {reason}", entry.page.path, entry.record.line)
+        return reason is not None
 
     def enums_by_members(self) -> dict[frozenset[str], str]:
         """Documented enums by their member names, to reuse instead of naming a new one."""
@@ -377,6 +560,7 @@ class _Resolver:
                 read_only=_says_read_only(row.description),
                 description=row.description,
                 line=row.line,
+                values=row.possible_values if type_name == "Edm.String" else (),
             )
         if record.json is not None and isinstance(record.json.value, dict):
             self.reconcile(entry, result, inherited | navigation, record.json.value, record.json.line)
@@ -404,6 +588,8 @@ class _Resolver:
                 continue  # annotations, and placeholder keys such as GUIDs or "String-value"
             guess = self.json_type(shown_value, entry.record.namespace)
             declared_name = declared_names.get(name.lower())
+            if declared_name is None and self.is_open(entry):
+                continue  # an open type's JSON shows keys of the moment: it declares only what its tables list
             if declared_name is None:
                 if had_table:
                     self.report(
@@ -440,6 +626,17 @@ class _Resolver:
                     path,
                     line,
                 )
+
+    def is_open(self, entry: _Entry) -> bool:
+        """The type, or a type it derives from, is open."""
+        current: _Entry | None = entry
+        for _ in range(64):
+            if current is None:
+                return False
+            if current.record.open_type:
+                return True
+            current = self.entries.get(current.base) if current.base else None
+        return False
 
     def derives(self, type_name: str, base: str) -> bool:
         """``type_name`` is ``base`` or derives from it."""
@@ -673,9 +870,12 @@ class _Resolver:
     def build(self) -> Model:
         self.index()
         self.link_bases()
+        self.bases_from_derived_lists()
         self.drop_enum_bases()
         self.break_cycles()
         self.assume_keys()
+        self.implicit_entity_bases()
+        self.break_cycles()
         self.assign_kinds()
         types: list[Type] = []
         for name in sorted(self.entries):
@@ -697,19 +897,26 @@ class _Resolver:
                     properties=self.properties(entry, key) if entry.kind != ENUM else (),
                     navigation_properties=self.navigation(entry, key) if entry.kind != ENUM else (),
                     members=self.members(entry) if entry.kind == ENUM else (),
-                    flags=entry.kind == ENUM and _is_flags(record),
+                    flags=entry.kind == ENUM and self.flags(entry),
                     methods=self.methods(entry),
                 )
             )
         types.extend(self.inline_enums.values())
         types.sort(key=lambda t: t.full_name)
         examples = self.examples()
+        navigable = with_path_navigation(Model(types=tuple(types)))
+        self.diagnostics.extend(navigable.diagnostics)
         # Names that collide once made Python names are reported with the page's other problems.
         # The final model shares the tuple, so the emitters reuse these names.
-        final_types = tuple(types)
+        final_types = navigable.types
         self.diagnostics.extend(python_names(Model(types=final_types)).diagnostics)
         diagnostics = sorted(set(self.diagnostics), key=lambda d: (d.path, d.line, d.code, d.message))
         return Model(types=final_types, diagnostics=tuple(diagnostics), examples=examples)
+
+
+def _names_a_base(record: TypeRecord) -> bool:
+    """The page itself says what the type derives from (whether or not that is documented)."""
+    return bool(record.base_type or record.inherits or record.base_mentions)
 
 
 def _home_rank(page: PageRecord, record: TypeRecord) -> int:
@@ -731,11 +938,21 @@ def _names(record: TypeRecord) -> tuple[list[str], list[str], list[str]]:
     )
 
 
-def _is_flags(record: TypeRecord) -> bool:
-    """An enum is flags when its page says so and its values are bit masks."""
-    said = "flag" in record.description.lower() or any("flag" in m.description.lower() for m in record.members)
+def _flags_reason(record: TypeRecord) -> str | None:
+    """Why an enum's values combine, if they do: its page says so ("flags", "multi-valued",
+    "a comma-separated combination of"), or its values are bits (1, 2, 4, 8 ...)."""
     values = [m.value for m in record.members if m.value is not None]
-    return said and bool(values) and all(v >= 0 for v in values)
+    if any(v < 0 for v in values):
+        return None
+    said = _FLAGS_PROSE.search(record.description) or next(
+        (found for m in record.members if (found := _FLAG_WORD.search(m.description))), None
+    )  # a member's "multivalued attribute" is about something else; its "no flags set" is not
+    if said:
+        return f"its page says {said.group()!r}"
+    bits = [v for v in values if v]
+    if len(bits) >= 2 and max(bits) >= 4 and all(v & (v - 1) == 0 for v in bits):
+        return f"its values are bits ({', '.join(str(v) for v in values[:6])}{', ...' if len(values) > 6 else ''})"
+    return None
 
 
 def _default_status(http_method: str, return_type: str | None, name: str) -> int:

@@ -96,7 +96,7 @@ def test_enum_sections_on_a_values_page(tmp_path: Path) -> None:
     assert beta is not None and [(m.name, m.value) for m in beta.members] == [("x", 1)]
 
 
-def test_inline_possible_values_become_a_named_enum(tmp_path: Path) -> None:
+def test_possible_values_of_a_string_stay_a_string_with_its_values(tmp_path: Path) -> None:
     model = model_of(
         tmp_path,
         {
@@ -108,10 +108,42 @@ def test_inline_possible_values_become_a_named_enum(tmp_path: Path) -> None:
     )
     status = model.get("microsoft.graph.status")
     assert status is not None
-    assert status.properties[0].type == "microsoft.graph.statusCode"
-    code = model.get("microsoft.graph.statusCode")
-    assert code is not None and code.kind == "enum"
-    assert [m.name for m in code.members] == ["NotRun", "Active", "Paused"]
+    assert (status.properties[0].type, status.properties[0].values) == ("Edm.String", ("NotRun", "Active", "Paused"))
+    assert model.get("microsoft.graph.statusCode") is None  # no enum is made up
+    assert "INLINE_ENUM" not in codes(model)
+
+
+def test_possible_values_of_a_documented_enum_are_that_enum(tmp_path: Path) -> None:
+    from pages import enum_page
+
+    model = model_of(
+        tmp_path,
+        {
+            "resources/status.md": resource(
+                "status",
+                [
+                    ("code", "String", "Possible values are: `NotRun`, `Active`."),  # the members of 'phase'
+                    ("mode", "String", "Possible values are: `on`, `off`."),  # an enum named statusMode
+                ],
+            ),
+            "resources/phase.md": enum_page("phase", [("NotRun", "0", ""), ("Active", "1", "")]),
+            "resources/statusmode.md": enum_page("statusMode", [("on", "0", ""), ("off", "1", ""), ("auto", "2", "")]),
+        },
+    )
+    status = model.get("microsoft.graph.status")
+    assert status is not None
+    assert [(p.name, p.type, p.values) for p in status.properties] == [
+        ("code", "microsoft.graph.phase", ()),
+        ("mode", "microsoft.graph.statusMode", ()),
+    ]
+    assert codes(model).count("ENUM_FROM_VALUES") == 2
+
+
+def test_values_for_an_undocumented_type_named_in_the_cell_are_that_enum(tmp_path: Path) -> None:
+    page = resource("device", [("kind", "deviceKind", "Possible values are: `phone`, `tablet`.")])
+    model = model_of(tmp_path, {"resources/device.md": page})
+    kind = model.get("microsoft.graph.deviceKind")
+    assert kind is not None and [m.name for m in kind.members] == ["phone", "tablet"]
     assert "INLINE_ENUM" in codes(model)
 
 
@@ -120,8 +152,8 @@ def test_inline_values_without_backticks(tmp_path: Path) -> None:
         tmp_path,
         {"resources/x.md": resource("x", [("mode", "String", "Possible values are: on, off, or auto. More text.")])},
     )
-    mode = model.get("microsoft.graph.xMode")
-    assert mode is not None and [m.name for m in mode.members] == ["on", "off", "auto"]
+    x = model.get("microsoft.graph.x")
+    assert x is not None and x.properties[0].values == ("on", "off", "auto")
 
 
 def test_abstract_base_and_derived_type(tmp_path: Path) -> None:

@@ -99,8 +99,8 @@ def test_broken_row_and_side_tables(tmp_path: Path) -> None:
     page += "\n### Properties of a policy definition\n|Property|Type|Description|\n|:--|:--|:--|\n|Version|Int32|Not a property of row.|\n"
     model = model_of(tmp_path, {"resources/row.md": page})
     row = model.get("microsoft.graph.row")
-    assert row is not None and [p.name for p in row.properties] == ["name"]
-    assert "BAD_TABLE_ROW" in codes(model)
+    assert row is not None and [(p.name, p.description) for p in row.properties] == [("name", "Name, which goes on The rest of the sentence.")]
+    assert "ROW_JOINED" in codes(model)
 
 
 def test_entity_read_from_id_and_methods(tmp_path: Path) -> None:

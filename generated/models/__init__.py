@@ -88,9 +88,6 @@ from .synchronization_secret_key_string_value_pair import (
     SynchronizationSecretKeyStringValuePair as SynchronizationSecretKeyStringValuePair,
 )
 from .synchronization_status import SynchronizationStatus as SynchronizationStatus
-from .synchronization_status_code import (
-    SynchronizationStatusCode as SynchronizationStatusCode,
-)
 from .synchronization_task_execution import (
     SynchronizationTaskExecution as SynchronizationTaskExecution,
 )

@@ -14,7 +14,6 @@ if TYPE_CHECKING:
     from .string_key_long_value_pair import StringKeyLongValuePair
     from .synchronization_progress import SynchronizationProgress
     from .synchronization_quarantine import SynchronizationQuarantine
-    from .synchronization_status_code import SynchronizationStatusCode
     from .synchronization_task_execution import SynchronizationTaskExecution
 
 
@@ -24,7 +23,7 @@ class SynchronizationStatus(_Model):
     whether it is in quarantine.
     """
 
-    code: SynchronizationStatusCode | None = None
+    code: str | None = None
     """Overall status of the job. Possible values are: NotConfigured, NotRun, Active,
     Paused, Quarantine.
     """
@@ -72,13 +71,7 @@ class SynchronizationStatus(_Model):
     _ABSTRACT: _ClassVar[bool] = False
     _POLYMORPHIC: _ClassVar[bool] = False
     _FIELDS: _ClassVar[tuple[_Field, ...]] = (
-        _Field(
-            "code",
-            "code",
-            "enum",
-            "synchronization_status_code.SynchronizationStatusCode",
-            False,
-        ),
+        _Field("code", "code", "str", "", False),
         _Field(
             "count_successive_complete_failures",
             "countSuccessiveCompleteFailures",

@@ -191,13 +191,14 @@ class HandlersView:
             for owner in [*reversed(self.model.ancestors(type_name)), holder]:
                 for p in owner.properties:
                     target = self.model.get(p.type)
-                    if target is None or p.collection:
+                    if p.collection:
                         continue
-                    if target.kind == ENUM:
-                        member = next((m.name for m in target.members if m.name.lower() == word), None)
-                        if member is not None:
-                            effects.append(((*trail, p.name), member))
-                    elif target.kind != ENTITY:
+                    # the state's values: an enum's members, or a String's documented possible values
+                    values = [m.name for m in target.members] if target is not None and target.kind == ENUM else list(p.values)
+                    value = next((v for v in values if v.lower() == word), None)
+                    if value is not None:
+                        effects.append(((*trail, p.name), value))
+                    elif target is not None and target.kind not in (ENUM, ENTITY):
                         walk(target.full_name, (*trail, p.name), depth + 1)
 
         walk(t.full_name, (), 1)

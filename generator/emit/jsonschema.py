@@ -57,7 +57,9 @@ class SchemaView:
             return self.ref(type_name)
         return primitive_schema(type_name)
 
-    def member(self, type_name: str, collection: bool, nullable: bool, description: str, read_only: bool) -> dict[str, Any]:
+    def member(
+        self, type_name: str, collection: bool, nullable: bool, description: str, read_only: bool, values: tuple[str, ...] = ()
+    ) -> dict[str, Any]:
         schema = self.value(type_name)
         if collection:
             schema = {"type": "array", "items": schema}
@@ -68,6 +70,8 @@ class SchemaView:
             extra["description"] = description
         if read_only:
             extra["readOnly"] = True
+        if values:  # a String's documented values: examples, not a limit (the service may add others)
+            extra["examples"] = [[value] for value in values] if collection else list(values)
         return {**extra, **schema}
 
     def descendants(self, type_name: str) -> list[str]:
@@ -89,7 +93,7 @@ class SchemaView:
         result: dict[str, Any] = {}
         for owner in self.lineage(t):
             for p in owner.properties:
-                result[p.name] = self.member(p.type, p.collection, p.nullable, p.description, p.read_only)
+                result[p.name] = self.member(p.type, p.collection, p.nullable, p.description, p.read_only, p.values)
             for n in owner.navigation_properties:
                 result[n.name] = self.member(n.type, n.collection, not n.collection, n.description, False)
         return result

@@ -51,6 +51,7 @@ class Paragraph:
     inline: Inline
     line: int
     quoted: bool = False  # inside a blockquote (notes, disclaimers)
+    listed: bool = False  # an item of a bulleted or numbered list
 
 
 @dataclass(frozen=True)
@@ -142,6 +143,7 @@ def blocks(text: str) -> list[Block]:
     pending_heading: tuple[int, int] | None = None
     pending_paragraph: int | None = None
     quote_depth = 0
+    list_depth = 0
     for token in tokens:
         kind = token.type
         if table is not None:
@@ -173,12 +175,16 @@ def blocks(text: str) -> list[Block]:
                 out.append(Heading(pending_heading[0], inline_of(token), pending_heading[1]))
                 pending_heading = None
             elif pending_paragraph is not None:
-                out.append(Paragraph(inline_of(token), pending_paragraph, quote_depth > 0))
+                out.append(Paragraph(inline_of(token), pending_paragraph, quote_depth > 0, list_depth > 0))
                 pending_paragraph = None
         elif kind == "blockquote_open":
             quote_depth += 1
         elif kind == "blockquote_close":
             quote_depth -= 1
+        elif kind in ("bullet_list_open", "ordered_list_open"):
+            list_depth += 1
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            list_depth -= 1
         elif kind == "table_open":
             table = _TableBuilder(line=_line(token))
         elif kind == "html_block":

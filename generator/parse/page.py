@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
 from ..diagnostics import Collector
 from . import http
-from .blocks import Code, FrontMatter, Heading, Html, Inline, Paragraph, Table, blocks
+from .blocks import Code, FrontMatter, Heading, Html, Inline, Link, Paragraph, Table, blocks
 from .lenient_json import JsonError, loads
 from .records import (
     ApiRecord,
@@ -23,6 +24,7 @@ from .records import (
     HttpRequest,
     JsonBlock,
     MemberRow,
+    Mention,
     MethodRow,
     PageKey,
     PageRecord,
@@ -35,7 +37,25 @@ from .types import page_key, type_ref
 _NAME = re.compile(r"[@\w$][\w@.$\-]*")
 _IDENT = re.compile(r"[A-Za-z_][\w\-]*\Z", re.ASCII)
 _QUALIFIED = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\Z", re.ASCII)
-_INHERITS = re.compile(r"\b(?:inherits|derived|derives)\s+from\b", re.IGNORECASE)
+# A phrase naming an ancestor; the base is the link right after it ("Inherited from [entity](entity.md)").
+_BASE_PHRASE = re.compile(r"\b(?:inherits|inherited|derives|derived)\s+from\s+|\bsub-?class\s+(?:of|from)\s+", re.IGNORECASE)
+_LINK_ANY = re.compile(r"\[([^\]]+)\]\(([^)\s]+)[^)]*\)")
+_LINK_NEXT = re.compile(
+    r"(?:(?:the|an?)\s+)?(?:abstract\s+)?(?:base\s+)?(?:(?:type|class|resource|entity)\s+)?[*_`]*\[([^\]]+)\]\(([^)\s]+)[^)]*\)",
+    re.IGNORECASE,
+)
+# ... or a type's name, unlinked, right after it ("Inherits from directoryObject"); resolve keeps it only if documented.
+_NAME_NEXT = re.compile(r"(?:the\s+)?[*_`]*((?:microsoft\.graph\.)?[a-z]+[A-Z]\w*|microsoft\.graph\.\w+)[*_`]*(?![\w(\[])")
+# A phrase on a base type's page before the types that derive from it (in the sentence, or the list after it).
+_DERIVED_PHRASE = re.compile(
+    r"\bderived\s+(?:types?|classes|resources|entities)\b|\bbase\s+(?:type|class|resource|entity)\s+(?:for|of)\b"
+    r"|\b(?:are|is)\s+derived\s+from\b|\b(?:derive|inherit)\s+from\s+(?:this|it)\b",
+    re.IGNORECASE,
+)
+_OPEN_TYPE = re.compile(r"\b(?:is|as)\s+an?\s+(?:OData\s+)?open\s+type\b", re.IGNORECASE)
+# Headings below level 2 that start a section of an API page as their level-2 form does
+# (today's pages nest them: "### Request", "### Response", "### Example 2: ...").
+_SECTION_HEADING = re.compile(r"^(?:http request|request headers|request body|request|responses?|examples?\b.*)$", re.IGNORECASE)
 _NAMESPACE = re.compile(r"^Namespace:\s*([\w.]+)", re.IGNORECASE)
 _POSSIBLE = re.compile(r"possible values (?:are|include|is)\b[^:`]*:?(.*)", re.IGNORECASE | re.DOTALL)
 _SENTENCE_END = re.compile(r"\.(?:\s|$)|\n|<br", re.IGNORECASE)
@@ -171,6 +191,9 @@ class _Page:
         self.namespace: str | None = None
         self.description: str | None = None
         self.inherits: tuple[TypeRef, int] | None = None
+        self.base_mentions: list[Mention] = []  # ancestors named elsewhere on the page
+        self.derived: list[Mention] = []
+        self.open_said: int | None = None  # line of "This is an open type"
         # (h2 title, nearest heading title, table)
         self.tables: list[tuple[str, str, Table]] = []
         # (annotation, annotation line, code block, h2 title + nearest heading)
@@ -185,7 +208,9 @@ class _Page:
     def _walk(self, items: list[Any]) -> None:
         section = ""
         nearest = ""
+        example_level = 0  # level of the "Example ..." heading the blocks are under; 0 outside examples
         pending: tuple[dict[str, Any], int] | None = None
+        derived_list = False  # the blocks just after a "derived types:" sentence may list them
         for block in items:
             if isinstance(block, FrontMatter):
                 self._front_matter(block)
@@ -193,29 +218,42 @@ class _Page:
             if isinstance(block, Heading):
                 if _is_tab(block):
                     continue  # "# [HTTP](#tab/http)": a tab label, not a section
+                # "## Derived types" heads a table or list of them, as such a sentence does
+                pending, derived_list = None, _DERIVED_PHRASE.search(block.inline.text) is not None
                 if block.level == 1 and self.title is None:
                     self.title = block
                     continue
                 nearest = block.inline.text
-                if block.level <= 2:
+                if block.level <= 2 or _SECTION_HEADING.match(nearest.strip()):
                     section = nearest.lower()
+                if example_level and block.level <= example_level:
+                    example_level = 0
+                if nearest.lower().startswith("example") and not example_level:
+                    example_level = block.level
                 continue
             if isinstance(block, Html):
                 pending = self._annotation(block) or pending
                 continue
             if isinstance(block, Code):
-                where = f"{section}\n{nearest.lower()}"
+                where = f"{section}\n{nearest.lower()}" + ("\nexample" if example_level else "")
                 if pending is not None:
                     self.annotated.append((pending[0], pending[1], block, where))
                 else:
                     self.codes.append((block, where))
                 pending = None
                 continue
+            if isinstance(block, Table) or _annotates_no_code(pending, block):
+                pending = None  # it annotated this block, not the next code block
             if isinstance(block, Table):
-                pending = None
+                if derived_list:
+                    self._derived_links([row.cells[0] for row in block.rows if row.cells], [row.line for row in block.rows])
+                derived_list = False
                 self.tables.append((section, nearest, block))
             elif isinstance(block, Paragraph):
-                self._paragraph(block, section)
+                if derived_list and block.listed:
+                    self._derived_links([block.inline], [block.line], first_only=True)
+                    continue
+                derived_list = self._paragraph(block, section)
 
     def _front_matter(self, block: FrontMatter) -> None:
         yaml, loader = _yaml()
@@ -231,30 +269,54 @@ class _Page:
         elif data is not None:
             self.diags.add("BAD_FRONT_MATTER", "front matter is not a mapping", block.line)
 
-    def _paragraph(self, block: Paragraph, section: str) -> None:
+    def _paragraph(self, block: Paragraph, section: str) -> bool:
+        """Read what a paragraph says of the type; True when it announces a list of derived types."""
         self.paragraphs.append((block, section))
         text = block.inline.text
-        if section:
-            return
-        namespace = _NAMESPACE.match(text)
-        if namespace:
-            self.namespace = namespace.group(1).rstrip(".")
-            return
-        if text.startswith("[!") or block.quoted:
-            return
-        inherits = _INHERITS.search(text)
-        if inherits and self.inherits is None:
-            after = text[inherits.end() :]
-            for link in block.inline.links:
-                if link.text and link.text in after:
-                    ref = type_ref(Inline(link.text, link.text, (link,)), self.folder)
-                    if ref is not None:
-                        self.inherits = (ref, block.line)
-                        break
-            if inherits.start() == 0:
-                return
-        if self.title is not None and self.description is None:
-            self.description = self._prose(text, block.line)
+        if block.quoted:
+            return False
+        if not section:
+            namespace = _NAMESPACE.match(text)
+            if namespace:
+                self.namespace = namespace.group(1).rstrip(".")
+                return False
+            if text.startswith("[!"):
+                return False
+        if _OPEN_TYPE.search(text) and self.open_said is None and not section:
+            self.open_said = block.line
+        mentions = _bases_named(block.inline, self.folder)
+        if mentions and self.inherits is None and not section:
+            self.inherits = (mentions[0], block.line)
+        else:
+            self.base_mentions.extend(Mention(ref, block.line, "a paragraph") for ref in mentions)
+        announces = self._derived_links([block.inline], [block.line], after_phrase=True)
+        if not section and self.title is not None and self.description is None and not text.startswith("[!"):
+            starts_with_base = bool(mentions) and _BASE_PHRASE.match(text) is not None
+            if not starts_with_base:
+                self.description = self._prose(text, block.line)
+        return announces
+
+    def _derived_links(self, cells: list[Inline], lines: list[int], after_phrase: bool = False, first_only: bool = False) -> bool:
+        """Record the resource links in ``cells`` as types derived from this page's. With
+        ``after_phrase``, only links after the last derived-types phrase count, and the
+        answer says whether there was such a phrase (a list may follow it)."""
+        found = False
+        for cell, line in zip(cells, lines):
+            raw = cell.raw
+            if after_phrase:
+                phrases = list(_DERIVED_PHRASE.finditer(raw))
+                if not phrases:
+                    continue
+                found = True
+                raw = raw[phrases[-1].end() :]
+            for match in _LINK_ANY.finditer(raw):
+                key = page_key(match.group(2), self.folder)
+                if key is None or key.folder != "resources":
+                    continue
+                self.derived.append(Mention(TypeRef(name=match.group(1).strip("`*_ "), collection=False, link=key), line, "a list"))
+                if first_only:
+                    break
+        return found
 
     def _annotation(self, block: Html) -> tuple[dict[str, Any], int] | None:
         content = block.content
@@ -334,6 +396,10 @@ class _Page:
             json_block = self._json_block(resources[0])
         base = str(annotation.get("baseType") or "").lstrip("#").strip() or None
         members = main_tables["members"]
+        open_type = _truthy(annotation.get("openType"))
+        if self.open_said is not None and not open_type:
+            self.diags.add("OPEN_TYPE_FROM_TEXT", "the page says this is an open type; read as one", self.open_said)
+            open_type = True
         record = TypeRecord(
             name=name,
             namespace=namespace,
@@ -344,8 +410,10 @@ class _Page:
             base_type=base,
             inherits=self.inherits[0] if self.inherits else None,
             inherits_line=self.inherits[1] if self.inherits else 0,
+            base_mentions=tuple(self.base_mentions),
+            derived=tuple(self.derived),
             abstract=_truthy(annotation.get("abstract")),
-            open_type=_truthy(annotation.get("openType")),
+            open_type=open_type,
             key_property=str(annotation["keyProperty"]) if annotation.get("keyProperty") else None,
             properties=tuple(main_tables["properties"]),
             navigation=tuple(main_tables["navigation"]),
@@ -413,23 +481,35 @@ class _Page:
         type_col = _column(table.header, "type")
         desc_col = _column(table.header, "description", "notes")
         rows: list[PropertyRow] = []
+        raws: list[str] = []  # each row's description as written, for a wrapped row's rest to join
         for row in table.rows:
             if _is_group_label(row.cells):
                 continue  # a bold row that groups the rows below it
             name = _name_of(_cell(row.cells, 0))
             type_cell = _cell(row.cells, type_col)
+            first_cell = _cell(row.cells, 0)
+            wrapped = first_cell is not None and len(first_cell.text.split()) > 1 and not (type_cell and type_cell.text)
+            if wrapped and rows and first_cell is not None:  # the previous row's text, wrapped onto a line of its own
+                raws[-1] += " " + first_cell.raw
+                previous = rows[-1]
+                text = f"{previous.description} {self._prose(first_cell.text, row.line)}".strip()
+                values = possible_values(raws[-1], ())
+                rows[-1] = replace(previous, description=text, possible_values=values)
+                self.diags.add("ROW_JOINED", f"row is the rest of {previous.name!r}'s description, wrapped onto a line of its own", row.line)
+                continue
             if not name or type_cell is None or name.startswith("@"):
                 if any(c.text for c in row.cells) and not name.startswith("@"):
                     self.diags.add("BAD_TABLE_ROW", "table row has no name or no type", row.line)
                 continue
-            first_cell = _cell(row.cells, 0)
-            if not type_cell.text and first_cell is not None and len(first_cell.text.split()) > 1:
-                self.diags.add("BAD_TABLE_ROW", "row has no type and reads as the previous row's text run on", row.line)
+            if wrapped:
+                self.diags.add("BAD_TABLE_ROW", "row has no type, and no row before it to belong to", row.line)
                 continue
             ref = type_ref(type_cell, self.folder)
             if ref is None:
                 self.diags.add("BAD_TYPE", f"property {name!r}: type cell {type_cell.text!r} names no type", row.line)
             desc = _cell(row.cells, desc_col)
+            if desc is not None:
+                self.base_mentions.extend(Mention(ref, row.line, f"the {name} row") for ref in _bases_named(desc, self.folder))
             rows.append(
                 PropertyRow(
                     name=name,
@@ -439,6 +519,7 @@ class _Page:
                     possible_values=possible_values(desc.raw, desc.codes) if desc else (),
                 )
             )
+            raws.append(desc.raw if desc else "")
         return rows
 
     def _method_rows(self, table: Table) -> list[MethodRow]:
@@ -573,6 +654,40 @@ class _Page:
             body=body,
             line=line,
         )
+
+
+# Annotations of blocks that are not code: a permissions table pulled in by [!INCLUDE], for one.
+_NOT_CODE_BLOCKS = {"permissions"}
+
+
+def _annotates_no_code(pending: tuple[dict[str, Any], int] | None, block: Any) -> bool:
+    """Whether a pending annotation was for ``block`` (or a block it stands for), not a code block."""
+    if pending is None:
+        return False
+    if str(pending[0].get("blockType", "")).lower() in _NOT_CODE_BLOCKS:
+        return True
+    return isinstance(block, Paragraph) and block.inline.text.lower().startswith("[!include")
+
+
+def _bases_named(inline: Inline, folder: str) -> list[TypeRef]:
+    """The types a text names as ancestors: each link right after "inherits from",
+    "inherited from", "derived from", "subclass of". A link further on is not one."""
+    found: list[TypeRef] = []
+    for phrase in _BASE_PHRASE.finditer(inline.raw):
+        link = _LINK_NEXT.match(inline.raw, phrase.end())
+        if link is None:
+            name = _NAME_NEXT.match(inline.raw, phrase.end())
+            if name is not None:
+                found.append(TypeRef(name=name.group(1), collection=False))
+            continue
+        text, href = link.group(1).strip("`*_ "), link.group(2)
+        key = page_key(href, folder)
+        if key is None or key.folder != "resources":
+            continue
+        ref = type_ref(Inline(text, text, (Link(text, href),)), folder)
+        if ref is not None:
+            found.append(ref)
+    return found
 
 
 def _is_tab(block: Heading) -> bool:

@@ -26,6 +26,17 @@ class TypeRef:
     name: str  # as written: "String", "synchronizationJob", "microsoft.graph.entity"
     collection: bool
     link: PageKey | None = None
+    # "[a](a.md) or [b](b.md)": every type the cell names, the first one included
+    alternatives: tuple[TypeRef, ...] = ()
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A type a sentence of the page names, where it names it: "Inherited from [entity](...)"."""
+
+    ref: TypeRef
+    line: int
+    where: str  # what holds the sentence, for messages: "the id row", "a paragraph"
 
 
 @dataclass(frozen=True)
@@ -76,6 +87,10 @@ class TypeRecord:
     base_type: str | None = None  # the annotation's baseType
     inherits: TypeRef | None = None  # the "Inherits from [x](...)" line
     inherits_line: int = 0
+    # Other sentences naming an ancestor: "Inherited from [x]" in rows, "subclass of [x]", ...
+    base_mentions: tuple[Mention, ...] = ()
+    # Types this page says derive from it ("the derived types are [a], [b]")
+    derived: tuple[Mention, ...] = ()
     abstract: bool = False
     open_type: bool = False
     key_property: str | None = None

@@ -6,13 +6,14 @@ import posixpath
 import re
 from urllib.parse import unquote
 
-from .blocks import Inline
+from .blocks import Inline, Link
 from .records import PageKey, TypeRef
 
 _WORD = re.compile(r"[A-Za-z_][\w.]*")
 _COLLECTION = re.compile(r"\bcollection\b|\[\]", re.IGNORECASE)
 _WRAPPED = re.compile(r"^\s*collection\s*\(\s*(.*?)\s*\)\s*$", re.IGNORECASE | re.DOTALL)
 _NOISE = {"collection", "of", "a", "an", "the"}
+_EITHER = re.compile(r"\bor\b", re.IGNORECASE)  # "[a](a.md) or [b](b.md)"
 
 
 def page_key(href: str, here: str) -> PageKey | None:
@@ -45,6 +46,15 @@ def page_key(href: str, here: str) -> PageKey | None:
     return PageKey(folder, stem, fragment.lower())
 
 
+def _linked(link: Link, here: str, collection: bool) -> TypeRef | None:
+    name = link.text.strip().strip("`*_ ")
+    key = page_key(link.href, here)
+    words = _WORD.findall(name)
+    if not words:
+        return None
+    return TypeRef(name=words[0] if len(words) > 1 else name, collection=collection, link=key)
+
+
 def type_ref(cell: Inline, here: str) -> TypeRef | None:
     """A type cell such as ``Int32``, ``[x](x.md) collection``, ``Collection(x)``."""
     text = cell.text.strip()
@@ -54,6 +64,10 @@ def type_ref(cell: Inline, here: str) -> TypeRef | None:
     wrapped = _WRAPPED.match(text)
     if wrapped:
         text = wrapped.group(1)
+    options = [_linked(link, here, collection) for link in cell.links] if _EITHER.search(text) else []
+    options = [option for option in options if option is not None and option.link is not None and option.link.folder == "resources"]
+    if len(options) > 1:  # "[a](a.md) or [b](b.md)": either type
+        return TypeRef(name=options[0].name, collection=collection, link=options[0].link, alternatives=tuple(options))
     for link in cell.links:
         name = link.text.strip().strip("`*_ ")
         key = page_key(link.href, here)

@@ -1,0 +1,295 @@
+"""Navigation properties the API paths imply, where the resource pages don't list them.
+
+``GET /users/{id}/joinedTeams`` answering a collection of team means that ``user``
+has a navigation property ``joinedTeams`` (a collection of team), whether or not
+``user.md`` lists it: a person reading the docs takes it from the path. This
+module reads every documented request path that way. The first segment of a
+path is an entity set (``/users``, a collection) or a singleton (``/me``, one
+item), known from the requests that get, list or create at it; each following
+segment is a key (``{id}``), a cast to a derived type (``microsoft.graph.user``),
+or a navigation property of the type so far. A segment no type lists yet
+becomes one, typed by what a request answers at that path (or creates or
+updates there). A path with a segment that can't be read that way (a function
+call, ``$ref``, ``root:/path:``) stops there.
+
+Part of the resolve stage: the model in, the model with the implied navigation
+properties (and an info diagnostic for each) out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .diagnostics import Diagnostic, make
+from .model import ENTITY, Method, Model, NavigationProperty, Type
+
+_KEY = re.compile(r"^\{[^{}]*\}$|^[^/]*\((?:'?\{[^()]*\}'?|'[^()']*')\)$")  # {id}, or x('{id}')
+_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_CAST = re.compile(r"^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$")  # microsoft.graph.user
+_READS = ("list", "get")  # a Methods row named so reads what its path addresses
+_CREATES = ("create", "add", "post", "new")  # ... adds to the collection its path addresses
+_FUNCTION = re.compile(r"^(?:get|list|find|create|add)[A-Z]|^delta$")  # named as Graph names functions and actions
+
+
+@dataclass(frozen=True)
+class _End:
+    """What a path addresses: a type, and whether a collection of it."""
+
+    type: str
+    collection: bool
+    rank: int = 0  # how surely a request says so: a read (0), an update or delete on the type's own page (1), a create (2)
+
+
+def _segments(path: str) -> list[str]:
+    return [part for part in path.strip("/").split("/") if part]
+
+
+def _pattern(segments: list[str]) -> str:
+    """A path with its keys blanked, so ``/users/{id}`` and ``/users/{user-id}`` are one."""
+    out = []
+    for part in segments:
+        if _KEY.match(part):
+            keyed = part.split("(", 1)[0]
+            out.append(f"{keyed}({{}})" if "(" in part and keyed else "{}")
+        else:
+            out.append(part.lower())
+    return "/" + "/".join(out)
+
+
+class _Paths:
+    def __init__(self, model: Model) -> None:
+        self.model = model
+        self.ends: dict[str, _End] = {}  # path pattern -> what it addresses
+        self.spellings: dict[str, dict[str, int]] = {}  # segment in lower case -> its spellings, counted
+        self.added: dict[str, dict[str, tuple[NavigationProperty, Method, str]]] = {}
+        self.children: dict[str, list[Type]] | None = None
+        self.diagnostics: list[Diagnostic] = []
+
+    # -- what each documented request addresses ---------------------------
+    def learn(self) -> list[tuple[Type, Method, list[str], _End]]:
+        requests: list[tuple[Type, Method, list[str], _End]] = []
+        for owner in self.model.types:
+            for method in owner.methods:
+                end = self.end_of(owner, method)
+                for path in method.paths or (method.path,):
+                    segments = _segments(path)
+                    for part in segments:
+                        counts = self.spellings.setdefault(part.lower(), {})
+                        counts[part] = counts.get(part, 0) + 1
+                    if end is None or not segments:
+                        continue
+                    if method.http_method in ("PATCH", "PUT", "DELETE") and _KEY.match(segments[-1]):
+                        self.know(_pattern(segments[:-1]), _End(end.type, True, end.rank))
+                    self.know(_pattern(segments), end)
+                    requests.append((owner, method, segments, end))
+        return requests
+
+    def know(self, pattern: str, end: _End) -> None:
+        """What ``pattern`` addresses: the most direct request's word wins, the first of equals."""
+        known = self.ends.get(pattern)
+        if known is None or end.rank < known.rank:
+            self.ends[pattern] = end
+
+    def end_of(self, owner: Type, method: Method) -> _End | None:
+        """What a request addresses, when its Methods row says: what a list or get answers,
+        the collection a create adds to, the item an update or delete changes."""
+        verb = method.name.split()[0].lower() if method.name.split() else ""
+        returns = method.return_type
+        if method.http_method == "GET" and verb in _READS and returns and self.model.get(returns) is not None:
+            return _End(returns, method.returns_collection or verb == "list", 0)  # a list is one, said or not
+        if method.http_method in ("POST", "PUT") and verb in _CREATES and returns and self.model.get(returns) is not None:
+            # A POST adds to a collection, a PUT creates the one item at its path. What a create
+            # answers is not always what it creates, so this is the weakest word.
+            return _End(returns, method.http_method == "POST", 2)
+        if method.http_method in ("PATCH", "PUT", "DELETE") and verb in ("update", "delete", "replace", "remove"):
+            return _End(owner.full_name, False, 1)
+        return None
+
+    def spelling(self, part: str) -> str:
+        """How the docs spell a segment most: paths often write ``contactfolders`` for ``contactFolders``."""
+        counts = self.spellings.get(part.lower(), {part: 1})
+        return max(sorted(counts), key=lambda text: (text[:1].islower() and text != text.lower(), counts[text]))
+
+    # -- walking the paths --------------------------------------------------
+    def walk(self, owner: Type, method: Method, segments: list[str]) -> None:
+        """Follow a path from its first segment whose type is known (its root, most often)."""
+        start = next((i for i in range(len(segments)) if self.prefix_type(segments, i) is not None), None)
+        if start is None or _KEY.match(segments[start]):
+            return
+        known = self.prefix_type(segments, start)
+        assert known is not None
+        current, collection = known.type, known.collection
+        for index in range(start + 1, len(segments)):
+            part = segments[index]
+            if _KEY.match(part):
+                if not collection:
+                    return  # a key after one item: not a path this reads
+                collection = False
+                continue
+            if _CAST.match(part) and self.model.get(part) is not None:
+                current = part
+                continue
+            if collection or not _NAME.match(part):
+                return  # a function call, $ref, $value, root:/path: ... or a segment after a collection
+            found = self.navigation(current, part)
+            if found is None and _FUNCTION.match(part):
+                return  # named as a function or an action is: no property to add
+            if found is None:
+                end = self.prefix_type(segments, index)
+                if end is None:
+                    return
+                found = self.add(current, part, end, owner, method, segments)
+                if found is None:
+                    return
+            current, collection = found
+
+    def prefix_type(self, segments: list[str], end: int) -> _End | None:
+        """What the path up to ``segments[end]`` addresses, as far as is known."""
+        return self.ends.get(_pattern(segments[: end + 1]))
+
+    def implied_by_next(self, segments: list[str], end: int) -> _End | None:
+        """What the path up to ``segments[end]`` must address, by what follows it.
+        ``/identityGovernance`` is read by no request, but if exactly one type has a navigation
+        property ``entitlementManagement`` of the type ``/identityGovernance/entitlementManagement``
+        addresses, that is what it is."""
+        if end + 1 >= len(segments):
+            return None
+        following = segments[end + 1]
+        after = self.prefix_type(segments, end + 1)
+        if after is None:
+            return None
+        if _KEY.match(following):
+            return _End(after.type, True, 3)
+        if not _NAME.match(following):
+            return None
+        wanted = following.lower()
+        holders = [
+            t.full_name
+            for t in self.model.types
+            if any(n.name.lower() == wanted and n.type == after.type for n in t.navigation_properties)
+        ]
+        return _End(holders[0], False, 3) if len(holders) == 1 else None
+
+    def navigation(self, type_name: str, name: str) -> tuple[str, bool] | None:
+        """A property or navigation property ``name`` (in any case) of the type or a base, or else
+        of a type derived from it (a path may leave out the cast): its type and collection flag."""
+        holder = self.model.get(type_name)
+        if holder is None:
+            return None
+        wanted = name.lower()
+        for t in [holder, *self.model.ancestors(type_name), *self.descendants(type_name)]:
+            for p in (*t.navigation_properties, *t.properties):
+                if p.name.lower() == wanted:
+                    return p.type, p.collection
+            for added, _, _ in self.added.get(t.full_name, {}).values():
+                if added.name.lower() == wanted:
+                    return added.type, added.collection
+        return None
+
+    def descendants(self, type_name: str) -> list[Type]:
+        if self.children is None:
+            self.children = {}
+            for t in self.model.types:
+                if t.base_type:
+                    self.children.setdefault(t.base_type, []).append(t)
+        found: list[Type] = []
+        stack = list(reversed(self.children.get(type_name, [])))
+        while stack and len(found) < 10_000:
+            t = stack.pop()
+            if t not in found:
+                found.append(t)
+                stack.extend(reversed(self.children.get(t.full_name, [])))
+        return found
+
+    def add(self, type_name: str, name: str, end: _End, owner: Type, method: Method, segments: list[str]) -> tuple[str, bool] | None:
+        holder = self.model.get(type_name)
+        target = self.model.get(end.type)
+        if holder is None or holder.kind != ENTITY or target is None or target.kind != ENTITY:
+            return None
+        name = self.spelling(name)
+        navigation = NavigationProperty(name=name, type=end.type, collection=end.collection)
+        path = "/" + "/".join(segments)
+        self.added.setdefault(type_name, {})[name] = (navigation, method, path)
+        return end.type, end.collection
+
+    def learn_prefixes(self, requests: list[tuple[Type, Method, list[str], _End]]) -> None:
+        """What each unread prefix of the paths addresses: by what follows it, and for a
+        singleton that nothing else tells, by its name."""
+        self.vote_prefixes(requests)
+        for _, _, segments, _ in requests:
+            root = _pattern(segments[:1])
+            if root not in self.ends and _NAME.match(segments[0]):
+                named = self.type_named_like(segments[0])
+                if named is not None:
+                    self.ends[root] = _End(named, False, 4)
+        self.vote_prefixes(requests)
+
+    def vote_prefixes(self, requests: list[tuple[Type, Method, list[str], _End]]) -> None:
+        """What each unread prefix addresses where what follows it tells, and every path
+        under it tells the same: kept, so that ``/identityGovernance`` learnt from one path
+        serves every other."""
+        for _ in range(4):  # each round can build on the last; a few suffice
+            votes: dict[str, set[_End]] = {}
+            for _, _, segments, _ in requests:
+                for end in range(len(segments) - 1):
+                    pattern = _pattern(segments[: end + 1])
+                    if pattern in self.ends:
+                        continue
+                    found = self.implied_by_next(segments, end)
+                    if found is not None:
+                        votes.setdefault(pattern, set()).add(found)
+            items = {end.type for end in self.ends.values() if end.collection}
+            learnt = {
+                pattern: found.pop()
+                for pattern, found in votes.items()
+                # a singleton no request reads is of a type no collection holds (not /communications as an application)
+                if len(found) == 1 and not (pattern.count("/") == 1 and next(iter(found)).type in items)
+            }
+            if not learnt:
+                break
+            self.ends.update(learnt)
+
+    def type_named_like(self, segment: str) -> str | None:
+        """The type a singleton no request reads is named after: ``/deviceManagement`` is a
+        deviceManagement, ``/reports`` a reportRoot, ``/policies`` a policyRoot."""
+        stem = segment.lower()
+        singular = stem[:-3] + "y" if stem.endswith("ies") else stem[:-1] if stem.endswith("s") else stem
+        wanted = {stem, stem + "root", singular + "root"}
+        items = {end.type for end in self.ends.values() if end.collection}
+        found = [t.full_name for t in self.model.types if t.name.lower() in wanted and t.kind != "enum" and t.full_name not in items]
+        return found[0] if len(found) == 1 else None
+
+    def run(self) -> Model:
+        requests = self.learn()
+        self.learn_prefixes(requests)
+        for owner, method, segments, _ in sorted(requests, key=lambda item: (len(item[2]), item[2])):
+            self.walk(owner, method, segments)
+        if not self.added:
+            return self.model
+        types = []
+        for t in self.model.types:
+            added = self.added.get(t.full_name)
+            if not added:
+                types.append(t)
+                continue
+            for name, (navigation, method, path) in sorted(added.items()):
+                source = method.source or t.source
+                kind = f"a collection of {navigation.type}" if navigation.collection else navigation.type
+                self.diagnostics.append(
+                    make(
+                        "NAVIGATION_FROM_PATH",
+                        f"{t.full_name}: navigation property {name} ({kind}), from the path {method.http_method} {path}",
+                        source.path,
+                        source.line,
+                    )
+                )
+            more = tuple(navigation for _, (navigation, _, _) in sorted(added.items()))
+            types.append(replace(t, navigation_properties=(*t.navigation_properties, *more)))
+        diagnostics = tuple(sorted({*self.model.diagnostics, *self.diagnostics}, key=lambda d: (d.path, d.line, d.code, d.message)))
+        return Model(types=tuple(types), diagnostics=diagnostics, examples=self.model.examples)
+
+
+def with_path_navigation(model: Model) -> Model:
+    """``model`` with every navigation property its request paths imply added."""
+    return _Paths(model).run()
