@@ -221,12 +221,12 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _lint(args: argparse.Namespace) -> int:
-    from . import csdl, lint_output
+    from . import lint_output, metadata
     from .conformance import compare
     from .lint import check_examples
 
     docs = _docs(args)
-    service = csdl.read(Path(args.metadata)) if args.metadata else None  # a bad file fails before the long part
+    service = metadata.read(Path(args.metadata)) if args.metadata else None  # a bad file fails before the long part
     model = build_model(docs)
     report = check_examples(model)
     found = [*model.diagnostics, *report.diagnostics]

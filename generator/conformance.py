@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from .csdl import Field, Service, ServiceType
+from .metadata import Field, Service, ServiceType
 from .diagnostics import Diagnostic, make
 from .model import ENUM, Model, NavigationProperty, Property, Type
 

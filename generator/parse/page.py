@@ -49,9 +49,11 @@ _NAME_NEXT = re.compile(r"(?:the\s+)?[*_`]*((?:microsoft\.graph\.)?[a-z]+[A-Z]\w
 # A phrase on a base type's page before the types that derive from it (in the sentence, or the list after it).
 _DERIVED_PHRASE = re.compile(
     r"\bderived\s+(?:types?|classes|resources|entities)\b|\bbase\s+(?:type|class|resource|entity)\s+(?:for|of)\b"
-    r"|\b(?:are|is)\s+derived\s+from\b|\b(?:derive|inherit)\s+from\s+(?:this|it)\b",
+    r"|\bare\s+derived\s+from\b|\b(?:derive|inherit)\s+from\s+(?:this|it)\b",
     re.IGNORECASE,
 )
+# "The following types are derived from [x]:" names the base right after it: the derived ones are in the list below.
+_LIST_FOLLOWS = re.compile(r"\bare\s+derived\s+from\b", re.IGNORECASE)
 _OPEN_TYPE = re.compile(r"\b(?:is|as)\s+an?\s+(?:OData\s+)?open\s+type\b", re.IGNORECASE)
 # Headings below level 2 that start a section of an API page as their level-2 form does
 # (today's pages nest them: "### Request", "### Response", "### Example 2: ...").
@@ -308,7 +310,7 @@ class _Page:
                 if not phrases:
                     continue
                 found = True
-                raw = raw[phrases[-1].end() :]
+                raw = "" if _LIST_FOLLOWS.match(phrases[-1].group()) else raw[phrases[-1].end() :]
             for match in _LINK_ANY.finditer(raw):
                 key = page_key(match.group(2), self.folder)
                 if key is None or key.folder != "resources":

@@ -1,0 +1,380 @@
+"""The conventions a person reading Graph's docs applies, each on a small page and on a real one.
+
+Every inference is reported with an info diagnostic of its own, so a user sees
+each assumption (and can --select it away).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import CORPUS, codes, model_of, needs_corpus
+from generator.load import read_page
+from generator.model import Model
+from generator.resolve import resolve
+from pages import api_page, enum_page, resource
+
+ENTITY = resource(
+    "entity",
+    [("id", "String", "The identifier. Read-only.")],
+    annotation='{"blockType": "resource", "@odata.type": "microsoft.graph.entity", "keyProperty": "id"}',
+)
+
+
+def keyed(name: str, properties: list[tuple[str, str, str]], **more: str) -> str:
+    annotation = f'{{"blockType": "resource", "@odata.type": "microsoft.graph.{name}", "keyProperty": "id"}}'
+    return resource(name, properties, annotation=annotation, **more)  # type: ignore[arg-type]
+
+
+def messages(model: Model, code: str) -> list[str]:
+    return [d.message for d in model.diagnostics if d.code == code]
+
+
+def corpus_model(*names: str) -> Model:
+    return resolve(read_page(CORPUS / name, CORPUS) for name in names)
+
+
+# -- 1. implicit entity base ------------------------------------------------------------
+
+
+def test_a_type_keyed_by_id_derives_from_entity(tmp_path: Path) -> None:
+    model = model_of(
+        tmp_path,
+        {
+            "resources/entity.md": ENTITY,
+            "resources/widget.md": keyed("widget", [("id", "String", "Id."), ("size", "Int32", "Size.")]),
+            "resources/ticket.md": resource(
+                "ticket",
+                [("number", "String", "Its key.")],
+                annotation='{"blockType": "resource", "@odata.type": "microsoft.graph.ticket", "keyProperty": "number"}',
+            ),
+        },
+    )
+    widget, ticket = model.get("microsoft.graph.widget"), model.get("microsoft.graph.ticket")
+    assert widget is not None and widget.base_type == "microsoft.graph.entity"
+    assert [p.name for p in widget.properties] == ["size"]  # its id is entity's
+    assert ticket is not None and ticket.base_type is None  # keyed by something else
+    assert len(messages(model, "ENTITY_BASE_ASSUMED")) == 1
+
+
+def test_without_a_documented_entity_nothing_is_assumed(tmp_path: Path) -> None:
+    model = model_of(tmp_path, {"resources/widget.md": keyed("widget", [("id", "String", "Id.")])})
+    widget = model.get("microsoft.graph.widget")
+    assert widget is not None and widget.base_type is None and "ENTITY_BASE_ASSUMED" not in codes(model)
+
+
+@needs_corpus
+def test_real_keyed_page_without_a_base_derives_from_entity() -> None:
+    model = corpus_model("resources/entity.md", "resources/accesspackage.md")
+    package = model.get("microsoft.graph.accessPackage")
+    assert package is not None and package.base_type == "microsoft.graph.entity"
+    assert "ENTITY_BASE_ASSUMED" in codes(model)
+
+
+# -- 2. base type statements anywhere on the page -------------------------------------------
+
+
+def test_inherited_from_in_a_row_names_the_base(tmp_path: Path) -> None:
+    page = resource(
+        "special",
+        [
+            ("id", "String", "Its id. Inherited from [entity](entity.md)."),
+            ("name", "String", "Inherited from [named](named.md)."),
+            ("team", "String", "The [teamsApp](teamsapp.md) it belongs to, inherited from nobody."),
+        ],
+    ).replace(
+        '"@odata.type": "microsoft.graph.special"}', '"@odata.type": "microsoft.graph.special", "keyProperty": "id"}'
+    )
+    model = model_of(
+        tmp_path,
+        {
+            "resources/entity.md": ENTITY,
+            "resources/named.md": resource("named", [("name", "String", "Name.")], inherits="entity"),
+            "resources/teamsapp.md": resource("teamsApp", [("x", "String", "X.")]),
+            "resources/special.md": page,
+        },
+    )
+    special = model.get("microsoft.graph.special")
+    assert special is not None and special.base_type == "microsoft.graph.named"  # the most derived named
+    assert "BASE_FROM_TEXT" in codes(model)
+
+
+def test_only_the_link_right_after_the_phrase_is_the_base(tmp_path: Path) -> None:
+    page = resource("teamsAppInstallation", [("app", "String", "An app.")])
+    page = page.replace(
+        "Describes teamsAppInstallation.",
+        "Describes teamsAppInstallation.\n\n## Notes\n\nIt is derived from the [teamsAppBase](teamsappbase.md), "
+        "unlike [teamsApp](teamsapp.md).",
+    )
+    model = model_of(
+        tmp_path,
+        {
+            "resources/teamsappbase.md": resource("teamsAppBase", [("a", "String", "A.")]),
+            "resources/teamsapp.md": resource("teamsApp", [("b", "String", "B.")]),
+            "resources/teamsappinstallation.md": page,
+        },
+    )
+    installation = model.get("microsoft.graph.teamsAppInstallation")
+    assert installation is not None and installation.base_type == "microsoft.graph.teamsAppBase"
+
+
+@needs_corpus
+def test_real_id_row_states_the_base() -> None:
+    model = corpus_model("resources/identityproviderbase.md", "resources/builtinidentityprovider.md")
+    provider = model.get("microsoft.graph.builtInIdentityProvider")
+    assert provider is not None and provider.base_type == "microsoft.graph.identityProviderBase"
+    assert any("the id row" in m for m in messages(model, "BASE_FROM_TEXT"))
+
+
+# -- 3. derived-type lists on base pages ------------------------------------------------------
+
+
+def test_a_base_page_listing_its_derived_types_gives_them_their_base(tmp_path: Path) -> None:
+    base = resource("reply", [("note", "String", "Note.")]).replace(
+        "Describes reply.", "An abstract reply.\n\n## Derived types\n\n|Type|Description|\n|:--|:--|\n|[yes](yes.md)|Yes.|\n|[no](no.md)|No.|"
+    )
+    said = resource("outcome", [("a", "String", "A.")]).replace(
+        "Describes outcome.", "The result. This is a base class; the derived types are [pass](pass.md) and [fail](fail.md)."
+    )
+    model = model_of(
+        tmp_path,
+        {
+            "resources/reply.md": base,
+            "resources/yes.md": resource("yes", [("y", "String", "Y.")]),
+            "resources/no.md": resource("no", [("n", "String", "N.")], inherits="other"),  # its own page names one
+            "resources/other.md": resource("other", [("o", "String", "O.")]),
+            "resources/outcome.md": said,
+            "resources/pass.md": resource("pass", [("p", "String", "P.")]),
+            "resources/fail.md": resource("fail", [("f", "String", "F.")]),
+        },
+    )
+    bases = {name: model.get(f"microsoft.graph.{name}").base_type for name in ("yes", "no", "pass", "fail")}  # type: ignore[union-attr]
+    assert bases == {
+        "yes": "microsoft.graph.reply",
+        "no": "microsoft.graph.other",
+        "pass": "microsoft.graph.outcome",
+        "fail": "microsoft.graph.outcome",
+    }
+    assert codes(model).count("BASE_FROM_DERIVED_LIST") == 3
+
+
+@needs_corpus
+def test_real_derived_types_section() -> None:
+    model = corpus_model("resources/participantjoiningresponse.md", "resources/acceptjoinresponse.md")
+    accept = model.get("microsoft.graph.acceptJoinResponse")
+    assert accept is not None and accept.base_type == "microsoft.graph.participantJoiningResponse"
+
+
+# -- 4. entities without an id row ---------------------------------------------------------------
+
+
+def test_a_type_its_api_pages_address_is_an_entity(tmp_path: Path) -> None:
+    page = resource(
+        "gadget",
+        [("size", "Int32", "Size.")],
+        methods=[("[Get gadget](../api/gadget-get.md)", "[gadget](gadget.md)", "Read one.")],
+    )
+    model = model_of(
+        tmp_path,
+        {
+            "resources/entity.md": ENTITY,
+            "resources/gadget.md": page,
+            "api/gadget-get.md": api_page("Get gadget", "GET /gadgets/{id}"),
+        },
+    )
+    gadget = model.get("microsoft.graph.gadget")
+    assert gadget is not None and gadget.kind == "entity" and gadget.base_type == "microsoft.graph.entity"
+    assert any("GET /gadgets/{id}" in m for m in messages(model, "ENTITY_FROM_PATHS"))
+
+
+def test_a_type_a_relationship_leads_to_is_an_entity(tmp_path: Path) -> None:
+    model = model_of(
+        tmp_path,
+        {
+            "resources/entity.md": ENTITY,
+            "resources/owner.md": keyed("owner", [("id", "String", "Id.")], relationships=[("parts", "[part](part.md) collection", "Parts.")]),  # type: ignore[arg-type]
+            "resources/part.md": resource("part", [("weight", "Int32", "Weight.")]),
+        },
+    )
+    part = model.get("microsoft.graph.part")
+    assert part is not None and part.kind == "entity" and part.key_property == "id"
+    assert "ENTITY_FROM_RELATIONSHIP" in codes(model)
+
+
+@needs_corpus
+def test_real_relationship_target_is_an_entity() -> None:
+    model = corpus_model("resources/entity.md", "resources/agreement.md", "resources/agreementacceptance.md")
+    acceptance = model.get("microsoft.graph.agreementAcceptance")
+    assert acceptance is not None and acceptance.kind == "entity" and acceptance.base_type == "microsoft.graph.entity"
+
+
+# -- 5. navigation properties from API paths --------------------------------------------------------
+
+
+def test_a_path_under_an_item_gives_its_type_a_navigation_property(tmp_path: Path) -> None:
+    user = keyed(
+        "user",
+        [("id", "String", "Id.")],
+        methods=[  # type: ignore[arg-type]
+            ("[List users](../api/user-list.md)", "[user](user.md) collection", "All."),
+            ("[Get me](../api/user-get.md)", "[user](user.md)", "One."),
+            ("[List joinedTeams](../api/user-list-joinedteams.md)", "[team](team.md) collection", "Teams."),
+        ],
+    )
+    model = model_of(
+        tmp_path,
+        {
+            "resources/entity.md": ENTITY,
+            "resources/user.md": user,
+            "resources/team.md": keyed("team", [("id", "String", "Id.")]),
+            "api/user-list.md": api_page("List users", "GET /users"),
+            "api/user-get.md": api_page("Get me", "GET /me"),
+            "api/user-list-joinedteams.md": api_page("List joinedTeams", "GET /users/{id}/joinedTeams\nGET /me/joinedTeams"),
+        },
+    )
+    user_type = model.get("microsoft.graph.user")
+    assert user_type is not None
+    assert [(n.name, n.type, n.collection) for n in user_type.navigation_properties] == [("joinedTeams", "microsoft.graph.team", True)]
+    (said,) = messages(model, "NAVIGATION_FROM_PATH")
+    assert said.endswith(("from the path GET /me/joinedTeams", "from the path GET /users/{id}/joinedTeams")), said
+
+
+@needs_corpus
+def test_real_path_gives_a_navigation_property() -> None:
+    pages = [
+        "resources/entity.md",
+        "resources/educationroot.md",
+        "resources/educationclass.md",
+        "resources/educationassignmentdefaults.md",
+        "api/educationroot-list-classes.md",
+        "api/educationassignmentdefaults-get.md",
+    ]
+    model = corpus_model(*[name for name in pages if (CORPUS / name).exists()])
+    education_class = model.get("microsoft.graph.educationClass")
+    assert education_class is not None
+    assert ("assignmentDefaults", "microsoft.graph.educationAssignmentDefaults") in [
+        (n.name, n.type) for n in education_class.navigation_properties
+    ]
+
+
+# -- 6. property types -------------------------------------------------------------------------------
+
+
+def test_json_cells_a_string_with_values_and_either_of_two_types(tmp_path: Path) -> None:
+    model = model_of(
+        tmp_path,
+        {
+            "resources/json.md": resource("Json", [("x", "String", "X.")]),
+            "resources/config.md": resource("config", [("kind", "String", "K.")]),
+            "resources/apphosted.md": resource("appHosted", [("a", "String", "A.")], inherits="config"),
+            "resources/servicehosted.md": resource("serviceHosted", [("s", "String", "S.")], inherits="config"),
+            "resources/call.md": resource(
+                "call",
+                [
+                    ("data", "Json", "Any data."),
+                    ("state", "String", "Possible values are: `idle`, `busy`."),
+                    ("media", "[appHosted](apphosted.md) or [serviceHosted](servicehosted.md)", "Media."),
+                ],
+            ),
+        },
+    )
+    call = model.get("microsoft.graph.call")
+    assert call is not None
+    assert [(p.name, p.type, p.values) for p in call.properties] == [
+        ("data", "microsoft.graph.Json", ()),
+        ("state", "Edm.String", ("idle", "busy")),
+        ("media", "microsoft.graph.config", ()),
+    ]
+    assert "COMMON_BASE_TYPE" in codes(model)
+
+
+@needs_corpus
+def test_real_either_type_cell_and_string_values() -> None:
+    model = corpus_model(
+        "resources/call.md", "resources/mediaconfig.md", "resources/apphostedmediaconfig.md", "resources/servicehostedmediaconfig.md"
+    )
+    call = model.get("microsoft.graph.call")
+    assert call is not None
+    media = next(p for p in call.properties if p.name == "mediaConfig")
+    assert media.type == "microsoft.graph.mediaConfig"
+
+
+# -- 7. flags from prose or bit values --------------------------------------------------------------
+
+
+def test_flags_from_prose_and_from_bit_values(tmp_path: Path) -> None:
+    prose = enum_page("parts", [("none", "0", "No flags set."), ("apps", "1", "Apps."), ("tabs", "2", "Tabs.")])
+    bits = enum_page("scope", [("none", "0", ""), ("read", "1", ""), ("write", "2", ""), ("admin", "4", "")])
+    plain = enum_page("color", [("red", "0", "A multivalued attribute's colour."), ("green", "1", ""), ("blue", "2", "")])
+    model = model_of(tmp_path, {"resources/parts.md": prose, "resources/scope.md": bits, "resources/color.md": plain})
+    flags = {t.name: t.flags for t in model.types}
+    assert flags == {"parts": True, "scope": True, "color": False}
+    assert codes(model).count("FLAGS_INFERRED") == 2
+
+
+def test_a_flags_value_with_spaces_validates(tmp_path: Path) -> None:
+    from generator.emit import jsonschema
+    from generator.validation import SchemaSet
+
+    bits = enum_page("scope", [("none", "0", ""), ("read", "1", ""), ("write", "2", ""), ("admin", "4", "")])
+    model = model_of(tmp_path, {"resources/scope.md": bits})
+    schemas = SchemaSet.from_texts(jsonschema.emit(model))
+    assert schemas.validate("read, write, admin", "microsoft.graph.scope") == []
+    assert schemas.validate("read, delete", "microsoft.graph.scope") != []
+
+
+@needs_corpus
+def test_real_bit_valued_enum_is_flags() -> None:
+    model = corpus_model("resources/clonableteamparts.md")
+    parts = model.get("microsoft.graph.clonableTeamParts")
+    assert parts is not None and parts.flags
+
+
+# -- 8. open types from prose ------------------------------------------------------------------------
+
+
+def test_this_is_an_open_type(tmp_path: Path) -> None:
+    page = resource(
+        "bag", [("known", "String", "Known.")], json_block='{"known": "String", "someKey": "String"}'
+    ).replace("Describes bag.", "A bag of values. This is an open type.")
+    model = model_of(tmp_path, {"resources/bag.md": page})
+    bag = model.get("microsoft.graph.bag")
+    assert bag is not None and bag.open_type
+    assert [p.name for p in bag.properties] == ["known"]  # keys only its JSON shows are not declared
+    assert "OPEN_TYPE_FROM_TEXT" in codes(model) and "JSON_ONLY_PROPERTY" not in codes(model)
+
+
+@needs_corpus
+def test_real_open_type_from_prose() -> None:
+    model = corpus_model("resources/plannerappliedcategories.md")
+    categories = model.get("microsoft.graph.plannerAppliedCategories")
+    assert categories is not None and categories.open_type
+
+
+# -- 9. wrapped rows and the key's spelling ----------------------------------------------------------
+
+
+def test_a_wrapped_row_is_one_row_and_key_id_is_property_id(tmp_path: Path) -> None:
+    page = keyed("thing", [("id", "String", "Id."), ("mode", "String", "How it runs, which")]).replace(
+        "|mode|String|How it runs, which|", "|mode|String|How it runs, which\ngoes on. Possible values are: `fast`, `slow`.|"
+    ).replace('"keyProperty": "id"', '"keyProperty": "ID"')
+    model = model_of(tmp_path, {"resources/thing.md": page})
+    thing = model.get("microsoft.graph.thing")
+    assert thing is not None and thing.key_property == "id"
+    assert [(p.name, p.values) for p in thing.properties] == [("id", ()), ("mode", ("fast", "slow"))]
+    assert "ROW_JOINED" in codes(model) and "KEY_NOT_LISTED" not in codes(model)
+
+
+@needs_corpus
+def test_real_wrapped_rows_are_joined() -> None:
+    model = corpus_model("api/intune-deviceconfig-windowsdeliveryoptimizationconfiguration-create.md")
+    assert codes(model).count("ROW_JOINED") >= 5 and "BAD_TABLE_ROW" not in codes(model)
+
+
+@pytest.mark.parametrize("code", ["ENTITY_BASE_ASSUMED", "BASE_FROM_TEXT", "NAVIGATION_FROM_PATH", "FLAGS_INFERRED"])
+def test_every_inference_is_info_and_listed(code: str) -> None:
+    from generator.diagnostics import CODES
+
+    assert CODES[code][0] == "info"
