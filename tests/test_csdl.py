@@ -387,8 +387,9 @@ def odata_tools(tmp_path_factory: pytest.TempPathFactory) -> Path:
     except subprocess.TimeoutExpired:
         pytest.skip(f"npm install {ODATA_OPENAPI} took over 5 minutes: is the npm registry reachable?")
     if result.returncode != 0:
-        last = (result.stderr.strip().splitlines() or ["(no message)"])[-1]
-        pytest.skip(f"npm could not install {ODATA_OPENAPI} (is the npm registry reachable?): {last}")
+        lines = result.stderr.strip().splitlines() or ["(no message)"]
+        why = next((line for line in lines if line.startswith("npm error code")), lines[-1])  # ECONNREFUSED, E404, ...
+        pytest.skip(f"npm could not install {ODATA_OPENAPI} (is the npm registry reachable?): {why}")
     tools = where / "node_modules" / ".bin"
     assert (tools / "odata-openapi3").exists() and (tools / "odata-csdl-xml2json").exists(), sorted(os.listdir(tools))
     return tools
