@@ -2,13 +2,14 @@
 
 Templates live in the top-level ``templates/`` folder, installed as the
 ``generator.templates`` package. Values reach JSON templates through
-``tojson`` (configured here to keep key order and non-ASCII text), so no page
-text can break the output's syntax.
+``tojson`` (configured here to keep key order and non-ASCII text), and to XML
+templates through ``xmlquote``, so no page text can break the output's syntax.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -104,6 +105,25 @@ def pydoc(text: Any, indent: int = 0, width: int = 88) -> str:
     return '"""' + ("\n" + pad).join(lines) + "\n" + pad + '"""'
 
 
+# What XML 1.0 allows nowhere, not even as a character reference: C0 controls other
+# than tab, newline and carriage return, surrogates (a Python string can hold a lone
+# one, which UTF-8 cannot even encode), U+FFFE and U+FFFF.
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Markup characters, and the whitespace a parser would turn into spaces in an attribute.
+_XML_ATTRIBUTE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;"})
+
+
+def xmlquote(value: Any) -> str:
+    """A double-quoted XML attribute value that reads back as ``value``, for any text.
+
+    Markup characters become entity references; tab, newline and carriage return become
+    character references, so a parser keeps them instead of normalizing them to spaces;
+    characters XML 1.0 forbids become U+FFFD. (Not Jinja's own ``xmlattr`` filter, which
+    turns a dict into attributes.)"""
+    text = _XML_FORBIDDEN.sub("\ufffd", str(value))
+    return '"' + text.translate(_XML_ATTRIBUTE) + '"'
+
+
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     import jinja2
@@ -133,6 +153,7 @@ def environment() -> jinja2.Environment:
     env.filters["nested"] = jsontext.nested
     env.filters["pystr"] = pystr
     env.filters["pydoc"] = pydoc
+    env.filters["xmlquote"] = xmlquote
     env.globals.update(
         bracket=layout.bracket, literal=layout.literal, hug=layout.hug, annotated=layout.annotated, import_from=layout.import_from, parens=layout.parens
     )

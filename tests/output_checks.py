@@ -2,8 +2,8 @@
 
 Shared by the fuzz tests and the hostile corpus: the pipeline runs to the end,
 each diagnostic points at a page and a line in it, every Python file compiles,
-every schema is a valid draft 2020-12 schema, and importing a generated
-package runs nothing but imports and class definitions.
+every schema is a valid draft 2020-12 schema, every XML file is well-formed,
+and importing a generated package runs nothing but imports and class definitions.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import ast
 import json
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from jsonschema import Draft202012Validator
@@ -63,7 +64,8 @@ def check_diagnostics(model: Model, pages: dict[str, bytes]) -> None:
 
 def check_files(files: dict[str, str]) -> None:
     """Python compiles; JSON parses and is laid out as ``jsontext.dumps`` prints it
-    (templates that nest printed parts must come out the same); schemas pass check_schema."""
+    (templates that nest printed parts must come out the same); schemas pass check_schema;
+    XML parses, from the UTF-8 bytes the writer stores."""
     for name, text in files.items():
         if name.endswith(".py"):
             compile(text, name, "exec", dont_inherit=True)
@@ -72,6 +74,8 @@ def check_files(files: dict[str, str]) -> None:
             assert text == jsontext.dumps(document), f"{name} is not laid out as jsontext.dumps prints it"
             if name.startswith("schemas/"):
                 Draft202012Validator.check_schema(document)
+        elif name.endswith(".xml"):
+            ET.fromstring(text.encode("utf-8"))
 
 
 def only_definitions(source: str, name: str) -> None:

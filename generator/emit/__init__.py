@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import IO, NoReturn
 
 from ..model import Model
-from . import handlers, jsonschema, model_json, openapi, python_models
+from . import csdl, handlers, jsonschema, model_json, openapi, python_models
 
 Target = Callable[[Model], dict[str, str]]
 
@@ -27,10 +27,11 @@ TARGETS: dict[str, Target] = {
     "models": python_models.emit,
     "handlers": handlers.emit,
     "openapi": openapi.emit,
+    "csdl": csdl.emit,
 }
 
 # Two groups of about equal cost; targets that share a view (schemas, handlers and
-# OpenAPI share the schema documents) stay together.
+# OpenAPI share the schema documents; CSDL reads the handlers' operations) stay together.
 SIDE_GROUP = ("model", "models")
 PARALLEL_FROM = 500  # types; a smaller model is emitted faster than a process starts
 
