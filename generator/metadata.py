@@ -212,7 +212,8 @@ def read(path: Path) -> Service:
     parser.setFeature(xml.sax.handler.feature_namespaces, True)
     parser.setContentHandler(reader)  # type: ignore[arg-type]
     try:
-        parser.parse(str(path))
+        with open(path, "rb") as handle:  # never a URL: a metadata file is read from disk, nothing else
+            parser.parse(handle)
     except FileNotFoundError:
         raise MetadataError(f"{path}: does not exist") from None
     except OSError as error:
