@@ -141,7 +141,8 @@ class _Comparer:
         by name in lower case: Graph's names don't tell two properties apart by case alone."""
         found: dict[str, tuple[Type, Property | NavigationProperty]] = {}
         for owner in [t, *self.model.ancestors(t.full_name)]:
-            for p in (*owner.properties, *owner.navigation_properties):
+            listed: list[Property | NavigationProperty] = [*owner.properties, *owner.navigation_properties]
+            for p in listed:
                 found.setdefault(p.name.lower(), (owner, p))
         return found
 
@@ -181,7 +182,8 @@ class _Comparer:
                         prop.line,
                     )
         theirs_all = self._service_names(t)
-        for p in (*t.properties, *t.navigation_properties):
+        mine_declared: list[Property | NavigationProperty] = [*t.properties, *t.navigation_properties]
+        for p in mine_declared:
             present = p.name.lower() in theirs_all
             if isinstance(p, Property):
                 self.figures.property_precision.add(present)

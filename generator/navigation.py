@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .diagnostics import Diagnostic, make
-from .model import ENTITY, Method, Model, NavigationProperty, Type
+from .model import ENTITY, Method, Model, NavigationProperty, Property, Type
 
 _KEY = re.compile(r"^\{[^{}]*\}$|^[^/]*\((?:'?\{[^()]*\}'?|'[^()']*')\)$")  # {id}, or x('{id}')
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -179,7 +179,8 @@ class _Paths:
             return None
         wanted = name.lower()
         for t in [holder, *self.model.ancestors(type_name), *self.descendants(type_name)]:
-            for p in (*t.navigation_properties, *t.properties):
+            listed: list[Property | NavigationProperty] = [*t.navigation_properties, *t.properties]
+            for p in listed:
                 if p.name.lower() == wanted:
                     return p.type, p.collection
             for added, _, _ in self.added.get(t.full_name, {}).values():

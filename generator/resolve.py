@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .diagnostics import Diagnostic, make
@@ -85,6 +85,7 @@ class _Resolver:
     inline_enums: dict[str, Type] = field(default_factory=dict)
     _enums_by_members: dict[frozenset[str], str] | None = None
     _relationship_targets: dict[str, str] | None = None
+    _addressed: dict[str, str] | None = None
 
     def report(self, code: str, message: str, path: str, line: int) -> None:
         self.diagnostics.append(make(code, message, path, line))
@@ -92,11 +93,13 @@ class _Resolver:
     # -- indexing --------------------------------------------------------
     def index(self) -> None:
         records: dict[str, list[tuple[TypeRecord, PageRecord]]] = {}
+        namespaces = self.namespaces_by_use()
         for page in self.pages:
             self.diagnostics.extend(page.diagnostics)
             if page.api is not None:
                 self.api_pages[(page.key.folder, page.key.stem)] = page
             for record in page.types:
+                record = self.in_namespace_of_use(record, page, namespaces)
                 full_name = record.full_name or f"{record.namespace}.{record.name}"
                 records.setdefault(full_name.lower(), []).append((record, page))
         for group in records.values():
@@ -121,6 +124,35 @@ class _Resolver:
             self.by_page.setdefault((entry.page.key.folder, entry.page.key.stem), []).append(full_name)
         for names in self.by_name.values():
             names.sort()
+
+    def namespaces_by_use(self) -> dict[str, set[str]]:
+        """Type name (lower case) -> the namespaces of the pages whose rows name it unlinked,
+        or linked to a page that documents a type of that name."""
+        found: dict[str, set[str]] = {}
+        for page in self.pages:
+            for record in page.types:
+                for row in (*record.properties, *record.navigation):
+                    if row.type is not None and "." not in row.type.name:
+                        found.setdefault(row.type.name.lower(), set()).add(record.namespace)
+        return found
+
+    def in_namespace_of_use(self, record: TypeRecord, page: PageRecord, namespaces: dict[str, set[str]]) -> TypeRecord:
+        """An enum on a values page with no Namespace line belongs to the namespace of the
+        types that use it, when they are all of one namespace (``enums-managedtenants.md``
+        serves microsoft.graph.managedTenants)."""
+        if record.namespace_stated or not record.is_enum:
+            return record
+        users = namespaces.get(record.name.lower(), set())
+        if len(users) != 1 or record.namespace in users:
+            return record
+        (namespace,) = users
+        self.report(
+            "NAMESPACE_FROM_USE",
+            f"{record.name}: the page states no namespace, and the types using it are in {namespace}; read as {namespace}.{record.name}",
+            page.path,
+            record.line,
+        )
+        return replace(record, namespace=namespace)
 
     # -- type references -------------------------------------------------
     def lookup(self, name: str, namespace: str) -> str | None:
@@ -417,10 +449,34 @@ class _Resolver:
             return None
         return self.named_by_link(ref, namespace)
 
+    def keyed_roots(self) -> None:
+        """An entity can't derive from a complex type: the root of a keyed type's bases,
+        keyed by nothing itself, is an entity with that key."""
+        for name in sorted(self.entries):
+            entry = self.entries[name]
+            key = entry.record.key_property or entry.assumed_key
+            if not key or entry.base is None:
+                continue
+            chain: list[_Entry] = []
+            current = self.entries.get(entry.base)
+            while current is not None and current not in chain and current is not entry and len(chain) < 64:
+                chain.append(current)
+                current = self.entries.get(current.base) if current.base else None
+            if not chain or any(c.record.key_property or c.assumed_key for c in chain) or chain[-1].record.is_enum:
+                continue
+            root = chain[-1]
+            root.assumed_key = key
+            self.report(
+                "ENTITY_FROM_DERIVED",
+                f"{root.full_name}: {name} derives from it and is keyed by {key}; read as an entity keyed by {key}",
+                root.page.path,
+                root.record.line,
+            )
+
     def addressed_by_key(self, entry: _Entry) -> str | None:
         """The request line, if any, by which a method of the type's own page gets,
-        updates or deletes one item: by its key (``GET /things/{id}``), or as the one
-        item a path leads to (``GET /education/classes/{id}/assignmentDefaults``)."""
+        updates or deletes one item of a collection by its key (``GET /things/{id}``). A
+        path to a single value (``GET /me/analytics/settings``) may lead to a complex value."""
         for row in entry.record.methods:
             returns = row.return_type
             verb = row.name.split()[0].lower() if row.name.split() else ""
@@ -428,9 +484,36 @@ class _Resolver:
                 continue
             page = self.api_pages.get((row.link.folder or "api", row.link.stem)) if row.link else None
             for request in page.api.requests if page is not None and page.api is not None else ():
-                if request.method in ("GET", "PATCH", "PUT", "DELETE"):
+                if request.method in ("GET", "PATCH", "PUT", "DELETE") and _KEY_SEGMENT.search(request.path):
                     return f"{request.method} {request.path}"
-        return None
+        return self.items_addressed_by_key().get(entry.full_name)
+
+    def items_addressed_by_key(self) -> dict[str, str]:
+        """Type -> a request line of any API page that addresses one item of a collection
+        of it by key: ``PATCH /security/profiles/{id}``, where ``GET /security/profiles``
+        lists that type."""
+        if self._addressed is not None:
+            return self._addressed
+        lists: dict[str, str] = {}  # path pattern of a list -> the type it lists
+        for name in sorted(self.entries):
+            entry = self.entries[name]
+            for row in entry.record.methods:
+                verb = row.name.split()[0].lower() if row.name.split() else ""
+                target = self.quiet_ref(row.return_type, entry.record.namespace) if row.return_type and verb == "list" else None
+                page = self.api_pages.get((row.link.folder or "api", row.link.stem)) if row.link and target else None
+                for request in page.api.requests if page is not None and page.api is not None else ():
+                    if request.method == "GET":
+                        lists.setdefault(_path_pattern(request.path), target)  # type: ignore[arg-type]
+        found: dict[str, str] = {}
+        for key in sorted(self.api_pages):
+            api = self.api_pages[key].api
+            for request in api.requests if api is not None else ():
+                head, _, last = request.path.rpartition("/")
+                listed = lists.get(_path_pattern(head)) if request.method in ("GET", "PATCH", "PUT", "DELETE") else None
+                if listed is not None and _KEY_SEGMENT.search("/" + last):
+                    found.setdefault(listed, f"{request.method} {request.path}")
+        self._addressed = found
+        return found
 
     def names_type(self, ref: TypeRef, entry: _Entry) -> bool:
         """Whether a type cell names ``entry``'s type (by name, or by a link to its page)."""
@@ -488,12 +571,15 @@ class _Resolver:
         return resolved  # a String with possible values stays a String: the values go into its description and examples
 
     def enum_for_values(self, row: PropertyRow, entry: _Entry) -> str | None:
-        """The documented enum a String property's "Possible values" name: the enum named
-        ``<type><Property>``, or the one with exactly those members."""
+        """The documented enum a String property's "Possible values" belong to: one of its
+        namespace named ``<type><Property>`` or as the property, whose members include them
+        all; else the one with exactly those members."""
         record = entry.record
-        named = self.lookup(record.name + row.name[:1].upper() + row.name[1:], record.namespace)
-        if named is not None and self.entries[named].record.is_enum:
-            return named
+        for name in (record.name + row.name[:1].upper() + row.name[1:], row.name):
+            named = self.by_lower_full.get(f"{record.namespace}.{name}".lower())
+            enum = self.entries[named].record if named else None
+            if enum is not None and enum.is_enum and set(row.possible_values) <= {m.name for m in enum.members}:
+                return named
         return self.enums_by_members().get(frozenset(row.possible_values))
 
     def inline_enum(self, row: PropertyRow, entry: _Entry, name: str) -> str:
@@ -874,6 +960,7 @@ class _Resolver:
         self.drop_enum_bases()
         self.break_cycles()
         self.assume_keys()
+        self.keyed_roots()
         self.implicit_entity_bases()
         self.break_cycles()
         self.assign_kinds()
@@ -914,6 +1001,11 @@ class _Resolver:
         return Model(types=final_types, diagnostics=tuple(diagnostics), examples=examples)
 
 
+def _path_pattern(path: str) -> str:
+    """A path in lower case with its keys blanked: ``/Things/{thing-id}`` and ``/things/{id}`` are one."""
+    return re.sub(r"\{[^/{}]*\}", "{}", path.lower())
+
+
 def _names_a_base(record: TypeRecord) -> bool:
     """The page itself says what the type derives from (whether or not that is documented)."""
     return bool(record.base_type or record.inherits or record.base_mentions)
@@ -940,7 +1032,8 @@ def _names(record: TypeRecord) -> tuple[list[str], list[str], list[str]]:
 
 def _flags_reason(record: TypeRecord) -> str | None:
     """Why an enum's values combine, if they do: its page says so ("flags", "multi-valued",
-    "a comma-separated combination of"), or its values are bits (1, 2, 4, 8 ...)."""
+    "a comma-separated combination of"). Values that are bits (1, 2, 4, 8) are no proof:
+    the service keeps some such enums single-valued."""
     values = [m.value for m in record.members if m.value is not None]
     if any(v < 0 for v in values):
         return None
@@ -949,9 +1042,6 @@ def _flags_reason(record: TypeRecord) -> str | None:
     )  # a member's "multivalued attribute" is about something else; its "no flags set" is not
     if said:
         return f"its page says {said.group()!r}"
-    bits = [v for v in values if v]
-    if len(bits) >= 2 and max(bits) >= 4 and all(v & (v - 1) == 0 for v in bits):
-        return f"its values are bits ({', '.join(str(v) for v in values[:6])}{', ...' if len(values) > 6 else ''})"
     return None
 
 

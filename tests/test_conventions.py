@@ -304,13 +304,15 @@ def test_real_either_type_cell_and_string_values() -> None:
 # -- 7. flags from prose or bit values --------------------------------------------------------------
 
 
-def test_flags_from_prose_and_from_bit_values(tmp_path: Path) -> None:
+def test_flags_from_prose(tmp_path: Path) -> None:
     prose = enum_page("parts", [("none", "0", "No flags set."), ("apps", "1", "Apps."), ("tabs", "2", "Tabs.")])
-    bits = enum_page("scope", [("none", "0", ""), ("read", "1", ""), ("write", "2", ""), ("admin", "4", "")])
+    said = enum_page("scope", [("read", "1", ""), ("write", "2", "")]).replace("Values of scope.", "A multi-valued scope.")
+    bits = enum_page("level", [("none", "0", ""), ("low", "1", ""), ("mid", "2", ""), ("high", "4", "")])  # bits prove nothing
     plain = enum_page("color", [("red", "0", "A multivalued attribute's colour."), ("green", "1", ""), ("blue", "2", "")])
-    model = model_of(tmp_path, {"resources/parts.md": prose, "resources/scope.md": bits, "resources/color.md": plain})
+    pages = {"resources/parts.md": prose, "resources/scope.md": said, "resources/level.md": bits, "resources/color.md": plain}
+    model = model_of(tmp_path, pages)  # type: ignore[arg-type]
     flags = {t.name: t.flags for t in model.types}
-    assert flags == {"parts": True, "scope": True, "color": False}
+    assert flags == {"parts": True, "scope": True, "level": False, "color": False}
     assert codes(model).count("FLAGS_INFERRED") == 2
 
 
@@ -318,7 +320,7 @@ def test_a_flags_value_with_spaces_validates(tmp_path: Path) -> None:
     from generator.emit import jsonschema
     from generator.validation import SchemaSet
 
-    bits = enum_page("scope", [("none", "0", ""), ("read", "1", ""), ("write", "2", ""), ("admin", "4", "")])
+    bits = enum_page("scope", [("none", "0", "No flags."), ("read", "1", ""), ("write", "2", ""), ("admin", "4", "")])
     model = model_of(tmp_path, {"resources/scope.md": bits})
     schemas = SchemaSet.from_texts(jsonschema.emit(model))
     assert schemas.validate("read, write, admin", "microsoft.graph.scope") == []
@@ -326,10 +328,30 @@ def test_a_flags_value_with_spaces_validates(tmp_path: Path) -> None:
 
 
 @needs_corpus
-def test_real_bit_valued_enum_is_flags() -> None:
-    model = corpus_model("resources/clonableteamparts.md")
-    parts = model.get("microsoft.graph.clonableTeamParts")
-    assert parts is not None and parts.flags
+def test_real_enum_said_to_be_flags() -> None:
+    model = corpus_model("resources/enums.md")
+    verdict = model.get("microsoft.graph.chatMessagePolicyViolationVerdictDetailsType")
+    assert verdict is not None and verdict.flags
+    parts = corpus_model("resources/clonableteamparts.md").get("microsoft.graph.clonableTeamParts")
+    assert parts is not None and not parts.flags  # values 1, 2, 4, 8, 16, and not a word of flags
+
+
+def test_an_enum_page_without_a_namespace_joins_its_users(tmp_path: Path) -> None:
+    values = "# Area enumeration values\n\n### stage values\n\n|Member|\n|:---|\n|draft|\n|final|\n"
+    user = resource("plan", [("stage", "stage", "The stage.")], namespace="microsoft.graph.area")
+    model = model_of(tmp_path, {"resources/enums-area.md": values, "resources/area-plan.md": user})
+    plan = model.get("microsoft.graph.area.plan")
+    assert plan is not None and plan.properties[0].type == "microsoft.graph.area.stage"
+    assert "NAMESPACE_FROM_USE" in codes(model)
+
+
+@needs_corpus
+def test_real_enum_page_without_a_namespace() -> None:
+    model = corpus_model("resources/enums-managedtenants.md", "resources/managedtenants-workloadstatus.md")
+    status = model.get("microsoft.graph.managedTenants.workloadStatus")
+    assert status is not None
+    onboarding = next(p for p in status.properties if p.name == "onboardingStatus")
+    assert onboarding.type == "microsoft.graph.managedTenants.workloadOnboardingStatus"
 
 
 # -- 8. open types from prose ------------------------------------------------------------------------

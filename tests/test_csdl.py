@@ -170,7 +170,7 @@ SMALL_PAGES: dict[str, str | bytes] = {
         [("id", "String", "Id."), ("weird@name", "String", "Not an identifier."), ("size", "Int32", "Size.")],
         relationships=[
             ("parts", "[part](part.md) collection", "Entities."),
-            ("shape", "[shape](shape.md)", "A complex type."),
+            ("shape", "[color](color.md)", "A relationship to an enum."),
         ],
         methods=[
             ("[List widgets](../api/widget-list.md)", "[widget](widget.md) collection", "List."),
@@ -201,8 +201,8 @@ def test_what_csdl_cannot_say_follows_csdl(tmp_path: Path) -> None:
     types = schema_types(root)
     widget = types["microsoft.graph.widget"]
     properties = {p.get("Name"): p.get("Type") for p in widget.findall(EDM + "Property")}
-    # a name that is not an identifier is left out; a relationship to a complex type is a property
-    assert properties == {"id": "Edm.String", "size": "Edm.Int32", "shape": "microsoft.graph.shape"}
+    # a name that is not an identifier is left out; a relationship to an enum is a property
+    assert properties == {"id": "Edm.String", "size": "Edm.Int32", "shape": "microsoft.graph.color"}
     assert [n.get("Name") for n in widget.findall(EDM + "NavigationProperty")] == ["parts"]
     assert [m.get("Name") for m in types["microsoft.graph.color"].findall(EDM + "Member")] == ["red"]
     operations = {(op.tag.removeprefix(EDM), op.get("Name")) for op in root.iter() if op.tag in (EDM + "Action", EDM + "Function")}

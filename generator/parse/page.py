@@ -49,7 +49,7 @@ _NAME_NEXT = re.compile(r"(?:the\s+)?[*_`]*((?:microsoft\.graph\.)?[a-z]+[A-Z]\w
 # A phrase on a base type's page before the types that derive from it (in the sentence, or the list after it).
 _DERIVED_PHRASE = re.compile(
     r"\bderived\s+(?:types?|classes|resources|entities)\b|\bbase\s+(?:type|class|resource|entity)\s+(?:for|of)\b"
-    r"|\bare\s+derived\s+from\b|\b(?:derive|inherit)\s+from\s+(?:this|it)\b",
+    r"|\bare\s+derived\s+from\b|\b(?:derive|inherit)\s+from\s+(?:this|it)\b|\binherited\s+by\b",
     re.IGNORECASE,
 )
 # "The following types are derived from [x]:" names the base right after it: the derived ones are in the list below.
@@ -457,8 +457,8 @@ class _Page:
     def _enum_sections(self) -> list[TypeRecord]:
         """Enums documented as "### name values" sections, several to a page."""
         records: list[TypeRecord] = []
-        namespace = self.namespace if self.namespace and _QUALIFIED.match(self.namespace) else None
-        namespace = namespace or "microsoft.graph"
+        stated = self.namespace if self.namespace and _QUALIFIED.match(self.namespace) else None
+        namespace = stated or "microsoft.graph"
         for section, nearest, table in self.tables:
             match = _ENUM_HEADING.match(nearest)
             if not match or not table.header or "member" in section:
@@ -475,6 +475,7 @@ class _Page:
                     description="",
                     line=table.line,
                     members=tuple(self._member_rows(table)),
+                    namespace_stated=stated is not None,
                 )
             )
         return records

@@ -100,6 +100,7 @@ class TypeRecord:
     methods: tuple[MethodRow, ...] = ()
     json: JsonBlock | None = None
     examples: tuple["ExampleRecord", ...] = ()  # annotated examples on the resource page
+    namespace_stated: bool = True  # False: the page has no Namespace line, and microsoft.graph was assumed
 
 
 @dataclass(frozen=True)

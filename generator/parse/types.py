@@ -64,8 +64,8 @@ def type_ref(cell: Inline, here: str) -> TypeRef | None:
     wrapped = _WRAPPED.match(text)
     if wrapped:
         text = wrapped.group(1)
-    options = [_linked(link, here, collection) for link in cell.links] if _EITHER.search(text) else []
-    options = [option for option in options if option is not None and option.link is not None and option.link.folder == "resources"]
+    linked = [_linked(link, here, collection) for link in cell.links] if _EITHER.search(text) else []
+    options = [option for option in linked if option is not None and option.link is not None and option.link.folder == "resources"]
     if len(options) > 1:  # "[a](a.md) or [b](b.md)": either type
         return TypeRef(name=options[0].name, collection=collection, link=options[0].link, alternatives=tuple(options))
     for link in cell.links:
