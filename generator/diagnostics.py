@@ -45,6 +45,7 @@ CODES: dict[str, tuple[str, str]] = {
     "BASE_FROM_TEXT": (INFO, "a base type read from a sentence outside the page's opening ('Inherited from [x]' in a row, ...)"),
     "BASE_FROM_DERIVED_LIST": (INFO, "a base type read from the base's page, which lists the type as derived from it"),
     "ENTITY_BASE_ASSUMED": (INFO, "a type keyed by id whose page names no base type was read as deriving from entity"),
+    "RELATIONSHIP_IS_PROPERTY": (INFO, "a Relationships row of a primitive or enum type was read as a property: relationships lead to entities"),
     "KEY_ASSUMED": (INFO, "a type with an id and relationships or methods but no key was read as an entity"),
     "ENTITY_FROM_PATHS": (INFO, "a type without a key that its API pages address by key (GET /things/{id}) was read as an entity keyed by id"),
     "NAVIGATION_FROM_PATH": (INFO, "a navigation property no page lists, read from an API path (GET /users/{id}/joinedTeams)"),

@@ -522,27 +522,32 @@ class _Resolver:
         return ref.link is not None and (ref.link.folder or "resources", ref.link.stem) == (entry.page.key.folder, entry.page.key.stem)
 
     def inherited_names(self, entry: _Entry) -> set[str]:
+        """The names (in lower case: Graph's names don't differ by case alone) of the
+        properties and relationships the type's bases list."""
         names: set[str] = set()
         current = self.entries.get(entry.base) if entry.base else None
         while current is not None and current is not entry:
-            names.update(row.name for row in current.record.properties)
-            names.update(row.name for row in current.record.navigation)
+            names.update(row.name.lower() for row in current.record.properties)
+            names.update(row.name.lower() for row in current.record.navigation)
             current = self.entries.get(current.base) if current.base else None
         return names
 
     def key_of(self, entry: _Entry) -> str | None:
-        """The key property, spelt as the Properties table spells it (a ``keyProperty`` of
-        ``ID`` and a property ``id`` are one property)."""
+        """The key property: the one the root of the type's bases is keyed by (a derived type
+        can't key itself otherwise), spelt as a Properties table on the way spells it (a
+        ``keyProperty`` of ``ID`` and a property ``id`` are one property)."""
+        chain: list[_Entry] = []
         current: _Entry | None = entry
-        while current is not None:
-            key = current.record.key_property or current.assumed_key
-            if key:
-                rows = [*current.record.properties, *entry.record.properties]
-                return next((row.name for row in rows if row.name.lower() == key.lower()), key)
+        while current is not None and current not in chain and len(chain) < 64:
+            chain.append(current)
             current = self.entries.get(current.base) if current.base else None
-            if current is entry:
-                break
-        return None
+        keyed = [c for c in chain if c.record.key_property or c.assumed_key]
+        if not keyed:
+            return None
+        root = keyed[-1]
+        key = root.record.key_property or root.assumed_key or ""
+        rows = [row for c in reversed(chain) for row in c.record.properties]  # the root's spelling first
+        return next((row.name for row in rows if row.name.lower() == key.lower()), key)
 
     # -- properties ------------------------------------------------------
     def property_type(self, row: PropertyRow, entry: _Entry, what: str, shown: Any = None) -> str:
@@ -625,14 +630,33 @@ class _Resolver:
             self._enums_by_members = found
         return self._enums_by_members
 
+    def is_value_row(self, row: PropertyRow, entry: _Entry) -> bool:
+        """A Relationships row whose type is a primitive, an enum or a complex type (one no
+        convention made an entity): a property in the wrong table, since a relationship
+        leads to an entity."""
+        if row.type is None:
+            return False
+        if edm_type(row.type.name) is not None and row.type.link is None:
+            return True
+        target = self.quiet_ref(row.type, entry.record.namespace)
+        return target is not None and self.entries[target].kind != ENTITY
+
     def properties(self, entry: _Entry, key: str | None) -> tuple[Property, ...]:
         record, path = entry.record, entry.page.path
         inherited = self.inherited_names(entry)
-        navigation = {row.name for row in record.navigation}
+        values = [row for row in record.navigation if self.is_value_row(row, entry)]
+        for row in values:
+            self.report(
+                "RELATIONSHIP_IS_PROPERTY",
+                f"{entry.full_name}.{row.name}: listed as a relationship, but a relationship leads to an entity; read as a property",
+                path,
+                row.line,
+            )
+        navigation = {row.name for row in record.navigation} - {row.name for row in values}
         result: dict[str, Property] = {}
         shown = record.json.value if record.json is not None and isinstance(record.json.value, dict) else {}
-        for row in record.properties:
-            if row.name in inherited or (row.name in navigation and row.name != key):
+        for row in (*record.properties, *values):
+            if row.name.lower() in inherited or (row.name in navigation and row.name != key):
                 continue
             if row.name in result:
                 self.report("DUPLICATE_PROPERTY", f"{entry.full_name}: property {row.name!r} is listed twice", path, row.line)
@@ -652,7 +676,7 @@ class _Resolver:
             self.reconcile(entry, result, inherited | navigation, record.json.value, record.json.line)
         parent = self.entries.get(entry.base) if entry.base else None
         inherits_key = parent is not None and self.key_of(parent) is not None
-        if key is not None and not inherits_key and key not in result and key not in inherited:
+        if key is not None and not inherits_key and key not in result and key.lower() not in inherited:
             self.report(
                 "KEY_NOT_LISTED",
                 f"{entry.full_name}: key property {key!r} is in no table; added as Edm.String",
@@ -774,7 +798,7 @@ class _Resolver:
         result: dict[str, NavigationProperty] = {}
         inherited = self.inherited_names(entry)
         for row in entry.record.navigation:
-            if row.name in inherited:
+            if row.name.lower() in inherited or self.is_value_row(row, entry):
                 continue
             if row.name == key:
                 self.report(
