@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from .diagnostics import Diagnostic, make
 from .model import ENTITY, Method, Model, NavigationProperty, Property, Type
@@ -47,14 +48,15 @@ def _segments(path: str) -> list[str]:
 
 def _pattern(segments: list[str]) -> str:
     """A path with its keys blanked, so ``/users/{id}`` and ``/users/{user-id}`` are one."""
-    out = []
-    for part in segments:
-        if _KEY.match(part):
-            keyed = part.split("(", 1)[0]
-            out.append(f"{keyed}({{}})" if "(" in part and keyed else "{}")
-        else:
-            out.append(part.lower())
-    return "/" + "/".join(out)
+    return "/" + "/".join(_blank(part) for part in segments)
+
+
+@lru_cache(maxsize=None)
+def _blank(part: str) -> str:
+    if _KEY.match(part):
+        keyed = part.split("(", 1)[0]
+        return f"{keyed}({{}})" if "(" in part and keyed else "{}"
+    return part.lower()
 
 
 class _Paths:
@@ -64,6 +66,13 @@ class _Paths:
         self.spellings: dict[str, dict[str, int]] = {}  # segment in lower case -> its spellings, counted
         self.added: dict[str, dict[str, tuple[NavigationProperty, Method, str]]] = {}
         self.children: dict[str, list[Type]] | None = None
+        # (navigation property name in lower case, its type) -> the types that list it
+        self.holders: dict[tuple[str, str], list[str]] = {}
+        for t in model.types:
+            for n in t.navigation_properties:
+                self.holders.setdefault((n.name.lower(), n.type), []).append(t.full_name)
+        self.listed: dict[str, dict[str, tuple[str, bool]]] = {}
+        self.by_name: dict[str, list[str]] | None = None  # type name in lower case -> full names  # type -> its own and related types' names
         self.diagnostics: list[Diagnostic] = []
 
     # -- what each documented request addresses ---------------------------
@@ -163,12 +172,7 @@ class _Paths:
             return _End(after.type, True, 3)
         if not _NAME.match(following):
             return None
-        wanted = following.lower()
-        holders = [
-            t.full_name
-            for t in self.model.types
-            if any(n.name.lower() == wanted and n.type == after.type for n in t.navigation_properties)
-        ]
+        holders = self.holders.get((following.lower(), after.type), [])
         return _End(holders[0], False, 3) if len(holders) == 1 else None
 
     def navigation(self, type_name: str, name: str) -> tuple[str, bool] | None:
@@ -178,11 +182,16 @@ class _Paths:
         if holder is None:
             return None
         wanted = name.lower()
+        listed = self.listed.get(type_name)
+        if listed is None:
+            listed = {}
+            for t in reversed([holder, *self.model.ancestors(type_name), *self.descendants(type_name)]):
+                for p in [*t.properties, *t.navigation_properties]:  # the nearest type's wins: written last
+                    listed[p.name.lower()] = (p.type, p.collection)
+            self.listed[type_name] = listed
+        if wanted in listed:
+            return listed[wanted]
         for t in [holder, *self.model.ancestors(type_name), *self.descendants(type_name)]:
-            listed: list[Property | NavigationProperty] = [*t.navigation_properties, *t.properties]
-            for p in listed:
-                if p.name.lower() == wanted:
-                    return p.type, p.collection
             for added, _, _ in self.added.get(t.full_name, {}).values():
                 if added.name.lower() == wanted:
                     return added.type, added.collection
@@ -256,10 +265,14 @@ class _Paths:
         deviceManagement, ``/reports`` a reportRoot, ``/policies`` a policyRoot."""
         stem = segment.lower()
         singular = stem[:-3] + "y" if stem.endswith("ies") else stem[:-1] if stem.endswith("s") else stem
-        wanted = {stem, stem + "root", singular + "root"}
+        if self.by_name is None:
+            self.by_name = {}
+            for t in self.model.types:
+                if t.kind != "enum":
+                    self.by_name.setdefault(t.name.lower(), []).append(t.full_name)
         items = {end.type for end in self.ends.values() if end.collection}
-        found = [t.full_name for t in self.model.types if t.name.lower() in wanted and t.kind != "enum" and t.full_name not in items]
-        return found[0] if len(found) == 1 else None
+        found = [n for wanted in (stem, stem + "root", singular + "root") for n in self.by_name.get(wanted, []) if n not in items]
+        return found[0] if len(set(found)) == 1 else None
 
     def run(self) -> Model:
         requests = self.learn()

@@ -3,6 +3,7 @@ the JSON Schema of a value of each (which the schema emitter and validation shar
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from .runtime.handlers._issues import BASE64, DECIMAL, FLOAT_WORDS, TIME_OF_DAY
@@ -52,6 +53,7 @@ EDM: dict[str, str] = {
 UNTYPED = "Edm.Untyped"
 
 
+@lru_cache(maxsize=None)
 def edm_type(name: str) -> str | None:
     """The CSDL primitive a written type name means, or None."""
     lowered = name.lower()
