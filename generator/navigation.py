@@ -186,7 +186,8 @@ class _Paths:
         if listed is None:
             listed = {}
             for t in reversed([holder, *self.model.ancestors(type_name), *self.descendants(type_name)]):
-                for p in [*t.properties, *t.navigation_properties]:  # the nearest type's wins: written last
+                listed_here: list[Property | NavigationProperty] = [*t.properties, *t.navigation_properties]
+                for p in listed_here:  # the nearest type's wins: written last
                     listed[p.name.lower()] = (p.type, p.collection)
             self.listed[type_name] = listed
         if wanted in listed:
