@@ -94,6 +94,13 @@ def _parser() -> argparse.ArgumentParser:
     _filters(lint)
     _quiet(lint, "print the diagnostics only, no summary")
 
+    rep = commands.add_parser("replay", help="send the docs' request examples to a service and check its answers")
+    rep.add_argument("docs", nargs="?", metavar="DOCS", help=docs_help)
+    rep.add_argument("--base-url", help="the service to check (default: a mock built from DOCS in this process)")
+    rep.add_argument("--select", action="append", metavar="PAGE-GLOB", help="only the API pages matching (repeatable)")
+    rep.add_argument("--format", choices=("text", "json", "github"), default="text")
+    _quiet(rep, "print the failures only, no summary")
+
     val = commands.add_parser("validate", help="check JSON payloads against the emitted schemas")
     val.add_argument("files", nargs="+", metavar="FILE", help="JSON payload files; - reads standard input")
     val.add_argument("--type", help="type of every payload (default: each payload's @odata.type)")
@@ -104,6 +111,8 @@ def _parser() -> argparse.ArgumentParser:
     srv.add_argument("--out", help="output folder holding the generated service (default: generated)")
     srv.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
     srv.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    srv.add_argument("--empty", action="store_true", help="start with an empty store, not the docs' examples")
+    srv.add_argument("--me", metavar="ID", help="the user /me stands for (default: the one the docs' GET /me answers)")
     _quiet(srv, "log warnings and errors only")
 
     inspect = commands.add_parser("inspect", help="parse a docs folder and print the model")
@@ -242,10 +251,22 @@ def _lint(args: argparse.Namespace) -> int:
     return 1 if any(d.severity == ERROR for d in diagnostics) else 0
 
 
+def _replay(args: argparse.Namespace) -> int:
+    from . import lint_output
+    from .replay import replay
+
+    docs = _docs(args)
+    report = replay(build_model(docs), args.base_url, tuple(args.select or ()))
+    sys.stdout.write(lint_output.render(report.diagnostics(), args.format, display_root(docs)))
+    if not args.quiet:
+        print(report.summary(), file=sys.stderr)
+    return 1 if report.failed else 0
+
+
 def _serve(args: argparse.Namespace) -> int:
     from .serve import serve
 
-    serve(_out(args), args.host, args.port, args.quiet)
+    serve(_out(args), args.host, args.port, args.quiet, empty=args.empty, me=args.me)
     return 0
 
 
@@ -254,6 +275,7 @@ COMMANDS = {
     "check": _check,
     "lint": _lint,
     "validate": _validate,
+    "replay": _replay,
     "serve": _serve,
     "inspect": _inspect,
 }

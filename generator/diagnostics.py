@@ -58,6 +58,8 @@ CODES: dict[str, tuple[str, str]] = {
     "NAMESPACE_FROM_USE": (INFO, "an enum on a page with no Namespace line was read into the namespace of the types that use it"),
     "FLAGS_INFERRED": (INFO, "an enum's page says its values combine ('flags', 'multi-valued', ...); read as flags"),
     "BROKEN_LINK": (WARNING, "a link points to a page that does not exist"),
+    "RETURNS_COLLECTION": (WARNING, "a Methods table says a method returns one item, but its API page answers a collection; read as a collection"),
+    "UNLISTED_API_PAGE": (INFO, "an API page no Methods table links to; served as an operation of the type it works on"),
     "MISSING_API_PAGE": (WARNING, "a method's API page is missing; HTTP method and path were assumed"),
     "NO_HTTP_REQUEST": (WARNING, "an API page has no HTTP request block; HTTP method and path were assumed"),
     "BAD_HTTP_REQUEST": (WARNING, "an HTTP request line could not be read"),
@@ -79,6 +81,8 @@ CODES: dict[str, tuple[str, str]] = {
     "METADATA_EXTRA_MEMBER": (WARNING, "the page has an enum member the service lacks"),
     "METADATA_FUTURE_MEMBER": (INFO, "the page and the service disagree only on the unknownFutureValue sentinel member"),
     "METADATA_UNDOCUMENTED_TYPE": (INFO, "the service has a type that no page documents"),
+    "REPLAY_FAILED": (ERROR, "a documented request got an answer the docs don't show (status class or body type)"),
+    "REPLAY_PAGE_ERROR": (WARNING, "a documented request example breaks its own schema, so its answer proves nothing"),
     "EXAMPLE_INVALID": (ERROR, "a documented example does not match the schema of its type"),
     "UNKNOWN_ANNOTATION_TYPE": (WARNING, "an example's annotation names a type that is not documented"),
 }

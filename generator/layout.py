@@ -16,7 +16,8 @@ change anything:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 
 WIDTH = 88
 STEP = 4
@@ -109,3 +110,15 @@ def parens(head: str, atom: str, tail: str = "", indent: int = 0) -> str:
     if fits(head + atom + tail, indent):
         return head + atom + tail
     return hug(head + "(", atom, ")" + tail, indent) if fits(atom, indent + STEP) else head + atom + tail
+
+
+def all_order(names: Iterable[str]) -> list[str]:
+    """Names in the order ruff wants ``__all__`` (RUF022, isort style): CONSTANTS, then
+    Classes, then the rest, each group in natural order (``A2`` before ``A10``)."""
+
+    def key(name: str) -> tuple[int, list[tuple[int, int, str]]]:
+        group = 0 if name.isupper() and len(name) > 1 else 1 if name[:1].isupper() else 2
+        chunks = [(0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", name) if part]
+        return group, chunks
+
+    return sorted(names, key=key)

@@ -169,6 +169,86 @@ class Method:
         }
 
 
+# What an operation does (``Operation.kind``).
+OPERATION_KINDS = (
+    "list",  # GET a collection
+    "get",  # GET one entity
+    "create",  # POST to a collection (or PUT to a single-valued path that creates)
+    "update",  # PATCH: the body's properties merged into the item
+    "replace",  # PUT: the item replaced by the body
+    "delete",
+    "action",  # POST to a named action
+    "function",  # GET of a named function, with its parameters
+    "add-ref",  # POST .../$ref: add a reference to a collection
+    "set-ref",  # PUT .../$ref: set a single-valued reference
+    "remove-ref",  # DELETE .../{id}/$ref (or .../$ref): remove a reference
+    "get-ref",  # GET .../$ref
+    "get-value",  # GET .../$value, or a stream property
+    "put-value",  # PUT .../$value
+    "count",  # GET .../$count
+)
+
+
+@dataclass(frozen=True)
+class Effect:
+    """What an action does to the item it is called on: sets a state-like property."""
+
+    path: tuple[str, ...]  # property names, from the item down
+    value: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"path": list(self.path), "value": self.value}
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One documented operation, as HTTP and the pages say it: no language's names in it.
+
+    ``paths`` are the documented path templates, the first the one the operation is
+    known by; ``item`` the type of one item the path addresses (or lists, or creates),
+    ``key`` that type's key property.
+    """
+
+    id: str  # unique, from wire names: "synchronizationJob.start"
+    owner: str  # the type whose Methods table lists it
+    name: str  # the Methods table's name for it
+    kind: str  # one of OPERATION_KINDS
+    http_method: str
+    paths: tuple[str, ...]
+    status: int
+    returns: str | None = None
+    returns_collection: bool = False
+    item: str | None = None
+    key: str | None = None
+    body: str | None = None  # type of the request body: a create's, update's or replace's
+    parameters: tuple[Parameter, ...] = ()  # an action's body parameters
+    function_parameters: tuple[str, ...] = ()  # a function's: name(a='{a}')
+    effects: tuple[Effect, ...] = ()
+    response_example: str | None = None  # the first documented 2xx response body (JSON text)
+    description: str = ""
+    source: Source | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "owner": self.owner,
+            "name": self.name,
+            "kind": self.kind,
+            "httpMethod": self.http_method,
+            "paths": list(self.paths),
+            "status": self.status,
+            "returns": self.returns,
+            "returnsCollection": self.returns_collection,
+            "item": self.item,
+            "key": self.key,
+            "body": self.body,
+            "parameters": [p.to_json() for p in self.parameters],
+            "functionParameters": list(self.function_parameters),
+            "effects": [e.to_json() for e in self.effects],
+            "source": self.source.to_json() if self.source else None,
+        }
+
+
 @dataclass(frozen=True)
 class Type:
     full_name: str
@@ -212,6 +292,7 @@ class Model:
     types: tuple[Type, ...]
     diagnostics: tuple[Diagnostic, ...] = ()
     examples: tuple[Example, ...] = ()
+    operations: tuple[Operation, ...] = ()
     _index: dict[str, Type] = field(default_factory=dict, compare=False, repr=False, hash=False)
     _examples_by_path: dict[str, list[Example]] = field(default_factory=dict, compare=False, repr=False, hash=False)
 
@@ -246,6 +327,7 @@ class Model:
     def to_json(self) -> dict[str, Any]:
         return {
             "types": [t.to_json() for t in self.types],
+            "operations": [o.to_json() for o in self.operations],
             "examples": [e.to_json() for e in self.examples],
             "diagnostics": [d.to_json() for d in self.diagnostics],
         }

@@ -19,6 +19,7 @@ properties (and an info diagnostic for each) out.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -49,6 +50,25 @@ def _segments(path: str) -> list[str]:
 def _pattern(segments: list[str]) -> str:
     """A path with its keys blanked, so ``/users/{id}`` and ``/users/{user-id}`` are one."""
     return "/" + "/".join(_blank(part) for part in segments)
+
+
+def pattern(path: str) -> str:
+    """A documented path with its keys blanked: ``/users/{id}/messages`` -> ``/users/{}/messages``."""
+    return _pattern(_segments(path))
+
+
+def collection_patterns(paths: Iterable[str]) -> set[str]:
+    """The patterns of the paths that address a collection: some path keys an item after them
+    (``/users/{id}`` makes ``/users`` one; ``/users('{id}')`` too)."""
+    found: set[str] = set()
+    for path in paths:
+        segments = _segments(path)
+        if not segments or not _KEY.match(segments[-1]):
+            continue
+        last = segments[-1]
+        keyed = last.split("(", 1)[0] if "(" in last else ""
+        found.add(_pattern(segments[:-1] + [keyed] if keyed else segments[:-1]))
+    return found
 
 
 @lru_cache(maxsize=None)

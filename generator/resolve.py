@@ -17,6 +17,7 @@ Written rules:
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -26,6 +27,7 @@ from .diagnostics import Diagnostic, make
 from .model import COMPLEX, ENTITY, ENUM, Example, Member, Method, Model, NavigationProperty, Parameter, Property, Source, Type
 from .names import python_names
 from .navigation import with_path_navigation
+from .operations import with_operations
 from .parse.records import ApiRecord, Mention, MethodRow, PageKey, PageRecord, PropertyRow, TypeRecord, TypeRef
 from .primitives import UNTYPED, edm_type
 
@@ -889,6 +891,15 @@ class _Resolver:
             status = api.success_status
         if status is None:
             status = _default_status(http_method, return_type, row.name)
+        if api is not None and return_type is not None and not returns_collection and self.answers_a_collection(api, return_type):
+            returns_collection = True
+            self.report(
+                "RETURNS_COLLECTION",
+                f"{entry.full_name} method {row.name!r}: the Methods table says one {return_type}, "
+                f"but {source.path} answers a collection; read as a collection",
+                path,
+                row.line,
+            )
         return Method(
             name=row.name,
             http_method=http_method,
@@ -902,6 +913,73 @@ class _Resolver:
             success_status=status,
             source=source,
         )
+
+    def unlisted_methods(self, types: dict[str, Type]) -> list[tuple[str, Method]]:
+        """The API pages no Methods table links to, as methods of the type they work on:
+        the type their response (or request) example names, or the type their file is
+        named after (``authenticationflowspolicy-get.md``). They are documented requests
+        all the same, and the service answers them."""
+        linked = {
+            (row.link.folder or "api", row.link.stem) for entry in self.entries.values() for row in entry.record.methods if row.link
+        }
+        by_lower = {t.name.lower(): t.full_name for t in types.values() if t.kind != ENUM}
+        found: list[tuple[str, Method]] = []
+        for key in sorted(self.api_pages):
+            page = self.api_pages[key]
+            api = page.api
+            if key in linked or api is None or not api.requests:
+                continue
+            typed = [self.lookup(str(e.annotation.get("@odata.type", "")).strip().lstrip("#"), "microsoft.graph") for e in api.examples]
+            response = next((t for e, t in zip(api.examples, typed) if t and e.kind == "response" and t in types), None)
+            request = next((t for e, t in zip(api.examples, typed) if t and e.kind == "request" and t in types), None)
+            owner = response or request or by_lower.get(key[1].split("-", 1)[0].lower())
+            if owner is None:
+                continue
+            http_method = api.requests[0].method
+            returns = response if http_method != "DELETE" else None
+            collection = returns is not None and self.answers_a_collection(api, returns)
+            parameters = self.parameters(api, "microsoft.graph", page.path)
+            body_type = request if http_method in ("POST", "PUT", "PATCH") and not parameters else None
+            status = api.success_status or _default_status(http_method, returns, api.title)
+            name = api.title.split(":", 1)[-1].strip() or key[1]
+            self.report("UNLISTED_API_PAGE", f"no Methods table links this page; served as an operation of {owner}", page.path, api.line)
+            found.append(
+                (
+                    owner,
+                    Method(
+                        name=name,
+                        http_method=http_method,
+                        path=api.requests[0].path,
+                        return_type=returns,
+                        returns_collection=collection,
+                        description=api.description,
+                        paths=tuple(dict.fromkeys(r.path for r in api.requests if r.method == http_method)),
+                        request_body_type=body_type,
+                        parameters=parameters,
+                        success_status=status,
+                        source=Source(page.path, api.line),
+                    ),
+                )
+            )
+        return found
+
+    def answers_a_collection(self, api: ApiRecord, return_type: str) -> bool:
+        """The API page's response example is a collection: its annotation says so, or its
+        body is ``{"value": [...]}`` where the type has no ``value`` property of its own."""
+        for example in api.examples:
+            if example.kind != "response" or (example.status or 200) >= 300:
+                continue
+            said = example.annotation.get("isCollection")
+            if said is not None:
+                return _truthy(said)
+            if example.body is None or not example.body.startswith('{"'):
+                continue
+            body = json.loads(example.body)
+            if isinstance(body, dict) and isinstance(body.get("value"), list):
+                entry = self.entries.get(return_type)
+                return entry is None or not any(row.name == "value" for row in entry.record.properties)
+            return False
+        return False
 
     def assumed(self, entry: _Entry, row: MethodRow, collection: bool) -> tuple[str, str]:
         words = row.name.split()
@@ -1020,14 +1098,20 @@ class _Resolver:
         # Names that collide once made Python names are reported with the page's other problems.
         # The final model shares the tuple, so the emitters reuse these names.
         final_types = navigable.types
+        unlisted = self.unlisted_methods({t.full_name: t for t in final_types})
+        operations = with_operations(Model(types=final_types, examples=examples), unlisted).operations
         self.diagnostics.extend(python_names(Model(types=final_types)).diagnostics)
         diagnostics = sorted(set(self.diagnostics), key=lambda d: (d.path, d.line, d.code, d.message))
-        return Model(types=final_types, diagnostics=tuple(diagnostics), examples=examples)
+        return Model(types=final_types, diagnostics=tuple(diagnostics), examples=examples, operations=operations)
 
 
 def _path_pattern(path: str) -> str:
     """A path in lower case with its keys blanked: ``/Things/{thing-id}`` and ``/things/{id}`` are one."""
     return re.sub(r"\{[^/{}]*\}", "{}", path.lower())
+
+
+def _truthy(value: Any) -> bool:
+    return value in (True, "true", "True", "TRUE")
 
 
 def _names_a_base(record: TypeRecord) -> bool:

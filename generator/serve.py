@@ -15,8 +15,9 @@ from .usage import UsageError
 PACKAGE = "graphdoc_service"
 
 
-def load_app(out: Path) -> Any:
-    """The ASGI app generated into ``out`` (whatever the folder is called)."""
+def load_app(out: Path, empty: bool = False, me: str | None = None) -> Any:
+    """The ASGI app generated into ``out`` (whatever the folder is called); ``empty``
+    starts it without the docs' examples, ``me`` names the user /me stands for."""
     if not out.exists():
         raise UsageError(f"{out}: does not exist; run graphdoc generate first")
     app_file = out / "handlers" / "app.py"
@@ -27,7 +28,8 @@ def load_app(out: Path) -> Any:
     spec.submodule_search_locations.append(str(out.resolve()))
     package = importlib.util.module_from_spec(spec)
     sys.modules[PACKAGE] = package
-    return importlib.import_module(f"{PACKAGE}.handlers.app").app
+    module = importlib.import_module(f"{PACKAGE}.handlers.app")
+    return module.create_app(empty=empty, me=me) if empty or me else module.app
 
 
 def listen(host: str, port: int) -> socket.socket:
@@ -49,10 +51,10 @@ def listen(host: str, port: int) -> socket.socket:
     return sock
 
 
-def serve(out: Path, host: str, port: int, quiet: bool = False) -> None:
+def serve(out: Path, host: str, port: int, quiet: bool = False, empty: bool = False, me: str | None = None) -> None:
     import uvicorn
 
-    app = load_app(out)
+    app = load_app(out, empty, me)
     sock = listen(host, port)
     server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="warning" if quiet else "info"))
     if not quiet:

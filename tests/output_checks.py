@@ -87,7 +87,11 @@ def only_definitions(source: str, name: str) -> None:
             assert isinstance(node.value, ast.Constant) and isinstance(node.value.value, str), where
         elif isinstance(node, ast.If):
             assert ast.unparse(node.test) == "TYPE_CHECKING", where
-            assert all(isinstance(inner, ast.ImportFrom) for inner in node.body) and not node.orelse, where
+            assert all(isinstance(inner, (ast.ImportFrom, ast.Pass)) for inner in node.body) and not node.orelse, where
+        elif isinstance(node, (ast.Assign, ast.AnnAssign)):  # a package's tables: literals only
+            assert node.value is not None and _literal(node.value), where
+        elif isinstance(node, ast.FunctionDef):  # a package's lazy imports, fixed text of its template
+            assert name.endswith("__init__.py") and node.name in ("__getattr__", "__dir__"), where
         elif isinstance(node, ast.ClassDef):
             for decorator in node.decorator_list:  # only the dataclass decorator, with constant options
                 assert ast.unparse(decorator).startswith("_dc.dataclass("), where
@@ -98,6 +102,14 @@ def only_definitions(source: str, name: str) -> None:
                     assert isinstance(inner, (ast.Expr, ast.FunctionDef, ast.AsyncFunctionDef)), where
         else:
             assert isinstance(node, (ast.Import, ast.ImportFrom)), where
+
+
+def _literal(value: ast.expr) -> bool:
+    try:
+        ast.literal_eval(value)
+    except ValueError:
+        return False
+    return True
 
 
 def _inert(value: ast.expr) -> bool:

@@ -281,8 +281,8 @@ def test_a_render_whose_values_cannot_be_pickled_is_rendered_and_not_stored(tmp_
     monkeypatch.setenv("GRAPHDOC_CACHE_DIR", str(tmp_path / "cache"))
     for _ in range(2):  # the second time finds nothing stored, and renders again
         renders = Renders("test")
-        renders.add("a.py", "python/init.py.j2", {"exports": [], "unused": lambda: None})  # a lambda can't be pickled
-        assert renders.files(dict) == {"a.py": render("python/init.py.j2", exports=[])}
+        renders.add("a.py", "python/init.py.j2", {"exports": [], "names": [], "unused": lambda: None})  # a lambda can't be pickled
+        assert renders.files(dict) == {"a.py": render("python/init.py.j2", exports=[], names=[])}
         assert renders.kept == {} and renders.fresh
         assert not any((tmp_path / "cache").glob("renders-test-*"))
 
@@ -292,7 +292,7 @@ def test_a_path_added_again_keeps_its_latest_text(tmp_path: Path, monkeypatch: p
     from generator.render import render
 
     monkeypatch.setenv("GRAPHDOC_CACHE_DIR", str(tmp_path / "cache"))
-    stored, other = {"operations": [{"id": 1}], "read_only": {}}, {"operations": [{"id": 2}], "read_only": {}}
+    stored, other = {"table": {"operations": [{"id": 1}]}}, {"table": {"operations": [{"id": 2}]}}
     first = Renders("test")
     first.add("ops.json", "handlers/operations.json.j2", stored)
     first.files(dict)

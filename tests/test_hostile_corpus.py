@@ -150,9 +150,10 @@ def test_path_tricks_in_request_lines_are_refused(run: Run) -> None:
     assert lines[refused.line - 1].startswith("POST /hostileThings/{id}/../..")
     assert "parameter 'command' is listed twice" in diagnostics(run, "DUPLICATE_PROPERTY")[0]
     operations = json.loads(run.files["handlers/operations.json"])["operations"]
-    paths = {op["method_name"]: op["path"] for op in operations}
-    assert paths["os_system"] == "/hostileThings/{thing_id}/os.system"
-    assert all(".." not in path.split("/") for path in paths.values()), paths
+    paths = {op["method"]: op["paths"] for op in operations}
+    assert paths["os_system"] == ["/hostileThings/{thing-id\"'}/os.system"]  # served as documented
+    assert [op["args"] for op in operations if op["method"] == "os_system"] == [[["thing_id", "thing_id"]]]
+    assert all(".." not in path.split("/") for listed in paths.values() for path in listed), paths
 
 
 def test_cycles_self_reference_and_missing_bases(run: Run, models: ModuleType) -> None:

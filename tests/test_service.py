@@ -105,10 +105,11 @@ def test_openapi_is_valid_and_matches_routes() -> None:
     assert len(operations) >= 25
 
 
-def test_serve_command_starts_on_loopback() -> None:
+def _served(*options: str) -> httpx.Response:
+    """``GET /synchronizations`` from ``graphdoc serve`` run with ``options``."""
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "generator", "serve", "--port", str(port)],
+        [sys.executable, "-m", "generator", "serve", "--port", str(port), *options],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -117,16 +118,26 @@ def test_serve_command_starts_on_loopback() -> None:
         deadline = time.monotonic() + 30
         while True:
             try:
-                response = httpx.get(f"http://127.0.0.1:{port}/synchronizations", timeout=2)
-                break
+                return httpx.get(f"http://127.0.0.1:{port}/synchronizations", timeout=2)
             except httpx.TransportError:
                 if time.monotonic() > deadline or process.poll() is not None:
                     raise
                 time.sleep(0.1)
-        assert response.status_code == 200 and response.json()["value"] == []
     finally:
         process.send_signal(signal.SIGINT)
         process.wait(timeout=15)
+
+
+def test_serve_starts_with_the_docs_examples() -> None:
+    response = _served()
+    assert response.status_code == 200
+    # the items the list example of list-synchronizations.md shows
+    assert [item["id"] for item in response.json()["value"]] == [SP, "e93a0b57-2c8d-4f16-b4a9-7d05c3e1f862"]
+
+
+def test_serve_empty_starts_with_nothing() -> None:
+    response = _served("--empty")
+    assert response.status_code == 200 and response.json()["value"] == []
 
 
 def test_serve_without_generated_service_is_a_usage_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -169,7 +180,7 @@ def test_method_without_api_page_still_gets_a_handler(tmp_path) -> None:  # type
     assert "MISSING_API_PAGE" in codes(model)
     files = handlers.emit(model)
     table = json.loads(files["handlers/operations.json"])["operations"]
-    assert [(op["method_name"], op["http_method"], op["path"]) for op in table] == [("spin", "POST", "/widget/{id}/spin")]
+    assert [(op["method"], op["http_method"], op["paths"]) for op in table] == [("spin", "POST", ["/widget/{id}/spin"])]
     assert "async def spin(self, id: str) -> None:" in files["handlers/widget.py"]
 
 

@@ -1,7 +1,9 @@
 """The mock service: every documented operation, served from memory.
 
 Run it with ``graphdoc serve``, or any ASGI server: ``uvicorn <package>.handlers.app:app``.
-Pass your own handler objects to ``create_app`` to replace the in-memory defaults.
+It starts with the docs' examples in its store (``seed.json``); pass ``empty=True``
+to ``create_app`` to start without them, ``me`` to choose the user ``/me`` stands
+for, and your own handler objects to replace the in-memory defaults.
 """
 
 from __future__ import annotations
@@ -11,25 +13,20 @@ from pathlib import Path
 
 from starlette.applications import Starlette
 
-from ._service import InMemory, Table, build_app, load_table
-from .synchronization import SynchronizationInMemory
-from .synchronization_job import SynchronizationJobInMemory
-from .synchronization_schema import SynchronizationSchemaInMemory
-from .synchronization_template import SynchronizationTemplateInMemory
+from ._service import Table, build_app, load_table
 
-TABLE: Table = load_table(Path(__file__).with_name("operations.json"))
+TABLE: Table = load_table(Path(__file__).parent)
 
 
-def create_app(handlers: Mapping[str, object] | None = None) -> Starlette:
-    """The ASGI app; ``handlers`` maps a resource key (e.g. ``"synchronization_job"``) to your handler object."""
-    memory = InMemory(TABLE.operations)
-    defaults: dict[str, object] = {
-        "synchronization": SynchronizationInMemory(memory),
-        "synchronization_job": SynchronizationJobInMemory(memory),
-        "synchronization_schema": SynchronizationSchemaInMemory(memory),
-        "synchronization_template": SynchronizationTemplateInMemory(memory),
-    }
-    return build_app(TABLE, {**defaults, **(handlers or {})})
+def create_app(
+    handlers: Mapping[str, object] | None = None,
+    *,
+    empty: bool = False,
+    me: str | None = None,
+) -> Starlette:
+    """The ASGI app; ``handlers`` maps a resource key (a module of this package, e.g.
+    ``"synchronization_job"``) to your handler object."""
+    return build_app(TABLE, handlers, empty=empty, me=me)
 
 
 app = create_app()

@@ -10,7 +10,7 @@ from ..models.synchronization_secret_key_string_value_pair import (
     SynchronizationSecretKeyStringValuePair,
 )
 from ..models.synchronization_template import SynchronizationTemplate
-from ._service import InMemory
+from ._store import InMemory
 
 
 class SynchronizationHandlers:
@@ -103,7 +103,7 @@ class SynchronizationInMemory(SynchronizationHandlers):
 
     async def list_synchronizations(self) -> list[Synchronization]:
         result: Any = await self._memory.call(
-            "synchronization.list_synchronizations",
+            "synchronization.listSynchronizations",
             {},
             None,
         )
@@ -113,7 +113,7 @@ class SynchronizationInMemory(SynchronizationHandlers):
         self, service_principal_id: str, body: Synchronization
     ) -> Synchronization:
         result: Any = await self._memory.call(
-            "synchronization.create_synchronization",
+            "synchronization.createSynchronization",
             {"service_principal_id": service_principal_id},
             body,
         )
@@ -121,7 +121,7 @@ class SynchronizationInMemory(SynchronizationHandlers):
 
     async def get_synchronization(self, service_principal_id: str) -> Synchronization:
         result: Any = await self._memory.call(
-            "synchronization.get_synchronization",
+            "synchronization.getSynchronization",
             {"service_principal_id": service_principal_id},
             None,
         )
@@ -131,7 +131,7 @@ class SynchronizationInMemory(SynchronizationHandlers):
         self, service_principal_id: str, body: Synchronization
     ) -> Synchronization:
         result: Any = await self._memory.call(
-            "synchronization.update_synchronization",
+            "synchronization.updateSynchronization",
             {"service_principal_id": service_principal_id},
             body,
         )
@@ -139,7 +139,7 @@ class SynchronizationInMemory(SynchronizationHandlers):
 
     async def delete_synchronization(self, service_principal_id: str) -> None:
         await self._memory.call(
-            "synchronization.delete_synchronization",
+            "synchronization.deleteSynchronization",
             {"service_principal_id": service_principal_id},
             None,
         )
@@ -150,7 +150,7 @@ class SynchronizationInMemory(SynchronizationHandlers):
         credentials: list[SynchronizationSecretKeyStringValuePair] | None,
     ) -> None:
         await self._memory.call(
-            "synchronization.acquire_access_token",
+            "synchronization.acquireAccessToken",
             {"service_principal_id": service_principal_id},
             {"credentials": credentials},
         )
@@ -165,7 +165,7 @@ class SynchronizationInMemory(SynchronizationHandlers):
 
     async def list_jobs(self, service_principal_id: str) -> list[SynchronizationJob]:
         result: Any = await self._memory.call(
-            "synchronization.list_jobs",
+            "synchronization.listJobs",
             {"service_principal_id": service_principal_id},
             None,
         )
@@ -175,7 +175,7 @@ class SynchronizationInMemory(SynchronizationHandlers):
         self, service_principal_id: str, body: SynchronizationJob
     ) -> SynchronizationJob:
         result: Any = await self._memory.call(
-            "synchronization.create_synchronization_job",
+            "synchronization.createSynchronizationJob",
             {"service_principal_id": service_principal_id},
             body,
         )
@@ -185,7 +185,7 @@ class SynchronizationInMemory(SynchronizationHandlers):
         self, service_principal_id: str
     ) -> list[SynchronizationTemplate]:
         result: Any = await self._memory.call(
-            "synchronization.list_templates",
+            "synchronization.listTemplates",
             {"service_principal_id": service_principal_id},
             None,
         )
@@ -195,7 +195,7 @@ class SynchronizationInMemory(SynchronizationHandlers):
         self, service_principal_id: str, body: SynchronizationTemplate
     ) -> SynchronizationTemplate:
         result: Any = await self._memory.call(
-            "synchronization.create_synchronization_template",
+            "synchronization.createSynchronizationTemplate",
             {"service_principal_id": service_principal_id},
             body,
         )

@@ -15,7 +15,7 @@ from ..models.synchronization_job_restart_criteria import (
 from ..models.synchronization_secret_key_string_value_pair import (
     SynchronizationSecretKeyStringValuePair,
 )
-from ._service import InMemory
+from ._store import InMemory
 
 
 class SynchronizationJobHandlers:
@@ -101,7 +101,7 @@ class SynchronizationJobInMemory(SynchronizationJobHandlers):
         self, service_principal_id: str, job_id: str
     ) -> SynchronizationJob:
         result: Any = await self._memory.call(
-            "synchronization_job.get_synchronization_job",
+            "synchronizationJob.getSynchronizationJob",
             {"service_principal_id": service_principal_id, "job_id": job_id},
             None,
         )
@@ -111,21 +111,21 @@ class SynchronizationJobInMemory(SynchronizationJobHandlers):
         self, service_principal_id: str, job_id: str
     ) -> None:
         await self._memory.call(
-            "synchronization_job.delete_synchronization_job",
+            "synchronizationJob.deleteSynchronizationJob",
             {"service_principal_id": service_principal_id, "job_id": job_id},
             None,
         )
 
     async def start(self, service_principal_id: str, job_id: str) -> None:
         await self._memory.call(
-            "synchronization_job.start",
+            "synchronizationJob.start",
             {"service_principal_id": service_principal_id, "job_id": job_id},
             None,
         )
 
     async def pause(self, service_principal_id: str, job_id: str) -> None:
         await self._memory.call(
-            "synchronization_job.pause",
+            "synchronizationJob.pause",
             {"service_principal_id": service_principal_id, "job_id": job_id},
             None,
         )
@@ -137,7 +137,7 @@ class SynchronizationJobInMemory(SynchronizationJobHandlers):
         criteria: SynchronizationJobRestartCriteria | None,
     ) -> None:
         await self._memory.call(
-            "synchronization_job.restart",
+            "synchronizationJob.restart",
             {"service_principal_id": service_principal_id, "job_id": job_id},
             {"criteria": criteria},
         )
@@ -152,7 +152,7 @@ class SynchronizationJobInMemory(SynchronizationJobHandlers):
         credentials: list[SynchronizationSecretKeyStringValuePair] | None,
     ) -> None:
         await self._memory.call(
-            "synchronization_job.validate_credentials",
+            "synchronizationJob.validateCredentials",
             {"service_principal_id": service_principal_id, "job_id": job_id},
             {
                 "applicationIdentifier": application_identifier,
@@ -169,7 +169,7 @@ class SynchronizationJobInMemory(SynchronizationJobHandlers):
         parameters: list[SynchronizationJobApplicationParameters] | None,
     ) -> StringKeyStringValuePair:
         result: Any = await self._memory.call(
-            "synchronization_job.provision_on_demand",
+            "synchronizationJob.provisionOnDemand",
             {"service_principal_id": service_principal_id, "job_id": job_id},
             {"parameters": parameters},
         )

@@ -10,7 +10,7 @@ from ..models.expression_input_object import ExpressionInputObject
 from ..models.filter_operator_schema import FilterOperatorSchema
 from ..models.parse_expression_response import ParseExpressionResponse
 from ..models.synchronization_schema import SynchronizationSchema
-from ._service import InMemory
+from ._store import InMemory
 
 
 class SynchronizationSchemaHandlers:
@@ -28,7 +28,7 @@ class SynchronizationSchemaHandlers:
 
     async def update_synchronization_schema(
         self, service_principal_id: str, job_id: str, body: SynchronizationSchema
-    ) -> None:
+    ) -> SynchronizationSchema:
         """Replace the schema of a job. PUT
         /servicePrincipals/{servicePrincipalId}/synchronization/jobs/{jobId}/schema
         """
@@ -84,7 +84,7 @@ class SynchronizationSchemaInMemory(SynchronizationSchemaHandlers):
         self, service_principal_id: str, job_id: str
     ) -> SynchronizationSchema:
         result: Any = await self._memory.call(
-            "synchronization_schema.get_synchronization_schema",
+            "synchronizationSchema.getSynchronizationSchema",
             {"service_principal_id": service_principal_id, "job_id": job_id},
             None,
         )
@@ -92,18 +92,19 @@ class SynchronizationSchemaInMemory(SynchronizationSchemaHandlers):
 
     async def update_synchronization_schema(
         self, service_principal_id: str, job_id: str, body: SynchronizationSchema
-    ) -> None:
-        await self._memory.call(
-            "synchronization_schema.update_synchronization_schema",
+    ) -> SynchronizationSchema:
+        result: Any = await self._memory.call(
+            "synchronizationSchema.updateSynchronizationSchema",
             {"service_principal_id": service_principal_id, "job_id": job_id},
             body,
         )
+        return SynchronizationSchema.from_dict(result)
 
     async def delete_synchronization_schema(
         self, service_principal_id: str, job_id: str
     ) -> None:
         await self._memory.call(
-            "synchronization_schema.delete_synchronization_schema",
+            "synchronizationSchema.deleteSynchronizationSchema",
             {"service_principal_id": service_principal_id, "job_id": job_id},
             None,
         )
@@ -112,7 +113,7 @@ class SynchronizationSchemaInMemory(SynchronizationSchemaHandlers):
         self, service_principal_id: str, job_id: str
     ) -> list[AttributeMappingFunctionSchema]:
         result: Any = await self._memory.call(
-            "synchronization_schema.list_functions",
+            "synchronizationSchema.listFunctions",
             {"service_principal_id": service_principal_id, "job_id": job_id},
             None,
         )
@@ -122,7 +123,7 @@ class SynchronizationSchemaInMemory(SynchronizationSchemaHandlers):
         self, service_principal_id: str, job_id: str
     ) -> list[FilterOperatorSchema]:
         result: Any = await self._memory.call(
-            "synchronization_schema.list_filter_operators",
+            "synchronizationSchema.listFilterOperators",
             {"service_principal_id": service_principal_id, "job_id": job_id},
             None,
         )
@@ -137,7 +138,7 @@ class SynchronizationSchemaInMemory(SynchronizationSchemaHandlers):
         target_attribute_definition: AttributeDefinition | None,
     ) -> ParseExpressionResponse:
         result: Any = await self._memory.call(
-            "synchronization_schema.parse_expression",
+            "synchronizationSchema.parseExpression",
             {"service_principal_id": service_principal_id, "job_id": job_id},
             {
                 "expression": expression,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..models.synchronization_template import SynchronizationTemplate
-from ._service import InMemory
+from ._store import InMemory
 
 
 class SynchronizationTemplateHandlers:
@@ -23,7 +23,7 @@ class SynchronizationTemplateHandlers:
 
     async def update_synchronization_template(
         self, service_principal_id: str, template_id: str, body: SynchronizationTemplate
-    ) -> None:
+    ) -> SynchronizationTemplate:
         """Change the properties of a template. PATCH
         /servicePrincipals/{servicePrincipalId}/synchronization/templates/{templateId}
         """
@@ -40,7 +40,7 @@ class SynchronizationTemplateInMemory(SynchronizationTemplateHandlers):
         self, service_principal_id: str, template_id: str
     ) -> SynchronizationTemplate:
         result: Any = await self._memory.call(
-            "synchronization_template.get_synchronization_template",
+            "synchronizationTemplate.getSynchronizationTemplate",
             {"service_principal_id": service_principal_id, "template_id": template_id},
             None,
         )
@@ -48,9 +48,10 @@ class SynchronizationTemplateInMemory(SynchronizationTemplateHandlers):
 
     async def update_synchronization_template(
         self, service_principal_id: str, template_id: str, body: SynchronizationTemplate
-    ) -> None:
-        await self._memory.call(
-            "synchronization_template.update_synchronization_template",
+    ) -> SynchronizationTemplate:
+        result: Any = await self._memory.call(
+            "synchronizationTemplate.updateSynchronizationTemplate",
             {"service_principal_id": service_principal_id, "template_id": template_id},
             body,
         )
+        return SynchronizationTemplate.from_dict(result)

@@ -1,7 +1,7 @@
 """OData CSDL XML 4.0 (``metadata.xml``): the model as OData tools read it.
 
 One ``Schema`` per namespace, with the namespace's types in model order and the
-bound actions and functions of the handlers' operation view; one
+bound actions and functions of the model's operations; one
 ``EntityContainer`` in the schema of the namespace with the most types, holding
 an entity set per top-level list and a singleton per top-level get.
 
@@ -18,10 +18,9 @@ import re
 from collections import Counter
 from typing import Any
 
-from ..model import ENTITY, ENUM, Method, Model, Type
+from ..model import ENTITY, ENUM, Model, Operation, Type
 from ..primitives import UNTYPED, is_primitive
 from ..render import render
-from .handlers import OperationView, handlers_view
 
 FILE = "metadata.xml"
 CONTAINER = "GraphService"
@@ -55,7 +54,7 @@ class CsdlView:
 
     def __init__(self, model: Model) -> None:
         self.model = model
-        self.operations = handlers_view(model).operations
+        self.operations = model.operations
 
     # -- types -------------------------------------------------------------
     def type_name(self, type_name: str) -> str:
@@ -131,25 +130,25 @@ class CsdlView:
 
     # -- bound actions and functions ---------------------------------------
     @staticmethod
-    def operation_name(method: Method) -> str | None:
-        """The last segment of the method's path, parentheses removed, when it is an identifier."""
-        found = segments(method.path)
+    def operation_name(op: Operation) -> str | None:
+        """The last segment of the operation's first path, parentheses removed, when it is an identifier."""
+        found = segments(op.paths[0])
         return found[-1] if found and is_identifier(found[-1]) else None
 
-    def operation(self, op: OperationView) -> dict[str, Any] | None:
+    def operation(self, op: Operation) -> dict[str, Any] | None:
         element = OPERATIONS.get((op.kind, op.http_method))
-        name = self.operation_name(op.method)
+        name = self.operation_name(op)
         if element is None or name is None:
             return None
         taken = {BINDING_PARAMETER}
-        parameters = [{"name": BINDING_PARAMETER, "type": op.owner.full_name}]
-        for p in op.method.parameters:
+        parameters = [{"name": BINDING_PARAMETER, "type": op.owner}]
+        for p in op.parameters:
             if is_identifier(p.name) and p.name not in taken:
                 taken.add(p.name)
                 parameters.append({"name": p.name, "type": self.type_ref(p.type, p.collection)})
         returns = None
-        if op.method.return_type is not None:
-            returns = self.type_ref(op.method.return_type, op.method.returns_collection)
+        if op.returns is not None:
+            returns = self.type_ref(op.returns, op.returns_collection)
         elif element == "Function":
             returns = UNTYPED  # CSDL demands a function's return type; the page gave none
         return {
@@ -157,7 +156,7 @@ class CsdlView:
             "name": name,
             "parameters": parameters,
             "returns": returns,
-            "description": op.method.description,
+            "description": op.description,
         }
 
     def bound_operations(self) -> dict[str, list[dict[str, Any]]]:
@@ -172,13 +171,15 @@ class CsdlView:
         type_names = {(t.namespace, t.name) for t in self.model.types}
         for op in self.operations:
             entry = self.operation(op)
-            if entry is None or (op.owner.namespace, entry["name"]) in type_names:
+            owner = self.model.get(op.owner)
+            assert owner is not None
+            if entry is None or (owner.namespace, entry["name"]) in type_names:
                 continue
-            identity = (entry["name"], op.owner.full_name, entry["element"])
+            identity = (entry["name"], op.owner, entry["element"])
             if identity in seen:
                 continue
             seen.add(identity)
-            by_namespace.setdefault(op.owner.namespace, []).append(entry)
+            by_namespace.setdefault(owner.namespace, []).append(entry)
         return by_namespace
 
     # -- the entity container ----------------------------------------------
@@ -188,7 +189,7 @@ class CsdlView:
         sets: dict[str, dict[str, str]] = {}
         singletons: dict[str, dict[str, str]] = {}
         for op in self.operations:
-            found = segments(op.method.path)
+            found = segments(op.paths[0])
             if len(found) != 1 or not is_identifier(found[0]) or found[0] in sets or found[0] in singletons:
                 continue
             target = self.model.get(op.returns or "")

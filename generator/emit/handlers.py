@@ -1,97 +1,48 @@
-"""API handler stubs, their in-memory default implementation and the ASGI app (``handlers/``).
+"""API handler stubs, their in-memory default implementation and the mock service (``handlers/``).
 
-The operation view decided here (kind, path parameters, body, effects of
-actions) is what both this target and the OpenAPI target describe.
+The model's operations say what each documented method does; this target gives
+them Python names (a module per resource, a method per operation, an argument
+per path placeholder and action parameter) and writes the operation table the
+service runs on (``operations.json``), the docs' examples it starts with
+(``seed.json``) and the runtime modules it needs.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from .. import runtime
-from ..layout import bracket, comprehension, literal
-from ..model import ENTITY, ENUM, Method, Model, Type
+from ..layout import all_order, bracket, comprehension, literal
+from ..mockdata import MockData, mock_data
+from ..model import ENUM, Model, Operation
 from ..names import PythonNames, attribute, distinct, python_names, snake
+from ..navigation import pattern
 from ..primitives import is_primitive
 from ..render import pystr, render
+from ..runtime.handlers._routes import compile_template
+from ..validation import SchemaSet
 from . import black_format
+from .jsonschema import emit as emit_schemas
 from .jsonschema import schema_view
 from .memo import per_model
 from .python_models import PACKAGE as MODELS
 from .reuse import Renders
 
 PACKAGE = "handlers"
-
-# What an action's name says it does to a state-like enum property of its target.
-STATE_VERBS = {
-    "start": "active",
-    "resume": "active",
-    "restart": "active",
-    "activate": "active",
-    "enable": "enabled",
-    "pause": "paused",
-    "suspend": "suspended",
-    "stop": "stopped",
-    "disable": "disabled",
-}
+_EDM_PYTHON = {"Edm.Boolean": "bool", "Edm.Int32": "int", "Edm.Int64": "int", "Edm.Int16": "int", "Edm.Double": "float"}
 
 
 @dataclass
-class Parameter:
-    wire: str
-    arg: str
-    type: str
-    collection: bool
+class PythonOperation:
+    """An operation with its Python names."""
 
-
-@dataclass
-class OperationView:
-    owner: Type
-    method: Method
-    handler: str
-    method_name: str
-    http_method: str
-    path: str
-    path_params: list[tuple[str, str]]
-    kind: str
-    status: int
-    returns: str | None
-    returns_collection: bool
-    body: str | None = None
-    parameters: list[Parameter] = field(default_factory=list)
-    example: Any = None
-    effects: list[tuple[tuple[str, ...], str]] = field(default_factory=list)
-    key: str | None = None
-    lists_all: bool = False
-
-    @property
-    def operation_id(self) -> str:
-        return f"{self.handler}.{self.method_name}"
-
-
-def _path(template: str) -> tuple[str, list[tuple[str, str]]]:
-    """A Starlette path template with identifier names, and (name, argument) pairs."""
-    params: list[tuple[str, str]] = []
-    taken: set[str] = set()
-
-    def rename(match: re.Match[str]) -> str:
-        raw = match.group(1)
-        name = re.sub(r"\W", "_", raw, flags=re.ASCII).strip("_") or "id"
-        if name[0].isdigit():
-            name = "p_" + name
-        base, counter = name, 2
-        while name in taken:
-            name = f"{base}_{counter}"
-            counter += 1
-        taken.add(name)
-        params.append((name, attribute(name)))
-        return "{" + name + "}"
-
-    path = re.sub(r"\{([^{}]*)\}", rename, template)
-    path = re.sub(r"[^A-Za-z0-9_\-./{}$~]", "_", path)  # a literal segment with odd characters
-    return path, params
+    op: Operation
+    module: str  # the handler key: the owner's module
+    method: str
+    args: list[tuple[str, str]]  # (placeholder of the first path, argument)
+    parameters: dict[str, str]  # action parameter wire name -> argument
 
 
 class HandlersView:
@@ -99,116 +50,23 @@ class HandlersView:
         self.model = model
         self.names = names or python_names(model)
         self.schemas = schema_view(model)
-        self.operations = self._operations()
+        self.operations = self._named()
 
-    def _is_entity(self, type_name: str | None) -> bool:
-        found = self.model.get(type_name) if type_name else None
-        return found is not None and found.kind == ENTITY
-
-    def _kind(self, method: Method) -> str:
-        verb = method.http_method
-        if verb == "GET":
-            if method.returns_collection:
-                return "list" if self._is_entity(method.return_type) else "function"
-            return "get" if self._is_entity(method.return_type) else "function"
-        if verb == "POST":
-            creates = self._is_entity(method.return_type) and not method.parameters
-            return "create" if creates and method.request_body_type in (None, method.return_type) else "action"
-        return {"PUT": "replace", "PATCH": "update", "DELETE": "delete"}.get(verb, "action")
-
-    def _operations(self) -> list[OperationView]:
-        found: list[OperationView] = []
-        seen: set[tuple[str, str]] = set()
-        for t in self.model.types:
-            if not t.methods:
-                continue
-            handler = self.names.modules[t.full_name]
-            method_names = distinct([(str(i), attribute(snake(m.name))) for i, m in enumerate(t.methods)], set())
-            for index, method in enumerate(t.methods):
-                path, params = _path(method.path)
-                if (method.http_method, path) in seen:
-                    continue  # two Methods rows for one API page: the first one serves it
-                seen.add((method.http_method, path))
-                kind = self._kind(method)
-                body = None
-                if kind in ("create", "update", "replace"):
-                    body = method.request_body_type or method.return_type or t.full_name
-                    if self.model.get(body) is None or self.model.get(body).kind == ENUM:  # type: ignore[union-attr]
-                        body = None
-                returns = method.return_type
-                key_type = self.model.get(returns or "") or t
-                op = OperationView(
-                    owner=t,
-                    method=method,
-                    handler=handler,
-                    method_name=method_names[str(index)],
-                    http_method=method.http_method,
-                    path=path,
-                    path_params=params,
-                    kind=kind,
-                    status=method.success_status,
-                    returns=returns,
-                    returns_collection=method.returns_collection,
-                    body=body,
-                    parameters=self._parameters(method, {arg for _, arg in params}),
-                    example=self._example(method),
-                    effects=self._effects(t, method) if kind == "action" else [],
-                    key=key_type.key_property,
-                )
-                found.append(op)
-        creates = {(op.path) for op in found if op.kind == "create"}
-        for op in found:
-            op.lists_all = op.kind == "list" and op.path not in creates
+    def _named(self) -> list[PythonOperation]:
+        found: list[PythonOperation] = []
+        taken: dict[str, set[str]] = {}
+        for op in self.model.operations:
+            module = self.names.modules[op.owner]
+            method = distinct([("", attribute(snake(op.id.split(".", 1)[1])))], taken.setdefault(module, {"self"}))[""]
+            template = compile_template(op.paths[0])
+            used = {"self", "body"}
+            args = distinct([(name, attribute(name)) for name in template.params], used)
+            parameters = distinct([(p.name, attribute(p.name)) for p in op.parameters], used)
+            found.append(PythonOperation(op, module, method, [(n, args[n]) for n in template.params], parameters))
         return found
 
-    def _parameters(self, method: Method, taken: set[str]) -> list[Parameter]:
-        args = distinct([(p.name, attribute(p.name)) for p in method.parameters], set(taken) | {"self"})
-        return [Parameter(p.name, args[p.name], p.type, p.collection) for p in method.parameters]
-
-    def _example(self, method: Method) -> Any:
-        for example in self.model.examples_of(method):
-            if example.kind == "response" and example.body is not None and (example.status or 200) < 300:
-                return example.payload()
-        if method.return_type is None:
-            return None
-        if method.returns_collection:
-            return []
-        if is_primitive(method.return_type):
-            return {"value": None}
-        return {}
-
-    def _effects(self, t: Type, method: Method) -> list[tuple[tuple[str, ...], str]]:
-        verb = snake(method.name).split("_")[0]
-        word = STATE_VERBS.get(verb)
-        if word is None:
-            return []
-        effects: list[tuple[tuple[str, ...], str]] = []
-
-        def walk(type_name: str, trail: tuple[str, ...], depth: int) -> None:
-            holder = self.model.get(type_name)
-            if holder is None or depth > 2:
-                return
-            for owner in [*reversed(self.model.ancestors(type_name)), holder]:
-                for p in owner.properties:
-                    target = self.model.get(p.type)
-                    if p.collection:
-                        continue
-                    # the state's values: an enum's members, or a String's documented possible values
-                    values = [m.name for m in target.members] if target is not None and target.kind == ENUM else list(p.values)
-                    value = next((v for v in values if v.lower() == word), None)
-                    if value is not None:
-                        effects.append(((*trail, p.name), value))
-                    elif target is not None and target.kind not in (ENUM, ENTITY):
-                        walk(target.full_name, (*trail, p.name), depth + 1)
-
-        walk(t.full_name, (), 1)
-        return effects
-
-    # -- Python --------------------------------------------------------------
-    def _model_ref(self, type_name: str, imports: set[tuple[str, str]]) -> str | None:
-        found = self.model.get(type_name)
-        if found is None:
-            return None
+    # -- Python ----------------------------------------------------------------
+    def _model_ref(self, type_name: str, imports: set[tuple[str, str]]) -> str:
         class_name = self.names.classes[type_name]
         imports.add((f"..{MODELS}.{self.names.modules[type_name]}", class_name))
         return class_name
@@ -218,60 +76,81 @@ class HandlersView:
             return "None"
         found = self.model.get(type_name)
         if found is None:
-            base = {"Edm.Boolean": "bool", "Edm.Int32": "int", "Edm.Int64": "int", "Edm.Int16": "int", "Edm.Double": "float"}.get(
-                type_name, "Any" if type_name == "Edm.Untyped" else "str"
-            )
+            base = _EDM_PYTHON.get(type_name, "Any" if type_name == "Edm.Untyped" else "str")
         else:
-            base = self._model_ref(type_name, imports) or "Any"
+            base = self._model_ref(type_name, imports)
             if found.kind == ENUM and found.flags:
                 base = f"frozenset[{base}]"
         return f"list[{base}]" if collection else base
 
-    def resource_context(self, t: Type, ops: list[OperationView]) -> dict[str, Any]:
+    def _structured(self, type_name: str | None) -> bool:
+        found = self.model.get(type_name) if type_name else None
+        return found is not None and found.kind != ENUM
+
+    def _returns(self, named: PythonOperation, imports: set[tuple[str, str]]) -> tuple[str, str | None]:
+        """The return annotation and the statement turning the memory's JSON into it."""
+        op = named.op
+        kind = op.kind
+        if kind in ("delete", "add-ref", "set-ref", "remove-ref"):
+            return "None", None
+        if kind == "count":
+            return "int", "return int(result)"
+        if kind in ("get-ref", "get-value", "put-value"):
+            return "Any", "return result"
+        if kind in ("list", "get", "create", "update", "replace") and self._structured(op.item):
+            target = op.item
+        elif kind in ("action", "function") and self._structured(op.returns):
+            target = op.returns
+        elif op.returns is None:
+            return "None", None
+        else:  # a primitive or enum comes back as the JSON value the service holds
+            return "Any", "return result"
+        assert target is not None
+        model_class = self._model_ref(target, imports)
+        collection = kind == "list" or (kind in ("action", "function") and op.returns_collection)
+        if collection:
+            element = f"{model_class}.from_dict(item)"
+            return f"list[{model_class}]", comprehension("return [", element, "for item in result", "]", 8)
+        return model_class, bracket(f"return {model_class}.from_dict(", ["result"], ")", 8)
+
+    def method_context(self, named: PythonOperation, imports: set[tuple[str, str]]) -> dict[str, Any]:
+        op = named.op
+        params = ["self", *(f"{arg}: str" for _, arg in named.args)]
+        body_expr = "None"
+        if op.kind in ("create", "update", "replace") and self._structured(op.body):
+            assert op.body is not None
+            params.append(f"body: {self._annotation(op.body, False, imports)}")
+            body_expr = "body"
+        elif op.kind in ("add-ref", "set-ref"):
+            params.append("body: dict[str, Any]")
+            body_expr = "body"
+        elif op.parameters:
+            for p in op.parameters:
+                params.append(f"{named.parameters[p.name]}: {self._annotation(p.type, p.collection, imports)} | None")
+            items = [f"{pystr(p.name)}: {named.parameters[p.name]}" for p in op.parameters]
+            body_expr = literal("{", items, "}", 12, trail=1)
+        returns, result = self._returns(named, imports)
+        return {
+            "name": named.method,
+            "params": params,
+            "returns": returns,
+            "doc": f"{op.description} {op.http_method} {op.paths[0]}".strip(),
+            "key": op.id,
+            "path_items": [f"{pystr(arg)}: {arg}" for _, arg in named.args],
+            "body_expr": body_expr,
+            "result": result,
+        }
+
+    def resource_context(self, owner: str, ops: list[PythonOperation]) -> dict[str, Any]:
         imports: set[tuple[str, str]] = set()
-        methods = []
-        signatures: list[str] = []  # every annotation written, to tell whether Any is used
-        for op in ops:
-            args = [{"name": arg, "annotation": "str"} for _, arg in op.path_params]
-            body_expr = "None"
-            if op.body is not None:
-                args.append({"name": "body", "annotation": self._annotation(op.body, False, imports)})
-                body_expr = "body"
-            elif op.parameters:
-                for p in op.parameters:
-                    args.append({"name": p.arg, "annotation": self._annotation(p.type, p.collection, imports) + " | None"})
-                body_expr = literal("{", [f"{pystr(p.wire)}: {p.arg}" for p in op.parameters], "}", 12, trail=1)
-            target = self.model.get(op.returns) if op.returns else None
-            result: str | None = "return result"
-            returns = "Any"  # a primitive or enum comes back as the JSON value the service holds
-            if op.returns is None:
-                result, returns = None, "None"
-            elif target is not None and target.kind != ENUM:
-                model_class = self._model_ref(target.full_name, imports)
-                returns = self._annotation(target.full_name, op.returns_collection, imports)
-                result = (
-                    comprehension("return [", f"{model_class}.from_dict(item)", "for item in result", "]", 8)
-                    if op.returns_collection
-                    else bracket(f"return {model_class}.from_dict(", ["result"], ")", 8)
-                )
-            params = ["self", *(f"{a['name']}: {a['annotation']}" for a in args)]
-            signatures += [returns, *params]
-            methods.append(
-                {
-                    "name": op.method_name,
-                    "params": params,
-                    "returns": returns,
-                    "doc": f"{op.method.description} {op.http_method} {op.method.path}".strip(),
-                    "key": op.operation_id,
-                    "path_items": [f"{pystr(arg)}: {arg}" for _, arg in op.path_params],
-                    "body_expr": body_expr,
-                    "result": result,
-                }
-            )
-        class_name = self.names.classes[t.full_name]
+        methods = [self.method_context(named, imports) for named in ops]
+        t = self.model.get(owner)
+        assert t is not None
+        class_name = self.names.classes[owner]
+        signatures = [text for m in methods for text in (m["returns"], *m["params"])]
         return {
             "doc": f"Handlers for {t.name}: one method per documented operation.",
-            "needs_any": any(m["result"] for m in methods) or any(re.search(r"\bAny\b", text) for text in signatures),
+            "needs_any": any(m["result"] for m in methods) or any(re.search(r"\bAny\b", s) for s in signatures),
             "handlers_class": f"{class_name}Handlers",
             "handlers_doc": f"Operations on {t.name}. Override a method to give it real behaviour; "
             "a stub answers 501 Not Implemented.",
@@ -280,43 +159,55 @@ class HandlersView:
             "methods": methods,
         }
 
+    # -- the table ---------------------------------------------------------------
     def _model_target(self, type_name: str | None) -> str | None:
         if not type_name or self.model.get(type_name) is None:
             return None
         return f"{self.names.modules[type_name]}.{self.names.classes[type_name]}"
 
-    def operation_context(self, op: OperationView) -> dict[str, Any]:
-        body_schema = None
-        if op.body is not None:
-            body_schema = self.schemas.value(op.body)
-        elif op.parameters:
-            body_schema = {
-                "type": "object",
-                "properties": {p.wire: self.schemas.member(p.type, p.collection, True, "", False) for p in op.parameters},
-            }
+    def body_schema(self, op: Operation) -> dict[str, Any] | None:
+        if op.kind in ("create", "update", "replace") and self._structured(op.body):
+            assert op.body is not None
+            return self.schemas.value(op.body)
+        if op.kind == "action" and op.parameters:
+            properties = {p.name: self.schemas.member(p.type, p.collection, True, "", False) for p in op.parameters}
+            return {"type": "object", "properties": properties}
+        return None
+
+    def entry(self, named: PythonOperation, data: MockData, lists_all: bool) -> dict[str, Any]:
+        op = named.op
         return {
-            "handler": op.handler,
-            "method_name": op.method_name,
-            "http_method": op.http_method,
-            "path": op.path,
+            "id": op.id,
+            "handler": named.module,
+            "method": named.method,
             "kind": op.kind,
-            "path_params": op.path_params,
+            "http_method": op.http_method,
+            "paths": list(op.paths),
+            "args": named.args,
             "status": op.status,
             "returns": op.returns,
-            "returns_collection": op.returns_collection,
-            "body": op.body,
-            "body_model": self._model_target(op.body),
+            "collection": op.returns_collection,
+            "item": op.item,
+            "key": op.key,
+            "body": op.body if self._structured(op.body) else None,
+            "body_model": self._model_target(op.body) if self._structured(op.body) else None,
+            "body_schema": self.body_schema(op),
             "parameters": [
-                {"wire": p.wire, "arg": p.arg, "model": self._model_target(p.type), "collection": p.collection}
+                {"wire": p.name, "arg": named.parameters[p.name], "model": self._model_target(p.type), "collection": p.collection}
                 for p in op.parameters
             ],
-            "body_schema": body_schema,
-            "example": op.example,
-            "effects": op.effects,
-            "key": op.key,
-            "lists_all": op.lists_all,
-            "returns_entity": op.kind in ("get", "create", "update", "replace") and self._is_entity(op.returns or op.body),
+            "example": data.answers.get(op.id, self._default_answer(op)),
+            "effects": [[list(e.path), e.value] for e in op.effects],
+            "lists_all": lists_all,
         }
+
+    @staticmethod
+    def _default_answer(op: Operation) -> Any:
+        if op.returns is None:
+            return None
+        if op.returns_collection:
+            return {"value": []}
+        return {"value": None} if is_primitive(op.returns) else {}
 
     def read_only(self) -> dict[str, list[str]]:
         """Each type's read-only properties, inherited ones included: the service drops
@@ -328,32 +219,54 @@ class HandlersView:
                 found[t.full_name] = names
         return found
 
+    def lists_all(self) -> set[str]:
+        """Lists of a top-level collection nothing creates items in: they list every
+        stored item of their type, wherever it was created."""
+        created = {pattern(p) for op in self.model.operations if op.kind == "create" for p in op.paths}
+        return {
+            op.id
+            for op in self.model.operations
+            if op.kind == "list" and not any(pattern(p) in created or "{" in p for p in op.paths)
+        }
+
     def files(self) -> dict[str, str]:
         renders = Renders("handlers")
-        by_owner: dict[str, list[OperationView]] = {}
-        for op in self.operations:
-            by_owner.setdefault(op.owner.full_name, []).append(op)
-        memories = []
-        exports = []
-        for full_name, ops in sorted(by_owner.items()):
-            t = self.model.get(full_name)
-            assert t is not None
-            context = self.resource_context(t, ops)
-            module = ops[0].handler
+        by_owner: dict[str, list[PythonOperation]] = {}
+        for named in self.operations:
+            by_owner.setdefault(named.op.owner, []).append(named)
+        memories: dict[str, str] = {}
+        exports: list[tuple[str, str]] = []
+        for owner, ops in sorted(by_owner.items()):
+            context = self.resource_context(owner, ops)
+            module = ops[0].module
             renders.add(f"{PACKAGE}/{module}.py", "handlers/resource.py.j2", context)
-            memories.append((module, context["memory_class"]))
-            exports.append((module, (context["handlers_class"], context["memory_class"])))
-        memories.sort()  # imports in module order, as isort has them
-        exports.sort()
-        operations = [self.operation_context(op) for op in self.operations]
-        table = render("handlers/operations.json.j2", operations=operations, read_only=self.read_only())
-        renders.add(f"{PACKAGE}/app.py", "handlers/app.py.j2", {"memories": memories})
-        renders.add(f"{PACKAGE}/__init__.py", "handlers/init.py.j2", {"exports": exports})
-        return {**renders.files(black_format.settle), **runtime.files(PACKAGE), f"{PACKAGE}/operations.json": table}
+            memories[module] = context["memory_class"]
+            exports += [(module, context["handlers_class"]), (module, context["memory_class"])]
+        data = mock_view(self.model)
+        everything = self.lists_all()
+        table = {
+            "operations": [self.entry(named, data, named.op.id in everything) for named in self.operations],
+            "handlers": dict(sorted(memories.items())),
+            "readOnly": self.read_only(),
+            "me": data.me,
+            "bases": {t.full_name: t.base_type for t in self.model.types if t.base_type and self.model.get(t.base_type)},
+        }
+        renders.add(f"{PACKAGE}/app.py", "handlers/app.py.j2", {})
+        names = all_order(name for _, name in exports)
+        renders.add(f"{PACKAGE}/__init__.py", "handlers/init.py.j2", {"exports": sorted(exports), "names": names})
+        return {
+            **renders.files(black_format.settle),
+            **runtime.files(PACKAGE),
+            f"{PACKAGE}/operations.json": render("handlers/operations.json.j2", table=table),
+            f"{PACKAGE}/seed.json": render("handlers/seed.json.j2", seed=[list(entry) for entry in data.seed]),
+        }
 
 
 handlers_view = per_model(HandlersView)
+# the docs' examples as the mock and OpenAPI use them, checked against the schemas once per model
+mock_view = per_model(lambda model: mock_data(model, SchemaSet.from_texts(emit_schemas(model))))
 
 
 def emit(model: Model) -> dict[str, str]:
     return handlers_view(model).files()
+

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import runtime
-from ..layout import bracket
+from ..layout import all_order, bracket
 from ..model import ENUM, Model, Type
 from ..names import PythonNames, python_names
 from ..primitives import UNTYPED
@@ -129,8 +129,9 @@ class ModelsView:
                 ("python/enum.py.j2", self.enum_context(t)) if t.kind == ENUM else ("python/model.py.j2", self.type_context(t))
             )
             renders.add(f"{PACKAGE}/{self.names.modules[t.full_name]}.py", template, context)
-        exports = sorted((self.names.modules[t.full_name], self.names.classes[t.full_name]) for t in self.model.types)
-        renders.add(f"{PACKAGE}/__init__.py", "python/init.py.j2", {"exports": exports})
+        exports = sorted((self.names.modules[t.full_name], self.names.classes[t.full_name], t.full_name) for t in self.model.types)
+        names = all_order(["Model", *(class_name for _, class_name, _ in exports)])
+        renders.add(f"{PACKAGE}/__init__.py", "python/init.py.j2", {"exports": exports, "names": names})
         return {
             **renders.files(black_format.settle),
             **runtime.files(PACKAGE),

@@ -31,6 +31,11 @@ def normalize_path(url: str) -> str:
     return path.rstrip("/") or "/"
 
 
+# A path is made of URL characters; "GET ** Collection URI ... not found" names none.
+_PATH = re.compile(r"^(?:/(?:[A-Za-z0-9_\-.~$@:'(),=|%!+]|\{[^{}/]*\})*)+$")
+_ANGLE = re.compile(r"<([A-Za-z_][\w\-]*)>")  # "range(address='<address>')": a placeholder written <x>
+
+
 def _climbs(path: str) -> bool:
     """A ``.`` or ``..`` segment, spelt out or percent-encoded: no API path has one."""
     return any(unquote(segment).strip() in (".", "..") for segment in path.split("/"))
@@ -48,9 +53,12 @@ def request_lines(content: str, first_line: int, diags: Collector) -> list[Reque
                 continue  # a header line
             diags.add("BAD_HTTP_REQUEST", f"not an HTTP request line: {text.strip()[:80]!r}", first_line + offset)
             continue
-        path = normalize_path(_squeeze(match.group(2)).split()[0])
+        path = normalize_path(_ANGLE.sub(r"{\1}", _squeeze(match.group(2)).split()[0]))
         if _climbs(path):
             diags.add("BAD_HTTP_REQUEST", f"path has a '.' or '..' segment: {path[:80]!r}; ignored", first_line + offset)
+            continue
+        if not _PATH.match(path):
+            diags.add("BAD_HTTP_REQUEST", f"not a method and a path: {text.strip()[:80]!r}; ignored", first_line + offset)
             continue
         found.append(Request(method=match.group(1).upper(), path=path, line=first_line + offset))
     return found

@@ -504,6 +504,8 @@ class _Page:
                 if any(c.text for c in row.cells) and not name.startswith("@"):
                     self.diags.add("BAD_TABLE_ROW", "table row has no name or no type", row.line)
                 continue
+            if first_cell is not None and "/" in first_cell.text.strip():
+                continue  # "files/fileName": a property of the object the row above describes, not a row of its own
             if wrapped:
                 self.diags.add("BAD_TABLE_ROW", "row has no type, and no row before it to belong to", row.line)
                 continue

@@ -16,6 +16,9 @@ MODULES = {
     "models/_runtime.py": ("models", "_runtime.py"),
     "handlers/_service.py": ("handlers", "_service.py"),
     "handlers/_issues.py": ("handlers", "_issues.py"),
+    "handlers/_query.py": ("handlers", "_query.py"),
+    "handlers/_routes.py": ("handlers", "_routes.py"),
+    "handlers/_store.py": ("handlers", "_store.py"),
 }
 
 

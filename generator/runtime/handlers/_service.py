@@ -1,18 +1,21 @@
-"""Runtime of the generated service: the in-memory store, request handling and the ASGI app.
+"""Runtime of the generated service: the operation table, request handling and the ASGI app.
 
-The generated modules beside this one hold the handler classes (one per
-resource) and the operation table; this module turns them into a Starlette
-application that validates request bodies against the emitted JSON Schemas and
-answers as Microsoft Graph does: errors as
-``{"error": {"code", "message", "innerError": {...}}}``, ``@odata.context`` on
-every JSON answer, paths matched case-insensitively, with or without a
-``/v1.0`` or ``/beta`` prefix.
+``operations.json`` beside this module lists every documented operation: its
+kind, its documented paths, its body, its handler. This module routes each
+request to it by those paths (``_routes``), reads and checks the body against
+the emitted JSON Schemas, calls the handler object and shapes the answer as
+Microsoft Graph does: errors as ``{"error": {"code", "message", "innerError"}}``,
+``@odata.context`` on every JSON answer, collections paged with
+``@odata.nextLink``, OData query options followed (``_query``), paths matched in
+any case, with or without a ``/v1.0`` or ``/beta`` prefix.
+
+Nothing is imported or compiled before a request needs it (handler modules,
+models, schema validators, routes, the docs' examples in ``seed.json``), so the
+service of a whole API starts at once.
 """
 
 from __future__ import annotations
 
-import asyncio
-import copy
 import dataclasses
 import importlib
 import json
@@ -24,7 +27,7 @@ from collections.abc import Awaitable, Callable, Iterable, Mapping
 from itertools import islice
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
@@ -33,16 +36,26 @@ from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from . import _query
 from ._issues import Issue, issues
+from ._routes import Found, NoRoute, NotAllowed, Router, Template
+from ._store import CURRENT, Effect, GraphError, InMemory, Store, Work, to_json
 
 MAX_BODY_BYTES = 1024 * 1024
-PAGE_SIZE = 100
+# Every answer says it comes from this mock; POST to RESET_PATH puts the store back as it
+# started (the docs' examples, or empty), as a test between its cases wants.
+MOCK_HEADER = "graphdoc-mock"
+RESET_PATH = "/_graphdoc/reset"
 MAX_DETAILS = 20  # issues listed in a 400's error details
-SCHEMAS = Path(__file__).resolve().parent.parent / "schemas" / "bundle.json"
+HERE = Path(__file__).resolve().parent
+SCHEMAS = HERE.parent / "schemas" / "bundle.json"
+# kinds that take a JSON object as their body
+_SAFE = "/:@()',=$!*+;~"  # characters kept as they are in a Location path
+JSON_BODIES = {"create", "update", "replace", "add-ref", "set-ref"}
 
 log = logging.getLogger("graphdoc.service")
 
@@ -65,45 +78,84 @@ class Parameter:
 
     wire: str
     arg: str  # the handler method's argument
-    model: Any = None  # generated class of a model or enum value, None for a JSON value
+    # "module.Class" of a model or enum value, None for a JSON value
+    model: str | None = None
     collection: bool = False
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass
 class Operation:
-    """One documented method: where it lives, what it takes and what it gives back."""
+    """One documented operation: where it lives, what it takes and what it gives back."""
 
+    id: str  # "synchronizationJob.start"
     handler: str  # key of the handler object, e.g. "synchronization_job"
-    method_name: str  # Python method on the handler class
+    method: str  # Python method on the handler class
+    kind: str  # list get create update replace delete action function add-ref ...
     http_method: str
-    path: str  # Starlette path template
-    kind: str  # list create get update replace delete action function
-    path_params: tuple[tuple[str, str], ...]  # (template name, Python argument)
+    paths: list[str]  # documented path templates; the first is the handler's
+    args: list[tuple[str, str]]  # (placeholder of the first path, Python argument)
     status: int
-    returns: str | None  # full type name, or an Edm primitive
-    returns_collection: bool = False
+    returns: str | None = None  # full type name, or an Edm primitive
+    collection: bool = False
+    item: str | None = None
+    key: str | None = None
     body: str | None = None  # full type name of the request body
-    body_model: Any = None  # generated class of the request body
-    parameters: tuple[Parameter, ...] = ()  # action parameters
-    body_schema: Mapping[str, Any] | None = None  # JSON Schema of the request body
+    body_model: str | None = None  # "module.Class" of it
+    body_schema: Mapping[str, Any] | None = None
+    parameters: list[Parameter] = dataclasses.field(default_factory=list)
     example: Any = None  # documented response body, the default answer of actions
-    # (property path, new value) an action sets
-    effects: tuple[tuple[tuple[str, ...], str], ...] = ()
-    key: str | None = None  # key property of the type a list, create or get works on
-    # a list with no collection of its own: every stored item of its type
+    effects: list[Effect] = dataclasses.field(default_factory=list)
     lists_all: bool = False
-    returns_entity: bool = (
-        False  # an entity, addressed by the path: its context ends in /$entity
-    )
+
+    @property
+    def work(self) -> Work:
+        return Work(
+            self.id,
+            self.kind,
+            self.key,
+            self.item,
+            self.returns,
+            self.collection,
+            self.lists_all,
+            tuple(self.effects),
+            self.example,
+            self.paths[0],
+        )
 
 
-@dataclasses.dataclass(frozen=True)
+def _operation(entry: dict[str, Any]) -> Operation:
+    entry = dict(entry)
+    entry["args"] = [tuple(pair) for pair in entry["args"]]
+    entry["parameters"] = [Parameter(**p) for p in entry["parameters"]]
+    entry["effects"] = [Effect(tuple(path), value) for path, value in entry["effects"]]
+    return Operation(**entry)
+
+
+@dataclasses.dataclass
 class Table:
     """Everything the service knows of the documented API, from ``operations.json``."""
 
-    operations: list[Operation]
-    # type -> its read-only properties (inherited ones included), dropped from request bodies
+    operations: dict[str, Operation]
+    handlers: dict[str, str]  # handler key -> its in-memory class
+    # type -> read-only properties, inherited ones too
     read_only: Mapping[str, frozenset[str]]
+    me: str  # the user /me stands for
+    bases: dict[str, str]  # type -> its base type
+    seed: Path | None  # the docs' examples: items at the paths the docs read them from
+
+
+def load_table(folder: Path) -> Table:
+    """The operation table, from the JSON files written beside this module."""
+    data = json.loads((folder / "operations.json").read_text(encoding="utf-8"))
+    seed = folder / "seed.json"
+    return Table(
+        operations={e["id"]: _operation(e) for e in data["operations"]},
+        handlers=data["handlers"],
+        read_only={k: frozenset(v) for k, v in data["readOnly"].items()},
+        me=data["me"],
+        bases=data["bases"],
+        seed=seed if seed.is_file() else None,
+    )
 
 
 def _model(target: str | None) -> Any:
@@ -115,43 +167,31 @@ def _model(target: str | None) -> Any:
     return getattr(importlib.import_module(f"{package}.models.{module}"), name)
 
 
-def _operation(entry: dict[str, Any]) -> Operation:
-    parameters = tuple(
-        Parameter(p["wire"], p["arg"], _model(p["model"]), p["collection"])
-        for p in entry.pop("parameters")
-    )
-    return Operation(
-        **{
-            **entry,
-            "path_params": tuple((name, arg) for name, arg in entry["path_params"]),
-            "effects": tuple(
-                (tuple(names), value) for names, value in entry["effects"]
-            ),
-            "body_model": _model(entry["body_model"]),
-            "parameters": parameters,
-        }
-    )
-
-
-def load_table(path: Path) -> Table:
-    """The operation table, from the JSON file written beside this module."""
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return Table(
-        operations=[_operation(entry) for entry in data["operations"]],
-        read_only={name: frozenset(names) for name, names in data["readOnly"].items()},
-    )
-
-
-class GraphError(Exception):
-    """An error answered in Graph's shape; the code follows from the status."""
+class LazyHandlers:
+    """The handler objects by key: the caller's, else the generated in-memory ones,
+    each imported the first time a request needs it."""
 
     def __init__(
-        self, status: int, message: str, details: Iterable[Issue] = ()
+        self, table: Table, given: Mapping[str, Any], memory: InMemory
     ) -> None:
-        super().__init__(message)
-        self.status = status
-        self.message = message
-        self.details = list(details)
+        unknown = sorted(set(given) - set(table.handlers))
+        if unknown:
+            raise ValueError(
+                f"no resource is called {', '.join(map(repr, unknown))}; "
+                f"the resources are {', '.join(sorted(table.handlers))}"
+            )
+        self.table = table
+        self.found: dict[str, Any] = dict(given)
+        self.memory = memory
+
+    def __getitem__(self, key: str) -> Any:
+        found = self.found.get(key)
+        if found is None:
+            module = importlib.import_module(f"{__package__}.{key}")
+            found = self.found[key] = getattr(module, self.table.handlers[key])(
+                self.memory
+            )
+        return found
 
 
 def error_response(
@@ -177,58 +217,6 @@ def error_response(
     return JSONResponse({"error": body}, status_code=status)
 
 
-class Store:
-    """Payloads by the path that addresses them, safe under concurrent requests."""
-
-    def __init__(self) -> None:
-        self.lock = asyncio.Lock()
-        self.items: dict[str, dict[str, Any]] = {}  # path -> stored JSON object
-        self.types: dict[str, str] = {}  # path -> full type name
-
-    def get(self, path: str) -> dict[str, Any]:
-        found = self.items.get(path)
-        if found is None:
-            raise GraphError(404, f"nothing at {path}")
-        return copy.deepcopy(found)
-
-    def put(self, path: str, type_name: str, payload: dict[str, Any]) -> None:
-        self.items[path] = copy.deepcopy(payload)
-        self.types[path] = type_name
-
-    def delete(self, path: str) -> None:
-        if path not in self.items:
-            raise GraphError(404, f"nothing at {path}")
-        for key in [k for k in self.items if k == path or k.startswith(path + "/")]:
-            del self.items[key]
-            del self.types[key]
-
-    def children(self, collection: str) -> list[dict[str, Any]]:
-        prefix = collection + "/"
-        return [
-            copy.deepcopy(v)
-            for k, v in self.items.items()
-            if k.startswith(prefix) and "/" not in k[len(prefix) :]
-        ]
-
-    def of_type(self, type_name: str) -> list[dict[str, Any]]:
-        return [
-            copy.deepcopy(self.items[k])
-            for k, t in self.types.items()
-            if t == type_name
-        ]
-
-
-def to_json(value: Any) -> Any:
-    """A handler's value (model, enum, list of them, or plain JSON) as JSON."""
-    if hasattr(value, "to_dict"):
-        return value.to_dict()
-    if isinstance(value, list):
-        return [to_json(item) for item in value]
-    if isinstance(value, frozenset):
-        return ",".join(sorted(to_json(item) for item in value))
-    return getattr(value, "value", value) if hasattr(value, "_value_") else value
-
-
 def from_json(model: Any, value: Any, collection: bool) -> Any:
     if model is None or value is None:
         return value
@@ -237,99 +225,6 @@ def from_json(model: Any, value: Any, collection: bool) -> Any:
             raise TypeError("expected a JSON array")
         return [from_json(model, item, False) for item in value]
     return model.from_dict(value) if hasattr(model, "from_dict") else model(value)
-
-
-def fill(template: str, values: Mapping[str, str]) -> str:
-    """A path template with each ``{name}`` replaced by its value, kept one segment."""
-    return re.sub(
-        r"\{(\w+)\}",
-        lambda match: str(values[match.group(1)]).replace("/", "%2F"),
-        template,
-    )
-
-
-class InMemory:
-    """The default behaviour of every operation, on a shared store."""
-
-    def __init__(self, operations: list[Operation], store: Store | None = None) -> None:
-        self.store = store or Store()
-        self.operations = {f"{op.handler}.{op.method_name}": op for op in operations}
-
-    async def call(
-        self, key: str, arguments: Mapping[str, str], body: Any = None
-    ) -> Any:
-        """Run operation ``key`` on the path its arguments fill in."""
-        operation = self.operations[key]
-        path = fill(
-            operation.path,
-            {name: arguments[arg] for name, arg in operation.path_params},
-        )
-        async with self.store.lock:
-            result = self._run(operation, path, to_json(body))
-        if (
-            operation.returns is not None
-            and operation.returns.startswith("Edm.")
-            and isinstance(result, dict)
-        ):
-            return result.get("value")
-        return result
-
-    def _run(self, operation: Operation, path: str, body: Any) -> Any:
-        store = self.store
-        kind = operation.kind
-        if kind == "list":
-            return (
-                store.of_type(operation.returns or "")
-                if operation.lists_all
-                else store.children(path)
-            )
-        if kind == "get":
-            return store.get(path)
-        if kind == "create":
-            payload = dict(body or {})
-            key = operation.key or "id"
-            payload.setdefault(key, str(uuid.uuid4()))
-            # The key is one path segment, as path arguments are (see call()).
-            target = f"{path}/{str(payload[key]).replace('/', '%2F')}"
-            if target in store.items:
-                raise GraphError(409, f"{key} {payload[key]!r} exists already")
-            store.put(target, operation.returns or "", payload)
-            return payload
-        if kind == "replace":
-            payload = dict(body or {})
-            if operation.key and operation.key not in payload:
-                previous = store.items.get(path, {})
-                payload[operation.key] = previous.get(operation.key, str(uuid.uuid4()))
-            store.put(path, operation.body or operation.returns or "", payload)
-            return payload
-        if kind == "update":
-            current = store.get(path)
-            current.update(body or {})
-            store.put(path, store.types[path], current)
-            return current
-        if kind == "delete":
-            store.delete(path)
-            return None
-        # Actions and functions work on the item their path continues from.
-        parent = path.rsplit("/", 1)[0]
-        if operation.effects:
-            current = store.get(parent)
-            for names, value in operation.effects:
-                node = current
-                for name in names[:-1]:
-                    if not isinstance(node.get(name), dict):
-                        node[name] = {}
-                    node = node[name]
-                node[names[-1]] = value
-            store.put(parent, store.types[parent], current)
-        elif parent not in store.items and parent.count("/") > 1:
-            parents = [k for k in store.items if k.startswith(parent + "/")]
-            if not parents:
-                raise GraphError(404, f"nothing at {parent}")
-        return copy.deepcopy(operation.example)
-
-
-Handler = Callable[..., Awaitable[Any]]
 
 
 def _validator(
@@ -351,31 +246,6 @@ def _registry() -> Registry[Any]:
     )
 
 
-async def _read_body(request: Request, operation: Operation) -> Any:
-    if operation.body is None and not operation.parameters:
-        return None
-    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if kind != "application/json":
-        raise GraphError(415, "send the request body as application/json")
-    declared = request.headers.get("content-length")
-    if declared is not None and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
-        raise GraphError(413, f"request bodies are limited to {MAX_BODY_BYTES} bytes")
-    data = bytearray()
-    async for chunk in request.stream():
-        data.extend(chunk)
-        if len(data) > MAX_BODY_BYTES:
-            raise GraphError(
-                413, f"request bodies are limited to {MAX_BODY_BYTES} bytes"
-            )
-    try:
-        value = json.loads(data.decode("utf-8"))
-        # An escaped lone surrogate is valid JSON but not text: refuse it here.
-        json.dumps(value, ensure_ascii=False).encode("utf-8")
-    except (UnicodeError, ValueError, RecursionError):
-        raise GraphError(400, "the request body is not JSON text") from None
-    return value
-
-
 def _check_body(validator: Draft202012Validator, body: Any) -> None:
     """A 400 that says what ``graphdoc validate`` would say about the body."""
     try:
@@ -388,51 +258,48 @@ def _check_body(validator: Draft202012Validator, body: Any) -> None:
         raise GraphError(400, f"{found[0]}{more}"[:500], found[:MAX_DETAILS])
 
 
-def _page(request: Request, items: list[Any]) -> dict[str, Any]:
-    top_text = request.query_params.get("$top", str(PAGE_SIZE))
-    skip_text = request.query_params.get("$skiptoken", "0")
-    if not (top_text.isdigit() and skip_text.isdigit() and int(top_text) >= 1):
-        raise GraphError(
-            400, "$top must be a whole number from 1, $skiptoken one from 0"
-        )
-    top, skip = min(int(top_text), PAGE_SIZE), int(skip_text)
-    page: dict[str, Any] = {"value": items[skip : skip + top]}
-    if skip + top < len(items):
-        query = {k: v for k, v in request.query_params.items() if k != "$skiptoken"}
-        query["$skiptoken"] = str(skip + top)
-        page["@odata.nextLink"] = str(request.url.replace(query=urlencode(query)))
-    return page
-
-
-def context(request: Request, operation: Operation) -> str:
-    """The ``@odata.context`` of an answer: the metadata URL and what the answer is, as Graph writes it
-    (``.../$metadata#users('42')/messages/$entity``)."""
-    base = f"{request.url.scheme}://{request.url.netloc}{request.scope.get('root_path', '')}/$metadata#"
-    if operation.kind in ("action", "function") or operation.returns is None:
-        shown = operation.returns or "Edm.Untyped"
-        return base + (
-            f"Collection({shown})" if operation.returns_collection else shown
-        )
-    parts: list[str] = []
-    segments = operation.path.strip("/").split("/")
-    for index, segment in enumerate(segments):
-        name = re.fullmatch(r"\{(\w+)\}", segment)
-        if name is None:
-            parts.append(segment)
-        elif parts and not (operation.returns_entity and index == len(segments) - 1):
-            parts[-1] += (
-                "('"
-                + str(request.path_params.get(name.group(1), "")).replace("'", "''")
-                + "')"
+async def _read_bytes(request: Request) -> bytes:
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+        raise GraphError(413, f"request bodies are limited to {MAX_BODY_BYTES} bytes")
+    data = bytearray()
+    async for chunk in request.stream():
+        data.extend(chunk)
+        if len(data) > MAX_BODY_BYTES:
+            raise GraphError(
+                413, f"request bodies are limited to {MAX_BODY_BYTES} bytes"
             )
-    tail = "/$entity" if operation.returns_entity else ""
-    return base + "/".join(parts) + tail
+    return bytes(data)
 
 
-def _with_context(
-    request: Request, operation: Operation, value: dict[str, Any]
-) -> dict[str, Any]:
-    return {"@odata.context": context(request, operation), **value}
+def _parse_json(request: Request, raw: bytes) -> Any:
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind != "application/json":
+        raise GraphError(415, "send the request body as application/json")
+    try:
+        value = json.loads(raw.decode("utf-8"))
+        # An escaped lone surrogate is valid JSON but not text: refuse it here.
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except (UnicodeError, ValueError, RecursionError):
+        raise GraphError(400, "the request body is not JSON text") from None
+    return value
+
+
+async def _read_body(request: Request, operation: Operation) -> tuple[Any, bytes]:
+    """The body as JSON (None when the operation takes none) and as it came."""
+    if request.method in ("GET", "DELETE", "HEAD"):
+        return None, b""
+    raw = await _read_bytes(request)
+    if operation.kind == "put-value":
+        return None, raw
+    if operation.kind in JSON_BODIES:
+        if not raw.strip():
+            raise GraphError(400, "this request needs a JSON object as its body")
+        return _parse_json(request, raw), raw
+    if operation.kind == "action" and (operation.parameters or raw.strip()):
+        # Graph takes a body-less action's POST without a body or a content type.
+        return (_parse_json(request, raw) if raw.strip() else {}), raw
+    return None, raw
 
 
 def _without_read_only(
@@ -462,6 +329,55 @@ def _without_read_only(
     )
 
 
+def _arguments(found: Found) -> dict[str, str]:
+    """The handler's path arguments. Another documented path than the first gives them by
+    placeholder name where the names agree, and the rest in order from the end (the
+    item's own key last in both)."""
+    operation: Operation = found.value
+    values = found.values
+    wanted = [name for name, _ in operation.args]
+    given = {name: values[name] for name in wanted if name in values}
+    rest = [name for name in wanted if name not in given]
+    spare = [value for name, value in values.items() if name not in given]
+    for name, value in zip(reversed(rest), reversed(spare)):
+        given[name] = value
+    return {arg: given.get(name, "") for name, arg in operation.args}
+
+
+def context(base: str, found: Found, me: str) -> str:
+    """The ``@odata.context`` of an answer, as Graph writes it: the metadata URL and what
+    the answer is (``.../$metadata#users('42')/messages/$entity``)."""
+    operation: Operation = found.value
+    if (
+        operation.kind
+        in ("action", "function", "count", "get-value", "put-value", "get-ref")
+        or not operation.item
+    ):
+        shown = operation.returns or "Edm.Untyped"
+        return f"{base}/$metadata#" + (
+            f"Collection({shown})" if operation.collection else shown
+        )
+    entity = operation.kind in ("get", "create", "update", "replace")
+    parts: list[str] = []
+    template: Template = found.template
+    for index, (kind, text) in enumerate(template.parts):
+        last = index == len(template.parts) - 1
+        if kind == "literal" and index == 0 and text.lower() == "me":
+            parts += [f"users('{me}')"]
+        elif kind in ("literal", "cast", "colon", "call"):
+            parts.append(text.split("\0")[0])
+        elif kind == "keyed":
+            name, param = text.split("\0")
+            parts.append(f"{name}('{_quoted(found.values.get(param, ''))}')")
+        elif parts and not (entity and last):
+            parts[-1] += f"('{_quoted(found.values.get(text, ''))}')"
+    return f"{base}/$metadata#" + "/".join(parts) + ("/$entity" if entity else "")
+
+
+def _quoted(value: str) -> str:
+    return value.replace("'", "''")
+
+
 class VersionPrefix:
     """Graph's URLs start with ``/v1.0`` or ``/beta``: both are taken off before routing
     (into ``root_path``, so answers' links keep them), and every answer carries a
@@ -477,8 +393,7 @@ class VersionPrefix:
             await self.app(scope, receive, send)
             return
         root = scope.get("root_path", "")
-        path = scope["path"]
-        rest = path.removeprefix(root)
+        rest = scope["path"].removeprefix(root)
         prefix = self.PREFIX.match(rest)
         scope = {**scope, "root_path": root + prefix.group()} if prefix else dict(scope)
         request_id = str(uuid.uuid4())
@@ -502,6 +417,7 @@ class VersionPrefix:
                 headers += [
                     (b"request-id", request_id.encode()),
                     (b"client-request-id", client_id.encode("latin-1")),
+                    (MOCK_HEADER.encode(), b"1"),
                 ]
                 message = {**message, "headers": headers}
             await send(message)
@@ -509,141 +425,359 @@ class VersionPrefix:
         await self.app(scope, receive, send_with_ids)
 
 
-def _route(
-    path: str, endpoint: Callable[[Request], Awaitable[Response]], methods: list[str]
-) -> Route:
-    """A route whose literal segments match in any case, as Graph's do."""
-    route = Route(path, endpoint, methods=methods)
-    route.path_regex = re.compile(route.path_regex.pattern, re.IGNORECASE)
-    return route
+class Service:
+    """Answers every documented operation: route, read, check, call, shape."""
 
-
-def _specificity(path: str) -> tuple[int, str]:
-    """More literal segments first: ``/jobs/start`` before ``/jobs/{id}``."""
-    return (
-        -sum(1 for part in path.split("/") if part and not part.startswith("{")),
-        path,
-    )
-
-
-def build_app(table: Table, handlers: Mapping[str, Any]) -> Starlette:
-    """A Starlette app routing each operation to ``handlers[op.handler].<op.method_name>``."""
-    known = sorted({op.handler for op in table.operations})
-    unknown = sorted(set(handlers) - set(known))
-    if unknown:
-        raise ValueError(
-            f"no resource is called {', '.join(map(repr, unknown))}; the resources are {', '.join(known)}"
+    def __init__(
+        self, table: Table, handlers: Mapping[str, Any], *, empty: bool, me: str | None
+    ) -> None:
+        self.table = table
+        self.me = me or table.me
+        self.memory = InMemory(
+            {op.id: op.work for op in table.operations.values()}, bases=table.bases
         )
-    registry = _registry()
-    validators = {
-        id(op): _validator(op.body_schema, registry)
-        for op in table.operations
-        if op.body_schema is not None
-    }
+        self.empty = empty
+        self.memory.store.pending = None if empty else table.seed
+        self.handlers = LazyHandlers(table, handlers, self.memory)
+        self.router: Router = Router()
+        for op in table.operations.values():
+            for path in op.paths:
+                self.router.add(path, op.http_method, op)
+        self.validators: dict[str, Draft202012Validator] = {}
+        self.registry: Registry[Any] | None = None
 
-    def arguments_of(
-        request: Request, operation: Operation, body: Any
-    ) -> dict[str, Any]:
+    # how $expand reads an expanded item: by its own path
+    item_view = Operation("", "", "", "get", "GET", [""], [], 200)
+
+    async def reset(self) -> None:
+        async with self.memory.store.lock:
+            self.memory.store.reset(None if self.empty else self.table.seed)
+
+    # -- routing ---------------------------------------------------------------
+    def find(self, method: str, path: str) -> Found:
+        try:
+            return self.router.find(method, path)
+        except (NoRoute, NotAllowed):
+            # /me stands for one user: a path documented only under /users/{id} works from /me too
+            head, _, rest = path.lstrip("/").partition("/")
+            if head.lower() != "me":
+                raise
+            user = f"/users/{quote(self.me, safe='')}"
+            return self.router.find(method, user + (f"/{rest}" if rest else ""))
+
+    def ancestry(self, type_name: str | None) -> list[str]:
+        """The type and its bases, nearest first."""
+        chain: list[str] = []
+        while type_name and type_name not in chain:
+            chain.append(type_name)
+            type_name = self.table.bases.get(type_name)
+        return chain
+
+    def choose(self, found: Found, body: Any) -> Found:
+        """One of the operations documented for this method at this path: the one for the
+        type the request names (a create's ``@odata.type``) or the stored item is, or the
+        most general one."""
+        choices: list[Operation] = found.choices
+        if len(choices) == 1:
+            return found
+        first = choices[0]
+        target: str | None = None
+        if isinstance(body, dict) and isinstance(body.get("@odata.type"), str):
+            target = body["@odata.type"].lstrip("#")
+        elif first.kind not in ("list", "create"):
+            store = self.memory.store
+            store.ready()
+            path = self.store_path(found)
+            target = store.types.get(path) or store.types.get(path.rsplit("/", 1)[0])
+        for name in self.ancestry(target):
+            for choice in choices:
+                if choice.item == name:
+                    return dataclasses.replace(found, value=choice)
+        general = min(
+            choices, key=lambda c: len(self.ancestry(c.item)) if c.item else 99
+        )
+        return dataclasses.replace(found, value=general)
+
+    def store_path(self, found: Found) -> str:
+        return found.template.fill(found.values, self.me)
+
+    # -- the body ----------------------------------------------------------------
+    def validator(self, operation: Operation) -> Draft202012Validator | None:
+        if operation.body_schema is None:
+            return None
+        found = self.validators.get(operation.id)
+        if found is None:
+            if self.registry is None:
+                self.registry = _registry()
+            found = self.validators[operation.id] = _validator(
+                operation.body_schema, self.registry
+            )
+        return found
+
+    def handler_arguments(self, found: Found, body: Any) -> dict[str, Any]:
         """The handler's arguments: path values, then the body as its models."""
-        arguments: dict[str, Any] = {
-            arg: request.path_params[name] for name, arg in operation.path_params
-        }
+        operation: Operation = found.value
+        arguments: dict[str, Any] = dict(_arguments(found))
         if (operation.parameters or operation.body is not None) and not isinstance(
             body, dict
         ):
             raise GraphError(400, "the request body must be a JSON object")
         try:
             for parameter in operation.parameters:
-                value = body.get(parameter.wire)
                 arguments[parameter.arg] = from_json(
-                    parameter.model, value, parameter.collection
+                    _model(parameter.model),
+                    body.get(parameter.wire),
+                    parameter.collection,
                 )
-            if operation.body is not None and not operation.parameters:
-                arguments["body"] = from_json(operation.body_model, body, False)
+            if operation.kind in ("create", "update", "replace"):
+                arguments["body"] = from_json(_model(operation.body_model), body, False)
+            elif operation.kind in ("add-ref", "set-ref"):
+                arguments["body"] = body
         except (TypeError, ValueError) as error:
             raise GraphError(400, str(error)[:500]) from None
         return arguments
 
-    async def answer(request: Request, operation: Operation) -> Response:
-        body = await _read_body(request, operation)
-        validator = validators.get(id(operation))
+    # -- answering -----------------------------------------------------------------
+    async def answer(self, request: Request, path: str) -> Response:
+        try:
+            found = self.find(
+                request.method if request.method != "HEAD" else "GET", path
+            )
+        except NotAllowed as error:
+            created = self.created(request, path)
+            if created is not None:
+                return created
+            message = f"{request.method} is not supported at {path}; it takes {', '.join(error.allowed)}"
+            response = error_response(request, 405, message)
+            response.headers["Allow"] = ", ".join(error.allowed)
+            return response
+        except NoRoute:
+            created = self.created(request, path)
+            if created is not None:
+                return created
+            return error_response(request, 404, f"no resource at {path}")
+        body, raw = await _read_body(request, found.value)
+        found = self.choose(found, body)
+        operation: Operation = found.value
+        collection = operation.kind == "list" or (
+            operation.collection and operation.kind in ("action", "function")
+        )
+        query = _query.options(
+            request.query_params, _query.allowed(operation.kind, collection)
+        )
+        validator = self.validator(operation)
         if validator is not None:
             _check_body(validator, body)
-        arguments = arguments_of(
-            request, operation, _without_read_only(operation, body, table.read_only)
-        )
-        handler = getattr(handlers[operation.handler], operation.method_name)
+        body = _without_read_only(operation, body, self.table.read_only)
+        arguments = self.handler_arguments(found, body)
+        handler = getattr(self.handlers[operation.handler], operation.method)
+        token = CURRENT.set((self.store_path(found), raw))
         try:
             result = await handler(**arguments)
-        except (GraphError, NotImplementedError):
+        except (GraphError, NotImplementedError, _query.QueryError):
             raise
         except Exception as error:  # a bug in the handler, not in the request
-            log.exception("%s.%s failed", operation.handler, operation.method_name)
-            name = f"{operation.handler}.{operation.method_name}"
+            log.exception("%s failed", operation.id)
             raise GraphError(
-                500, f"{name} raised {type(error).__name__}: {error}"[:500]
+                500, f"{operation.id} raised {type(error).__name__}: {error}"[:500]
             ) from None
-        if operation.status == 204 or result is None and operation.returns is None:
+        finally:
+            CURRENT.reset(token)
+        return self.shape(request, found, result, query, collection)
+
+    def created(self, request: Request, path: str) -> Response | None:
+        """A GET of an item that a create made where the docs document no GET of it:
+        answered from the store, so every created item can be read back at its URL."""
+        if request.method not in ("GET", "HEAD") or "/" not in path.strip("/"):
+            return None
+        parent, _, key = path.rstrip("/").rpartition("/")
+        try:
+            found = self.find("POST", parent)
+        except (NoRoute, NotAllowed):
+            return None
+        creates = [op for op in found.choices if op.kind == "create"]
+        if not creates:
+            return None
+        store = self.memory.store
+        store.ready()
+        where = f"{self.store_path(found)}/{key.replace('/', '%2F')}"
+        if not store.has(where):
+            return error_response(request, 404, f"nothing at {where}")
+        base = f"{request.url.scheme}://{request.url.netloc}{request.scope.get('root_path', '')}"
+        item_type = store.types.get(where) or creates[0].item or "Edm.Untyped"
+        answer = {
+            "@odata.context": f"{base}/$metadata#{item_type}/$entity",
+            **store.get(where),
+        }
+        return JSONResponse(answer)
+
+    def shape(
+        self,
+        request: Request,
+        found: Found,
+        result: Any,
+        query: dict[str, str],
+        collection: bool,
+    ) -> Response:
+        operation: Operation = found.value
+        kind = operation.kind
+        if kind == "count":
+            return PlainTextResponse(str(result), status_code=200)
+        if kind == "get-value" and isinstance(result, tuple):
+            content, media_type = result
+            return Response(content, status_code=200, media_type=media_type)
+        if operation.status == 204 or (result is None and kind != "get-value"):
             return Response(
-                status_code=operation.status if operation.status != 200 else 204
+                status_code=operation.status if operation.status in (202, 204) else 204
             )
-        if operation.returns_collection:
-            page = _page(request, to_json(list(result or [])))
-            return JSONResponse(
-                _with_context(request, operation, page), status_code=operation.status
-            )
+        base = f"{request.url.scheme}://{request.url.netloc}{request.scope.get('root_path', '')}"
         value = to_json(result)
-        if not isinstance(value, dict):
-            value = {"value": value}
-        return JSONResponse(
-            _with_context(request, operation, value), status_code=operation.status
-        )
-
-    def endpoint_for(
-        path_ops: dict[str, Operation],
-    ) -> Callable[[Request], Awaitable[Response]]:
-        async def endpoint(request: Request) -> Response:
-            operation = path_ops[request.method]
-            try:
-                return await answer(request, operation)
-            except GraphError as error:
-                return error_response(
-                    request, error.status, error.message, error.details
+        headers: dict[str, str] = {}
+        if collection or (kind == "get-ref" and isinstance(value, list)):
+            answer = self.page(
+                request,
+                found,
+                list(value or []) if isinstance(value, list) else [value],
+                query,
+            )
+        elif isinstance(value, dict):
+            if "$expand" in query:
+                value = self.expand(
+                    value, self.store_path(found), query["$expand"], operation
                 )
-            except NotImplementedError:
-                return error_response(
-                    request, 501, f"{operation.method_name} has no implementation yet"
+            answer = _query.select(value, query.get("$select"))
+            if kind == "create" and operation.key and operation.key in value:
+                where = request.url.path.removeprefix(
+                    request.scope.get("root_path", "")
                 )
+                headers["Location"] = (
+                    f"{base}{quote(where, safe=_SAFE)}/{quote(str(value[operation.key]), safe='')}"
+                )
+        else:
+            answer = {"value": value}
+        answer = {"@odata.context": context(base, found, self.me), **answer}
+        return JSONResponse(answer, status_code=operation.status, headers=headers)
 
-        return endpoint
+    def expand(
+        self, item: dict[str, Any], path: str, text: str, operation: Operation
+    ) -> dict[str, Any]:
+        """``item`` with the related items the store holds under it for each ``$expand``
+        name, each with the options given it (``members($select=id;$top=5)``)."""
+        store = self.memory.store
+        item = dict(item)
+        if operation.kind == "create":
+            path = f"{path}/{item.get(operation.key or 'id', '')}"
+        for name, options in _query.expanded(text):
+            where = f"{path}/{name}"
+            children = store.children(where)
+            if children:
+                items, skip, top, _ = _query.apply(children, options)
+                item[name] = [
+                    self.nested(child, f"{where}/{child.get('id', '')}", options)
+                    for child in items[skip : skip + top]
+                ]
+            elif store.has(where):
+                item[name] = self.nested(store.get(where), where, options)
+        return item
 
-    by_path: dict[str, dict[str, Operation]] = {}
-    for op in table.operations:
-        by_path.setdefault(op.path, {})[op.http_method] = op
-    routes = [
-        _route(path, endpoint_for(ops), sorted(ops))
-        for path, ops in sorted(by_path.items(), key=lambda i: _specificity(i[0]))
-    ]
+    def nested(
+        self, item: dict[str, Any], path: str, options: dict[str, str]
+    ) -> dict[str, Any]:
+        """An expanded item, with its own ``$expand`` and ``$select``."""
+        if "$expand" in options:
+            item = self.expand(item, path, options["$expand"], self.item_view)
+        return _query.select(item, options.get("$select"))
+
+    def page(
+        self,
+        request: Request,
+        found: Found,
+        items: list[Any],
+        query: dict[str, str],
+    ) -> dict[str, Any]:
+        objects = [item for item in items if isinstance(item, dict)]
+        if len(objects) == len(items):
+            items, skip, top, count = _query.apply(objects, query)
+            if "$expand" in query:
+                path = self.store_path(found)
+                key = found.value.key or "id"
+                items = [
+                    self.expand(
+                        item,
+                        f"{path}/{item.get(key, '')}",
+                        query["$expand"],
+                        found.value,
+                    )
+                    for item in items
+                ]
+            items = [_query.select(item, query.get("$select")) for item in items]
+        else:  # a collection of primitive values: paged, not filtered
+            skip, top, count = (
+                int(query.get("$skip") or 0),
+                int(query.get("$top") or _query.PAGE_SIZE),
+                None,
+            )
+        page: dict[str, Any] = {}
+        if count is not None:
+            page["@odata.count"] = count
+        page["value"] = items[skip : skip + top]
+        if top and skip + top < len(items):
+            kept = {
+                k: v
+                for k, v in request.query_params.items()
+                if k.lower() not in ("$skiptoken", "$skip")
+            }
+            kept["$skiptoken"] = str(skip + top)
+            page["@odata.nextLink"] = str(request.url.replace(query=urlencode(kept)))
+        return page
+
+
+def build_app(
+    table: Table,
+    handlers: Mapping[str, Any] | None = None,
+    *,
+    empty: bool = False,
+    me: str | None = None,
+) -> Starlette:
+    """A Starlette app answering each operation with ``handlers[<key>]`` (the generated
+    in-memory handler where none is given). ``empty``: start without the docs' examples;
+    ``me``: the user ``/me`` stands for."""
+    service = Service(table, handlers or {}, empty=empty, me=me)
+
+    async def endpoint(request: Request) -> Response:
+        path = request.url.path.removeprefix(request.scope.get("root_path", "")) or "/"
+        if path.lower() == RESET_PATH and request.method == "POST":
+            await service.reset()
+            return Response(status_code=204)
+        try:
+            return await service.answer(request, path)
+        except GraphError as error:
+            return error_response(request, error.status, error.message, error.details)
+        except _query.QueryError as error:
+            return error_response(request, 400, str(error))
+        except NotImplementedError:
+            return error_response(
+                request, 501, "this operation has no implementation yet"
+            )
 
     async def http_error(request: Request, error: Exception) -> Response:
         status = getattr(error, "status_code", 500)
-        if status == 404:
-            message = f"no resource at {request.url.path}"
-        elif status == 405:
-            message = f"{request.method} is not supported at {request.url.path}"
-        else:
-            message = str(getattr(error, "detail", error))
-        response = error_response(request, status, message)
-        response.headers.update(
-            getattr(error, "headers", None) or {}
-        )  # Allow, on a 405
-        return response
+        return error_response(request, status, str(getattr(error, "detail", error)))
 
     async def server_error(request: Request, error: Exception) -> Response:
         return error_response(request, 500, "the service failed; see its log")
 
-    return Starlette(
-        routes=routes,
+    route = Route("/{path:path}", endpoint)
+    # every method reaches the router, which answers 405 with Allow itself
+    route.methods = None
+    app = Starlette(
+        routes=[route],
         middleware=[Middleware(VersionPrefix)],
         exception_handlers={HTTPException: http_error, Exception: server_error},
     )
+    app.state.service = service
+    return app
+
+
+Handler = Callable[..., Awaitable[Any]]
+__all__ = ["GraphError", "Handler", "Store", "Table", "build_app", "load_table"]

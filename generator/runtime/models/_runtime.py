@@ -145,13 +145,23 @@ def _class_of(cls: type[Model], data: Mapping[str, Any], where: str) -> type[Mod
                 f"{where or '(root)'}: {cls.__name__} is abstract and the payload names no type in @odata.type"
             )
         return cls
-    found = (
-        Model._REGISTRY.get(written.lstrip("#")) if isinstance(written, str) else None
-    )
+    found = _registered(written.lstrip("#")) if isinstance(written, str) else None
     if found is None or not issubclass(found, cls):
         raise ValueError(
             f"{_at(where, ODATA_TYPE)}: {written!r} is not {cls._ODATA_TYPE or cls.__name__} or a type derived from it"
         )
+    return found
+
+
+def _registered(odata_type: str) -> type[Model] | None:
+    """The class of ``odata_type``, importing its module if no code has yet."""
+    found = Model._REGISTRY.get(odata_type)
+    if found is None:
+        package = importlib.import_module(__package__ or "")
+        class_name = getattr(package, "TYPES", {}).get(odata_type)
+        if class_name is not None:
+            getattr(package, class_name)  # importing it registers it
+            found = Model._REGISTRY.get(odata_type)
     return found
 
 

@@ -1,0 +1,334 @@
+"""``graphdoc replay``: send the docs' own request examples to a service and hold it to the docs.
+
+Every request example of the API pages (or of those a ``--select`` glob picks),
+in page order, goes to the service: the mock built in this process from the same
+docs, or any service at ``--base-url``. Each answer is checked against the
+response example that follows the request on its page: the status must be of
+the documented class (2xx, 4xx ...) and a 2xx body must validate against the
+documented response type. A request whose own example breaks its schema (lint's
+EXAMPLE_INVALID) is the page's error, not the service's.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+import re
+import tempfile
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+from . import mockdata
+from .diagnostics import Diagnostic, make
+from .model import Example, Model
+from .runtime.handlers._routes import Router, Template, compile_template
+from .runtime.handlers._service import MOCK_HEADER, RESET_PATH
+
+PASS = "pass"
+OUTCOMES = (
+    PASS,
+    "page error",  # the request example breaks its own schema, or its page's documented requests
+    "wrong status",
+    "not found",  # 404 for an item the service doesn't have
+    "no route",  # 404: the service routes no such path
+    "method not allowed",  # 405
+    "invalid body",  # 2xx, but the body doesn't match the documented type
+    "create unreadable",  # a create answered 2xx, but a GET of the new item's URL finds nothing
+    "server error",  # 5xx
+    "unreachable",  # no answer at all
+)
+_HOST = re.compile(r"^https?://[^/]+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """One documented request and the answer the docs show for it."""
+
+    request: Example
+    response: Example | None
+
+    @property
+    def target(self) -> str:
+        """The request's path and query, with the docs' host taken off."""
+        url = (self.request.url or "").strip()
+        return _HOST.sub("", url) or "/"
+
+
+@dataclass
+class Result:
+    exchange: Exchange
+    outcome: str
+    status: int | None = None
+    detail: str = ""
+
+
+@dataclass
+class Report:
+    results: list[Result] = field(default_factory=list)
+
+    def counts(self) -> Counter[str]:
+        return Counter(r.outcome for r in self.results)
+
+    @property
+    def failed(self) -> bool:
+        return any(r.outcome not in (PASS, "page error") for r in self.results)
+
+    def summary(self) -> str:
+        counts = self.counts()
+        total = len(self.results) or 1
+        shown = ", ".join(f"{counts[o]} {o} ({100 * counts[o] / total:.1f}%)" for o in OUTCOMES if counts[o])
+        return f"replay: {len(self.results)} requests; {shown or 'none'}"
+
+    def diagnostics(self) -> list[Diagnostic]:
+        return [
+            make(
+                "REPLAY_PAGE_ERROR" if r.outcome == "page error" else "REPLAY_FAILED",
+                f"{r.exchange.request.http_method} {r.exchange.target[:120]}: {r.outcome}: {r.detail}",
+                r.exchange.request.source.path,
+                r.exchange.request.source.line,
+            )
+            for r in self.results
+            if r.outcome != PASS
+        ]
+
+
+# Hosts of Microsoft Graph's national clouds. A request example addressed elsewhere (a
+# notification the service sends to an app's callback URL) is not a request to the service.
+GRAPH_HOSTS = ("graph.microsoft.com", "graph.microsoft.us", "dod-graph.microsoft.us", "graph.microsoft.de", "microsoftgraph.chinacloudapi.cn")
+_NOT_A_PATH = re.compile(r"[\s*<>\\^`|]")
+
+
+def to_graph(request: Example) -> bool:
+    """Whether a request example is addressed to the service (or to no host at all)."""
+    host = urlsplit((request.url or "").strip()).hostname if _HOST.match((request.url or "").strip()) else None
+    return host is None or any(host == h or host.endswith("." + h) for h in GRAPH_HOSTS)
+
+
+def exchanges(model: Model, select: Sequence[str] = ()) -> list[Exchange]:
+    """Every request example addressed to the service, with the response example after it
+    on its page, in page order."""
+    return [
+        Exchange(request, response)
+        for request, response in mockdata.exchanges(model)
+        if to_graph(request)
+        and (not select or any(fnmatch.fnmatch(request.source.path, p) or fnmatch.fnmatch(request.source.path.split("/")[-1], p) for p in select))
+    ]
+
+
+class Checker:
+    """Checks an answer against the docs: the status class and the body's type."""
+
+    def __init__(self, model: Model) -> None:
+        from .emit import jsonschema
+        from .lint import check_examples
+        from .validation import SchemaSet
+
+        self.model = model
+        self.schemas = SchemaSet.from_texts(jsonschema.emit(model))
+        report = check_examples(model, self.schemas)
+        self.broken = {(example.source.path, example.source.line) for example, _, _ in report.failures}
+        self.router: Router = mockdata.router(model)
+        # each API page's documented requests: (method, compiled path)
+        self.documented: dict[str, list[tuple[str, Template]]] = {}
+        for op in model.operations:
+            if op.source is not None:
+                for path in op.paths:
+                    self.documented.setdefault(op.source.path, []).append((op.http_method, compile_template(path)))
+
+    def body_breaks(self, request: Example) -> str:
+        """What is wrong with a request example's body by the schema the service checks it
+        against (its operation's body), or ""."""
+        from jsonschema import Draft202012Validator
+
+        from .emit.handlers import handlers_view
+        from .runtime.handlers._issues import issues
+
+        found = mockdata.route(self.router, request)
+        if found is None or request.body is None:
+            return ""
+        schema = handlers_view(self.model).body_schema(found.value)
+        if schema is None:
+            return ""
+        validator = Draft202012Validator(schema, registry=self.schemas.registry, format_checker=Draft202012Validator.FORMAT_CHECKER)
+        try:
+            first = next(issues(validator.iter_errors(request.payload())), None)
+        except (ValueError, RecursionError):
+            return "not JSON"
+        return str(first) if first is not None else ""
+
+    def documents(self, request: Example) -> bool:
+        """Whether the request's page documents its method and path (or the page has no
+        API paths to hold it to)."""
+        paths = self.documented.get(request.source.path)
+        if not paths:
+            return True
+        path = mockdata.request_path(request.url or "")
+        return any(method == request.http_method and template.match(path) is not None for method, template in paths)
+
+    def created_at(self, exchange: Exchange, status: int, body: Any) -> str | None:
+        """The URL path of the item a documented create made, when this answer is one."""
+        request = exchange.request
+        if request.http_method != "POST" or status // 100 != 2 or not isinstance(body, dict):
+            return None
+        found = mockdata.route(self.router, request)
+        if found is None:
+            return None
+        operation = found.value
+        key = body.get(operation.key or "id")
+        if operation.kind != "create" or not isinstance(key, (str, int)) or not str(key):
+            return None
+        return f"{urlsplit(exchange.target).path.rstrip('/')}/{quote(str(key), safe='')}"
+
+    def check(self, exchange: Exchange, status: int, body: Any) -> Result:
+        request = exchange.request
+        if (request.source.path, request.source.line) in self.broken:
+            return Result(exchange, "page error", status, "the request example breaks its own schema (see lint)")
+        broken = self.body_breaks(request)
+        if broken:
+            return Result(exchange, "page error", status, f"the request body breaks the schema its operation documents: {broken}")
+        if _NOT_A_PATH.search(mockdata.request_path(request.url or "")):
+            return Result(exchange, "page error", status, "the request example's URL is not a URL")
+        documented = exchange.response.status if exchange.response and exchange.response.status else None
+        expected_class = (documented or 200) // 100
+        if status // 100 != expected_class:
+            failure = _failure(status, body)
+            if failure in ("no route", "method not allowed") and not self.documents(request):
+                return Result(exchange, "page error", status, "the example's method and URL match none of the requests its page documents")
+            return Result(exchange, failure, status, f"documented {documented or '2xx'}, answered {status}: {_said(body)}")
+        if status // 100 == 2 and exchange.response is not None and exchange.response.type and isinstance(body, (dict, list)):
+            problem = self.body_problem(exchange.response, body)
+            if problem:
+                return Result(exchange, "invalid body", status, problem)
+        return Result(exchange, PASS, status)
+
+    def collection(self, response: Example) -> bool:
+        """Whether the docs' response is a collection: its annotation says so, or its body
+        is ``{"value": [...]}`` and the type has no ``value`` of its own."""
+        if response.collection:
+            return True
+        try:
+            shown = response.payload()
+        except ValueError:
+            return False
+        if not (isinstance(shown, dict) and isinstance(shown.get("value"), list)):
+            return False
+        found = self.model.get(response.type or "")
+        owners = [found, *self.model.ancestors(found.full_name)] if found is not None else []
+        return not any(p.name == "value" for t in owners for p in t.properties)
+
+    def body_problem(self, response: Example, body: Any) -> str:
+        from .lint import _values
+        from .validation import SchemaError
+
+        type_name = response.type or ""
+        values = _values(replace(replace_body(response, body), collection=self.collection(response)), type_name)
+        if values is None:
+            return "not the collection the docs show ({\"value\": [...]})"
+        try:
+            for prefix, value in values:
+                issues = self.schemas.validate(value, type_name)
+                if issues:
+                    return f"{prefix}{issues[0]}"
+        except SchemaError as error:
+            return str(error)
+        return ""
+
+
+def replace_body(example: Example, body: Any) -> Example:
+    return replace(example, body=json.dumps(body, ensure_ascii=False))
+
+
+def _failure(status: int, body: Any) -> str:
+    if status == 404:
+        message = str(body.get("error", {}).get("message", "")) if isinstance(body, dict) else ""
+        return "no route" if message.startswith("no resource at") else "not found"
+    if status == 405:
+        return "method not allowed"
+    if status >= 500:
+        return "server error"
+    return "wrong status"
+
+
+def _said(body: Any) -> str:
+    if isinstance(body, dict) and isinstance(body.get("error"), dict):
+        return f"{body['error'].get('code')}: {str(body['error'].get('message'))[:160]}"
+    return ""
+
+
+def _request_parts(exchange: Exchange) -> tuple[str, str, bytes | None, dict[str, str]]:
+    request = exchange.request
+    target = exchange.target
+    parts = urlsplit(target)
+    path = parts.path or "/"
+    query = parts.query
+    headers: dict[str, str] = {}
+    content = None
+    if request.body is not None:
+        content = request.body.encode("utf-8")
+        headers["content-type"] = "application/json"
+    return path, query, content, headers
+
+
+def send_all(client: Any, checker: Checker, found: list[Exchange]) -> Iterator[Result]:
+    """Each request in turn. A graphdoc mock (its answers say so) is reset before each page,
+    so every page starts from the docs' examples; any other service gets the docs'
+    requests and nothing else."""
+    mock = False
+    page = None
+    for exchange in found:
+        if mock and exchange.request.source.path != page:
+            client.request("POST", RESET_PATH)
+        page = exchange.request.source.path
+        path, query, content, headers = _request_parts(exchange)
+        url = path + (f"?{query}" if query else "")
+        try:
+            response = client.request(exchange.request.http_method or "GET", url, content=content, headers=headers)
+        except Exception as error:  # a service that doesn't answer: the replay goes on  # noqa: BLE001
+            yield Result(exchange, "unreachable", None, f"{type(error).__name__}: {error}")
+            continue
+        mock = mock or MOCK_HEADER in response.headers
+        try:
+            body = response.json() if response.content else None
+        except ValueError:
+            body = None
+        result = checker.check(exchange, response.status_code, body)
+        created = checker.created_at(exchange, response.status_code, body) if result.outcome == PASS else None
+        if created is not None:
+            try:
+                again = client.request("GET", created)
+            except Exception as error:  # noqa: BLE001
+                result = Result(exchange, "unreachable", None, f"GET {created}: {type(error).__name__}: {error}")
+            else:
+                if again.status_code // 100 != 2:
+                    result = Result(exchange, "create unreadable", again.status_code, f"GET {created} answered {again.status_code}")
+        yield result
+
+
+def replay(model: Model, base_url: str | None = None, select: Sequence[str] = ()) -> Report:
+    """Send the docs' requests to ``base_url``, or to a mock built here from ``model``."""
+    import httpx
+
+    checker = Checker(model)
+    found = exchanges(model, select)
+    report = Report()
+    if base_url is not None:
+        with httpx.Client(base_url=base_url.rstrip("/"), timeout=30) as client:
+            report.results.extend(send_all(client, checker, found))
+        return report
+    from starlette.testclient import TestClient
+
+    from .emit import emit_all
+    from .serve import load_app
+    from .write import write_tree
+
+    with tempfile.TemporaryDirectory(prefix="graphdoc-replay-") as where:
+        out = Path(where) / "mock"
+        write_tree(out, emit_all(model, ["models", "handlers", "schemas"]))
+        with TestClient(load_app(out), base_url="http://graph.localhost", raise_server_exceptions=False) as client:
+            report.results.extend(send_all(client, checker, found))
+    return report
+

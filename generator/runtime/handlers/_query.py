@@ -1,0 +1,381 @@
+"""OData query options, as the mock answers them: $filter, $orderby, $select, $search, paging, $count.
+
+Every Graph API documents the same options. The mock does what it can with the
+items it holds and says so, with a 400, for anything it can't: an option it
+doesn't know, or a $filter beyond comparisons (``eq``, ``ne``, ``gt``, ``ge``,
+``lt``, ``le``), ``startswith``/``endswith``/``contains`` and ``and``/``or``.
+It never ignores an option silently.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+PAGE_SIZE = 100
+LIST_OPTIONS = (
+    "$top",
+    "$skip",
+    "$skiptoken",
+    "$filter",
+    "$orderby",
+    "$select",
+    "$expand",
+    "$search",
+    "$count",
+)
+ITEM_OPTIONS = ("$select", "$expand")
+ITEM_KINDS = ("get", "create", "update", "replace")
+
+# What the mock reads of each option, as regular expressions (OpenAPI states them).
+_NAME = r"[A-Za-z_][\w.]*(?:/[A-Za-z_][\w.]*)*"
+_LITERAL = r"(?:'(?:[^']|'')*'|-?[0-9]+(?:\.[0-9]+)?|true|false|null)"
+_TERM = rf"(?:{_NAME}\s+(?:eq|ne|gt|ge|lt|le)\s+{_LITERAL}|(?:startswith|endswith|contains)\(\s*{_NAME}\s*,\s*'(?:[^']|'')*'\s*\))"
+PATTERNS = {
+    "$filter": rf"^\s*{_TERM}(?:\s+(?:and|or)\s+{_TERM})*\s*$",
+    "$orderby": rf"^\s*{_NAME}(?:\s+(?:asc|desc))?(?:\s*,\s*{_NAME}(?:\s+(?:asc|desc))?)*\s*$",
+    "$select": rf"^\s*{_NAME}(?:\s*,\s*{_NAME})*\s*$",
+    "$expand": rf"^\s*{_NAME}(?:\s*,\s*{_NAME})*\s*$",
+    "$skiptoken": r"^[0-9]+$",
+    "$search": r"^.+$",
+    "$top": r"^[0-9]+$",
+    "$skip": r"^[0-9]+$",
+    "$count": r"^(?:true|false)$",
+}
+
+
+def allowed(kind: str, collection: bool) -> tuple[str, ...]:
+    """The query options an operation takes: a collection's, an item's, or none."""
+    if collection:
+        return LIST_OPTIONS
+    return ITEM_OPTIONS if kind in ITEM_KINDS else ()
+
+
+class QueryError(ValueError):
+    """A query option the mock can't follow (a 400 that says which)."""
+
+
+def options(query: Mapping[str, str], taken: Iterable[str]) -> dict[str, str]:
+    """The ``$`` options of a query, by lower-case name; one the mock can't follow is an error.
+    Other parameters (``startDateTime``, a function's) are not options: they pass."""
+    found: dict[str, str] = {}
+    for name, value in query.items():
+        key = name.lower()
+        if not key.startswith("$"):
+            continue
+        if key not in taken:
+            raise QueryError(f"the mock does not support {name} here")
+        pattern = PATTERNS.get(key)
+        # $filter and $expand have parsers of their own, which read more than their patterns say
+        if (
+            pattern is not None
+            and key not in ("$filter", "$expand")
+            and not re.match(pattern, value)
+        ):
+            raise QueryError(f"the mock can't read {name}={value[:60]!r}")
+        found[key] = value
+    return found
+
+
+_EXPAND_OPTIONS = (
+    "$select",
+    "$expand",
+    "$filter",
+    "$orderby",
+    "$top",
+    "$skip",
+    "$count",
+)
+
+
+def expanded(text: str) -> list[tuple[str, dict[str, str]]]:
+    """What ``$expand`` lists: each name (a cast before it taken off) with its own
+    options, ``members($select=id;$top=5)``."""
+    found: list[tuple[str, dict[str, str]]] = []
+    for part in _top_level(text, ","):
+        name, _, rest = part.strip().partition("(")
+        name = name.strip().rsplit("/", 1)[-1]
+        if name == "*":
+            raise QueryError("the mock expands properties given by name, not *")
+        if not re.fullmatch(r"[A-Za-z_]\w*", name):
+            raise QueryError(f"the mock can't read $expand={text[:60]!r}")
+        inner: dict[str, str] = {}
+        if rest:
+            if not rest.rstrip().endswith(")"):
+                raise QueryError(f"the mock can't read $expand={text[:60]!r}")
+            for option in _top_level(rest.rstrip()[:-1], ";"):
+                key, _, value = option.strip().partition("=")
+                if key.lower() not in _EXPAND_OPTIONS:
+                    raise QueryError(f"the mock does not support {key} inside $expand")
+                inner[key.lower()] = value
+        found.append((name, inner))
+    return found
+
+
+def _top_level(text: str, separator: str) -> list[str]:
+    """``text`` split at ``separator`` where no parenthesis or quote is open."""
+    parts: list[str] = []
+    depth, quoted, start = 0, False, 0
+    for index, char in enumerate(text):
+        if char == "'":
+            quoted = not quoted
+        elif not quoted and char == "(":
+            depth += 1
+        elif not quoted and char == ")":
+            depth -= 1
+        elif not quoted and depth == 0 and char == separator:
+            parts.append(text[start:index])
+            start = index + 1
+    parts.append(text[start:])
+    return [part for part in parts if part.strip()]
+
+
+_TOKEN = re.compile(
+    r"\s*(?:(?P<string>'(?:[^']|'')*')|(?P<number>-?\d+(?:\.\d+)?)|(?P<word>[A-Za-z_][\w./@]*)|(?P<punct>[(),]))"
+)
+_COMPARE: dict[str, Callable[[Any, Any], bool]] = {
+    "eq": lambda a, b: a == b,
+    "ne": lambda a, b: a != b,
+    "gt": lambda a, b: a is not None and b is not None and a > b,
+    "ge": lambda a, b: a is not None and b is not None and a >= b,
+    "lt": lambda a, b: a is not None and b is not None and a < b,
+    "le": lambda a, b: a is not None and b is not None and a <= b,
+}
+_TEXT: dict[str, Callable[[str, str], bool]] = {
+    "startswith": lambda a, b: a.lower().startswith(b.lower()),
+    "endswith": lambda a, b: a.lower().endswith(b.lower()),
+    "contains": lambda a, b: b.lower() in a.lower(),
+}
+Test = Callable[[Mapping[str, Any]], bool]
+
+
+def _tokens(text: str) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    position = 0
+    while position < len(text):
+        if text[position:].strip() == "":
+            break
+        match = _TOKEN.match(text, position)
+        if match is None:
+            raise QueryError(
+                f"the mock can't read this $filter at {text[position:position + 20]!r}"
+            )
+        kind = match.lastgroup or ""
+        found.append((kind, match.group(kind)))
+        position = match.end()
+    return found
+
+
+def _literal(kind: str, text: str) -> Any:
+    if kind == "string":
+        return text[1:-1].replace("''", "'")
+    if kind == "number":
+        return float(text) if "." in text else int(text)
+    words = {"true": True, "false": False, "null": None}
+    if text.lower() in words:
+        return words[text.lower()]
+    raise QueryError(
+        f"the mock compares properties with literal values only, not {text!r}"
+    )
+
+
+def _value(item: Mapping[str, Any], path: str) -> Any:
+    value: Any = item
+    for name in path.split("/"):
+        value = value.get(name) if isinstance(value, Mapping) else None
+    return value
+
+
+def parse_filter(text: str) -> Test:
+    """A $filter expression as a test of one item: comparisons, ``in``, the text
+    functions, ``not``, ``and`` (binding first) and ``or``, and parentheses."""
+    tokens = _tokens(text)
+    if not tokens:
+        raise QueryError("the $filter is empty")
+    test, position = _or(tokens, 0)
+    if position < len(tokens):
+        raise QueryError(
+            f"the mock's $filter joins comparisons with and/or only, not {tokens[position][1]!r}"
+        )
+    return test
+
+
+def _word(tokens: list[tuple[str, str]], position: int, *words: str) -> bool:
+    return (
+        position < len(tokens)
+        and tokens[position][0] in ("word", "punct")
+        and tokens[position][1].lower() in words
+    )
+
+
+def _or(tokens: list[tuple[str, str]], position: int) -> tuple[Test, int]:
+    tests = []
+    test, position = _and(tokens, position)
+    tests.append(test)
+    while _word(tokens, position, "or"):
+        test, position = _and(tokens, position + 1)
+        tests.append(test)
+    if len(tests) == 1:
+        return tests[0], position
+    return (lambda item: any(t(item) for t in tests)), position
+
+
+def _and(tokens: list[tuple[str, str]], position: int) -> tuple[Test, int]:
+    tests = []
+    test, position = _unary(tokens, position)
+    tests.append(test)
+    while _word(tokens, position, "and"):
+        test, position = _unary(tokens, position + 1)
+        tests.append(test)
+    if len(tests) == 1:
+        return tests[0], position
+    return (lambda item: all(t(item) for t in tests)), position
+
+
+def _unary(tokens: list[tuple[str, str]], position: int) -> tuple[Test, int]:
+    if position >= len(tokens):
+        raise QueryError("the $filter ends too soon")
+    if _word(tokens, position, "not"):
+        inner, position = _unary(tokens, position + 1)
+        return (lambda item: not inner(item)), position
+    if _word(tokens, position, "("):
+        inner, position = _or(tokens, position + 1)
+        if not _word(tokens, position, ")"):
+            raise QueryError("the $filter has a '(' without its ')'")
+        return inner, position + 1
+    return _term(tokens, position)
+
+
+def _in(tokens: list[tuple[str, str]], position: int, prop: str) -> tuple[Test, int]:
+    """``prop in ('a', 'b')``, from the token after ``in``."""
+    if not _word(tokens, position, "("):
+        raise QueryError("the mock reads 'property in (value, ...)' only")
+    values: list[Any] = []
+    position += 1
+    while position < len(tokens) and not _word(tokens, position, ")"):
+        kind, text = tokens[position]
+        if kind != "punct":
+            values.append(_literal(kind, text))
+        position += 1
+    if position >= len(tokens):
+        raise QueryError("the $filter has a '(' without its ')'")
+    return (lambda item: _value(item, prop) in values), position + 1
+
+
+def _term(tokens: list[tuple[str, str]], position: int) -> tuple[Test, int]:
+    kind, word = tokens[position]
+    if kind == "word" and word.lower() in _TEXT:
+        shape = [t[1] for t in tokens[position + 1 : position + 6]]
+        if len(shape) == 5 and shape[0] == "(" and shape[2] == "," and shape[4] == ")":
+            prop, (literal_kind, literal) = (
+                tokens[position + 2][1],
+                tokens[position + 4],
+            )
+            expected = _literal(literal_kind, literal)
+            check = _TEXT[word.lower()]
+            return (
+                lambda item: isinstance(_value(item, prop), str)
+                and check(_value(item, prop), str(expected))
+            ), position + 6
+        raise QueryError(f"the mock reads {word}(property, 'text') only")
+    if kind == "word" and _word(tokens, position + 1, "in"):
+        return _in(tokens, position + 2, word)
+    if (
+        kind == "word"
+        and position + 2 < len(tokens)
+        and tokens[position + 1][1].lower() in _COMPARE
+    ):
+        operator = _COMPARE[tokens[position + 1][1].lower()]
+        literal_kind, literal = tokens[position + 2]
+        expected = _literal(literal_kind, literal)
+        prop = word
+
+        def compare(item: Mapping[str, Any]) -> bool:
+            try:
+                return operator(_value(item, prop), expected)
+            except TypeError:
+                return False
+
+        return compare, position + 3
+    raise QueryError(
+        f"the mock's $filter reads 'property eq value' and startswith/endswith/contains; not {word!r}"
+    )
+
+
+def _order(items: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
+    for clause in reversed([c.strip() for c in text.split(",") if c.strip()]):
+        prop, _, direction = clause.partition(" ")
+        if direction.strip().lower() not in ("", "asc", "desc"):
+            raise QueryError(
+                f"$orderby takes 'property asc' or 'property desc', not {clause!r}"
+            )
+        items = sorted(
+            items,
+            key=lambda item: (
+                _value(item, prop) is None,
+                (
+                    str(_value(item, prop))
+                    if not isinstance(_value(item, prop), (int, float))
+                    else _value(item, prop)
+                ),
+            ),
+            reverse=direction.strip().lower() == "desc",
+        )
+    return items
+
+
+def select(item: dict[str, Any], text: str | None) -> dict[str, Any]:
+    """Only the named properties (and the OData annotations)."""
+    if not text:
+        return item
+    names = {name.strip() for name in text.split(",") if name.strip()}
+    return {
+        key: value
+        for key, value in item.items()
+        if key in names or key.startswith("@odata.") or key == "id"
+    }
+
+
+def search(items: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
+    """``$search="words"``: items with a string property holding every word (a mock's search)."""
+    words = [
+        w.lower()
+        for w in re.findall(r"[\w@.\-]+", text.replace('"', " ").replace(":", " "))
+    ]
+
+    def strings(value: Any) -> list[str]:
+        if isinstance(value, str):
+            return [value.lower()]
+        if isinstance(value, dict):
+            return [s for v in value.values() for s in strings(v)]
+        if isinstance(value, list):
+            return [s for v in value for s in strings(v)]
+        return []
+
+    return [
+        item
+        for item in items
+        if all(any(word in s for s in strings(item)) for word in words)
+    ]
+
+
+def apply(
+    items: list[dict[str, Any]], found: Mapping[str, str]
+) -> tuple[list[dict[str, Any]], int, int, int | None]:
+    """Filtered, searched and ordered items, and (skip, top, count) for paging."""
+    if "$filter" in found:
+        test = parse_filter(found["$filter"])
+        items = [item for item in items if test(item)]
+    if "$search" in found:
+        items = search(items, found["$search"])
+    if "$orderby" in found:
+        items = _order(items, found["$orderby"])
+    top_text = found.get("$top", str(PAGE_SIZE))
+    skip_text = found.get("$skiptoken") or found.get("$skip") or "0"
+    if not (top_text.isdigit() and skip_text.isdigit() and int(top_text) >= 0):
+        raise QueryError(
+            "$top must be a whole number, $skip and $skiptoken ones from 0"
+        )
+    count = len(items) if found.get("$count", "").lower() == "true" else None
+    return items, int(skip_text), min(int(top_text), PAGE_SIZE), count

@@ -1,0 +1,370 @@
+"""The mock's memory: items by the path that addresses them, and what each kind of operation does to them.
+
+Items are kept by their store path (``/users/42/messages/7``: see ``_routes``),
+with their type; a stream's bytes (``$value``) beside them. ``InMemory`` is the
+generated handlers' default: list, get, create, update (merge), replace, delete
+(with everything under the item), references (``$ref``), streams (``$value``),
+``$count``, and actions and functions that answer as the docs show and set the
+state-like properties their name says (start, pause ...). One lock guards it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+import copy
+import dataclasses
+import json
+import uuid
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from ._routes import compile_template
+
+# The store path and the body of the request being answered, when one is: set by the
+# service, so a handler's call finds the item whichever documented path reached it.
+CURRENT: contextvars.ContextVar[tuple[str, bytes | None] | None] = (
+    contextvars.ContextVar("graphdoc_current", default=None)
+)
+
+
+class GraphError(Exception):
+    """An error answered in Graph's shape; the code follows from the status."""
+
+    def __init__(self, status: int, message: str, details: Iterable[Any] = ()) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.details = list(details)
+
+
+@dataclasses.dataclass(frozen=True)
+class Effect:
+    path: tuple[str, ...]
+    value: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Work:
+    """What the store needs to know of an operation."""
+
+    id: str
+    kind: str
+    key: str | None
+    item: str | None
+    returns: str | None
+    collection: bool  # it answers a collection
+    lists_all: bool
+    effects: tuple[Effect, ...]
+    example: Any
+    path: str  # the store template: the first documented path's, as _routes fills it
+
+
+class Store:
+    """Items by store path, safe under concurrent requests."""
+
+    def __init__(self) -> None:
+        self.lock = asyncio.Lock()
+        self.items: dict[str, dict[str, Any]] = {}  # store path -> JSON object
+        self.types: dict[str, str] = {}  # store path -> full type name
+        # store path -> (bytes, content type)
+        self.values: dict[str, tuple[bytes, str]] = {}
+        self.pending: Path | None = None  # the docs' examples, loaded on first use
+        self.texts: dict[Path, str] = {}
+
+    def reset(self, seed: Path | None) -> None:
+        """Everything forgotten; ``seed``, the docs' examples, loaded again on first use."""
+        self.items.clear()
+        self.types.clear()
+        self.values.clear()
+        self.pending = seed
+
+    def ready(self) -> None:
+        """Load the docs' examples (``seed.json``) if they are still pending."""
+        if self.pending is not None:
+            where, self.pending = self.pending, None
+            if where not in self.texts:  # read once: a reset parses it again, no more
+                self.texts[where] = where.read_text(encoding="utf-8")
+            self.seed(tuple(entry) for entry in json.loads(self.texts[where]))
+
+    @staticmethod
+    def at(path: str) -> str:
+        # store paths are written one way already: literals in lower case (_routes)
+        return path
+
+    def get(self, path: str) -> dict[str, Any]:
+        found = self.items.get(self.at(path))
+        if found is None:
+            raise GraphError(404, f"nothing at {path}")
+        return copy.deepcopy(found)
+
+    def has(self, path: str) -> bool:
+        return self.at(path) in self.items
+
+    def put(self, path: str, type_name: str, payload: dict[str, Any]) -> None:
+        self.items[self.at(path)] = copy.deepcopy(payload)
+        self.types[self.at(path)] = type_name
+
+    def delete(self, path: str) -> None:
+        where = self.at(path)
+        if where not in self.items and where not in self.values:
+            raise GraphError(404, f"nothing at {path}")
+        for key in [k for k in self.items if k == where or k.startswith(where + "/")]:
+            del self.items[key]
+            self.types.pop(key, None)
+        for key in [k for k in self.values if k == where or k.startswith(where + "/")]:
+            del self.values[key]
+
+    def children(
+        self,
+        collection: str,
+        fits: Callable[[str | None, str | None], bool] | None = None,
+        wanted: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """The items right under ``collection``; with ``fits``, those that are ``wanted``."""
+        prefix = self.at(collection) + "/"
+        return [
+            copy.deepcopy(v)
+            for k, v in self.items.items()
+            if k.startswith(prefix)
+            and "/" not in k[len(prefix) :]
+            and (fits is None or fits(self.types.get(k), wanted))
+        ]
+
+    def of_type(self, type_name: str) -> list[dict[str, Any]]:
+        return [
+            copy.deepcopy(self.items[k])
+            for k, t in self.types.items()
+            if t == type_name
+        ]
+
+    def seed(self, items: Iterable[tuple[str, str, dict[str, Any]]]) -> None:
+        """The docs' examples: each at the path a documented request reads it from (the
+        caller's objects, kept as they are: read from JSON for this store alone)."""
+        for path, type_name, payload in items:
+            self.items[self.at(path)] = payload
+            self.types[self.at(path)] = type_name
+
+
+def to_json(value: Any) -> Any:
+    """A handler's value (model, enum, list of them, or plain JSON) as JSON."""
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    if isinstance(value, list):
+        return [to_json(item) for item in value]
+    if isinstance(value, frozenset):
+        return ",".join(sorted(to_json(item) for item in value))
+    return getattr(value, "value", value) if hasattr(value, "_value_") else value
+
+
+def _one(value: Any) -> str:
+    return str(value).replace("/", "%2F")
+
+
+class InMemory:
+    """The default behaviour of every operation, on a shared store."""
+
+    def __init__(
+        self,
+        operations: Mapping[str, Work],
+        store: Store | None = None,
+        bases: Mapping[str, str] | None = None,
+    ) -> None:
+        self.store = store or Store()
+        self.operations = operations
+        self.bases = bases or {}
+
+    def fits(self, stored: str | None, wanted: str | None) -> bool:
+        """Whether an item stored as type ``stored`` is a ``wanted`` (or derives from it);
+        an item or an operation of no known type fits anything."""
+        if not stored or not wanted:
+            return True
+        seen: set[str] = set()
+        current: str | None = stored
+        while current and current not in seen:
+            if current == wanted:
+                return True
+            seen.add(current)
+            current = self.bases.get(current)
+        return False
+
+    async def call(
+        self, key: str, arguments: Mapping[str, Any], body: Any = None
+    ) -> Any:
+        """Run operation ``key`` on the item its path addresses."""
+        operation = self.operations[key]
+        current = CURRENT.get()
+        if current is not None:
+            path, raw = current
+        else:
+            # called directly, not through the service: the first documented path, filled in
+            template = compile_template(operation.path)
+            path, raw = (
+                template.fill(dict(zip(template.params, map(str, arguments.values())))),
+                None,
+            )
+        async with self.store.lock:
+            self.store.ready()
+            result = self._run(operation, path, to_json(body), raw)
+        documented = operation.kind in ("action", "function")
+        if (
+            documented
+            and isinstance(result, dict)
+            and (operation.collection or (operation.returns or "").startswith("Edm."))
+        ):
+            return result.get("value")  # a documented answer: {"value": ...}
+        return result
+
+    def _run(self, operation: Work, path: str, body: Any, raw: bytes | None) -> Any:
+        run = getattr(self, "_" + operation.kind.replace("-", "_"), None)
+        if run is None:
+            return self._action(operation, path, body)
+        return run(operation, path, body, raw)
+
+    def _list(self, operation: Work, path: str, body: Any, raw: bytes | None) -> Any:
+        items = self.store.children(path, self.fits, operation.item)
+        if not items and operation.lists_all and operation.returns:
+            items = self.store.of_type(operation.returns)
+        return items
+
+    def _get(self, operation: Work, path: str, body: Any, raw: bytes | None) -> Any:
+        stored = self.store.types.get(self.store.at(path))
+        if not self.fits(stored, operation.item):
+            raise GraphError(
+                404, f"the item at {path} is a {stored}, not a {operation.item}"
+            )
+        return self.store.get(path)
+
+    def _create(self, operation: Work, path: str, body: Any, raw: bytes | None) -> Any:
+        payload = dict(body or {})
+        key = operation.key or "id"
+        payload.setdefault(key, str(uuid.uuid4()))
+        target = f"{path}/{_one(payload[key])}"
+        if self.store.has(target):
+            raise GraphError(409, f"{key} {payload[key]!r} exists already")
+        self.store.put(target, operation.item or operation.returns or "", payload)
+        return payload
+
+    def _replace(self, operation: Work, path: str, body: Any, raw: bytes | None) -> Any:
+        payload = dict(body or {})
+        if operation.key and operation.key not in payload:
+            previous = self.store.items.get(self.store.at(path), {})
+            payload[operation.key] = previous.get(
+                operation.key, path.rsplit("/", 1)[-1] or str(uuid.uuid4())
+            )
+        self.store.put(path, operation.item or operation.returns or "", payload)
+        return payload
+
+    def _update(self, operation: Work, path: str, body: Any, raw: bytes | None) -> Any:
+        current = self.store.get(path)
+        current.update(body or {})
+        self.store.put(
+            path,
+            self.store.types.get(self.store.at(path), operation.item or ""),
+            current,
+        )
+        return current
+
+    def _delete(self, operation: Work, path: str, body: Any, raw: bytes | None) -> Any:
+        self.store.delete(path)
+        return None
+
+    def _add_ref(self, operation: Work, path: str, body: Any, raw: bytes | None) -> Any:
+        collection = path.rsplit("/", 1)[0]
+        url = body.get("@odata.id") if isinstance(body, dict) else None
+        if not isinstance(url, str) or not url.strip("/"):
+            raise GraphError(
+                400, 'a reference is added with {"@odata.id": "<the URL of the item>"}'
+            )
+        ref_id = url.rstrip("/").rsplit("/", 1)[-1]
+        ref_id = ref_id.split("('", 1)[-1].rstrip("')") if "('" in ref_id else ref_id
+        self.store.put(
+            f"{collection}/{_one(ref_id)}",
+            operation.item or "",
+            {operation.key or "id": ref_id, "@odata.id": url},
+        )
+        return None
+
+    def _set_ref(self, operation: Work, path: str, body: Any, raw: bytes | None) -> Any:
+        target = path.rsplit("/", 1)[0]
+        url = body.get("@odata.id") if isinstance(body, dict) else None
+        if not isinstance(url, str):
+            raise GraphError(
+                400, 'a reference is set with {"@odata.id": "<the URL of the item>"}'
+            )
+        self.store.put(
+            target,
+            operation.item or "",
+            {
+                operation.key or "id": url.rstrip("/").rsplit("/", 1)[-1],
+                "@odata.id": url,
+            },
+        )
+        return None
+
+    def _remove_ref(
+        self, operation: Work, path: str, body: Any, raw: bytes | None
+    ) -> Any:
+        self.store.delete(path.rsplit("/", 1)[0])
+        return None
+
+    def _get_ref(self, operation: Work, path: str, body: Any, raw: bytes | None) -> Any:
+        target = path.rsplit("/", 1)[0]
+        found = self.store.children(target) or (
+            [self.store.get(target)] if self.store.has(target) else []
+        )
+        return [
+            {
+                "@odata.id": item.get("@odata.id")
+                or f"{target}/{item.get(operation.key or 'id')}"
+            }
+            for item in found
+        ]
+
+    def _get_value(
+        self, operation: Work, path: str, body: Any, raw: bytes | None
+    ) -> Any:
+        target = path.rsplit("/", 1)[0] if path.endswith("/$value") else path
+        found = self.store.values.get(self.store.at(target))
+        if found is None:
+            if operation.example is not None:
+                return copy.deepcopy(operation.example)
+            raise GraphError(404, f"no content at {target}")
+        return found
+
+    def _put_value(
+        self, operation: Work, path: str, body: Any, raw: bytes | None
+    ) -> Any:
+        target = path.rsplit("/", 1)[0] if path.endswith("/$value") else path
+        self.store.values[self.store.at(target)] = (
+            raw or b"",
+            "application/octet-stream",
+        )
+        return None
+
+    def _count(self, operation: Work, path: str, body: Any, raw: bytes | None) -> Any:
+        return len(self.store.children(path.rsplit("/", 1)[0]))
+
+    def _action(
+        self, operation: Work, path: str, body: Any, raw: bytes | None = None
+    ) -> Any:
+        """Actions and functions work on the item their path continues from."""
+        parent = path.rsplit("/", 1)[0]
+        if operation.effects:
+            current = self.store.get(parent)
+            for effect in operation.effects:
+                node = current
+                for name in effect.path[:-1]:
+                    if not isinstance(node.get(name), dict):
+                        node[name] = {}
+                    node = node[name]
+                node[effect.path[-1]] = effect.value
+            self.store.put(
+                parent, self.store.types.get(self.store.at(parent), ""), current
+            )
+        return copy.deepcopy(operation.example)
+
+
+def example_of(text: str | None) -> Any:
+    return json.loads(text) if text else None
