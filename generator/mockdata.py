@@ -108,6 +108,8 @@ class _Builder:
         named = self.model.get(written.lstrip("#")) if isinstance(written, str) else None
         if named is not None and target.full_name in {t.full_name for t in self.model.ancestors(named.full_name)}:
             target = named  # the example says which derived type it is
+        if target.abstract and target.full_name != (named.full_name if named else None):
+            return None  # an abstract type's item must say which derived type it is
         value = {k: v for k, v in value.items() if not k.startswith("@odata.") or k == "@odata.type"}
         for _ in range(_ROUNDS):
             try:

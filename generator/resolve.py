@@ -923,6 +923,17 @@ class _Resolver:
             (row.link.folder or "api", row.link.stem) for entry in self.entries.values() for row in entry.record.methods if row.link
         }
         by_lower = {t.name.lower(): t.full_name for t in types.values() if t.kind != ENUM}
+        # a path pattern -> the entity a documented get or list there answers: an unlisted
+        # page's request works on what the path before its last segment addresses
+        addressed: dict[str, str] = {}
+        for t in types.values():
+            for m in t.methods:
+                target = types.get(m.return_type or "")
+                if m.http_method == "GET" and target is not None and target.kind == ENTITY:
+                    for path in m.paths or (m.path,):
+                        addressed.setdefault(_path_pattern(path), target.full_name)
+                        if m.returns_collection:
+                            addressed.setdefault(_path_pattern(path) + "/{}", target.full_name)
         found: list[tuple[str, Method]] = []
         for key in sorted(self.api_pages):
             page = self.api_pages[key]
@@ -932,8 +943,10 @@ class _Resolver:
             typed = [self.lookup(str(e.annotation.get("@odata.type", "")).strip().lstrip("#"), "microsoft.graph") for e in api.examples]
             response = next((t for e, t in zip(api.examples, typed) if t and e.kind == "response" and t in types), None)
             request = next((t for e, t in zip(api.examples, typed) if t and e.kind == "request" and t in types), None)
-            owner = response or request or by_lower.get(key[1].split("-", 1)[0].lower())
+            named = next((by_lower[part] for part in key[1].lower().split("-") if part in by_lower), None)
+            owner = response or request or named or addressed.get(_path_pattern(api.requests[0].path).rsplit("/", 1)[0])
             if owner is None:
+                self.report("UNLISTED_API_PAGE", "no Methods table links this page, and no type it works on is known; not served", page.path, api.line)
                 continue
             http_method = api.requests[0].method
             returns = response if http_method != "DELETE" else None

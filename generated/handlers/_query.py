@@ -13,6 +13,8 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+from ._routes import split_outside
+
 PAGE_SIZE = 100
 LIST_OPTIONS = (
     "$top",
@@ -74,6 +76,8 @@ def options(query: Mapping[str, str], taken: Iterable[str]) -> dict[str, str]:
             and not re.match(pattern, value)
         ):
             raise QueryError(f"the mock can't read {name}={value[:60]!r}")
+        if key == "$expand":
+            expanded(value)  # read now, so a bad one is refused whatever is found
         found[key] = value
     return found
 
@@ -93,42 +97,28 @@ def expanded(text: str) -> list[tuple[str, dict[str, str]]]:
     """What ``$expand`` lists: each name (a cast before it taken off) with its own
     options, ``members($select=id;$top=5)``."""
     found: list[tuple[str, dict[str, str]]] = []
-    for part in _top_level(text, ","):
+    for part in split_outside(text, ","):
+        if not part.strip():
+            raise QueryError(f"the mock can't read $expand={text[:60]!r}")
         name, _, rest = part.strip().partition("(")
         name = name.strip().rsplit("/", 1)[-1]
         if name == "*":
             raise QueryError("the mock expands properties given by name, not *")
-        if not re.fullmatch(r"[A-Za-z_]\w*", name):
+        if not re.fullmatch(r"[A-Za-z_][\w.]*", name):
             raise QueryError(f"the mock can't read $expand={text[:60]!r}")
         inner: dict[str, str] = {}
         if rest:
-            if not rest.rstrip().endswith(")"):
+            if not rest.rstrip().endswith(")") or not rest.rstrip()[:-1].strip():
                 raise QueryError(f"the mock can't read $expand={text[:60]!r}")
-            for option in _top_level(rest.rstrip()[:-1], ";"):
+            for option in split_outside(rest.rstrip()[:-1], ";"):
+                if not option.strip():
+                    continue
                 key, _, value = option.strip().partition("=")
                 if key.lower() not in _EXPAND_OPTIONS:
                     raise QueryError(f"the mock does not support {key} inside $expand")
                 inner[key.lower()] = value
         found.append((name, inner))
     return found
-
-
-def _top_level(text: str, separator: str) -> list[str]:
-    """``text`` split at ``separator`` where no parenthesis or quote is open."""
-    parts: list[str] = []
-    depth, quoted, start = 0, False, 0
-    for index, char in enumerate(text):
-        if char == "'":
-            quoted = not quoted
-        elif not quoted and char == "(":
-            depth += 1
-        elif not quoted and char == ")":
-            depth -= 1
-        elif not quoted and depth == 0 and char == separator:
-            parts.append(text[start:index])
-            start = index + 1
-    parts.append(text[start:])
-    return [part for part in parts if part.strip()]
 
 
 _TOKEN = re.compile(

@@ -158,6 +158,14 @@ def to_json(value: Any) -> Any:
     return getattr(value, "value", value) if hasattr(value, "_value_") else value
 
 
+def _type_of(payload: Mapping[str, Any], declared: str | None) -> str:
+    """The type a payload names in ``@odata.type``, else the one declared for it."""
+    written = payload.get("@odata.type")
+    if isinstance(written, str) and written.strip("#"):
+        return written.lstrip("#")
+    return declared or ""
+
+
 def _one(value: Any) -> str:
     return str(value).replace("/", "%2F")
 
@@ -243,7 +251,9 @@ class InMemory:
         target = f"{path}/{_one(payload[key])}"
         if self.store.has(target):
             raise GraphError(409, f"{key} {payload[key]!r} exists already")
-        self.store.put(target, operation.item or operation.returns or "", payload)
+        self.store.put(
+            target, _type_of(payload, operation.item or operation.returns), payload
+        )
         return payload
 
     def _replace(self, operation: Work, path: str, body: Any, raw: bytes | None) -> Any:
@@ -253,7 +263,9 @@ class InMemory:
             payload[operation.key] = previous.get(
                 operation.key, path.rsplit("/", 1)[-1] or str(uuid.uuid4())
             )
-        self.store.put(path, operation.item or operation.returns or "", payload)
+        self.store.put(
+            path, _type_of(payload, operation.item or operation.returns), payload
+        )
         return payload
 
     def _update(self, operation: Work, path: str, body: Any, raw: bytes | None) -> Any:

@@ -32,7 +32,7 @@ def normalize_path(url: str) -> str:
 
 
 # A path is made of URL characters; "GET ** Collection URI ... not found" names none.
-_PATH = re.compile(r"^(?:/(?:[A-Za-z0-9_\-.~$@:'(),=|%!+]|\{[^{}/]*\})*)+$")
+_PATH = re.compile(r"^(?:/(?:[A-Za-z0-9_\-.~$@:'(),=|%!+]|\{[^{}]*\})*)+$")
 _ANGLE = re.compile(r"<([A-Za-z_][\w\-]*)>")  # "range(address='<address>')": a placeholder written <x>
 
 

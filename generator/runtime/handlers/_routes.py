@@ -110,7 +110,7 @@ def compile_template(documented: str) -> Template:
     parts: list[tuple[str, str]] = []
     arguments: dict[str, list[str]] = {}
     named: list[str] = []
-    segments = [s for s in documented.strip("/").split("/") if s]
+    segments = [s for s in split_outside(documented, "/") if s.strip()]
     for text in segments:
         before = len(params)
         regex += ["/", _segment(text, taken, params, parts, arguments)]
@@ -170,7 +170,9 @@ def _segment(
     if call is not None and "=" in call.group(2):
         names: list[str] = []
         pieces: list[str] = []
-        for argument in _split(call.group(2)):
+        for argument in split_outside(call.group(2), ","):
+            if not argument.strip():
+                continue
             found = _ARGUMENT.match(argument)
             if found is None:  # an argument written another way: matched as written
                 pieces.append(_mixed(argument.strip(), "[^/,)]+?", taken, params)[0])
@@ -212,22 +214,24 @@ def _mixed(
     return "".join(regex), "".join(named)
 
 
-def _split(arguments: str) -> list[str]:
-    """``a='x,y',b={b}`` -> ``["a='x,y'", "b={b}"]``: commas inside quotes or braces stay."""
+def split_outside(text: str, separator: str) -> list[str]:
+    """``text``'s parts between ``separator``s outside quotes, braces and
+    parentheses: ``a='x,y',b={b}`` -> ``["a='x,y'", "b={b}"]`` at ",", and
+    ``w/delta(t='{a/b}')`` -> ``["w", "delta(t='{a/b}')"]`` at "/"."""
     parts: list[str] = []
     depth, quoted, start = 0, False, 0
-    for index, char in enumerate(arguments):
+    for index, char in enumerate(text):
         if char == "'":
             quoted = not quoted
         elif char in "{(" and not quoted:
             depth += 1
         elif char in "})" and not quoted:
             depth -= 1
-        elif char == "," and not quoted and depth == 0:
-            parts.append(arguments[start:index])
+        elif char == separator and not quoted and depth == 0:
+            parts.append(text[start:index])
             start = index + 1
-    parts.append(arguments[start:])
-    return [part for part in parts if part.strip()]
+    parts.append(text[start:])
+    return parts
 
 
 def first_segment(path: str) -> str:
