@@ -48,6 +48,15 @@ class _Operations:
         # paths that address a collection: an item of it is addressed by a key after it
         self.collections = collection_patterns(p for t in model.types for m in t.methods for p in m.paths or (m.path,))
         self.collection_names = {n.name.lower() for t in model.types for n in t.navigation_properties if n.collection}
+        # path pattern -> the entity the documented lists there answer: the closest base of
+        # their types (one page per derived type lists /deviceAppManagement/mobileApps)
+        answered: dict[str, set[str]] = {}
+        for t in model.types:
+            for m in t.methods:
+                if m.http_method == "GET" and m.returns_collection and m.return_type and self.is_entity(m.return_type):
+                    for p in m.paths or (m.path,):
+                        answered.setdefault(pattern(p), set()).add(m.return_type)
+        self.listed = {p: base for p, names in answered.items() if (base := self.closest_base(names)) is not None}
 
     def posts_to_collection(self, method: Method, last: Segment) -> bool:
         """A POST to an entity set or a collection-valued navigation property, not to an action."""
@@ -63,6 +72,19 @@ class _Operations:
     def is_entity(self, type_name: str | None) -> bool:
         found = self.model.get(type_name) if type_name else None
         return found is not None and found.kind == ENTITY
+
+    def closest_base(self, names: set[str]) -> str | None:
+        """The nearest type all of ``names`` are or derive from, if any, short of the
+        root of all entities (lists of unrelated types at one path are a page's mistake)."""
+        chains = [[n, *(t.full_name for t in self.model.ancestors(n))] for n in sorted(names)]
+        found = next((n for n in chains[0] if all(n in chain for chain in chains[1:])), None)
+        if found is None or (found not in names and not self.model.ancestors(found)):
+            return None
+        return found
+
+    def is_a(self, type_name: str | None, base: str) -> bool:
+        """Whether ``type_name`` is ``base`` or derives from it."""
+        return type_name == base or any(t.full_name == base for t in self.model.ancestors(type_name or ""))
 
     def kind(self, method: Method, last: Segment | None) -> str:
         verb = method.http_method
@@ -90,15 +112,34 @@ class _Operations:
             return "action"
         return {"PUT": "replace", "PATCH": "update", "DELETE": "delete"}.get(verb, "action")
 
+    def listed_at(self, method: Method, keyed: bool) -> str | None:
+        """The entity a documented list answers at the method's path (``keyed``: at the
+        path without its last key, ``/things`` for ``/things/{id}``)."""
+        for path in method.paths or (method.path,):
+            found = pattern(path)
+            if keyed:
+                head, _, last = found.rpartition("/")
+                found = head if last == "{}" else ""
+            if found in self.listed:
+                return self.listed[found]
+        return None
+
     def item(self, owner: Type, method: Method, kind: str) -> str | None:
-        """The entity (or complex value) one item of the path is."""
+        """The entity (or complex value) one item of the path is: for an item of a listed
+        collection, the collection's type when the page names a type derived from it (a
+        get of ``/threatAssessmentRequests/{id}`` reads any kind of request)."""
+        if kind == "get" and method.return_type:
+            listed = self.listed_at(method, keyed=True)
+            if listed is not None and self.is_a(method.return_type, listed):
+                return listed
         if kind in ("list", "get") and method.return_type and self.model.get(method.return_type):
             return method.return_type
         if kind == "create":  # the body is the new item; the answer may be something else (an operation)
-            for candidate in (method.request_body_type, method.return_type, owner.full_name):
-                if self.is_entity(candidate):
+            listed = self.listed_at(method, keyed=False)
+            for candidate in (method.request_body_type, method.return_type):
+                if self.is_entity(candidate) and (listed is None or self.is_a(candidate, listed)):
                     return candidate
-            return None
+            return listed or (owner.full_name if self.is_entity(owner.full_name) else None)
         if kind in ("update", "replace", "delete"):
             body = method.request_body_type or method.return_type
             if body and self.model.get(body) is not None and self.model.get(body).kind != ENUM:  # type: ignore[union-attr]
@@ -107,9 +148,13 @@ class _Operations:
         return owner.full_name if kind in ("action", "function", "get-value", "put-value") else None
 
     def body(self, method: Method, kind: str, item: str | None) -> str | None:
+        """The type a request body is: the page's, unless a create's names something other
+        than the new item (``teamsApp`` for an installation made by binding one)."""
         if kind not in ("create", "update", "replace"):
             return None
         found = method.request_body_type or item
+        if kind == "create" and item is not None and self.is_entity(found) and not self.is_a(found, item):
+            found = item
         target = self.model.get(found) if found else None
         return found if target is not None and target.kind != ENUM else None
 

@@ -924,7 +924,8 @@ class _Resolver:
         }
         by_lower = {t.name.lower(): t.full_name for t in types.values() if t.kind != ENUM}
         # a path pattern -> the entity a documented get or list there answers: an unlisted
-        # page's request works on what the path before its last segment addresses
+        # page's request works on what its path addresses, else on what the path before
+        # its last segment addresses
         addressed: dict[str, str] = {}
         for t in types.values():
             for m in t.methods:
@@ -934,46 +935,55 @@ class _Resolver:
                         addressed.setdefault(_path_pattern(path), target.full_name)
                         if m.returns_collection:
                             addressed.setdefault(_path_pattern(path) + "/{}", target.full_name)
-        found: list[tuple[str, Method]] = []
+        pages: list[tuple[tuple[str, str], ApiRecord, str | None, str | None]] = []
         for key in sorted(self.api_pages):
-            page = self.api_pages[key]
-            api = page.api
+            api = self.api_pages[key].api
             if key in linked or api is None or not api.requests:
                 continue
             typed = [self.lookup(str(e.annotation.get("@odata.type", "")).strip().lstrip("#"), "microsoft.graph") for e in api.examples]
             response = next((t for e, t in zip(api.examples, typed) if t and e.kind == "response" and t in types), None)
             request = next((t for e, t in zip(api.examples, typed) if t and e.kind == "request" and t in types), None)
+            pages.append((key, api, response, request))
+            if response is not None and api.requests[0].method == "GET" and types[response].kind == ENTITY:
+                at = _path_pattern(api.requests[0].path)
+                addressed.setdefault(at, response)  # an unlisted get tells the unlisted update beside it
+                if self.answers_a_collection(api, response):
+                    addressed.setdefault(at + "/{}", response)
+        found: list[tuple[str, Method]] = []
+        for key, api, response, request in pages:
+            page = self.api_pages[key]
             named = next((by_lower[part] for part in key[1].lower().split("-") if part in by_lower), None)
-            owner = response or request or named or addressed.get(_path_pattern(api.requests[0].path).rsplit("/", 1)[0])
+            at = _path_pattern(api.requests[0].path)
+            owner = response or request or named or addressed.get(at) or addressed.get(at.rsplit("/", 1)[0])
             if owner is None:
-                self.report("UNLISTED_API_PAGE", "no Methods table links this page, and no type it works on is known; not served", page.path, api.line)
+                self.report("UNSERVED_API_PAGE", "no Methods table links this page, and no type it works on is known; not served", page.path, api.line)
                 continue
-            http_method = api.requests[0].method
-            returns = response if http_method != "DELETE" else None
-            collection = returns is not None and self.answers_a_collection(api, returns)
             parameters = self.parameters(api, "microsoft.graph", page.path)
-            body_type = request if http_method in ("POST", "PUT", "PATCH") and not parameters else None
-            status = api.success_status or _default_status(http_method, returns, api.title)
             name = api.title.split(":", 1)[-1].strip() or key[1]
             self.report("UNLISTED_API_PAGE", f"no Methods table links this page; served as an operation of {owner}", page.path, api.line)
-            found.append(
-                (
-                    owner,
-                    Method(
-                        name=name,
-                        http_method=http_method,
-                        path=api.requests[0].path,
-                        return_type=returns,
-                        returns_collection=collection,
-                        description=api.description,
-                        paths=tuple(dict.fromkeys(r.path for r in api.requests if r.method == http_method)),
-                        request_body_type=body_type,
-                        parameters=parameters,
-                        success_status=status,
-                        source=Source(page.path, api.line),
-                    ),
+            # one operation for each HTTP method the page documents (an update by PATCH and by PUT)
+            for http_method in dict.fromkeys(r.method for r in api.requests):
+                returns = response if http_method != "DELETE" else None
+                status = api.success_status or _default_status(http_method, returns, api.title)
+                paths = tuple(dict.fromkeys(r.path for r in api.requests if r.method == http_method))
+                found.append(
+                    (
+                        owner,
+                        Method(
+                            name=name,
+                            http_method=http_method,
+                            path=paths[0],
+                            return_type=returns,
+                            returns_collection=returns is not None and self.answers_a_collection(api, returns),
+                            description=api.description,
+                            paths=paths,
+                            request_body_type=request if http_method in ("POST", "PUT", "PATCH") and not parameters else None,
+                            parameters=parameters,
+                            success_status=status,
+                            source=Source(page.path, api.line),
+                        ),
+                    )
                 )
-            )
         return found
 
     def answers_a_collection(self, api: ApiRecord, return_type: str) -> bool:

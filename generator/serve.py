@@ -23,12 +23,17 @@ def load_app(out: Path, empty: bool = False, me: str | None = None) -> Any:
     app_file = out / "handlers" / "app.py"
     if not app_file.is_file():
         raise UsageError(f"{out}: no generated service here; run graphdoc generate first")
-    spec = importlib.util.spec_from_loader(PACKAGE, loader=None, is_package=True)
+    # a package of its own each time: a second output loaded in one process (replay,
+    # tests) never picks up the modules of the first
+    name, counter = PACKAGE, 1
+    while name in sys.modules:
+        name, counter = f"{PACKAGE}_{counter}", counter + 1
+    spec = importlib.util.spec_from_loader(name, loader=None, is_package=True)
     assert spec is not None and spec.submodule_search_locations is not None
     spec.submodule_search_locations.append(str(out.resolve()))
     package = importlib.util.module_from_spec(spec)
-    sys.modules[PACKAGE] = package
-    module = importlib.import_module(f"{PACKAGE}.handlers.app")
+    sys.modules[name] = package
+    module = importlib.import_module(f"{name}.handlers.app")
     return module.create_app(empty=empty, me=me) if empty or me else module.app
 
 

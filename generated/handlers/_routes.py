@@ -30,6 +30,8 @@ _CALL = re.compile(r"^([A-Za-z_][\w.]*)\((.*)\)$")
 _ARGUMENT = re.compile(r"^\s*([A-Za-z_]\w*)\s*=\s*'?\{([^{}]*)\}'?\s*$")
 _CAST = re.compile(r"^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*){2,}$")
 _ME = "me"
+_PLAIN = re.compile(r"[A-Za-z_]\w*")  # a segment that is a name and nothing else
+_ALSO = "__keyed"  # the group of a key written in parentheses: /users('42')
 
 
 def identifier(name: str, taken: set[str]) -> str:
@@ -66,11 +68,13 @@ class Template:
 
     def match(self, path: str) -> dict[str, str] | None:
         found = self.pattern.match(path)
-        return (
-            {name: unquote(value) for name, value in found.groupdict().items()}
-            if found
-            else None
-        )
+        if found is None:
+            return None
+        return {
+            name.removesuffix(_ALSO): unquote(value)
+            for name, value in found.groupdict().items()
+            if value is not None  # of a key's two spellings, the one not taken
+        }
 
     def fill(self, values: dict[str, str], me: str = _ME) -> str:
         """The store path of what this template addresses with ``values``."""
@@ -111,9 +115,20 @@ def compile_template(documented: str) -> Template:
     arguments: dict[str, list[str]] = {}
     named: list[str] = []
     segments = [s for s in split_outside(documented, "/") if s.strip()]
-    for text in segments:
+    for index, text in enumerate(segments):
         before = len(params)
-        regex += ["/", _segment(text, taken, params, parts, arguments)]
+        found = _segment(text, taken, params, parts, arguments)
+        keyed = (
+            index
+            and parts[-1][0] == "param"
+            and parts[-2] == ("literal", segments[index - 1])
+        )
+        if keyed and _PLAIN.fullmatch(segments[index - 1]):
+            # OData addresses an item of a collection either way: /users/42, /users('42')
+            name = params[-1]
+            regex += [rf"(?:/{found}|\('?(?P<{name}{_ALSO}>[^/']+)'?\))"]
+        else:
+            regex += ["/", found]
         named.append(_renamed(text, params[before:]))
     regex.append("/?$")
     first = (

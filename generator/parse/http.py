@@ -34,6 +34,8 @@ def normalize_path(url: str) -> str:
 # A path is made of URL characters; "GET ** Collection URI ... not found" names none.
 _PATH = re.compile(r"^(?:/(?:[A-Za-z0-9_\-.~$@:'(),=|%!+]|\{[^{}]*\})*)+$")
 _ANGLE = re.compile(r"<([A-Za-z_][\w\-]*)>")  # "range(address='<address>')": a placeholder written <x>
+# "rowsBelow(count=n)": a function's argument given as a bare name is a placeholder too
+_BARE = re.compile(r"(?<=[(,])(\s*[A-Za-z_]\w*\s*=\s*)(?!(?:true|false|null)\s*[,)])([A-Za-z_]\w*)(?=\s*[,)])")
 
 
 def _climbs(path: str) -> bool:
@@ -53,7 +55,7 @@ def request_lines(content: str, first_line: int, diags: Collector) -> list[Reque
                 continue  # a header line
             diags.add("BAD_HTTP_REQUEST", f"not an HTTP request line: {text.strip()[:80]!r}", first_line + offset)
             continue
-        path = normalize_path(_ANGLE.sub(r"{\1}", _squeeze(match.group(2)).split()[0]))
+        path = normalize_path(_BARE.sub(r"\1{\2}", _ANGLE.sub(r"{\1}", _squeeze(match.group(2)).split()[0])))
         if _climbs(path):
             diags.add("BAD_HTTP_REQUEST", f"path has a '.' or '..' segment: {path[:80]!r}; ignored", first_line + offset)
             continue

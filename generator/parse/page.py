@@ -138,6 +138,17 @@ def _cell(row_cells: tuple[Inline, ...], index: int | None) -> Inline | None:
     return row_cells[index]
 
 
+def _syntax_block(code: Code, where: str) -> bool:
+    """An ``http`` block outside the examples and the request and response sections:
+    where a page with no "HTTP request" heading gives its syntax."""
+    section = where.split("\n", 1)[0].strip()
+    return (
+        code.info.strip().lower().startswith("http")
+        and "example" not in where
+        and not _SECTION_HEADING.match(section)
+    )
+
+
 def _column(header: tuple[Inline, ...], *words: str) -> int | None:
     for index, cell in enumerate(header):
         text = cell.text.lower()
@@ -593,6 +604,13 @@ class _Page:
             for annotation, _, code, where in self.annotated
             if "http request" in where and str(annotation.get("blockType")).lower() in ("ignored", "request")
         ]
+        if not fences:  # no "HTTP request" heading: the syntax blocks stand under other ones
+            fences = [code for code, where in self.codes if _syntax_block(code, where)]
+            fences += [
+                code
+                for annotation, _, code, where in self.annotated
+                if str(annotation.get("blockType")).lower() == "ignored" and _syntax_block(code, where)
+            ]
         requests: list[HttpRequest] = []
         for code in sorted(fences, key=lambda c: c.line):
             requests.extend(http.request_lines(code.content, code.line + 1, self.diags))
