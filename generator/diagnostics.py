@@ -60,6 +60,7 @@ CODES: dict[str, tuple[str, str]] = {
     "BROKEN_LINK": (WARNING, "a link points to a page that does not exist"),
     "RETURNS_COLLECTION": (WARNING, "a Methods table says a method returns one item, but its API page answers a collection; read as a collection"),
     "UNLISTED_API_PAGE": (INFO, "an API page no Methods table links to; served as an operation of the type it works on"),
+    "UNSERVED_API_PAGE": (WARNING, "an API page no Methods table links to, of no type the docs describe; not served"),
     "MISSING_API_PAGE": (WARNING, "a method's API page is missing; HTTP method and path were assumed"),
     "NO_HTTP_REQUEST": (WARNING, "an API page has no HTTP request block; HTTP method and path were assumed"),
     "BAD_HTTP_REQUEST": (WARNING, "an HTTP request line could not be read"),
@@ -84,6 +85,7 @@ CODES: dict[str, tuple[str, str]] = {
     "REPLAY_FAILED": (ERROR, "a documented request got an answer the docs don't show (status class or body type)"),
     "REPLAY_PAGE_ERROR": (WARNING, "a documented request example breaks its own schema, so its answer proves nothing"),
     "EXAMPLE_INVALID": (ERROR, "a documented example does not match the schema of its type"),
+    "EXAMPLE_URL": (ERROR, "a request example's URL is not a URL path, or is none of the requests its page documents"),
     "UNKNOWN_ANNOTATION_TYPE": (WARNING, "an example's annotation names a type that is not documented"),
 }
 

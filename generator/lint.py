@@ -1,23 +1,36 @@
-"""Check the documentation's own examples against the emitted schemas.
+"""Check the documentation's own examples against the emitted schemas and the operations.
 
 Like the Graph docs team's own checker, an example counts when its annotation
 ties it to a type (``@odata.type``, with ``isCollection`` for lists); a request
 example without one is tied to its method's request body type. A truncated
 example may leave properties out (no schema requires any); none may add a
-property its type does not have.
+property its type does not have. A request example sent to the service must
+also be one its page documents: a URL path, a method and path of the page's
+requests, and a body of the type its operation takes.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
 
+from . import mockdata
 from .diagnostics import Diagnostic, make
 from .emit import jsonschema
 from .model import Example, Model
 from .primitives import edm_type
-from .runtime.handlers._issues import Issue
+from .runtime.handlers._issues import Issue, issues
+from .runtime.handlers._routes import Template, compile_template
 from .validation import SchemaError, SchemaSet
+
+# Hosts of Microsoft Graph's national clouds. A request example addressed elsewhere (a
+# notification the service sends to an app's callback URL) is not a request to the service.
+GRAPH_HOSTS = ("graph.microsoft.com", "graph.microsoft.us", "dod-graph.microsoft.us", "graph.microsoft.de", "microsoftgraph.chinacloudapi.cn")
+_HOST = re.compile(r"^https?://[^/]+", re.IGNORECASE)
+_NOT_A_PATH = re.compile(r"[\s*<>\\^`|]")
 
 
 @dataclass
@@ -26,6 +39,63 @@ class ExampleReport:
     passed: int = 0
     failures: list[tuple[Example, str, Issue]] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # request examples the service can't be held to: (page, line) -> what is wrong
+    requests: dict[tuple[str, int], str] = field(default_factory=dict)
+
+
+def to_graph(request: Example) -> bool:
+    """Whether a request example is addressed to the service (or to no host at all)."""
+    url = (request.url or "").strip()
+    host = urlsplit(url).hostname if _HOST.match(url) else None
+    return host is None or any(host == h or host.endswith("." + h) for h in GRAPH_HOSTS)
+
+
+class _Requests:
+    """What a request example must be beyond its type: a URL path; a method and path
+    its page documents; a body the operation it reaches takes."""
+
+    def __init__(self, model: Model, schemas: SchemaSet) -> None:
+        from .emit.handlers import handlers_view
+
+        self.schemas = schemas
+        self.router = mockdata.router(model)
+        self.view = handlers_view(model)
+        # each API page's documented requests: (method, compiled path)
+        self.documented: dict[str, list[tuple[str, Template]]] = {}
+        for op in model.operations:
+            if op.source is not None:
+                for path in op.paths:
+                    self.documented.setdefault(op.source.path, []).append((op.http_method, compile_template(path)))
+
+    def problem(self, request: Example) -> tuple[str, str] | None:
+        """(code, message) for what is wrong with a request example, or None."""
+        path = mockdata.request_path(request.url or "")
+        if _NOT_A_PATH.search(path):
+            return "EXAMPLE_URL", f"request example: {path[:80]!r} is not a URL path"
+        paths = self.documented.get(request.source.path)
+        if paths and not any(m == request.http_method and t.match(path) is not None for m, t in paths):
+            return "EXAMPLE_URL", f"request example: {request.http_method} {path[:80]} is none of the requests the page documents"
+        broken = self.body_breaks(request)
+        if broken:
+            return "EXAMPLE_INVALID", f"request example: the body breaks the schema of what its operation takes: {broken}"
+        return None
+
+    def body_breaks(self, request: Example) -> str:
+        from jsonschema import Draft202012Validator
+
+        found = mockdata.route(self.router, request)
+        if found is None or request.body is None:
+            return ""
+        schema = self.view.body_schema(found.value)
+        if schema is None:
+            return ""
+        validator = Draft202012Validator(schema, registry=self.schemas.registry, format_checker=Draft202012Validator.FORMAT_CHECKER)
+        try:
+            payload: Any = request.payload()
+            first = next(issues(validator.iter_errors(payload)), None)
+        except (ValueError, RecursionError):
+            return "not JSON"
+        return str(first) if first is not None else ""
 
 
 def _request_types(model: Model) -> dict[str, str]:
@@ -88,6 +158,17 @@ def check_examples(model: Model, schemas: SchemaSet | None = None) -> ExampleRep
         for issue in issues:
             report.failures.append((example, type_name, issue))
             report.diagnostics.append(_diagnostic(example, label, issue))
+    requests = _Requests(model, schemas)
+    failed = {(example.source.path, example.source.line) for example, _, _ in report.failures}
+    for example in model.examples:
+        where = (example.source.path, example.source.line)
+        if example.kind != "request" or where in failed or not to_graph(example):
+            continue
+        found = requests.problem(example)
+        if found is not None:
+            code, message = found
+            report.requests[where] = message
+            report.diagnostics.append(make(code, message, *where))
     return report
 
 

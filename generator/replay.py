@@ -5,8 +5,9 @@ in page order, goes to the service: the mock built in this process from the same
 docs, or any service at ``--base-url``. Each answer is checked against the
 response example that follows the request on its page: the status must be of
 the documented class (2xx, 4xx ...) and a 2xx body must validate against the
-documented response type. A request whose own example breaks its schema (lint's
-EXAMPLE_INVALID) is the page's error, not the service's.
+documented response type. A request example lint finds wrong (its body breaks its
+schema, EXAMPLE_INVALID; its URL is none of its page's requests, EXAMPLE_URL) is
+the page's error, not the service's.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ from urllib.parse import quote, urlsplit
 from . import mockdata
 from .diagnostics import Diagnostic, make
 from .model import Example, Model
-from .runtime.handlers._routes import Router, Template, compile_template
+from .lint import to_graph
+from .runtime.handlers._routes import Router
 from .runtime.handlers._service import MOCK_HEADER, RESET_PATH
 
 PASS = "pass"
@@ -96,18 +98,6 @@ class Report:
         ]
 
 
-# Hosts of Microsoft Graph's national clouds. A request example addressed elsewhere (a
-# notification the service sends to an app's callback URL) is not a request to the service.
-GRAPH_HOSTS = ("graph.microsoft.com", "graph.microsoft.us", "dod-graph.microsoft.us", "graph.microsoft.de", "microsoftgraph.chinacloudapi.cn")
-_NOT_A_PATH = re.compile(r"[\s*<>\\^`|]")
-
-
-def to_graph(request: Example) -> bool:
-    """Whether a request example is addressed to the service (or to no host at all)."""
-    host = urlsplit((request.url or "").strip()).hostname if _HOST.match((request.url or "").strip()) else None
-    return host is None or any(host == h or host.endswith("." + h) for h in GRAPH_HOSTS)
-
-
 def exchanges(model: Model, select: Sequence[str] = ()) -> list[Exchange]:
     """Every request example addressed to the service, with the response example after it
     on its page, in page order."""
@@ -129,45 +119,11 @@ class Checker:
 
         self.model = model
         self.schemas = SchemaSet.from_texts(jsonschema.emit(model))
-        report = check_examples(model, self.schemas)
-        self.broken = {(example.source.path, example.source.line) for example, _, _ in report.failures}
+        self.lint = check_examples(model, self.schemas)
+        self.broken = {(example.source.path, example.source.line) for example, _, _ in self.lint.failures}
         self.router: Router = mockdata.router(model)
-        # each API page's documented requests: (method, compiled path)
-        self.documented: dict[str, list[tuple[str, Template]]] = {}
-        for op in model.operations:
-            if op.source is not None:
-                for path in op.paths:
-                    self.documented.setdefault(op.source.path, []).append((op.http_method, compile_template(path)))
-
-    def body_breaks(self, request: Example) -> str:
-        """What is wrong with a request example's body by the schema the service checks it
-        against (its operation's body), or ""."""
-        from jsonschema import Draft202012Validator
-
-        from .emit.handlers import handlers_view
-        from .runtime.handlers._issues import issues
-
-        found = mockdata.route(self.router, request)
-        if found is None or request.body is None:
-            return ""
-        schema = handlers_view(self.model).body_schema(found.value)
-        if schema is None:
-            return ""
-        validator = Draft202012Validator(schema, registry=self.schemas.registry, format_checker=Draft202012Validator.FORMAT_CHECKER)
-        try:
-            first = next(issues(validator.iter_errors(request.payload())), None)
-        except (ValueError, RecursionError):
-            return "not JSON"
-        return str(first) if first is not None else ""
-
-    def documents(self, request: Example) -> bool:
-        """Whether the request's page documents its method and path (or the page has no
-        API paths to hold it to)."""
-        paths = self.documented.get(request.source.path)
-        if not paths:
-            return True
-        path = mockdata.request_path(request.url or "")
-        return any(method == request.http_method and template.match(path) is not None for method, template in paths)
+        # API pages the model serves nothing of: unlinked, and of no known type
+        self.unserved = {d.path for d in model.diagnostics if d.code == "UNSERVED_API_PAGE"}
 
     def created_at(self, exchange: Exchange, status: int, body: Any) -> str | None:
         """The URL path of the item a documented create made, when this answer is one."""
@@ -185,22 +141,22 @@ class Checker:
 
     def check(self, exchange: Exchange, status: int, body: Any) -> Result:
         request = exchange.request
-        if (request.source.path, request.source.line) in self.broken:
+        where = (request.source.path, request.source.line)
+        if where in self.broken:
             return Result(exchange, "page error", status, "the request example breaks its own schema (see lint)")
-        broken = self.body_breaks(request)
-        if broken:
-            return Result(exchange, "page error", status, f"the request body breaks the schema its operation documents: {broken}")
-        if _NOT_A_PATH.search(mockdata.request_path(request.url or "")):
-            return Result(exchange, "page error", status, "the request example's URL is not a URL")
+        if where in self.lint.requests:
+            return Result(exchange, "page error", status, f"{self.lint.requests[where]} (see lint)")
         documented = exchange.response.status if exchange.response and exchange.response.status else None
         expected_class = (documented or 200) // 100
         if status // 100 != expected_class:
             failure = _failure(status, body)
-            if failure in ("no route", "method not allowed") and not self.documents(request):
-                return Result(exchange, "page error", status, "the example's method and URL match none of the requests its page documents")
+            if failure in ("no route", "method not allowed") and request.source.path in self.unserved:
+                return Result(exchange, "page error", status, "no Methods table links the page, and no type it works on is known (UNSERVED_API_PAGE)")
             return Result(exchange, failure, status, f"documented {documented or '2xx'}, answered {status}: {_said(body)}")
         if status // 100 == 2 and exchange.response is not None and exchange.response.type and isinstance(body, (dict, list)):
             problem = self.body_problem(exchange.response, body)
+            if problem and (exchange.response.source.path, exchange.response.source.line) in self.broken:
+                return Result(exchange, "page error", status, f"the response example breaks its own schema (see lint), and so does the answer: {problem}")
             if problem:
                 return Result(exchange, "invalid body", status, problem)
         return Result(exchange, PASS, status)
