@@ -1,29 +1,44 @@
-"""Requests per second the generated mock service sustains for GET and POST of a job.
+"""The mock service beside Prism: requests per second for a list and a create, and startup.
 
-Starts `graphdoc serve` on a free loopback port in its own process and drives it
-twice: with a bounded number of requests from an async httpx client (this
-process), and, when the `wrk` load generator is installed, with `wrk` for a
-bounded time (its C client costs far less than httpx, so it shows more of the
-server). Prints requests per second and the count of failed requests.
+Serves one output folder's `openapi.json` twice on loopback: with `graphdoc serve`
+(the stateful mock) and, when npm is there, with Prism 5 (`@stoplight/prism-cli`,
+installed by this script into a temporary folder), and drives both with the same
+load tool, an async httpx client in this process, through the same requests:
 
-    python benchmarks/service_rps.py [--requests 3000] [--concurrency 32] [--seconds 10] [--out generated]
+- list:   GET  /servicePrincipals/{id}/synchronization/jobs
+- create: POST /servicePrincipals/{id}/synchronization/jobs  {"templateId": "..."}
+
+It prints requests per second and failed requests (status >= 400 or no answer) for
+each, and the mock-to-Prism ratio. With `--docs`, it also generates that docs
+folder (the beta corpus by default, when `../shared` is there) and times how long
+`graphdoc serve` of it takes to answer its first request, and whether Prism loads
+that folder's `openapi.json` at all.
+
+    python benchmarks/service_rps.py [--out generated] [--requests 3000] [--concurrency 32]
+                                     [--docs ../shared/graph-docs/beta | --no-docs]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import re
+import os
 import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "graph-docs" / "beta"
+PRISM = "@stoplight/prism-cli@5"
+JOBS = "/servicePrincipals/{id}/synchronization/jobs"
 
 
 def free_port() -> int:
@@ -32,22 +47,51 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-async def drive(base: str, method: str, path: str, total: int, concurrency: int, body: dict | None) -> tuple[float, int]:
+def wait_until_up(base: str, process: subprocess.Popen[bytes], limit: float) -> float:
+    """Seconds until ``base`` answers any HTTP request; raises when it dies or takes too long."""
+    start = time.monotonic()
+    while True:
+        try:
+            httpx.get(base + "/", timeout=1)
+            return time.monotonic() - start
+        except httpx.TransportError:
+            if process.poll() is not None:
+                raise RuntimeError(f"exited with {process.returncode} before answering") from None
+            if time.monotonic() - start > limit:
+                raise RuntimeError(f"did not answer within {limit:.0f} s") from None
+            time.sleep(0.05)
+
+
+@contextmanager
+def running(command: list[str], base: str, limit: float, log: Path) -> Iterator[float]:
+    """Runs a server, yields the seconds it took to answer, stops it."""
+    with log.open("wb") as out:
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, cwd=ROOT)
+        try:
+            yield wait_until_up(base, process, limit)
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+async def drive(base: str, method: str, path: str, total: int, concurrency: int, body: dict[str, str] | None) -> tuple[float, int]:
+    """``total`` requests, ``concurrency`` at a time: requests per second and failures."""
     failures = 0
-    queue: asyncio.Queue[int] = asyncio.Queue()
-    for n in range(total):
-        queue.put_nowait(n)
+    remaining = iter(range(total))
     limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
     async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30) as client:
 
         async def worker() -> None:
             nonlocal failures
-            while True:
+            for _ in remaining:
                 try:
-                    queue.get_nowait()
-                except asyncio.QueueEmpty:
-                    return
-                response = await client.request(method, path, json=body)
+                    response = await client.request(method, path, json=body)
+                except httpx.HTTPError:
+                    failures += 1
+                    continue
                 if response.status_code >= 400:
                     failures += 1
 
@@ -57,72 +101,102 @@ async def drive(base: str, method: str, path: str, total: int, concurrency: int,
     return total / elapsed, failures
 
 
-WRK_POST = """wrk.method = "POST"
-wrk.body = '{"templateId": "t"}'
-wrk.headers["Content-Type"] = "application/json"
-"""
+def measure(name: str, base: str, key: str, args: argparse.Namespace) -> dict[str, tuple[float, int]]:
+    path = JOBS.format(id=key)
+    # a short warm-up, so neither server is timed while it compiles or caches
+    asyncio.run(drive(base, "GET", path, 100, 8, None))
+    found = {
+        "list": asyncio.run(drive(base, "GET", path, args.requests, args.concurrency, None)),
+        "create": asyncio.run(drive(base, "POST", path, args.requests, args.concurrency, {"templateId": "bench"})),
+    }
+    for kind, (rps, failed) in found.items():
+        print(f"  {name:<14} {kind:<7} {rps:8.0f} requests/s, {failed} failed")
+    return found
 
 
-def run_wrk(url: str, seconds: int, concurrency: int, script: Path | None) -> tuple[float, int]:
-    command = ["wrk", "-t2", f"-c{concurrency}", f"-d{seconds}s", "--latency"]
-    if script is not None:
-        command += ["-s", str(script)]
-    output = subprocess.run([*command, url], capture_output=True, text=True, check=True).stdout
-    rps = float(re.search(r"Requests/sec:\s+([0-9.]+)", output).group(1))  # type: ignore[union-attr]
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
-    failed = int(errors.group(1)) if errors else 0
-    failed += sum(int(n) for n in socket_errors.groups()) if socket_errors else 0
-    return rps, failed
+def install_prism(folder: Path) -> Path | None:
+    npm = shutil.which("npm")
+    if npm is None:
+        print("prism: npm is not installed; skipped")
+        return None
+    done = subprocess.run(
+        [npm, "install", "--no-audit", "--no-fund", "--silent", "--prefix", str(folder), PRISM],
+        capture_output=True,
+        text=True,
+    )
+    binary = folder / "node_modules" / ".bin" / "prism"
+    if done.returncode != 0 or not binary.exists():
+        print(f"prism: npm install {PRISM} failed; skipped: {(done.stderr or done.stdout).strip()[-300:]}")
+        return None
+    return binary
+
+
+def mock_command(out: Path, port: int) -> list[str]:
+    return [sys.executable, "-m", "generator", "serve", "--out", str(out), "--port", str(port), "-q"]
+
+
+def prism_command(prism: Path, spec: Path, port: int) -> list[str]:
+    return [str(prism), "mock", str(spec), "-p", str(port), "-h", "127.0.0.1", "--errors"]
+
+
+def throughput(out: Path, prism: Path | None, work: Path, args: argparse.Namespace) -> None:
+    print(f"{args.requests} requests per kind, {args.concurrency} at a time, httpx client, loopback, one server process each")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    with running(mock_command(out, port), base, 60, work / "mock.log"):
+        ours = measure("graphdoc serve", base, "bench", args)
+    if prism is None:
+        return
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    try:
+        with running(prism_command(prism, out / "openapi.json", port), base, 120, work / "prism.log"):
+            theirs = measure("prism mock", base, "bench", args)
+    except RuntimeError as error:
+        print(f"  prism mock: {error}; see {work / 'prism.log'}")
+        return
+    for kind in ("list", "create"):
+        print(f"  mock / prism, {kind}: {ours[kind][0] / theirs[kind][0]:.2f}x")
+
+
+def startup(docs: Path, prism: Path | None, work: Path) -> None:
+    out = work / "corpus"
+    print(f"generating {docs} ...")
+    subprocess.run([sys.executable, "-m", "generator", "generate", str(docs), "--out", str(out), "-q"], check=True, cwd=ROOT)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    with running(mock_command(out, port), base, 120, work / "mock-corpus.log") as seconds:
+        print(f"graphdoc serve of {docs.name}: first answer after {seconds:.2f} s")
+    if prism is None:
+        return
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    log = work / "prism-corpus.log"
+    try:
+        with running(prism_command(prism, out / "openapi.json", port), base, 600, log) as seconds:
+            print(f"prism mock of {docs.name}'s openapi.json: first answer after {seconds:.2f} s")
+    except RuntimeError as error:
+        said = [line for line in log.read_text(encoding="utf-8", errors="replace").splitlines() if line.strip()]
+        print(f"prism mock of {docs.name}'s openapi.json: {error}: {said[-1][:200] if said else ''}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "generated", help="an output folder with openapi.json")
     parser.add_argument("--requests", type=int, default=3000)
     parser.add_argument("--concurrency", type=int, default=32)
-    parser.add_argument("--seconds", type=int, default=10, help="length of each wrk run")
-    parser.add_argument("--out", default=str(ROOT / "generated"))
+    parser.add_argument("--docs", type=Path, default=CORPUS, help="a docs folder whose mock's startup is timed")
+    parser.add_argument("--no-docs", action="store_true", help="skip the startup measurement")
     args = parser.parse_args()
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "generator", "serve", "--out", args.out, "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                httpx.get(base + "/synchronizations", timeout=1)
-                break
-            except httpx.TransportError:
-                if time.monotonic() > deadline:
-                    raise SystemExit("the service did not start")
-                time.sleep(0.1)
-        jobs = "/servicePrincipals/bench/synchronization/jobs"
-        job = httpx.post(base + jobs, json={"templateId": "warmup"}).json()
-        post_rps, post_failed = asyncio.run(drive(base, "POST", jobs, args.requests, args.concurrency, {"templateId": "t"}))
-        get_rps, get_failed = asyncio.run(drive(base, "GET", f"{jobs}/{job['id']}", args.requests, args.concurrency, None))
-        print(f"httpx client: {args.requests} requests per kind, concurrency {args.concurrency}, one server process, loopback")
-        print(f"  GET  job: {get_rps:8.0f} requests/s, {get_failed} failed")
-        print(f"  POST job: {post_rps:8.0f} requests/s, {post_failed} failed")
-        if shutil.which("wrk"):
-            script = Path(__file__).resolve().parent / ".wrk_post.lua"
-            script.write_text(WRK_POST, encoding="utf-8")
-            try:
-                get_rps, get_failed = run_wrk(f"{base}{jobs}/{job['id']}", args.seconds, args.concurrency, None)
-                post_rps, post_failed = run_wrk(f"{base}{jobs}", args.seconds, args.concurrency, script)
-            finally:
-                script.unlink()
-            print(f"wrk: {args.seconds} s per kind, 2 threads, {args.concurrency} connections")
-            print(f"  GET  job: {get_rps:8.0f} requests/s, {get_failed} failed")
-            print(f"  POST job: {post_rps:8.0f} requests/s, {post_failed} failed")
+    os.environ.setdefault("GRAPHDOC_CACHE_DIR", str(Path(tempfile.gettempdir()) / "graphdoc-bench-cache"))
+    with tempfile.TemporaryDirectory(prefix="graphdoc-rps-") as temporary:
+        work = Path(temporary)
+        prism = install_prism(work / "prism")
+        throughput(args.out, prism, work, args)
+        if args.no_docs or not args.docs.is_dir():
+            print(f"startup: {args.docs} is not there; skipped" if not args.no_docs else "startup: skipped (--no-docs)")
         else:
-            print("wrk: not installed (apt-get install wrk), skipped")
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+            startup(args.docs, prism, work)
 
 
 if __name__ == "__main__":

@@ -83,7 +83,7 @@ CODES: dict[str, tuple[str, str]] = {
     "METADATA_FUTURE_MEMBER": (INFO, "the page and the service disagree only on the unknownFutureValue sentinel member"),
     "METADATA_UNDOCUMENTED_TYPE": (INFO, "the service has a type that no page documents"),
     "REPLAY_FAILED": (ERROR, "a documented request got an answer the docs don't show (status class or body type)"),
-    "REPLAY_PAGE_ERROR": (WARNING, "a documented request example breaks its own schema, so its answer proves nothing"),
+    "REPLAY_PAGE_ERROR": (WARNING, "a documented request example lint finds wrong (its body or its URL), so its answer proves nothing"),
     "EXAMPLE_INVALID": (ERROR, "a documented example does not match the schema of its type"),
     "EXAMPLE_URL": (ERROR, "a request example's URL is not a URL path, or is none of the requests its page documents"),
     "UNKNOWN_ANNOTATION_TYPE": (WARNING, "an example's annotation names a type that is not documented"),

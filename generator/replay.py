@@ -16,6 +16,7 @@ import fnmatch
 import json
 import re
 import tempfile
+import warnings
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -275,7 +276,9 @@ def replay(model: Model, base_url: str | None = None, select: Sequence[str] = ()
         with httpx.Client(base_url=base_url.rstrip("/"), timeout=30) as client:
             report.results.extend(send_all(client, checker, found))
         return report
-    from starlette.testclient import TestClient
+    with warnings.catch_warnings():  # starlette's advice to its own users, not to ours
+        warnings.filterwarnings("ignore", message=".*starlette.testclient.*")
+        from starlette.testclient import TestClient
 
     from .emit import emit_all
     from .serve import load_app

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -257,8 +258,9 @@ def test_a_handler_that_raises_is_a_500_and_unknown_handler_keys_are_refused() -
     from live_service import app_from, running
 
     app_from(GENERATED)
-    app_module = importlib.import_module("graphdoc_service.handlers.app")
-    jobs_module = importlib.import_module("graphdoc_service.handlers.synchronization_job")
+    package = [name for name in sys.modules if re.fullmatch(r"graphdoc_service(_\d+)?", name)][-1]  # the newest
+    app_module = importlib.import_module(f"{package}.handlers.app")
+    jobs_module = importlib.import_module(f"{package}.handlers.synchronization_job")
 
     class Broken(jobs_module.SynchronizationJobHandlers):  # type: ignore[misc,name-defined]
         async def get_synchronization_job(self, service_principal_id: str, job_id: str) -> None:

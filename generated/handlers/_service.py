@@ -425,6 +425,17 @@ class VersionPrefix:
         await self.app(scope, receive, send_with_ids)
 
 
+# how surely an operation is what its method means at a path: lower is surer
+_RESOURCE_KINDS = {
+    "list": 0,
+    "create": 0,
+    "update": 0,
+    "replace": 0,
+    "delete": 0,
+    "get": 1,
+}
+
+
 class Service:
     """Answers every documented operation: route, read, check, call, shape."""
 
@@ -493,8 +504,14 @@ class Service:
             for choice in choices:
                 if choice.item == name:
                     return dataclasses.replace(found, value=choice)
+        # a list before a get, and either before an action or function some other page
+        # documents at the same path; then the most general item
         general = min(
-            choices, key=lambda c: len(self.ancestry(c.item)) if c.item else 99
+            choices,
+            key=lambda c: (
+                _RESOURCE_KINDS.get(c.kind, len(_RESOURCE_KINDS)),
+                len(self.ancestry(c.item)) if c.item else 99,
+            ),
         )
         return dataclasses.replace(found, value=general)
 

@@ -1,0 +1,135 @@
+"""graphdoc replay: the docs' own requests, sent to the mock or to any service, held to the docs."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import CORPUS, GENERATED, ROOT, SPECS, needs_corpus, write_docs
+from live_service import app_from, running
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+from test_operations import PAGES
+
+from generator.pipeline import build_model
+from generator.replay import PASS, Result, replay
+
+
+def graphdoc(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "generator", *args], capture_output=True, text=True, cwd=ROOT, timeout=600)
+
+
+def test_the_specs_requests_all_pass_against_the_in_process_mock() -> None:
+    done = graphdoc("replay", "specs")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout == ""  # nothing failed, so nothing is listed
+    assert done.stderr.startswith("replay: ") and " pass (100.0%)" in done.stderr
+
+
+def test_the_same_requests_pass_against_a_served_mock_over_http() -> None:
+    with running(app_from(GENERATED)) as url:
+        report = replay(build_model(SPECS), base_url=url)
+    assert report.results and {r.outcome for r in report.results} == {PASS}
+
+
+def test_every_kind_on_small_pages_passes(tmp_path: Path) -> None:
+    report = replay(build_model(write_docs(tmp_path / "docs", PAGES)))
+    outcomes = {r.exchange.request.source.path: (r.outcome, r.detail) for r in report.results}
+    # the page whose request line is no request sends no URL either: the page's error
+    assert outcomes.pop("api/widget-lost.md") == ("page error", "request example: '/beta**' is not a URL path (see lint)")
+    assert {o for o, _ in outcomes.values()} == {PASS}, outcomes
+    assert len(outcomes) == 18
+
+
+def broken_service() -> Starlette:
+    """A service that gets everything wrong: each GET answers a widget with a bad size, each write 500."""
+
+    async def anything(request: Request) -> JSONResponse:
+        if request.method == "GET":
+            return JSONResponse({"id": "w1", "size": "huge"})
+        return JSONResponse({"error": {"code": "generalException", "message": "down"}}, status_code=500)
+
+    return Starlette(routes=[Route("/{path:path}", anything, methods=["GET", "POST", "PATCH", "PUT", "DELETE"])])
+
+
+def test_a_service_that_breaks_the_docs_is_reported_and_fails(tmp_path: Path) -> None:
+    docs = write_docs(tmp_path / "docs", PAGES)
+    with running(broken_service()) as url:
+        done = graphdoc("replay", str(docs), "--base-url", url, "--format", "json", "--select", "widget-get.md", "--select", "widget-post.md")
+    assert done.returncode == 1, done.stderr
+    found = {(d["path"].rsplit("/", 1)[-1], d["message"].split(": ")[1]) for d in json.loads(done.stdout)}
+    assert found == {("widget-get.md", "invalid body"), ("widget-post.md", "server error")}
+    assert "1 invalid body" in done.stderr and "1 server error" in done.stderr
+
+
+def test_a_request_example_lint_finds_wrong_is_the_pages_error(tmp_path: Path) -> None:
+    pages = dict(PAGES)
+    pages["api/widget-post.md"] = str(pages["api/widget-post.md"]).replace('{"name": "made", "size": 2}', '{"name": "made", "size": "two"}')
+    docs = write_docs(tmp_path / "docs", pages)
+    done = graphdoc("replay", str(docs), "--format", "github", "--select", "widget-post.md")
+    assert done.returncode == 0, done.stdout + done.stderr  # a page error fails the docs' lint, not the service
+    (line,) = done.stdout.splitlines()
+    assert line.startswith("::warning file=") and "widget-post.md" in line and "page error" in line
+    assert '/size: expected integer or null, found string "two"' in line
+    lint = graphdoc("lint", str(docs), "--select", "EXAMPLE_INVALID")
+    assert lint.returncode == 1 and "widget-post.md" in lint.stdout
+
+
+def test_a_url_the_page_does_not_document_is_a_lint_error(tmp_path: Path) -> None:
+    pages = dict(PAGES)
+    pages["api/widget-get.md"] = str(pages["api/widget-get.md"]).replace("beta/widgets/w1", "beta/gizmos/w1")
+    docs = write_docs(tmp_path / "docs", pages)
+    lint = graphdoc("lint", str(docs), "--select", "EXAMPLE_URL", "-q")
+    assert lint.returncode == 1
+    assert "api/widget-get.md" in lint.stdout and "GET /gizmos/w1 is none of the requests the page documents" in lint.stdout
+    report = replay(build_model(docs), select=["widget-get.md"])
+    assert [r.outcome for r in report.results] == ["page error"]
+
+
+@needs_corpus
+def test_real_pages_of_each_form_pass_against_the_corpus_mock() -> None:
+    """Real pages, each a kind or form of the issue: a create read back, an update with a
+    body table, /me, key and function segments, casts, $ref, $value, $count and options."""
+    pages = [
+        "user-post-users.md",  # create, then read back
+        "user-update.md",  # PATCH with a body table
+        "user-get.md",  # /me beside /users/{id}
+        "group-list.md",  # $filter, $count, $top, $orderby, $search
+        "group-post-members.md",  # $ref
+        "directory-deleteditems-list.md",  # a cast segment
+        "profilephoto-update.md",  # $value
+        "accessreviewinstance-filterbycurrentuser.md",  # a function with parameters
+        "accessreviewinstance-pendingaccessreviewinstances.md",  # /me, $expand, $top, $skip
+        "messagerule-get.md",  # a key in parentheses where the page writes /{id}
+    ]
+    model = build_model(CORPUS)
+    report = replay(model, select=pages)
+    seen = {r.exchange.request.source.path.rsplit("/", 1)[-1] for r in report.results}
+    assert seen == set(pages)
+
+    def stated(r: Result) -> bool:
+        """An answer that says why it isn't the docs': lint faults the page's example (the
+        update page also PATCHes /me, which it doesn't document), or a $filter the mock
+        can't read is refused in words."""
+        return (r.outcome == "page error" and r.detail.endswith("(see lint)")) or (
+            r.outcome == "wrong status" and r.status == 400 and "the mock's $filter reads" in r.detail
+        )
+
+    failed = [(r.exchange.request.source.path, r.exchange.target, r.outcome, r.detail) for r in report.results if r.outcome != PASS and not stated(r)]
+    assert not failed, failed
+    passed = {r.exchange.request.source.path.rsplit("/", 1)[-1] for r in report.results if r.outcome == PASS}
+    assert passed == set(pages)
+    assert sum(r.outcome != PASS for r in report.results) <= 2
+    creates = [r for r in report.results if r.exchange.request.source.path.endswith("user-post-users.md")]
+    assert creates and all(r.status == 201 for r in creates)
+
+
+@pytest.mark.parametrize("option", ["--base-url", "--select", "--format"])
+def test_replay_help_names_its_options(option: str) -> None:
+    done = graphdoc("replay", "--help")
+    assert done.returncode == 0 and option in done.stdout
