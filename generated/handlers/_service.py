@@ -26,9 +26,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-from jsonschema import Draft202012Validator
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
@@ -38,6 +35,7 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ._issues import Issue, issues
+from ._validate import Schemas, Validator
 
 MAX_BODY_BYTES = 1024 * 1024
 PAGE_SIZE = 100
@@ -332,23 +330,13 @@ class InMemory:
 Handler = Callable[..., Awaitable[Any]]
 
 
-def _validator(
-    schema: Mapping[str, Any], registry: Registry[Any]
-) -> Draft202012Validator:
-    return Draft202012Validator(
-        schema, registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER
-    )
+def _validator(schema: Mapping[str, Any], registry: Schemas) -> Validator:
+    return registry.validator(schema)
 
 
-def _registry() -> Registry[Any]:
+def _registry() -> Schemas:
     bundle = json.loads(SCHEMAS.read_text(encoding="utf-8"))
-    return Registry().with_resources(
-        (
-            document["$id"],
-            Resource.from_contents(document, default_specification=DRAFT202012),
-        )
-        for document in bundle["$defs"].values()
-    )
+    return Schemas(bundle["$defs"].values())
 
 
 async def _read_body(request: Request, operation: Operation) -> Any:
@@ -376,10 +364,14 @@ async def _read_body(request: Request, operation: Operation) -> Any:
     return value
 
 
-def _check_body(validator: Draft202012Validator, body: Any) -> None:
+def _check_body(validator: Validator, body: Any) -> None:
     """A 400 that says what ``graphdoc validate`` would say about the body."""
+    if validator.valid(body):  # jsonschema-rs decides; jsonschema explains a refusal
+        return
     try:
-        found = list(islice(issues(validator.iter_errors(body)), MAX_DETAILS + 1))
+        found = list(
+            islice(issues(validator.reference.iter_errors(body)), MAX_DETAILS + 1)
+        )
     except RecursionError:
         raise GraphError(400, "the request body is nested too deeply") from None
     if found:

@@ -16,6 +16,7 @@ MODULES = {
     "models/_runtime.py": ("models", "_runtime.py"),
     "handlers/_service.py": ("handlers", "_service.py"),
     "handlers/_issues.py": ("handlers", "_issues.py"),
+    "handlers/_validate.py": ("handlers", "_validate.py"),
 }
 
 
