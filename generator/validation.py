@@ -57,7 +57,7 @@ class SchemaSet:
     @classmethod
     def from_texts(cls, files: Mapping[str, str]) -> SchemaSet:
         """From emitted files (path -> text); the bundle is left out."""
-        return cls({p: json.loads(t) for p, t in files.items() if p.endswith(".json") and not p.endswith(BUNDLE_FILE)})
+        return cls({p: json.loads(t) for p, t in files.items() if p.endswith(".json") and p.rpartition("/")[2] != BUNDLE_FILE})
 
     @classmethod
     def from_dir(cls, folder: Path) -> SchemaSet:
