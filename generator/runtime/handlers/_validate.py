@@ -323,8 +323,16 @@ class Schemas:
         self.by_id: dict[str, Mapping[str, Any]] = {
             d["$id"]: d for d in documents if isinstance(d.get("$id"), str)
         }
+        # Without "$schema": jsonschema would validate a document that names its dialect
+        # with that dialect's stock validator, not with the reference's reading of patterns.
         self.registry: Registry[Any] = Registry().with_resources(
-            (i, Resource.from_contents(d, default_specification=DRAFT202012))
+            (
+                i,
+                Resource.from_contents(
+                    {k: v for k, v in d.items() if k != "$schema"},
+                    default_specification=DRAFT202012,
+                ),
+            )
             for i, d in self.by_id.items()
         )
         self._compiled: Any = None  # jsonschema-rs's registry, made on first use
