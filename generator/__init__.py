@@ -65,4 +65,5 @@ def validate(payload: Any, type: str | None = None, schemas: str | Path = "gener
 
             raise SchemaError("the payload has no @odata.type; give the type")
         type = written
-    return schema_set(schemas).validate(payload, type)
+    found = _ABSOLUTE.get(schemas)  # schema_set(), inlined: this is the hot path
+    return (found or schema_set(schemas)).validate(payload, type)

@@ -476,9 +476,10 @@ def test_integers_at_the_edges_of_their_ranges(specs: SchemaSet, kind: str) -> N
             assert fast == reference == (low <= value <= high and value == int(value)), (kind, value)
 
 
-def test_nesting_the_compiled_validator_takes_is_nesting_jsonschema_can_check(specs: SchemaSet) -> None:
-    """Payloads up to MAX_DEPTH deep are decided by jsonschema-rs; jsonschema must be able to
-    check them too, or the answer would change from "too deep to check" to "valid"."""
+def test_recursion_the_compiled_validator_takes_is_recursion_jsonschema_can_check(specs: SchemaSet) -> None:
+    """jsonschema-rs follows a recursive type MAX_DEPTH arrays and objects deep, then leaves the
+    payload to jsonschema; jsonschema must check that deep itself, or the answer would change
+    from "too deep to check" to "valid" (and thousands deep, jsonschema-rs would crash)."""
 
     def nested(levels: int) -> dict[str, Any]:
         payload: dict[str, Any] = {}
@@ -489,10 +490,12 @@ def test_nesting_the_compiled_validator_takes_is_nesting_jsonschema_can_check(sp
         return payload
 
     check = specs.check("attributeMappingSource")
-    within = nested((MAX_DEPTH - 1) // 3)
+    within = nested((MAX_DEPTH - 1) // 3)  # three containers a level: {"parameters": [{...}]}
     assert check.valid(within)
     assert verdicts(check, within) == (True, True)  # no RecursionError from jsonschema
     assert not check.valid(nested(MAX_DEPTH // 3 + 1))  # deeper: jsonschema decides
+    assert not check.valid(nested(100_000))  # no crash
+    assert check.valid(nested(3))  # and a payload in bounds is decided again
 
 
 def test_values_json_cannot_hold_go_to_jsonschema(specs: SchemaSet) -> None:

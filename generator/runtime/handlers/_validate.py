@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 from urllib.parse import urljoin
@@ -39,13 +40,14 @@ log = logging.getLogger("graphdoc.validate")
 # a decimal fraction on the last component only, weeks alone. JSON Schema's own
 # reading (RFC 3339's appendix, which jsonschema-rs follows) has no sign and no
 # fraction, so the compiled validator is given this pattern instead of the format.
-_PART = "[0-9]+(?:[.,][0-9]+{0}(?![0-9T])|{0})"
+# No lookaround: jsonschema-rs then matches it with its fast engine.
+_N = "[0-9]+"
+_X = "[0-9]+(?:[.,][0-9]+)?"  # the last component may have a fraction
 DURATION = (
-    "^[-+]?P(?:[0-9]+(?:[.,][0-9]+)?W|(?=[0-9]|T[0-9])"
-    + "".join(f"(?:{_PART.format(unit)})?" for unit in "YMD")
-    + "(?:T(?=[0-9])"
-    + "".join(f"(?:{_PART.format(unit)})?" for unit in "HMS")
-    + ")?)$"
+    f"^[-+]?P(?:{_X}W"
+    f"|(?:{_N}Y)?(?:{_N}M)?{_X}D|(?:{_N}Y)?{_X}M|{_X}Y"
+    f"|(?:{_N}Y)?(?:{_N}M)?(?:{_N}D)?T"
+    f"(?:(?:{_N}H)?(?:{_N}M)?{_X}S|(?:{_N}H)?{_X}M|{_X}H))$"
 )
 # Date-time and date: RFC 3339, as JSON Schema says. A leap second (:60) only where
 # one can fall, at 23:59 UTC; the year 0000 is a year (Python's datetime can't hold
@@ -178,18 +180,21 @@ REFERENCE = _extend(
 
 # -- the compiled validator ---------------------------------------------------
 
-# Payloads nested deeper than this many arrays and objects go to the reference: it
-# answers them as it always has (valid, or too deep to check), and jsonschema-rs,
-# which recurses on the machine stack, never meets one nested thousands deep.
+# jsonschema-rs compiles a $ref into the schema that holds it, once for each path that
+# leads there: exponential on Graph's polymorphic types (a type's root dispatches to
+# every derived type, whose properties lead back; the corpus's user took 24 GB). So a
+# $ref into a document that leads to more than _MAX_INLINE documents is a call (the
+# keyword below) to a validator compiled once for its target.
+# It also recurses on the machine stack: a payload nested thousands deep through a
+# recursive type crashed the process. So the root of every document on a cycle first
+# checks that the value is at most MAX_DEPTH arrays and objects deep, and calls nest at
+# most MAX_CALLS deep. A payload deeper than that goes to the reference, which answers
+# it as it always has (valid, or too deep to check).
+_MAX_INLINE = 30
 MAX_DEPTH = 32
-_DEPTH_ID = "urn:graphdoc:depth"
-# jsonschema-rs compiles a $ref into the schema that holds it, once per path that
-# leads there, which is exponential on Graph's polymorphic types (a type's root
-# dispatches to every derived type, whose properties lead back). A $ref into a
-# schema document that leads to more than this many documents is compiled once, as
-# a validator of its own, and called from the others (the keyword below).
-_MAX_INLINE = 20
+MAX_CALLS = 32
 _CALL = "x-graphdoc-call"
+_DEPTH = "urn:graphdoc:max-depth"
 _INT64_MIN = -(2**63)
 _SCHEMA_MAPS = ("properties", "patternProperties", "$defs", "dependentSchemas")
 _SCHEMA_LISTS = ("allOf", "anyOf", "oneOf", "prefixItems")
@@ -205,7 +210,9 @@ _SCHEMA_VALUES = (
     "unevaluatedItems",
     "unevaluatedProperties",
 )
+_DOCUMENT_KEYS = ("$id", "$schema", "$defs")  # what stays at a guarded document's top
 _notes: set[str] = set()
+_calls = threading.local()  # .depth: calls under way in this thread
 
 
 def note(key: str, message: str) -> None:
@@ -215,69 +222,83 @@ def note(key: str, message: str) -> None:
         log.warning("graphdoc: %s", message)
 
 
-def _subschemas(
-    schema: Mapping[str, Any], change: Callable[[Any], Any]
-) -> dict[str, Any]:
-    """``schema`` with ``change`` applied to each of its direct subschemas."""
-    out: dict[str, Any] = {}
+def _subschemas(schema: Mapping[str, Any]) -> Iterator[Any]:
     for key, value in schema.items():
         if key in _SCHEMA_MAPS and isinstance(value, dict):
-            value = {name: change(sub) for name, sub in value.items()}
+            yield from value.values()
         elif key in _SCHEMA_LISTS and isinstance(value, list):
-            value = [change(sub) for sub in value]
+            yield from value
         elif key in _SCHEMA_VALUES:
-            value = change(value)
-        out[key] = value
-    return out
+            yield value
 
 
-def _targets(document: Any, base: str) -> set[str]:
-    """The other documents the ``$ref``s in ``document`` (whose id is ``base``) lead to."""
-    found: set[str] = set()
+def _refs(document: Any, base: str) -> Iterator[str]:
+    """The ``$ref``s in ``document`` (whose id is ``base``), made absolute."""
     stack = [document]
     while stack:
         schema = stack.pop()
-        if not isinstance(schema, dict):
-            continue
-        ref = schema.get("$ref")
-        if isinstance(ref, str):
-            found.add(urljoin(base, ref).partition("#")[0])
-        for key, value in schema.items():
-            if key in _SCHEMA_MAPS and isinstance(value, dict):
-                stack.extend(value.values())
-            elif key in _SCHEMA_LISTS and isinstance(value, list):
-                stack.extend(value)
-            elif key in _SCHEMA_VALUES:
-                stack.append(value)
-    return found - {base}
+        if isinstance(schema, dict):
+            ref = schema.get("$ref")
+            if isinstance(ref, str):
+                yield urljoin(base, ref)
+            stack.extend(_subschemas(schema))
 
 
-def _large(documents: Mapping[str, Any]) -> set[str]:
-    """The documents that lead (through ``$ref``s) to more than ``_MAX_INLINE`` documents."""
-    edges = {i: _targets(d, i) for i, d in documents.items()}
-    large: set[str] = set()
-    for start in documents:
-        seen, stack = {start}, [start]
-        while stack and len(seen) <= _MAX_INLINE:
-            for target in edges.get(stack.pop(), ()):
-                if target not in seen:
-                    seen.add(target)
-                    stack.append(target)
-        if len(seen) > _MAX_INLINE:
-            large.add(start)
-    return large
+class _Plan:
+    """Which ``$ref``s of a set of documents jsonschema-rs calls, and which documents it guards."""
+
+    def __init__(self, documents: Mapping[str, Any]) -> None:
+        edges: dict[str, set[str]] = {}
+        self.recursive: set[str] = set()  # documents on a cycle of $refs
+        for i, document in documents.items():
+            targets = edges[i] = set()
+            for ref in _refs(document, i):
+                target, _, fragment = ref.partition("#")
+                if target != i:
+                    targets.add(target)
+                elif not fragment.strip("/"):  # its own root, from inside
+                    self.recursive.add(i)
+        self.large: set[str] = set()
+        for start in documents:
+            seen, stack = {start}, [start]
+            cycle = False
+            while stack and len(seen) <= _MAX_INLINE:
+                for target in edges.get(stack.pop(), ()):
+                    cycle = cycle or target == start
+                    if target not in seen:
+                        seen.add(target)
+                        stack.append(target)
+            if len(seen) > _MAX_INLINE:
+                self.large.add(start)
+            elif cycle:
+                self.recursive.add(start)
+
+    def calls(self, base: str, target: str) -> bool:
+        """Whether the ``$ref`` to ``target`` in document ``base`` is a call."""
+        document, _, fragment = target.partition("#")
+        if document == base:  # a large document's own root, from inside, is a cycle
+            return base in self.large and not fragment.strip("/")
+        return document in self.large
 
 
-def _compiled_form(schema: Any, base: str, large: set[str]) -> Any:
+def _compiled_form(schema: Any, base: str, plan: _Plan) -> Any:
     """``schema`` as jsonschema-rs is given it: the same meaning, read its way.
 
     ``format: duration`` becomes the pattern above; an Int64 minimum also takes the
     float that equals it (jsonschema-rs finds -9223372036854775808.0 below
-    -9223372036854775808); a ``$ref`` into a large document becomes a call.
+    -9223372036854775808); a ``$ref`` the plan calls becomes the call keyword.
     """
     if not isinstance(schema, dict):
         return schema
-    out = _subschemas(schema, lambda sub: _compiled_form(sub, base, large))
+    out: dict[str, Any] = {}
+    for key, value in schema.items():
+        if key in _SCHEMA_MAPS and isinstance(value, dict):
+            value = {k: _compiled_form(v, base, plan) for k, v in value.items()}
+        elif key in _SCHEMA_LISTS and isinstance(value, list):
+            value = [_compiled_form(v, base, plan) for v in value]
+        elif key in _SCHEMA_VALUES:
+            value = _compiled_form(value, base, plan)
+        out[key] = value
     also: list[dict[str, Any]] = []
     if out.get("format") == "duration":
         del out["format"]
@@ -293,14 +314,18 @@ def _compiled_form(schema: Any, base: str, large: set[str]) -> Any:
                 del out[bound]
                 also.append({"anyOf": [{bound: value}, {"const": same}]})
     ref = out.get("$ref")
-    if isinstance(ref, str):
-        target = urljoin(base, ref)
-        if target.partition("#")[0] in large - {base}:
-            del out["$ref"]
-            out[_CALL] = target
+    if isinstance(ref, str) and plan.calls(base, urljoin(base, ref)):
+        out[_CALL] = urljoin(base, out.pop("$ref"))
     if also:
         out["allOf"] = [*out.get("allOf", []), *also]
     return out
+
+
+def _guarded(document: dict[str, Any]) -> dict[str, Any]:
+    """``document``, checking the depth of a value before anything else (allOf keeps order)."""
+    rest = {k: v for k, v in document.items() if k not in _DOCUMENT_KEYS}
+    kept = {k: v for k, v in document.items() if k in _DOCUMENT_KEYS}
+    return {**kept, "allOf": [{"$ref": _DEPTH}, rest]}
 
 
 def _depth_schema(levels: int) -> dict[str, Any]:
@@ -313,7 +338,7 @@ def _depth_schema(levels: int) -> dict[str, Any]:
         for n in range(levels)
     }
     defs[f"d{levels}"] = {"type": ["string", "number", "boolean", "null"]}
-    return {"$id": _DEPTH_ID, "$defs": defs, "$ref": "#/$defs/d0"}
+    return {"$id": _DEPTH, "$defs": defs, "$ref": "#/$defs/d0"}
 
 
 class Schemas:
@@ -336,13 +361,18 @@ class Schemas:
             for i, d in self.by_id.items()
         )
         self._compiled: Any = None  # jsonschema-rs's registry, made on first use
-        self._calls: dict[str, Callable[[Any], bool]] = {}
+        self._plan: _Plan | None = None
+        self._calling: set[str] = set()  # documents whose compiled form calls
+        self._targets: dict[str, Callable[[Any], bool]] = {}  # call target -> validator
 
     def validator(self, schema: Mapping[str, Any], name: str = "") -> Validator:
         """Both validators of ``schema`` (its ``$ref``s resolve among these schemas)."""
-        reference = REFERENCE(
-            schema, registry=self.registry, format_checker=FORMAT_CHECKER
-        )
+
+        def reference() -> Reference:
+            return REFERENCE(
+                schema, registry=self.registry, format_checker=FORMAT_CHECKER
+            )
+
         return Validator(reference, self._compile(schema, name or "a schema"))
 
     def _compile(
@@ -355,12 +385,7 @@ class Schemas:
             )
             return None
         try:
-            if self._compiled is None:
-                self._compiled = self._registry()
-            form = _compiled_form(schema, "", self._compiled[1])
-            if _CALL in form:  # the schema's own $ref is what is compiled here
-                form["$ref"] = form.pop(_CALL)
-            return self._rs({"allOf": [{"$ref": _DEPTH_ID}, form]})
+            return self._rs(schema)
         except Exception as error:  # noqa: BLE001 - any failure: the reference decides
             note(
                 "compile",
@@ -369,49 +394,100 @@ class Schemas:
             )
             return None
 
-    def _registry(self) -> tuple[Any, set[str]]:
-        large = _large(self.by_id)
-        resources = [(i, _compiled_form(d, i, large)) for i, d in self.by_id.items()]
-        resources.append((_DEPTH_ID, _depth_schema(MAX_DEPTH)))
-        return jsonschema_rs.Registry(resources), large
-
     def _rs(self, schema: Mapping[str, Any]) -> Callable[[Any], bool]:
-        schemas = self
-
-        class Call:
-            """The keyword that validates a value against a separately compiled schema."""
-
-            def __init__(self, parent: Any, uri: str, path: Any) -> None:
-                self.uri = uri
-
-            def validate(self, instance: Any) -> None:
-                check = schemas._calls.get(self.uri)
-                if check is None:
-                    check = schemas._calls[self.uri] = schemas._rs({"$ref": self.uri})
-                if not check(instance):
-                    raise ValueError(f"not valid against {self.uri}")
-
+        """jsonschema-rs's ``is_valid`` for ``schema``, whose own ``$ref`` it compiles in place."""
+        plan = self._plan
+        if plan is None:
+            plan = self._plan = _Plan(self.by_id)
+            forms = {i: _compiled_form(d, i, plan) for i, d in self.by_id.items()}
+            self._calling = {i for i, form in forms.items() if _holds_call(form)}
+            resources = [
+                (i, _guarded(form) if i in plan.recursive else form)
+                for i, form in forms.items()
+            ]
+            resources.append((_DEPTH, _depth_schema(MAX_DEPTH)))
+            self._compiled = jsonschema_rs.Registry(resources)
+        form = _compiled_form(schema, "", plan)
+        if _CALL in form:  # the schema's own $ref is what is compiled here
+            form["$ref"] = form.pop(_CALL)
+        options: dict[str, Any] = {}
+        # Only a large document calls (what it leads to inline is small, and a small
+        # document leads to small ones only); the keyword costs jsonschema-rs ~0.2 us a
+        # payload when it is there at all, so it is there only when needed.
+        ref = form.get("$ref")
+        own = ref.partition("#")[0] if isinstance(ref, str) else ""
+        if own in self._calling or _holds_call(form):
+            options["keywords"] = {_CALL: self._call_keyword()}
         compiled = jsonschema_rs.Draft202012Validator(
-            dict(schema),
-            registry=self._compiled[0],
+            form,
+            registry=self._compiled,
             validate_formats=True,
-            keywords={_CALL: Call},
             offline=True,
+            **options,
         )
         is_valid: Callable[[Any], bool] = compiled.is_valid
         return is_valid
+
+    def _call_keyword(self) -> type:
+        schemas = self
+
+        class Call:
+            """Validates a value against the separately compiled schema it names."""
+
+            def __init__(self, parent: Any, target: str, path: Any) -> None:
+                self.target = target
+
+            def validate(self, instance: Any) -> None:
+                check = schemas._targets.get(self.target)
+                if check is None:
+                    check = schemas._targets[self.target] = schemas._rs(
+                        {"$ref": self.target}
+                    )
+                depth = getattr(_calls, "depth", 0)
+                if depth >= MAX_CALLS:  # the reference takes it from here
+                    raise RecursionError("nested too deeply for the compiled validator")
+                _calls.depth = depth + 1
+                try:
+                    valid = check(instance)
+                finally:
+                    _calls.depth = depth
+                if not valid:
+                    raise ValueError(f"not valid against {self.target}")
+
+        return Call
+
+
+def _holds_call(form: Any) -> bool:
+    stack = [form]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            if _CALL in node:
+                return True
+            stack.extend(_subschemas(node))
+    return False
 
 
 class Validator:
     """One schema's two validators: the compiled one decides, the reference explains."""
 
-    __slots__ = ("fast", "reference")
+    __slots__ = ("_make", "_reference", "fast")
 
     def __init__(
-        self, reference: Reference, fast: Callable[[Any], bool] | None
+        self, reference: Callable[[], Reference], fast: Callable[[Any], bool] | None
     ) -> None:
-        self.reference = reference
+        self._make = reference
+        self._reference: Reference | None = None
         self.fast = fast  # jsonschema-rs's is_valid, or None: the reference decides
+
+    @property
+    def reference(self) -> Reference:
+        """jsonschema's validator, made when first asked for: a type whose payloads are all
+        valid never needs it (making one takes ~8 ms on the corpus's 3,000 schemas)."""
+        found = self._reference
+        if found is None:
+            found = self._reference = self._make()
+        return found
 
     def valid(self, payload: Any) -> bool:
         """True when the compiled validator finds ``payload`` valid. False when it finds it
