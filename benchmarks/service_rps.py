@@ -6,13 +6,17 @@ process), and, when the `wrk` load generator is installed, with `wrk` for a
 bounded time (its C client costs far less than httpx, so it shows more of the
 server). Prints requests per second and the count of failed requests.
 
-    python benchmarks/service_rps.py [--requests 3000] [--concurrency 32] [--seconds 10] [--out generated]
+    python benchmarks/service_rps.py [--requests 3000] [--concurrency 32] [--seconds 10] [--out generated] [--body JSON]
+
+--body is the job each POST creates (default {"templateId": "t"}); a fuller one makes
+the request-body check a larger share of the work.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import re
 import shutil
 import socket
@@ -58,7 +62,7 @@ async def drive(base: str, method: str, path: str, total: int, concurrency: int,
 
 
 WRK_POST = """wrk.method = "POST"
-wrk.body = '{"templateId": "t"}'
+wrk.body = '{body}'
 wrk.headers["Content-Type"] = "application/json"
 """
 
@@ -82,7 +86,9 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=32)
     parser.add_argument("--seconds", type=int, default=10, help="length of each wrk run")
     parser.add_argument("--out", default=str(ROOT / "generated"))
+    parser.add_argument("--body", default='{"templateId": "t"}', help="the JSON body of each POST")
     args = parser.parse_args()
+    body = json.loads(args.body)
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "generator", "serve", "--out", args.out, "--port", str(port)],
@@ -102,14 +108,14 @@ def main() -> None:
                 time.sleep(0.1)
         jobs = "/servicePrincipals/bench/synchronization/jobs"
         job = httpx.post(base + jobs, json={"templateId": "warmup"}).json()
-        post_rps, post_failed = asyncio.run(drive(base, "POST", jobs, args.requests, args.concurrency, {"templateId": "t"}))
+        post_rps, post_failed = asyncio.run(drive(base, "POST", jobs, args.requests, args.concurrency, body))
         get_rps, get_failed = asyncio.run(drive(base, "GET", f"{jobs}/{job['id']}", args.requests, args.concurrency, None))
         print(f"httpx client: {args.requests} requests per kind, concurrency {args.concurrency}, one server process, loopback")
         print(f"  GET  job: {get_rps:8.0f} requests/s, {get_failed} failed")
         print(f"  POST job: {post_rps:8.0f} requests/s, {post_failed} failed")
         if shutil.which("wrk"):
             script = Path(__file__).resolve().parent / ".wrk_post.lua"
-            script.write_text(WRK_POST, encoding="utf-8")
+            script.write_text(WRK_POST.replace("{body}", json.dumps(body).replace("'", "\\'")), encoding="utf-8")
             try:
                 get_rps, get_failed = run_wrk(f"{base}{jobs}/{job['id']}", args.seconds, args.concurrency, None)
                 post_rps, post_failed = run_wrk(f"{base}{jobs}", args.seconds, args.concurrency, script)

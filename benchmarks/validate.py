@@ -69,17 +69,20 @@ def examples(docs: Path, schemas: Path) -> tuple[Payloads, Payloads]:
     return valid, invalid
 
 
-def rate(call: Callable[[str, Any], object], payloads: Payloads, seconds: float = 0.5) -> float:
-    """Payloads per second, the median of five passes over all of them (after one warm-up pass)."""
-    passes = max(1, int(seconds * 5 / max(_once(call, payloads), 1e-9) / 5))
-    rates = []
-    for _ in range(5):
-        start = time.perf_counter()
-        for _ in range(passes):
-            for type_name, payload in payloads:
-                call(type_name, payload)
-        rates.append(passes * len(payloads) / (time.perf_counter() - start))
-    return sorted(rates)[2]
+def rates(calls: dict[str, Callable[[str, Any], object]], payloads: Payloads, seconds: float = 0.3) -> dict[str, float]:
+    """Payloads per second of each call: after a warm-up pass, seven rounds, each running every
+    call in turn for about ``seconds`` over all the payloads; the median round of each (taken in
+    alternation, so noise that hits one round hits every call)."""
+    passes = {name: max(1, int(seconds / max(_once(call, payloads), 1e-9))) for name, call in calls.items()}
+    found: dict[str, list[float]] = {name: [] for name in calls}
+    for _ in range(7):
+        for name, call in calls.items():
+            start = time.perf_counter()
+            for _ in range(passes[name]):
+                for type_name, payload in payloads:
+                    call(type_name, payload)
+            found[name].append(passes[name] * len(payloads) / (time.perf_counter() - start))
+    return {name: sorted(values)[3] for name, values in found.items()}
 
 
 def _once(call: Callable[[str, Any], object], payloads: Payloads) -> float:
@@ -103,35 +106,45 @@ def measure(schemas: Path, sets: dict[str, tuple[Payloads, Payloads]], new: bool
 
     results: dict[str, dict[str, float]] = {}
     for label, (valid, invalid) in sets.items():
-        found = results[label] = {"validate": rate(ours, valid), "validate invalid": rate(ours, invalid, 2.0) if invalid else 0.0}
+        found = results[label] = {"count": len(valid), "count invalid": len(invalid)}
+        found["validate invalid"] = rates({"ours": ours}, invalid, 1.0)["ours"] if invalid else 0.0
         if not new:
+            found["validate"] = rates({"ours": ours}, valid)["ours"]
             continue
         import jsonschema_rs
         from jsonschema import Draft202012Validator
+
+        from generator.runtime.handlers._validate import _Plan
 
         schema_set = SchemaSet.from_dir(schemas)
         prebuilt = {
             t: Draft202012Validator({"$ref": schema_set.by_name[t]}, registry=schema_set.registry, format_checker=Draft202012Validator.FORMAT_CHECKER)
             for t, _ in valid
         }
-        found["prebuilt jsonschema"] = rate(lambda t, p: list(prebuilt[t].iter_errors(p)), valid)
         compiled = generator.schema_set(folder)
         fast = {t: compiled.check(t).fast for t, _ in valid}
-        found["compiled, called directly"] = rate(lambda t, p: fast[t](p), valid)  # type: ignore[misc]
+        found.update(
+            rates(
+                {
+                    "validate": ours,
+                    "prebuilt jsonschema": lambda t, p: list(prebuilt[t].iter_errors(p)),
+                    "compiled, called directly": lambda t, p: fast[t](p),  # type: ignore[misc]
+                },
+                valid,
+            )
+        )
         # jsonschema-rs as its users call it: one registry of the schemas, formats on, no
         # graphdoc in between. It compiles a $ref once per path to it, so on the corpus only
         # types whose schema reaches few others compile in bounded memory (user took 24 GB).
-        from generator.runtime.handlers._validate import _Plan
-
         large = _Plan(schema_set.by_id).large if len(schema_set.by_id) > 100 else set()
         small = [(t, p) for t, p in valid if schema_set.by_name[t] not in large]
-        registry = jsonschema_rs.Registry([(i, d) for i, d in schema_set.by_id.items()])
+        registry = jsonschema_rs.Registry(list(schema_set.by_id.items()))
         plain = {t: jsonschema_rs.Draft202012Validator({"$ref": schema_set.by_name[t]}, registry=registry, validate_formats=True) for t, _ in small}
-        found["plain jsonschema-rs (small types)"] = rate(lambda t, p: plain[t].is_valid(p), small) if small else 0.0
-        found["validate (small types)"] = rate(ours, small) if small else 0.0
-        found["count"] = len(valid)
         found["count small"] = len(small)
-        found["count invalid"] = len(invalid)
+        if small:
+            both = rates({"plain": lambda t, p: plain[t].is_valid(p), "ours": ours}, small)
+            found["plain jsonschema-rs (small types)"] = both["plain"]
+            found["validate (small types)"] = both["ours"]
     return results
 
 
@@ -148,14 +161,15 @@ def write_files(folder: Path, valid: Payloads, count: int) -> list[str]:
 
 
 def cli_seconds(code: Path, files: list[str], schemas: Path, rounds: int = 3) -> tuple[float, int]:
-    """Wall time of `python -m generator validate FILES` with the graphdoc at ``code``; the median of ``rounds``."""
+    """Wall time of `python -m generator validate FILES` with the graphdoc at ``code``; the median of ``rounds``.
+    It runs in the files' folder: `python -m` puts the working folder first on the path."""
     env = {**os.environ, "PYTHONPATH": str(code)}
     times, code_seen = [], 0
     for _ in range(rounds):
         start = time.perf_counter()
         result = subprocess.run(
             [sys.executable, "-m", "generator", "validate", *files, "--schemas", str(schemas), "-q"],
-            env=env, capture_output=True, text=True, check=False,
+            env=env, capture_output=True, text=True, check=False, cwd=Path(files[0]).parent,
         )  # fmt: skip
         times.append(time.perf_counter() - start)
         code_seen = result.returncode
@@ -246,14 +260,17 @@ def run(args: argparse.Namespace, work: Path) -> None:
             f"plain jsonschema-rs / validate {found['plain jsonschema-rs (small types)'] / max(found['validate (small types)'], 1):.2f}x (target <= 2x); "
             f"invalid: new / today {found['validate invalid'] / max(before[label]['validate invalid'], 1):.2f}x (target >= 1x)"
         )
-    if corpus_valid and args.files:
-        files = write_files(work / "files", corpus_valid, args.files)
-        corpus_schemas = next(iter(f for f in per_folder if f != spec_schemas))
-        new_seconds, new_code = cli_seconds(ROOT, files, corpus_schemas)
-        old_seconds, old_code = cli_seconds(old, files, corpus_schemas)
-        print(f"graphdoc validate, {len(files)} corpus payload files (exit {new_code}/{old_code}): "
-              f"{new_seconds:.2f} s, today's code {old_seconds:.2f} s ({old_seconds / new_seconds:.1f}x)")
-
+    if args.files:
+        file_sets = [("specs", spec_valid + job, spec_schemas)]
+        if corpus_valid:
+            file_sets.append(("corpus", corpus_valid, next(f for f in per_folder if f != spec_schemas)))
+        for label, payloads, folder in file_sets:
+            files = write_files(work / f"files-{label}", payloads, args.files)
+            types = len({t for t, _ in payloads})
+            new_seconds, new_code = cli_seconds(ROOT, files, folder)
+            old_seconds, old_code = cli_seconds(old, files, folder)
+            print(f"graphdoc validate, {len(files)} {label} payload files of {types} types (exit {new_code}/{old_code}): "
+                  f"{new_seconds:.2f} s, today's code {old_seconds:.2f} s ({old_seconds / new_seconds:.1f}x)")
 
 if __name__ == "__main__":
     main()

@@ -115,6 +115,17 @@ KITCHEN = {
         "bag", [("key", "Guid", "")], annotation='{"blockType": "resource", "@odata.type": "microsoft.graph.bag", "openType": true}'
     ),
     "resources/colour.md": enum_page("colour", [("red", "0", ""), ("green", "1", ""), ("blue", "2", "")]),
+    # A base type with more derived types than jsonschema-rs is given case by case (as entity).
+    "resources/animal.md": resource("animal", [("name", "String", "")]),
+    **{
+        f"resources/animal{n}.md": resource(
+            f"animal{n}",
+            [(f"legs{n}", "Int32", ""), ("born", "Date", "")],
+            annotation=f'{{"blockType": "resource", "@odata.type": "microsoft.graph.animal{n}", "baseType": "microsoft.graph.animal"}}',
+        )
+        for n in range(40)
+    },
+    "resources/zoo.md": resource("zoo", [("animals", "[animal](animal.md) collection", ""), ("star", "[animal](animal.md)", "")]),
     "resources/flow.md": enum_page("flow", [("None", "0", ""), ("Add", "1", ""), ("Update", "2", ""), ("Delete", "4", "")]).replace(
         "Values of flow.", "Values of flow. This is a flags enumeration."
     ),
@@ -496,6 +507,22 @@ def test_recursion_the_compiled_validator_takes_is_recursion_jsonschema_can_chec
     assert not check.valid(nested(MAX_DEPTH // 3 + 1))  # deeper: jsonschema decides
     assert not check.valid(nested(100_000))  # no crash
     assert check.valid(nested(3))  # and a payload in bounds is decided again
+
+
+def test_a_wide_base_type_dispatches_on_odata_type(kitchen: SchemaSet) -> None:
+    """A base type with many derived types is compiled as a tree of halves chosen by
+    @odata.type, each derived type on its own: every spelling still picks its own type."""
+    zoo = kitchen.check("zoo")
+    for n in range(40):
+        for spelling in (f"#microsoft.graph.animal{n}", f"microsoft.graph.animal{n}"):
+            for animal, meant in (
+                ({"@odata.type": spelling, f"legs{n}": 4, "name": "x"}, True),
+                ({"@odata.type": spelling, f"legs{(n + 1) % 40}": 4}, False),
+                ({"@odata.type": spelling, f"legs{n}": "four"}, False),
+            ):
+                assert verdicts(zoo, {"animals": [animal], "star": animal}) == (meant, meant), animal
+    for animal, meant in (({"name": "x"}, True), ({"legs3": 4}, False), ({"@odata.type": 3}, False), ({"@odata.type": "#microsoft.graph.animal"}, True)):
+        assert verdicts(zoo, {"animals": [animal]}) == (meant, meant), animal
 
 
 def test_values_json_cannot_hold_go_to_jsonschema(specs: SchemaSet) -> None:
