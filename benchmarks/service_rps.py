@@ -16,7 +16,10 @@ folder (the beta corpus by default, when `../shared` is there) and times how lon
 that folder's `openapi.json` at all.
 
     python benchmarks/service_rps.py [--out generated] [--requests 3000] [--concurrency 32]
-                                     [--docs ../shared/graph-docs/beta | --no-docs]
+                                     [--body JSON] [--docs ../shared/graph-docs/beta | --no-docs]
+
+--body is the job each create sends (default {"templateId": "bench"}); a fuller one
+makes the request-body check a larger share of the work.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -96,7 +100,7 @@ async def _exchange(reader: asyncio.StreamReader, writer: asyncio.StreamWriter, 
     return status
 
 
-async def drive(base: str, method: str, path: str, total: int, concurrency: int, body: dict[str, str] | None) -> tuple[float, int]:
+async def drive(base: str, method: str, path: str, total: int, concurrency: int, body: dict[str, Any] | None) -> tuple[float, int]:
     """``total`` requests over ``concurrency`` kept-alive connections: requests per second
     and failures. A small HTTP/1.1 client on asyncio streams: it costs the machine far
     less than a full client library, so more of what is measured is the server."""
@@ -138,7 +142,7 @@ def measure(name: str, base: str, key: str, args: argparse.Namespace) -> dict[st
     asyncio.run(drive(base, "GET", path, 100, 8, None))
     found = {
         "list": asyncio.run(drive(base, "GET", path, args.requests, args.concurrency, None)),
-        "create": asyncio.run(drive(base, "POST", path, args.requests, args.concurrency, {"templateId": "bench"})),
+        "create": asyncio.run(drive(base, "POST", path, args.requests, args.concurrency, json.loads(args.body))),
     }
     for kind, (rps, failed) in found.items():
         print(f"  {name:<14} {kind:<7} {rps:8.0f} requests/s, {failed} failed")
@@ -216,6 +220,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "generated", help="an output folder with openapi.json")
     parser.add_argument("--requests", type=int, default=3000)
     parser.add_argument("--concurrency", type=int, default=32)
+    parser.add_argument("--body", default='{"templateId": "bench"}', help="the job each create sends")
     parser.add_argument("--docs", type=Path, default=CORPUS, help="a docs folder whose mock's startup is timed")
     parser.add_argument("--no-docs", action="store_true", help="skip the startup measurement")
     args = parser.parse_args()

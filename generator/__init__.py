@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 
 __all__ = ["Issue", "SchemaError", "SchemaSet", "build_model", "schema_set", "validate"]
 
-_SCHEMA_SETS: dict[str, SchemaSet] = {}
+_SCHEMA_SETS: dict[str, SchemaSet] = {}  # by absolute folder
+_ABSOLUTE: dict[str | Path, SchemaSet] = {}  # by an absolute folder as the caller spells it
 
 
 def __getattr__(name: str) -> Any:
@@ -37,12 +38,17 @@ def __getattr__(name: str) -> Any:
 def schema_set(schemas: str | Path = "generated/schemas") -> SchemaSet:
     """The schemas in a folder, loaded once per process per folder. A relative
     folder is taken from the working folder at each call."""
+    found = _ABSOLUTE.get(schemas)  # the cheap, common case: a folder given as before
+    if found is not None:
+        return found
     folder = os.path.abspath(schemas)
     found = _SCHEMA_SETS.get(folder)
     if found is None:
         from .validation import SchemaSet
 
         found = _SCHEMA_SETS[folder] = SchemaSet.from_dir(Path(folder))
+    if os.path.isabs(schemas):  # it names the same folder whatever the working folder
+        _ABSOLUTE[schemas] = found
     return found
 
 
@@ -59,4 +65,5 @@ def validate(payload: Any, type: str | None = None, schemas: str | Path = "gener
 
             raise SchemaError("the payload has no @odata.type; give the type")
         type = written
-    return schema_set(schemas).validate(payload, type)
+    found = _ABSOLUTE.get(schemas)  # schema_set(), inlined: this is the hot path
+    return (found or schema_set(schemas)).validate(payload, type)

@@ -1,4 +1,9 @@
-"""Read payload files for ``graphdoc validate``: strict JSON, bounded."""
+"""Read payload files for ``graphdoc validate``: strict JSON, bounded.
+
+orjson reads a payload when its answer is sure to be the one ``parse`` gives; anything
+else (an error, a key twice, an integer past 64 bits, deep nesting) is read again by
+``parse``, which refuses it in its own words.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 from .usage import UsageError
 
@@ -121,11 +128,43 @@ def load(name: str) -> Any:
         raise PayloadError("does not exist") from None
     except OSError as error:
         raise PayloadError(f"can't be read: {error.strerror or error}") from None
+    return parse_bytes(data)
+
+
+def parse_bytes(data: bytes) -> Any:
+    """``parse`` of the UTF-8 text ``data`` (a byte order mark is read past), in a few
+    microseconds when orjson's answer is sure to be parse's."""
+    body = data[3:] if data.startswith(_BOM) else data
+    if data.count(b"[") + data.count(b"{") < _FAST_OPENERS and not _LONG_DIGITS.search(data):
+        try:
+            value = orjson.loads(body)
+            if not isinstance(value, (dict, list)) or _keys(body) == _keys(orjson.dumps(value)):
+                return value
+        except (orjson.JSONDecodeError, orjson.JSONEncodeError):
+            pass  # not JSON (parse says why), or nested past what orjson writes back
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise PayloadError(f"not UTF-8 text (byte {error.start})") from None
     return parse(text)
+
+
+_BOM = b"\xef\xbb\xbf"
+# orjson reads deeper nesting than json (1024 against the recursion limit), keeps the
+# last of two equal keys, and reads an integer past 64 bits as a float: a payload that
+# could hold any of these is left to parse. Counting brackets and digit runs in the
+# bytes errs on the safe side (inside strings they cost only the fast path).
+_FAST_OPENERS = 900
+_LONG_DIGITS = re.compile(rb"[0-9]{19}")
+# Each string of a JSON text, and the colon after it when it is a key.
+_STRINGS = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"(\s*:)?', re.DOTALL)
+
+
+def _keys(text: bytes) -> int:
+    """How many object keys the JSON text holds: a key written twice counts twice in the
+    text, once in what orjson made of it."""
+    found = _STRINGS.findall(text)
+    return len(found) - found.count(b"")
 
 
 class UntypedPayload(UsageError):

@@ -1,8 +1,9 @@
 """Validate payloads against the emitted JSON Schemas.
 
 ``SchemaSet`` loads the schemas once (from a folder or straight from emitted
-texts), registers them for offline ``$ref`` resolution, and builds one
-validator per type on first use. Errors come back as ``Issue`` objects: a JSON
+texts), registers them for offline ``$ref`` resolution, and builds the validators
+of a type on first use: jsonschema-rs decides, jsonschema explains
+(``runtime/handlers/_validate.py``). Errors come back as ``Issue`` objects: a JSON
 pointer into the payload, what was expected and what was found.
 """
 
@@ -14,16 +15,17 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
+from jsonschema.protocols import Validator as Reference
+from referencing import Registry
 
 from .names import BUNDLE_FILE
 from .primitives import edm_type, primitive_schema
 from .runtime.handlers._issues import Issue, issues
+from .runtime.handlers._validate import FORMAT_CHECKER, Schemas, Validator
 from .usage import UsageError
 
-FORMAT_CHECKER = Draft202012Validator.FORMAT_CHECKER
+__all__ = ["FORMAT_CHECKER", "MAX_ISSUES", "SchemaError", "SchemaSet"]
+
 MAX_ISSUES = 1000  # per payload
 
 
@@ -48,15 +50,14 @@ class SchemaSet:
             if isinstance(title, str):
                 lower.setdefault(title.lower(), []).append(full_name)
         self.short = lower
-        self.registry: Registry[Any] = Registry().with_resources(
-            (i, Resource.from_contents(d, default_specification=DRAFT202012)) for i, d in self.by_id.items()
-        )
-        self._validators: dict[str, Draft202012Validator] = {}
+        self.schemas = Schemas(self.by_id.values())
+        self.registry: Registry[Any] = self.schemas.registry
+        self._checks: dict[str, Validator] = {}
 
     @classmethod
     def from_texts(cls, files: Mapping[str, str]) -> SchemaSet:
         """From emitted files (path -> text); the bundle is left out."""
-        return cls({p: json.loads(t) for p, t in files.items() if p.endswith(".json") and not p.endswith(BUNDLE_FILE)})
+        return cls({p: json.loads(t) for p, t in files.items() if p.endswith(".json") and p.rpartition("/")[2] != BUNDLE_FILE})
 
     @classmethod
     def from_dir(cls, folder: Path) -> SchemaSet:
@@ -92,25 +93,38 @@ class SchemaSet:
             raise SchemaError(f"type {name!r} is ambiguous: {', '.join(sorted(candidates))}")
         raise SchemaError(f"type {name!r} is not among the schemas")
 
-    def validator(self, type_name: str) -> Draft202012Validator:
-        found = self._validators.get(type_name)  # by the name as given: the common, repeated call
+    def check(self, type_name: str) -> Validator:
+        """The validators of a type: the compiled one decides, jsonschema explains."""
+        found = self._checks.get(type_name)  # by the name as given: the common, repeated call
         if found is not None:
             return found
         full_name = self.full_name(type_name)
-        found = self._validators.get(full_name)
+        found = self._checks.get(full_name)
         if found is None:
             if full_name in self.by_name:
                 schema: dict[str, Any] = {"$ref": self.by_name[full_name]}
             else:
                 schema = primitive_schema(edm_type(full_name) or full_name)
-            found = Draft202012Validator(schema, registry=self.registry, format_checker=FORMAT_CHECKER)
-            self._validators[full_name] = found
-        self._validators[type_name] = found
+            found = self._checks[full_name] = self.schemas.validator(schema, full_name)
+        self._checks[type_name] = found
         return found
+
+    def validator(self, type_name: str) -> Reference:
+        """The jsonschema validator of a type: the reference, which explains."""
+        return self.check(type_name).reference
 
     def validate(self, payload: Any, type_name: str) -> list[Issue]:
         """Every issue, up to ``MAX_ISSUES``; a last issue says when more were left unlisted."""
-        validator = self.validator(type_name)
+        check = self._checks.get(type_name) or self.check(type_name)
+        fast = check.fast  # Validator.valid(), inlined: this is the hot path
+        if fast is not None:
+            try:
+                valid = fast(payload)
+            except Exception:  # noqa: BLE001 - a value it can't read: jsonschema decides
+                valid = False
+            if valid:
+                return []
+        validator = check.reference
         try:
             # jsonschema finds errors lazily: stopping early bounds the time and memory
             # a payload with a million wrong values takes.

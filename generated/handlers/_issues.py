@@ -30,6 +30,64 @@ PATTERN_NAMES = {
     DECIMAL: "a decimal number",
 }
 
+# A schema's pattern is an ECMA 262 regular expression (JSON Schema says so, and
+# jsonschema-rs reads it so). Python's re reads some of it otherwise: its $ also
+# matches before a final line break, its \s takes controls ECMA's doesn't (and not
+# U+FEFF), its \d and \w take other scripts' digits and letters. search() reads those
+# as ECMA does, so the explanation agrees with the compiled validator on every string.
+_ECMA_SPACE = (
+    "\t\n\x0b\x0c\r \xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+)
+_ECMA_ESCAPES = {"s": f"[{_ECMA_SPACE}]", "S": f"[^{_ECMA_SPACE}]"}
+_COMPILED: dict[str, re.Pattern[str]] = {}
+
+
+def search(pattern: str, text: str) -> bool:
+    """Whether ``text`` matches the schema pattern ``pattern`` as ECMA 262 reads it."""
+    compiled = _COMPILED.get(pattern)
+    if compiled is None:
+        try:  # \d, \w and \b are ASCII in ECMA 262
+            compiled = re.compile(_ecma(pattern), re.ASCII)
+        except re.error:  # a construct this reading doesn't know: Python's own
+            compiled = re.compile(pattern)
+        _COMPILED[pattern] = compiled
+    return compiled.search(text) is not None
+
+
+def _ecma(pattern: str) -> str:
+    out: list[str] = []
+    in_class = False
+    index = 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\" and index + 1 < len(pattern):
+            escaped = pattern[index + 1]
+            if escaped == "s" and in_class:
+                out.append(_ECMA_SPACE)
+            elif escaped in "sS" and not in_class:
+                out.append(_ECMA_ESCAPES[escaped])
+            elif escaped == "S":
+                raise re.error("\\S inside a class")
+            else:
+                out.append(char + escaped)
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+            out.append(char)
+        elif char == "[":
+            in_class = True
+            negated = pattern.startswith("^", index + 1)
+            if pattern.startswith("]", index + 1 + negated):
+                raise re.error(
+                    "ECMA's [] and [^] hold nothing; Python reads the ] as a member"
+                )
+            out.append(char)
+        else:
+            out.append(r"\Z" if char == "$" else char)
+        index += 1
+    return "".join(out)
+
 
 @dataclass(frozen=True)
 class Issue:
@@ -110,7 +168,7 @@ def _issues(error: ValidationError) -> Iterator[Issue]:
         known = schema.get("properties", {})
         patterns = list(schema.get("patternProperties", {}))
         for key in error.instance:
-            if key not in known and not any(re.search(p, key) for p in patterns):
+            if key not in known and not any(search(p, key) for p in patterns):
                 found = printable(f"property {key[:60]!r}")
                 yield Issue(
                     where + pointer([key]),

@@ -19,6 +19,7 @@ MODULES = {
     "handlers/_query.py": ("handlers", "_query.py"),
     "handlers/_routes.py": ("handlers", "_routes.py"),
     "handlers/_store.py": ("handlers", "_store.py"),
+    "handlers/_validate.py": ("handlers", "_validate.py"),
 }
 
 
