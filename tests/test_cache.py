@@ -307,3 +307,35 @@ def test_the_tests_never_use_the_users_cache(tmp_path_factory: pytest.TempPathFa
 
     where = cache.folder()
     assert where is not None and tmp_path_factory.getbasetemp() in where.parents, where
+
+
+def test_mock_data_is_reused_when_only_descriptions_change(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fitting the examples is kept between runs: an edited description reuses it, an
+    edited example makes it again, and either way the output is what a cold run writes."""
+    from test_operations import PAGES
+
+    from generator.emit import mock_cache
+    from generator.mockdata import MockData, mock_data
+
+    monkeypatch.setenv("GRAPHDOC_CACHE_DIR", str(tmp_path / "cache"))
+    made: list[int] = []
+
+    def counting(model: object, schemas: object) -> MockData:
+        made.append(1)
+        return mock_data(model, schemas)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("generator.emit.handlers.mock_data", counting)
+
+    def seed(pages: dict[str, str | bytes], name: str) -> str:
+        model = resolve(read_pages(write_docs(tmp_path / name, pages)))
+        return emit_all(model, ["handlers"])["handlers/seed.json"]
+
+    first = seed(PAGES, "a")
+    described = dict(PAGES, **{"resources/part.md": str(PAGES["resources/part.md"]).replace("Describes part.", "A part, described anew.")})
+    assert seed(described, "b") == first and len(made) == 1
+    example = dict(PAGES, **{"api/widget-get.md": str(PAGES["api/widget-get.md"]).replace('"name": "first"', '"name": "renamed"')})
+    changed = seed(example, "c")
+    assert len(made) == 2 and changed != first and '"renamed"' in changed
+    monkeypatch.setenv("GRAPHDOC_CACHE_DIR", "")  # no cache: made afresh, the same text
+    assert seed(example, "d") == changed and len(made) == 3
+    assert mock_cache.key(resolve(read_pages(tmp_path / "a"))) == mock_cache.key(resolve(read_pages(tmp_path / "b")))

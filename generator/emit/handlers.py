@@ -23,7 +23,7 @@ from ..primitives import is_primitive
 from ..render import pystr, render
 from ..runtime.handlers._routes import compile_template
 from ..validation import SchemaSet
-from . import black_format
+from . import black_format, mock_cache
 from .jsonschema import emit as emit_schemas
 from .jsonschema import schema_view
 from .memo import per_model
@@ -264,7 +264,7 @@ class HandlersView:
 
 handlers_view = per_model(HandlersView)
 # the docs' examples as the mock and OpenAPI use them, checked against the schemas once per model
-mock_view = per_model(lambda model: mock_data(model, SchemaSet.from_texts(emit_schemas(model))))
+mock_view = per_model(lambda model: mock_cache.cached(model, lambda: mock_data(model, SchemaSet.from_texts(emit_schemas(model)))))
 
 
 def emit(model: Model) -> dict[str, str]:

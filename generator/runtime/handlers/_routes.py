@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 from urllib.parse import unquote
 
@@ -107,7 +108,14 @@ def _one(value: str) -> str:
     return str(value).replace("/", "%2F")
 
 
+@cache
 def compile_template(documented: str) -> Template:
+    """A documented path, compiled once (the service, OpenAPI and the generator's views
+    all ask for the same paths)."""
+    return _compile(documented)
+
+
+def _compile(documented: str) -> Template:
     taken: set[str] = set()
     regex = ["^"]
     params: list[str] = []
