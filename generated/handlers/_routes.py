@@ -57,7 +57,7 @@ class Template:
     documented: str
     # the documented path, each placeholder named as its parameter: OpenAPI's path
     named: str
-    pattern: re.Pattern[str]
+    regex: str  # compiled on the first match: OpenAPI and the handler views only read names
     params: list[str]  # placeholder names, as identifiers, in order
     # (kind, text): "literal" | "param" | "keyed" | "call" | "cast" | "colon"
     parts: list[tuple[str, str]]
@@ -66,6 +66,14 @@ class Template:
     arguments: dict[str, list[str]] = field(
         default_factory=dict
     )  # a call segment's parameters
+    _pattern: re.Pattern[str] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        found = self._pattern
+        if found is None:
+            found = self._pattern = re.compile(self.regex, re.IGNORECASE)
+        return found
 
     def match(self, path: str) -> dict[str, str] | None:
         found = self.pattern.match(path)
@@ -149,7 +157,7 @@ def _compile(documented: str) -> Template:
     return Template(
         documented,
         "/" + "/".join(named),
-        re.compile("".join(regex), re.IGNORECASE),
+        "".join(regex),
         params,
         parts,
         first,
