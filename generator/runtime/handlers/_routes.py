@@ -57,7 +57,8 @@ class Template:
     documented: str
     # the documented path, each placeholder named as its parameter: OpenAPI's path
     named: str
-    regex: str  # compiled on the first match: OpenAPI and the handler views only read names
+    # compiled on the first match: OpenAPI and the handler views only read names
+    regex: str
     params: list[str]  # placeholder names, as identifiers, in order
     # (kind, text): "literal" | "param" | "keyed" | "call" | "cast" | "colon"
     parts: list[tuple[str, str]]
@@ -140,7 +141,7 @@ def _compile(documented: str) -> Template:
             and parts[-2] == ("literal", segments[index - 1])
         )
         if keyed and _PLAIN.fullmatch(segments[index - 1]):
-            # OData addresses an item of a collection either way: /users/42, /users('42')
+            # OData addresses a collection's item either way: /users/42, /users('42')
             name = params[-1]
             regex += [rf"(?:/{found}|\('?(?P<{name}{_ALSO}>[^/']+)'?\))"]
         else:
