@@ -273,3 +273,12 @@ def test_a_handler_that_raises_is_a_500_and_unknown_handler_keys_are_refused() -
         graph_error(httpx.post(f"{url}{BASE}/jobs/j1/start"), 501)  # a stub left as is
     with pytest.raises(ValueError, match="'synchronizationJob'.*synchronization_job"):
         app_module.create_app({"synchronizationJob": Broken()})
+
+
+def test_a_key_that_is_a_line_break_addresses_an_item_not_the_collection(client: httpx.Client) -> None:
+    """"$" matches before a final line break; the routes end with "\\Z", so
+    /templates/%0A is the item "\\n" (not there), never the list of templates."""
+    templates = "/servicePrincipals/0/synchronization/templates"
+    assert client.get(f"{templates}/%0A").status_code == 404
+    patched = client.patch(f"{templates}/%0A", json={"description": "x"})
+    assert patched.status_code == 404, patched.text

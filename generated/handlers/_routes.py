@@ -147,7 +147,7 @@ def _compile(documented: str) -> Template:
         else:
             regex += ["/", found]
         named.append(_renamed(text, params[before:]))
-    regex.append("/?$")
+    regex.append(r"/?\Z")  # \Z: "$" would also match before a final line break
     first = (
         segments[0].lower()
         if segments and parts[0][0] in ("literal", "cast", "keyed", "call")

@@ -656,7 +656,7 @@ class Service:
                 )
             answer = _query.select(value, query.get("$select"))
             if kind == "create" and operation.key and operation.key in value:
-                where = request.url.path.removeprefix(
+                where = request.scope["path"].removeprefix(
                     request.scope.get("root_path", "")
                 )
                 headers["Location"] = (
@@ -754,7 +754,11 @@ def build_app(
     service = Service(table, handlers or {}, empty=empty, me=me)
 
     async def endpoint(request: Request) -> Response:
-        path = request.url.path.removeprefix(request.scope.get("root_path", "")) or "/"
+        # the scope's path, as sent: request.url drops line breaks and tabs, as urlsplit does
+        path = (
+            request.scope["path"].removeprefix(request.scope.get("root_path", ""))
+            or "/"
+        )
         if path.lower() == RESET_PATH and request.method == "POST":
             await service.reset()
             return Response(status_code=204)
