@@ -73,7 +73,8 @@ def options(query: Mapping[str, str], taken: Iterable[str]) -> dict[str, str]:
         if (
             pattern is not None
             and key not in ("$filter", "$expand")
-            and not re.match(pattern, value)
+            # ASCII and the very end, as the ECMA 262 patterns OpenAPI states say
+            and not re.fullmatch(pattern, value, re.ASCII)
         ):
             raise QueryError(f"the mock can't read {name}={value[:60]!r}")
         if key == "$expand":
@@ -104,7 +105,7 @@ def expanded(text: str) -> list[tuple[str, dict[str, str]]]:
         name = name.strip().rsplit("/", 1)[-1]
         if name == "*":
             raise QueryError("the mock expands properties given by name, not *")
-        if not re.fullmatch(r"[A-Za-z_][\w.]*", name):
+        if not re.fullmatch(r"[A-Za-z_][\w.]*", name, re.ASCII):
             raise QueryError(f"the mock can't read $expand={text[:60]!r}")
         inner: dict[str, str] = {}
         if rest:
@@ -122,7 +123,8 @@ def expanded(text: str) -> list[tuple[str, dict[str, str]]]:
 
 
 _TOKEN = re.compile(
-    r"\s*(?:(?P<string>'(?:[^']|'')*')|(?P<number>-?\d+(?:\.\d+)?)|(?P<word>[A-Za-z_][\w./@]*)|(?P<punct>[(),]))"
+    r"\s*(?:(?P<string>'(?:[^']|'')*')|(?P<number>-?\d+(?:\.\d+)?)|(?P<word>[A-Za-z_][\w./@]*)|(?P<punct>[(),]))",
+    re.ASCII,
 )
 _COMPARE: dict[str, Callable[[Any, Any], bool]] = {
     "eq": lambda a, b: a == b,
