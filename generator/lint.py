@@ -15,7 +15,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
 
 from . import mockdata
 from .diagnostics import Diagnostic, make
@@ -24,12 +23,9 @@ from .model import Example, Model
 from .primitives import edm_type
 from .runtime.handlers._issues import Issue, issues
 from .runtime.handlers._routes import Template, compile_template
+from .runtime.handlers._validate import Validator
 from .validation import SchemaError, SchemaSet
 
-# Hosts of Microsoft Graph's national clouds. A request example addressed elsewhere (a
-# notification the service sends to an app's callback URL) is not a request to the service.
-GRAPH_HOSTS = ("graph.microsoft.com", "graph.microsoft.us", "dod-graph.microsoft.us", "graph.microsoft.de", "microsoftgraph.chinacloudapi.cn")
-_HOST = re.compile(r"^https?://[^/]+", re.IGNORECASE)
 _NOT_A_PATH = re.compile(r"[\s*<>\\^`|]")
 
 
@@ -43,13 +39,6 @@ class ExampleReport:
     requests: dict[tuple[str, int], str] = field(default_factory=dict)
 
 
-def to_graph(request: Example) -> bool:
-    """Whether a request example is addressed to the service (or to no host at all)."""
-    url = (request.url or "").strip()
-    host = urlsplit(url).hostname if _HOST.match(url) else None
-    return host is None or any(host == h or host.endswith("." + h) for h in GRAPH_HOSTS)
-
-
 class _Requests:
     """What a request example must be beyond its type: a URL path; a method and path
     its page documents; a body the operation it reaches takes."""
@@ -60,6 +49,7 @@ class _Requests:
         self.schemas = schemas
         self.router = mockdata.router(model)
         self.view = handlers_view(model)
+        self.validators: dict[str, Validator] = {}  # operation id -> its body's validators
         # each API page's documented requests: (method, compiled path)
         self.documented: dict[str, list[tuple[str, Template]]] = {}
         for op in model.operations:
@@ -81,18 +71,23 @@ class _Requests:
         return None
 
     def body_breaks(self, request: Example) -> str:
-        from jsonschema import Draft202012Validator
-
+        """The first issue of the request's body by the schema its operation takes (the
+        check the mock makes, compiled once per operation), or ""."""
         found = mockdata.route(self.router, request)
         if found is None or request.body is None:
             return ""
-        schema = self.view.body_schema(found.value)
-        if schema is None:
-            return ""
-        validator = Draft202012Validator(schema, registry=self.schemas.registry, format_checker=Draft202012Validator.FORMAT_CHECKER)
+        operation = found.value
+        validator = self.validators.get(operation.id)
+        if validator is None:
+            schema = self.view.body_schema(operation)
+            if schema is None:
+                return ""
+            validator = self.validators[operation.id] = self.schemas.schemas.validator(schema, operation.id)
         try:
             payload: Any = request.payload()
-            first = next(issues(validator.iter_errors(payload)), None)
+            if validator.valid(payload):
+                return ""
+            first = next(issues(validator.reference.iter_errors(payload)), None)
         except (ValueError, RecursionError):
             return "not JSON"
         return str(first) if first is not None else ""
@@ -162,7 +157,7 @@ def check_examples(model: Model, schemas: SchemaSet | None = None) -> ExampleRep
     failed = {(example.source.path, example.source.line) for example, _, _ in report.failures}
     for example in model.examples:
         where = (example.source.path, example.source.line)
-        if example.kind != "request" or where in failed or not to_graph(example):
+        if example.kind != "request" or where in failed or not mockdata.to_graph(example):
             continue
         found = requests.problem(example)
         if found is not None:

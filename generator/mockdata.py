@@ -42,9 +42,26 @@ class MockData:
     me: str = DEFAULT_ME
 
 
+# Hosts of Microsoft Graph's national clouds. A request example addressed elsewhere (a
+# notification the service sends to an app's callback URL) is not a request to the service.
+GRAPH_HOSTS = ("graph.microsoft.com", "graph.microsoft.us", "dod-graph.microsoft.us", "graph.microsoft.de", "microsoftgraph.chinacloudapi.cn")
+
+
+def without_host(url: str) -> str:
+    """A documented request URL with its scheme and host taken off: path and query."""
+    return _HOST.sub("", url.strip()) or "/"
+
+
+def to_graph(request: Example) -> bool:
+    """Whether a request example is addressed to the service (or to no host at all)."""
+    url = (request.url or "").strip()
+    host = urlsplit(url).hostname if _HOST.match(url) else None
+    return host is None or any(host == h or host.endswith("." + h) for h in GRAPH_HOSTS)
+
+
 def request_path(url: str) -> str:
     """A documented request URL's path: no host, no version prefix, no query, decoded."""
-    path = urlsplit(_HOST.sub("", url.strip()).replace(" ", "%20")).path or "/"
+    path = urlsplit(without_host(url).replace(" ", "%20")).path or "/"
     return unquote(_VERSION.sub("", path) or "/")
 
 

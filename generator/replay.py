@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import fnmatch
 import json
-import re
 import tempfile
 import warnings
 from collections import Counter
@@ -27,7 +26,6 @@ from urllib.parse import quote, urlsplit
 from . import mockdata
 from .diagnostics import Diagnostic, make
 from .model import Example, Model
-from .lint import to_graph
 from .runtime.handlers._routes import Router
 from .runtime.handlers._service import MOCK_HEADER, RESET_PATH
 
@@ -44,7 +42,6 @@ OUTCOMES = (
     "server error",  # 5xx
     "unreachable",  # no answer at all
 )
-_HOST = re.compile(r"^https?://[^/]+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -57,8 +54,7 @@ class Exchange:
     @property
     def target(self) -> str:
         """The request's path and query, with the docs' host taken off."""
-        url = (self.request.url or "").strip()
-        return _HOST.sub("", url) or "/"
+        return mockdata.without_host(self.request.url or "")
 
 
 @dataclass
@@ -105,7 +101,7 @@ def exchanges(model: Model, select: Sequence[str] = ()) -> list[Exchange]:
     return [
         Exchange(request, response)
         for request, response in mockdata.exchanges(model)
-        if to_graph(request)
+        if mockdata.to_graph(request)
         and (not select or any(fnmatch.fnmatch(request.source.path, p) or fnmatch.fnmatch(request.source.path.split("/")[-1], p) for p in select))
     ]
 

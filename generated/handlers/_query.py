@@ -202,27 +202,29 @@ def _word(tokens: list[tuple[str, str]], position: int, *words: str) -> bool:
 
 
 def _or(tokens: list[tuple[str, str]], position: int) -> tuple[Test, int]:
-    tests = []
-    test, position = _and(tokens, position)
-    tests.append(test)
-    while _word(tokens, position, "or"):
-        test, position = _and(tokens, position + 1)
-        tests.append(test)
-    if len(tests) == 1:
-        return tests[0], position
-    return (lambda item: any(t(item) for t in tests)), position
+    return _joined(tokens, position, "or", _and, any)
 
 
 def _and(tokens: list[tuple[str, str]], position: int) -> tuple[Test, int]:
-    tests = []
-    test, position = _unary(tokens, position)
-    tests.append(test)
-    while _word(tokens, position, "and"):
-        test, position = _unary(tokens, position + 1)
+    return _joined(tokens, position, "and", _unary, all)
+
+
+def _joined(
+    tokens: list[tuple[str, str]],
+    position: int,
+    word: str,
+    operand: Callable[[list[tuple[str, str]], int], tuple[Test, int]],
+    combine: Callable[[Iterable[bool]], bool],
+) -> tuple[Test, int]:
+    """Operands joined by ``word`` (``a or b or c``), one test that ``combine``s theirs."""
+    test, position = operand(tokens, position)
+    tests = [test]
+    while _word(tokens, position, word):
+        test, position = operand(tokens, position + 1)
         tests.append(test)
     if len(tests) == 1:
         return tests[0], position
-    return (lambda item: all(t(item) for t in tests)), position
+    return (lambda item: combine(t(item) for t in tests)), position
 
 
 def _unary(tokens: list[tuple[str, str]], position: int) -> tuple[Test, int]:

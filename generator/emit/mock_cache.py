@@ -62,7 +62,7 @@ def cached(model: Model, make: Callable[[], MockData]) -> MockData:
     if isinstance(found, MockData):
         return found
     data = make()
-    kept = {k: v for k, v in list(entries.items())[-(_KEPT - 1) :]} if _KEPT > 1 else {}
+    kept = dict(list(entries.items())[1 - _KEPT :])  # the newest, beside this one
     kept[wanted] = data
     cache.write_atomically(path, pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL), replaces="mockdata-*.pickle")
     return data
