@@ -126,6 +126,7 @@ PAGES: dict[str, str | bytes] = {
             row("List gadgets", "widget-list-gadgets", "[gadget](gadget.md) collection"),
             row("List parts", "widget-list-parts", "[part](part.md)"),  # the page answers a collection
             row("Upload photo", "widget-put-photo", "None"),
+            row("Download photo", "widget-get-photo", "Stream"),
             row("Lost", "widget-lost", "None"),
         ],
         annotation=KEYED % "widget",
@@ -215,6 +216,7 @@ PAGES: dict[str, str | bytes] = {
         response_type="microsoft.graph.part",
     ),
     "api/widget-put-photo.md": api("Upload photo", "PUT /widgets/{id}/photo/$value", example="/widgets/w1/photo/$value", status="204 No Content"),
+    "api/widget-get-photo.md": api("Download photo", "GET /widgets/{id}/photo/$value", example="/widgets/w1/photo/$value"),
     "api/widget-lost.md": api("Lost", "GET ** Collection URI for microsoft.graph.widget not found"),
     "api/part-post.md": api(
         "Create part",
@@ -287,6 +289,7 @@ def test_each_kind_is_read_from_method_path_and_status(model: Model) -> None:
         "List gadgets": "list",
         "List parts": "list",
         "Upload photo": "put-value",
+        "Download photo": "get-value",
         "Create part": "create",
         "Get user": "get",
         "List my widgets": "list",
@@ -385,6 +388,8 @@ def test_count_and_value(client: TestClient) -> None:
     count = client.get("/widgets/$count")
     assert count.status_code == 200 and int(count.text) == len(client.get("/widgets").json()["value"])
     assert client.put("/widgets/w1/photo/$value", content=b"\x89PNG", headers={"Content-Type": "image/png"}).status_code == 204
+    stored = client.get("/widgets/w1/photo/$value")
+    assert (stored.status_code, stored.content) == (200, b"\x89PNG")
 
 
 def test_an_action_without_a_body_needs_no_content_type_and_has_its_effect(client: TestClient) -> None:
@@ -425,4 +430,5 @@ def test_query_options_the_docs_state_for_every_api(client: TestClient) -> None:
 
 
 def test_an_unlisted_page_is_served(client: TestClient) -> None:
-    assert client.post("/widgets/w1/spin").status_code in (202, 204, 501)
+    assert client.post("/widgets/w1/spin").status_code == 204  # the status its page documents
+    assert client.put("/widgets/w1/spin").status_code == 405  # routed: the method is what is wrong

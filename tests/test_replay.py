@@ -43,7 +43,7 @@ def test_every_kind_on_small_pages_passes(tmp_path: Path) -> None:
     # the page whose request line is no request sends no URL either: the page's error
     assert outcomes.pop("api/widget-lost.md") == ("page error", "request example: '/beta**' is not a URL path (see lint)")
     assert {o for o, _ in outcomes.values()} == {PASS}, outcomes
-    assert len(outcomes) == 18
+    assert len(outcomes) == 19
 
 
 def broken_service() -> Starlette:
