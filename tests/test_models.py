@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import subprocess
 import sys
 import uuid
 from pathlib import Path
@@ -11,7 +10,7 @@ from types import ModuleType
 
 import pytest
 
-from conftest import GENERATED, ROOT, SPECS, model_of
+from conftest import GENERATED, SPECS, model_of
 from generator.lint import _request_types, _values, example_type
 from generator.names import python_names
 from generator.pipeline import build_model
