@@ -19,7 +19,7 @@ properties (and an info diagnostic for each) out.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -80,9 +80,11 @@ def _blank(part: str) -> str:
 
 
 class _Paths:
-    def __init__(self, model: Model) -> None:
+    def __init__(self, model: Model, unlisted: Sequence[tuple[str, Method]] = ()) -> None:
         self.model = model
+        self.unlisted = unlisted
         self.ends: dict[str, _End] = {}  # path pattern -> what it addresses
+        self.said: dict[str, list[_End]] = {}  # path pattern -> what each request says it addresses
         self.spellings: dict[str, dict[str, int]] = {}  # segment in lower case -> its spellings, counted
         self.added: dict[str, dict[str, tuple[NavigationProperty, Method, str]]] = {}
         self.children: dict[str, list[Type]] | None = None
@@ -98,27 +100,46 @@ class _Paths:
     # -- what each documented request addresses ---------------------------
     def learn(self) -> list[tuple[Type, Method, list[str], _End]]:
         requests: list[tuple[Type, Method, list[str], _End]] = []
-        for owner in self.model.types:
-            for method in owner.methods:
-                end = self.end_of(owner, method)
-                for path in method.paths or (method.path,):
-                    segments = _segments(path)
-                    for part in segments:
-                        counts = self.spellings.setdefault(part.lower(), {})
-                        counts[part] = counts.get(part, 0) + 1
-                    if end is None or not segments:
-                        continue
-                    if method.http_method in ("PATCH", "PUT", "DELETE") and _KEY.match(segments[-1]):
-                        self.know(_pattern(segments[:-1]), _End(end.type, True, end.rank))
-                    self.know(_pattern(segments), end)
-                    requests.append((owner, method, segments, end))
+        owned = [(owner, method) for owner in self.model.types for method in owner.methods]
+        for name, method in self.unlisted:
+            owner_type = self.model.get(name)
+            if owner_type is not None:
+                owned.append((owner_type, method))
+        for owner, method in owned:
+            end = self.end_of(owner, method)
+            for path in method.paths or (method.path,):
+                segments = _segments(path)
+                for part in segments:
+                    counts = self.spellings.setdefault(part.lower(), {})
+                    counts[part] = counts.get(part, 0) + 1
+                if end is None or not segments:
+                    continue
+                if method.http_method in ("PATCH", "PUT", "DELETE") and _KEY.match(segments[-1]):
+                    self.know(_pattern(segments[:-1]), _End(end.type, True, end.rank))
+                self.know(_pattern(segments), end)
+                requests.append((owner, method, segments, end))
         return requests
 
     def know(self, pattern: str, end: _End) -> None:
         """What ``pattern`` addresses: the most direct request's word wins, the first of equals."""
+        self.said.setdefault(pattern, []).append(end)
         known = self.ends.get(pattern)
         if known is None or end.rank < known.rank:
             self.ends[pattern] = end
+
+    def settle_items(self) -> None:
+        """An item's path addresses what its collection holds: where requests disagree on what
+        ``/users/{}`` is (a page that reads an extension through ``/users/{id}?$expand=...``
+        answers an extension there), the word that agrees with ``/users`` wins."""
+        for pattern, said in self.said.items():
+            parent, _, last = pattern.rpartition("/")
+            held = self.ends.get(parent)
+            known = self.ends.get(pattern)
+            if last != "{}" or held is None or not held.collection or known is None or known.type == held.type:
+                continue
+            agreeing = [end for end in said if end.type == held.type and not end.collection and end.rank <= known.rank]
+            if agreeing:
+                self.ends[pattern] = agreeing[0]
 
     def end_of(self, owner: Type, method: Method) -> _End | None:
         """What a request addresses, when its Methods row says: what a list or get answers,
@@ -165,7 +186,7 @@ class _Paths:
             if found is None and _FUNCTION.match(part):
                 return  # named as a function or an action is: no property to add
             if found is None:
-                end = self.prefix_type(segments, index)
+                end = self.prefix_type(segments, index) or self.named_segment(segments, index)
                 if end is None:
                     return
                 found = self.add(current, part, end, owner, method, segments)
@@ -236,25 +257,45 @@ class _Paths:
     def add(self, type_name: str, name: str, end: _End, owner: Type, method: Method, segments: list[str]) -> tuple[str, bool] | None:
         holder = self.model.get(type_name)
         target = self.model.get(end.type)
-        if holder is None or holder.kind != ENTITY or target is None or target.kind != ENTITY:
+        if holder is None or target is None or target.kind != ENTITY:
             return None
+        if holder.kind != ENTITY and not any(end.type == type_name and not end.collection for end in self.roots()):
+            return None  # a complex type has navigation properties only as a singleton (/education)
         name = self.spelling(name)
         navigation = NavigationProperty(name=name, type=end.type, collection=end.collection)
         path = "/" + "/".join(segments)
         self.added.setdefault(type_name, {})[name] = (navigation, method, path)
         return end.type, end.collection
 
+    def named_segment(self, segments: list[str], index: int) -> _End | None:
+        """A segment no request reads, on the way to one that is read (``/drives/{id}/list``
+        in ``/drives/{id}/list/subscriptions``), named exactly as an entity type: one of it."""
+        if index + 1 >= len(segments):
+            return None
+        self.type_named_like(segments[index])  # builds by_name
+        assert self.by_name is not None
+        named = [n for n in self.by_name.get(segments[index].lower(), []) if self.model.get(n).kind == ENTITY]  # type: ignore[union-attr]
+        return _End(named[0], False, 5) if len(named) == 1 else None
+
+    def roots(self) -> list[_End]:
+        """What the paths' first segments address."""
+        return [end for pattern, end in self.ends.items() if pattern.count("/") == 1]
+
     def learn_prefixes(self, requests: list[tuple[Type, Method, list[str], _End]]) -> None:
         """What each unread prefix of the paths addresses: by what follows it, and for a
         singleton that nothing else tells, by its name."""
+        self.name_roots(requests, exact=True)  # /teamwork is a teamwork, whatever a path under it suggests
         self.vote_prefixes(requests)
+        self.name_roots(requests, exact=False)
+        self.vote_prefixes(requests)
+
+    def name_roots(self, requests: list[tuple[Type, Method, list[str], _End]], exact: bool) -> None:
         for _, _, segments, _ in requests:
             root = _pattern(segments[:1])
             if root not in self.ends and _NAME.match(segments[0]):
-                named = self.type_named_like(segments[0])
+                named = self.type_named_like(segments[0], exact)
                 if named is not None:
                     self.ends[root] = _End(named, False, 4)
-        self.vote_prefixes(requests)
 
     def vote_prefixes(self, requests: list[tuple[Type, Method, list[str], _End]]) -> None:
         """What each unread prefix addresses where what follows it tells, and every path
@@ -281,9 +322,9 @@ class _Paths:
                 break
             self.ends.update(learnt)
 
-    def type_named_like(self, segment: str) -> str | None:
+    def type_named_like(self, segment: str, exact: bool = False) -> str | None:
         """The type a singleton no request reads is named after: ``/deviceManagement`` is a
-        deviceManagement, ``/reports`` a reportRoot, ``/policies`` a policyRoot."""
+        deviceManagement (``exact``), ``/reports`` a reportRoot, ``/policies`` a policyRoot."""
         stem = segment.lower()
         singular = stem[:-3] + "y" if stem.endswith("ies") else stem[:-1] if stem.endswith("s") else stem
         if self.by_name is None:
@@ -292,11 +333,13 @@ class _Paths:
                 if t.kind != "enum":
                     self.by_name.setdefault(t.name.lower(), []).append(t.full_name)
         items = {end.type for end in self.ends.values() if end.collection}
-        found = [n for wanted in (stem, stem + "root", singular + "root") for n in self.by_name.get(wanted, []) if n not in items]
+        forms = (stem,) if exact else (stem, stem + "root", singular + "root")
+        found = [n for wanted in forms for n in self.by_name.get(wanted, []) if n not in items]
         return found[0] if len(set(found)) == 1 else None
 
     def run(self) -> Model:
         requests = self.learn()
+        self.settle_items()
         self.learn_prefixes(requests)
         for owner, method, segments, _ in sorted(requests, key=lambda item: (len(item[2]), item[2])):
             self.walk(owner, method, segments)
@@ -325,6 +368,7 @@ class _Paths:
         return Model(types=tuple(types), diagnostics=diagnostics, examples=self.model.examples)
 
 
-def with_path_navigation(model: Model) -> Model:
-    """``model`` with every navigation property its request paths imply added."""
-    return _Paths(model).run()
+def with_path_navigation(model: Model, unlisted: Sequence[tuple[str, Method]] = ()) -> Model:
+    """``model`` with every navigation property its request paths imply added: the paths of
+    its types' methods and of ``unlisted`` ones (owner type and method)."""
+    return _Paths(model, unlisted).run()

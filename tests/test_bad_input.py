@@ -38,13 +38,23 @@ def test_page_without_tables(tmp_path: Path) -> None:
     assert _only(model, "NO_TABLES").line == 4
 
 
-def test_duplicate_types(tmp_path: Path) -> None:
+def test_a_second_page_of_a_type_adds_the_rows_the_first_lacks(tmp_path: Path) -> None:
     other = resource("good", [("b", "Int32", "B.")])
     model = model_of(tmp_path, {"resources/good.md": GOOD, "resources/zz-copy.md": other})
-    diagnostic = _only(model, "DUPLICATE_TYPE")
-    assert diagnostic.path == "resources/zz-copy.md"
+    diagnostic = _only(model, "TYPE_MERGED")
+    assert diagnostic.path == "resources/zz-copy.md" and diagnostic.severity == "warning"
     good = model.get("microsoft.graph.good")
-    assert good is not None and [p.name for p in good.properties] == ["a"]
+    assert good is not None and [p.name for p in good.properties] == ["a", "b"]
+    assert "DUPLICATE_TYPE" not in codes(model)
+
+
+def test_two_pages_typing_one_property_differently(tmp_path: Path) -> None:
+    other = resource("good", [("a", "Int32", "A number here.")])
+    model = model_of(tmp_path, {"resources/good.md": GOOD, "resources/zz-copy.md": other})
+    diagnostic = _only(model, "DUPLICATE_TYPE")
+    assert diagnostic.path == "resources/zz-copy.md" and diagnostic.severity == "error"
+    good = model.get("microsoft.graph.good")
+    assert good is not None and [(p.name, p.type) for p in good.properties] == [("a", "Edm.String")]  # the first page's word
 
 
 def test_identical_repeat_is_only_info(tmp_path: Path) -> None:

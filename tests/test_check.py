@@ -123,7 +123,8 @@ def test_lint_formats(tmp_path: Path) -> None:
     docs = tmp_path / "docs" / "resources"
     docs.mkdir(parents=True)
     (docs / "bad.md").write_text("---\ndoc_type: resourcePageType\n---\n# bad resource type\n\nText, no tables.\n")
-    (docs / "dup.md").write_text("---\ndoc_type: resourcePageType\n---\n# bad resource type\n\n|Property|Type|Description|\n|-|-|-|\n|a|Int32|x|\n")
+    (docs / "a.md").write_text("---\ndoc_type: resourcePageType\n---\n# a resource type\n\n|Property|Type|Description|\n|-|-|-|\n|a|String|x|\n")
+    (docs / "dup.md").write_text("---\ndoc_type: resourcePageType\n---\n# a resource type\n\n|Property|Type|Description|\n|-|-|-|\n|a|Int32|x|\n")
     # Paths read from the working folder: relative below it, absolute elsewhere.
     text = graphdoc("lint", "docs", cwd=tmp_path)
     assert text.returncode == 1

@@ -38,10 +38,18 @@ _NAME = re.compile(r"[@\w$][\w@.$\-]*")
 _IDENT = re.compile(r"[A-Za-z_][\w\-]*\Z", re.ASCII)
 _QUALIFIED = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\Z", re.ASCII)
 # A phrase naming an ancestor; the base is the link right after it ("Inherited from [entity](entity.md)").
-_BASE_PHRASE = re.compile(r"\b(?:inherits|inherited|derives|derived)\s+from\s+|\bsub-?class\s+(?:of|from)\s+", re.IGNORECASE)
+_BASE_PHRASE = re.compile(
+    r"\b(?:inherits|inherited|derives|derived)\s+from\s+|\bsub-?(?:class|type)\s+(?:of|from)\s+|\bderivative\s+of\s+|\ban?\s+type\s+of\s+",
+    re.IGNORECASE,
+)
 _LINK_ANY = re.compile(r"\[([^\]]+)\]\(([^)\s]+)[^)]*\)")
 _LINK_NEXT = re.compile(
     r"(?:(?:the|an?)\s+)?(?:abstract\s+)?(?:base\s+)?(?:(?:type|class|resource|entity)\s+)?[*_`]*\[([^\]]+)\]\(([^)\s]+)[^)]*\)",
+    re.IGNORECASE,
+)
+# ... or a reference link right after it ("inherited from **[baseItem][]**"), whose target the page defines below.
+_REF_NEXT = re.compile(
+    r"(?:(?:the|an?)\s+)?(?:abstract\s+)?(?:base\s+)?(?:(?:type|class|resource|entity)\s+)?[*_`]*\[([^\]]+)\](?:\[[^\]]*\])?(?!\()",
     re.IGNORECASE,
 )
 # ... or a type's name, unlinked, right after it ("Inherits from directoryObject"); resolve keeps it only if documented.
@@ -54,6 +62,11 @@ _DERIVED_PHRASE = re.compile(
 )
 # "The following types are derived from [x]:" names the base right after it: the derived ones are in the list below.
 _LIST_FOLLOWS = re.compile(r"\bare\s+derived\s+from\b", re.IGNORECASE)
+# "An abstract base class for ...", "This complex type is abstract": the type itself, not a linked
+# ancestor ("derived from the abstract [x] type") nor another type ("inherits from an abstract type").
+_ABSTRACT = re.compile(r"\babstract\b(?!\s+(?:base\s+)?(?:(?:type|class|resource|entity)\s+)?[*_`]*\[)", re.IGNORECASE)
+_NOT_OWN = re.compile(r"\b(?:from|of|by|to|for|and|or)\s+(?:the\s+|an?\s+)?[*_`]*\Z", re.IGNORECASE)
+_EXPAND = re.compile(r"\$expand=([A-Za-z_]\w*)")
 _OPEN_TYPE = re.compile(r"\b(?:is|as)\s+an?\s+(?:OData\s+)?open\s+type\b", re.IGNORECASE)
 # Headings below level 2 that start a section of an API page as their level-2 form does
 # (today's pages nest them: "### Request", "### Response", "### Example 2: ...").
@@ -207,6 +220,7 @@ class _Page:
         self.base_mentions: list[Mention] = []  # ancestors named elsewhere on the page
         self.derived: list[Mention] = []
         self.open_said: int | None = None  # line of "This is an open type"
+        self.abstract_said: int | None = None  # line of "an abstract base type for ..."
         # (h2 title, nearest heading title, table)
         self.tables: list[tuple[str, str, Table]] = []
         # (annotation, annotation line, code block, h2 title + nearest heading)
@@ -286,6 +300,8 @@ class _Page:
         """Read what a paragraph says of the type; True when it announces a list of derived types."""
         self.paragraphs.append((block, section))
         text = block.inline.text
+        if not section and self.abstract_said is None and _says_abstract(block.inline.raw):
+            self.abstract_said = block.line
         if block.quoted:
             return False
         if not section:
@@ -413,6 +429,10 @@ class _Page:
         if self.open_said is not None and not open_type:
             self.diags.add("OPEN_TYPE_FROM_TEXT", "the page says this is an open type; read as one", self.open_said)
             open_type = True
+        abstract = _truthy(annotation.get("abstract"))
+        if self.abstract_said is not None and not abstract and not (members and not main_tables["properties"]):
+            self.diags.add("ABSTRACT_FROM_TEXT", "the page says this type is abstract; read as abstract", self.abstract_said)
+            abstract = True
         record = TypeRecord(
             name=name,
             namespace=namespace,
@@ -425,7 +445,7 @@ class _Page:
             inherits_line=self.inherits[1] if self.inherits else 0,
             base_mentions=tuple(self.base_mentions),
             derived=tuple(self.derived),
-            abstract=_truthy(annotation.get("abstract")),
+            abstract=abstract,
             open_type=open_type,
             key_property=str(annotation["keyProperty"]) if annotation.get("keyProperty") else None,
             properties=tuple(main_tables["properties"]),
@@ -454,10 +474,11 @@ class _Page:
             has_type = _column(table.header, "type") is not None
             if "method" in section and ("method" in first or _links_to_api(table)):
                 found["methods"].extend(self._method_rows(table))
-            elif "relationship" in section or first.startswith("relationship"):
+            elif "relationship" in section or (first.startswith("relationship") and "propert" not in section):
+                # a Properties section's table is one of properties, whatever its first column says
                 if has_type:
                     found["navigation"].extend(self._property_rows(table))
-            elif ("propert" in section or not section) and has_type and first in _PROPERTY_HEADERS:
+            elif ("propert" in section or not section) and has_type and (first in _PROPERTY_HEADERS or first.startswith("relationship")):
                 if not _SIDE_TABLE.search(nearest) or nearest.lower() == section:
                     found["properties"].extend(self._property_rows(table))
             elif (members_anywhere or "member" in section) and first in _MEMBER_HEADERS:
@@ -634,7 +655,15 @@ class _Page:
             success_status=self._success_status(),
             examples=tuple(e for e in examples if e is not None),
             line=self._line(),
+            expands=self._expands(examples),
         )
+
+    def _expands(self, examples: list[ExampleRecord | None]) -> tuple[str, ...]:
+        """The names the page's prose and example requests ``$expand``, in order, once each."""
+        texts = [paragraph.inline.raw for paragraph, _ in self.paragraphs]
+        texts += [e.url for e in examples if e is not None and e.kind == "request" and e.url]
+        found = (name for text in texts if "$expand=" in text for name in _EXPAND.findall(text))
+        return tuple(dict.fromkeys(found))
 
     def _section_type(self, section_name: str) -> TypeRef | None:
         for paragraph, section in self.paragraphs:
@@ -698,12 +727,17 @@ def _bases_named(inline: Inline, folder: str) -> list[TypeRef]:
     found: list[TypeRef] = []
     for phrase in _BASE_PHRASE.finditer(inline.raw):
         link = _LINK_NEXT.match(inline.raw, phrase.end())
-        if link is None:
-            name = _NAME_NEXT.match(inline.raw, phrase.end())
-            if name is not None:
-                found.append(TypeRef(name=name.group(1), collection=False))
-            continue
-        text, href = link.group(1).strip("`*_ "), link.group(2)
+        if link is not None:
+            text, href = link.group(1).strip("`*_ "), link.group(2)
+        else:
+            reference = _REF_NEXT.match(inline.raw, phrase.end())
+            text = reference.group(1).strip("`*_ ") if reference else ""
+            href = next((link.href for link in inline.links if link.text.strip("`*_ ") == text), "") if text else ""
+            if not href:
+                name = _NAME_NEXT.match(inline.raw, phrase.end())
+                if name is not None:
+                    found.append(TypeRef(name=name.group(1), collection=False))
+                continue
         key = page_key(href, folder)
         if key is None or key.folder != "resources":
             continue
@@ -711,6 +745,11 @@ def _bases_named(inline: Inline, folder: str) -> list[TypeRef]:
         if ref is not None:
             found.append(ref)
     return found
+
+
+def _says_abstract(raw: str) -> bool:
+    """A sentence calls the page's own type abstract."""
+    return any(_NOT_OWN.search(raw[max(0, m.start() - 24) : m.start()]) is None for m in _ABSTRACT.finditer(raw))
 
 
 def _is_tab(block: Heading) -> bool:

@@ -131,6 +131,7 @@ class ApiRecord:
     success_status: int | None
     examples: tuple[ExampleRecord, ...]
     line: int
+    expands: tuple[str, ...] = ()  # names the page says to $expand ("include `$expand=manager`")
 
 
 @dataclass(frozen=True)
