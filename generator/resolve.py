@@ -24,38 +24,14 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .diagnostics import Diagnostic, make
-from .model import (
-    COMPLEX,
-    ENTITY,
-    ENUM,
-    Example,
-    Member,
-    Method,
-    Model,
-    NavigationProperty,
-    Parameter,
-    Property,
-    Source,
-    Type,
-)
+from .model import COMPLEX, ENTITY, ENUM, Example, Member, Method, Model, NavigationProperty, Parameter, Property, Source, Type
 from .names import python_names
 from .navigation import with_path_navigation
 from .operations import with_operations
-from .parse.records import (
-    ApiRecord,
-    Mention,
-    MethodRow,
-    PageKey,
-    PageRecord,
-    PropertyRow,
-    TypeRecord,
-    TypeRef,
-)
+from .parse.records import ApiRecord, Mention, MethodRow, PageKey, PageRecord, PropertyRow, TypeRecord, TypeRef
 from .primitives import UNTYPED, edm_type
 
-_NOT_NULLABLE = re.compile(
-    r"\bnot nullable\b|\bnon-nullable\b|\bcannot be null\b|\bnot null\b", re.IGNORECASE
-)
+_NOT_NULLABLE = re.compile(r"\bnot nullable\b|\bnon-nullable\b|\bcannot be null\b|\bnot null\b", re.IGNORECASE)
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 _READ_ONLY = re.compile(r"\bread[- ]only\b", re.IGNORECASE)
 _JSON_PLACEHOLDER = {
@@ -65,9 +41,7 @@ _JSON_PLACEHOLDER = {
     "int64": "Edm.Int64",
     "double": "Edm.Double",
 }
-_PLACEHOLDER_HINT = re.compile(
-    r"^\s*String\s*\((timestamp|date|duration|time|guid|binary)", re.IGNORECASE
-)
+_PLACEHOLDER_HINT = re.compile(r"^\s*String\s*\((timestamp|date|duration|time|guid|binary)", re.IGNORECASE)
 _HINT_TYPE = {
     "timestamp": "Edm.DateTimeOffset",
     "date": "Edm.Date",
@@ -76,31 +50,15 @@ _HINT_TYPE = {
     "guid": "Edm.Guid",
     "binary": "Edm.Binary",
 }
-_FLAGS_PROSE = re.compile(
-    r"\bflags?\b|\bmulti-?valued?\b|\bcomma-separated\b|\bcombination of\b|\bbit ?masks?\b|\bbitwise\b",
-    re.IGNORECASE,
-)
+_FLAGS_PROSE = re.compile(r"\bflags?\b|\bmulti-?valued?\b|\bcomma-separated\b|\bcombination of\b|\bbit ?masks?\b|\bbitwise\b", re.IGNORECASE)
 _FLAG_WORD = re.compile(r"\bflags?\b", re.IGNORECASE)
-_KEY_SEGMENT = re.compile(
-    r"(?:/\{[^/{}]*\}|\((?:'?\{[^()]*\}'?|'[^()']*')\))$"
-)  # ".../{id}" or "...('{id}')"
-_ACTION_VERBS = {
-    "list": "GET",
-    "get": "GET",
-    "create": "POST",
-    "post": "POST",
-    "add": "POST",
-    "update": "PATCH",
-    "delete": "DELETE",
-    "remove": "DELETE",
-}
+_KEY_SEGMENT = re.compile(r"(?:/\{[^/{}]*\}|\((?:'?\{[^()]*\}'?|'[^()']*')\))$")  # ".../{id}" or "...('{id}')"
+_ACTION_VERBS = {"list": "GET", "get": "GET", "create": "POST", "post": "POST", "add": "POST", "update": "PATCH", "delete": "DELETE", "remove": "DELETE"}
 
 
 # Each pattern runs only on a description that holds its key word: most hold neither.
 def _says_not_nullable(description: str) -> bool:
-    return (
-        "null" in description.lower() and _NOT_NULLABLE.search(description) is not None
-    )
+    return "null" in description.lower() and _NOT_NULLABLE.search(description) is not None
 
 
 def _says_read_only(description: str) -> bool:
@@ -148,24 +106,12 @@ class _Resolver:
                 records.setdefault(full_name.lower(), []).append((record, page))
         for group in records.values():
             # The type's own page (named after it) keeps the name; then path order.
-            group.sort(
-                key=lambda item: (
-                    _home_rank(item[1], item[0]),
-                    -_size(item[0]),
-                    item[1].path,
-                    item[0].line,
-                )
-            )
+            group.sort(key=lambda item: (_home_rank(item[1], item[0]), -_size(item[0]), item[1].path, item[0].line))
             record, page = group[0]
             full_name = record.full_name or f"{record.namespace}.{record.name}"
             for other, other_page in group[1:]:
                 if _names(other) == _names(record):
-                    self.report(
-                        "REPEATED_TYPE",
-                        f"{full_name} is documented by {page.path} already",
-                        other_page.path,
-                        other.line,
-                    )
+                    self.report("REPEATED_TYPE", f"{full_name} is documented by {page.path} already", other_page.path, other.line)
                 else:
                     record = self.merged(full_name, record, page, other, other_page)
             self.entries[full_name] = _Entry(record, page, full_name)
@@ -173,19 +119,12 @@ class _Resolver:
             self.by_name.setdefault(record.name.lower(), []).append(full_name)
         for full_name in sorted(self.entries):
             entry = self.entries[full_name]
-            self.by_page.setdefault(
-                (entry.page.key.folder, entry.page.key.stem), []
-            ).append(full_name)
+            self.by_page.setdefault((entry.page.key.folder, entry.page.key.stem), []).append(full_name)
         for names in self.by_name.values():
             names.sort()
 
     def merged(
-        self,
-        full_name: str,
-        record: TypeRecord,
-        page: PageRecord,
-        other: TypeRecord,
-        other_page: PageRecord,
+        self, full_name: str, record: TypeRecord, page: PageRecord, other: TypeRecord, other_page: PageRecord
     ) -> TypeRecord:
         """``record`` with the rows a second page of the same type adds (an Intune page that
         lists more of user's relationships). Rows the first page has keep its word; a row the
@@ -193,11 +132,7 @@ class _Resolver:
         the first page, which is where the model's lines point."""
 
         def shape(row: PropertyRow) -> tuple[str, bool] | None:
-            return (
-                (row.type.name.lower(), row.type.collection)
-                if row.type is not None
-                else None
-            )
+            return (row.type.name.lower(), row.type.collection) if row.type is not None else None
 
         added: list[str] = []
         conflicts: list[str] = []
@@ -210,28 +145,14 @@ class _Resolver:
                 if have is None:
                     extra.append(replace(row, line=record.line))
                     added.append(row.name)
-                elif (
-                    shape(have) != shape(row)
-                    and shape(have) is not None
-                    and shape(row) is not None
-                ):
+                elif shape(have) != shape(row) and shape(have) is not None and shape(row) is not None:
                     conflicts.append(row.name)
             rows[kind] = (*getattr(record, kind), *extra)
         names = {m.name.lower() for m in record.members}
-        members = [
-            replace(m, line=record.line)
-            for m in other.members
-            if m.name.lower() not in names
-        ]
+        members = [replace(m, line=record.line) for m in other.members if m.name.lower() not in names]
         added += [m.name for m in members]
-        known = {r.name.lower() for r in record.methods} | {
-            r.link for r in record.methods if r.link is not None
-        }
-        methods = [
-            replace(r, line=record.line)
-            for r in other.methods
-            if r.name.lower() not in known and r.link not in known
-        ]
+        known = {r.name.lower() for r in record.methods} | {r.link for r in record.methods if r.link is not None}
+        methods = [replace(r, line=record.line) for r in other.methods if r.name.lower() not in known and r.link not in known]
         added += [r.name for r in methods]
         if conflicts:
             self.report(
@@ -242,10 +163,7 @@ class _Resolver:
             )
         if not added and not conflicts:
             self.report(
-                "REPEATED_TYPE",
-                f"{full_name} is documented by {page.path} already, with more",
-                other_page.path,
-                other.line,
+                "REPEATED_TYPE", f"{full_name} is documented by {page.path} already, with more", other_page.path, other.line
             )
         if added:
             self.report(
@@ -270,14 +188,10 @@ class _Resolver:
             for record in page.types:
                 for row in (*record.properties, *record.navigation):
                     if row.type is not None and "." not in row.type.name:
-                        found.setdefault(row.type.name.lower(), set()).add(
-                            record.namespace
-                        )
+                        found.setdefault(row.type.name.lower(), set()).add(record.namespace)
         return found
 
-    def in_namespace_of_use(
-        self, record: TypeRecord, page: PageRecord, namespaces: dict[str, set[str]]
-    ) -> TypeRecord:
+    def in_namespace_of_use(self, record: TypeRecord, page: PageRecord, namespaces: dict[str, set[str]]) -> TypeRecord:
         """An enum on a values page with no Namespace line belongs to the namespace of the
         types that use it, when they are all of one namespace (``enums-managedtenants.md``
         serves microsoft.graph.managedTenants)."""
@@ -314,9 +228,7 @@ class _Resolver:
             return []
         return self.by_page.get((key.folder or "resources", key.stem), [])
 
-    def resolve_ref(
-        self, ref: TypeRef, namespace: str, path: str, line: int, what: str
-    ) -> str:
+    def resolve_ref(self, ref: TypeRef, namespace: str, path: str, line: int, what: str) -> str:
         if len(ref.alternatives) > 1:
             return self.common_base(ref, namespace, path, line, what)
         primitive = edm_type(ref.name)
@@ -338,52 +250,26 @@ class _Resolver:
         if on_page:
             if ref.link is not None and ref.link.fragment:
                 for full in on_page:
-                    if full.rsplit(".", 1)[-1].lower() in ref.link.fragment.replace(
-                        "-", ""
-                    ):
+                    if full.rsplit(".", 1)[-1].lower() in ref.link.fragment.replace("-", ""):
                         return full
             return on_page[0]
-        where = (
-            f" (link to {ref.link.folder}/{ref.link.stem}.md, which does not exist)"
-            if ref.link
-            else ""
-        )
-        self.report(
-            "UNKNOWN_TYPE",
-            f"{what}: type {ref.name!r} is not documented{where}; read as {UNTYPED}",
-            path,
-            line,
-        )
+        where = f" (link to {ref.link.folder}/{ref.link.stem}.md, which does not exist)" if ref.link else ""
+        self.report("UNKNOWN_TYPE", f"{what}: type {ref.name!r} is not documented{where}; read as {UNTYPED}", path, line)
         return UNTYPED
 
-    def common_base(
-        self, ref: TypeRef, namespace: str, path: str, line: int, what: str
-    ) -> str:
+    def common_base(self, ref: TypeRef, namespace: str, path: str, line: int, what: str) -> str:
         """A cell naming several types ("[a](a.md) or [b](b.md)") means their closest common base."""
         named = [self.named_by_link(option, namespace) for option in ref.alternatives]
         known = [name for name in named if name is not None]
         if not known:
             return self.resolve_ref(ref.alternatives[0], namespace, path, line, what)
         chains = [[name, *self.written_bases(name)] for name in known]
-        shared = next(
-            (name for name in chains[0] if all(name in chain for chain in chains[1:])),
-            None,
-        )
+        shared = next((name for name in chains[0] if all(name in chain for chain in chains[1:])), None)
         if shared is None:
-            self.report(
-                "BAD_TYPE",
-                f"{what}: {', '.join(known)} have no common base type; read as {known[0]}",
-                path,
-                line,
-            )
+            self.report("BAD_TYPE", f"{what}: {', '.join(known)} have no common base type; read as {known[0]}", path, line)
             return known[0]
         if shared not in known:
-            self.report(
-                "COMMON_BASE_TYPE",
-                f"{what}: one of {', '.join(known)}; read as their common base {shared}",
-                path,
-                line,
-            )
+            self.report("COMMON_BASE_TYPE", f"{what}: one of {', '.join(known)}; read as their common base {shared}", path, line)
         return shared
 
     # -- base types and kinds --------------------------------------------
@@ -404,11 +290,7 @@ class _Resolver:
             from_line = None
             if record.inherits is not None:
                 from_line = self.named_by_link(record.inherits, namespace)
-                if (
-                    from_line is None
-                    and from_annotation is None
-                    and not record.base_type
-                ):
+                if from_line is None and from_annotation is None and not record.base_type:
                     self.report(
                         "UNKNOWN_BASE_TYPE",
                         f"{entry.full_name}: inherits from {record.inherits.name!r}, which is not documented",
@@ -418,9 +300,9 @@ class _Resolver:
             base = from_annotation or (from_line if not record.base_type else None)
             if from_annotation and from_line and from_annotation != from_line:
                 # The more specific claim wins when one base derives from the other.
-                narrower = from_annotation in self.written_bases(
-                    from_line
-                ) or self.entity_by_convention(from_annotation, from_line)
+                narrower = from_annotation in self.written_bases(from_line) or self.entity_by_convention(
+                    from_annotation, from_line
+                )
                 base = from_line if narrower else from_annotation
                 self.report(
                     "BASE_TYPE_MISMATCH",
@@ -433,12 +315,7 @@ class _Resolver:
                 base = self.base_from_mentions(entry)
             entry.base = base if base != entry.full_name else None
             if base == entry.full_name:
-                self.report(
-                    "INHERITANCE_CYCLE",
-                    f"{entry.full_name} inherits from itself",
-                    path,
-                    record.line,
-                )
+                self.report("INHERITANCE_CYCLE", f"{entry.full_name} inherits from itself", path, record.line)
 
     def entity_by_convention(self, ancestor: str, name: str) -> bool:
         """``ancestor`` is the documented entity type, and ``name`` will derive from it by the
@@ -478,20 +355,9 @@ class _Resolver:
         if not named:
             return None
         chains = {name: self.written_bases(name) for name in named}
-        base = max(
-            named,
-            key=lambda name: (
-                all(other in chains[name] for other in named if other != name),
-                len(chains[name]),
-            ),
-        )
+        base = max(named, key=lambda name: (all(other in chains[name] for other in named if other != name), len(chains[name])))
         mention = named[base]
-        self.report(
-            "BASE_FROM_TEXT",
-            f"{entry.full_name}: base type {base}, from 'inherited from' in {mention.where}",
-            entry.page.path,
-            mention.line,
-        )
+        self.report("BASE_FROM_TEXT", f"{entry.full_name}: base type {base}, from 'inherited from' in {mention.where}", entry.page.path, mention.line)
         return base
 
     def bases_from_derived_lists(self) -> None:
@@ -502,12 +368,7 @@ class _Resolver:
             for mention in entry.record.derived:
                 found = self.named_by_link(mention.ref, entry.record.namespace)
                 child = self.entries.get(found) if found else None
-                if (
-                    child is None
-                    or child is entry
-                    or child.base is not None
-                    or _names_a_base(child.record)
-                ):
+                if child is None or child is entry or child.base is not None or _names_a_base(child.record):
                     continue
                 if child.record.is_enum or entry.record.is_enum:
                     continue
@@ -525,20 +386,12 @@ class _Resolver:
         """
         entity = self.lookup("entity", "microsoft.graph")
         root = self.entries.get(entity) if entity else None
-        if (
-            root is None
-            or (root.record.key_property or root.assumed_key or "").lower() != "id"
-        ):
+        if root is None or (root.record.key_property or root.assumed_key or "").lower() != "id":
             return
         for name in sorted(self.entries):
             entry = self.entries[name]
             key = entry.record.key_property or entry.assumed_key
-            if (
-                entry is root
-                or entry.base is not None
-                or entry.record.is_enum
-                or (key or "").lower() != "id"
-            ):
+            if entry is root or entry.base is not None or entry.record.is_enum or (key or "").lower() != "id":
                 continue
             if _names_a_base(entry.record):
                 continue  # its page names a base that isn't documented: that is reported already
@@ -556,14 +409,10 @@ class _Resolver:
         current = self.entries.get(full_name)
         while current is not None and len(chain) < 64:
             record = current.record
-            written = record.base_type or (
-                record.inherits.name if record.inherits else None
-            )
+            written = record.base_type or (record.inherits.name if record.inherits else None)
             found = self.lookup(written, record.namespace) if written else None
             if found is None and not written and record.base_mentions:
-                found = self.named_by_link(
-                    record.base_mentions[0].ref, record.namespace
-                )
+                found = self.named_by_link(record.base_mentions[0].ref, record.namespace)
             if found is None or found in chain or found == full_name:
                 break
             chain.append(found)
@@ -577,26 +426,15 @@ class _Resolver:
             base = self.entries.get(entry.base) if entry.base else None
             if base is None or not (entry.record.is_enum or base.record.is_enum):
                 continue
-            what = (
-                "an enum takes no base type"
-                if entry.record.is_enum
-                else f"its base type {base.full_name} is an enum"
-            )
-            self.report(
-                "BAD_BASE_TYPE",
-                f"{name}: {what}; read without one",
-                entry.page.path,
-                entry.record.line,
-            )
+            what = "an enum takes no base type" if entry.record.is_enum else f"its base type {base.full_name} is an enum"
+            self.report("BAD_BASE_TYPE", f"{name}: {what}; read without one", entry.page.path, entry.record.line)
             entry.base = None
 
     def break_cycles(self) -> None:
         for name in sorted(self.entries):
             chain: list[str] = []
             current: str | None = name
-            while (
-                current is not None and current in self.entries and current not in chain
-            ):
+            while current is not None and current in self.entries and current not in chain:
                 chain.append(current)
                 current = self.entries[current].base
             if current is None or current not in chain:
@@ -673,11 +511,7 @@ class _Resolver:
             for name in sorted(self.entries):
                 holder = self.entries[name]
                 for row in holder.record.navigation:
-                    target = (
-                        self.quiet_ref(row.type, holder.record.namespace)
-                        if row.type
-                        else None
-                    )
+                    target = self.quiet_ref(row.type, holder.record.namespace) if row.type else None
                     if target is not None and target != name:
                         found.setdefault(target, f"{name}.{row.name}")
             self._relationship_targets = found
@@ -699,19 +533,10 @@ class _Resolver:
                 continue
             chain: list[_Entry] = []
             current = self.entries.get(entry.base)
-            while (
-                current is not None
-                and current not in chain
-                and current is not entry
-                and len(chain) < 64
-            ):
+            while current is not None and current not in chain and current is not entry and len(chain) < 64:
                 chain.append(current)
                 current = self.entries.get(current.base) if current.base else None
-            if (
-                not chain
-                or any(c.record.key_property or c.assumed_key for c in chain)
-                or chain[-1].record.is_enum
-            ):
+            if not chain or any(c.record.key_property or c.assumed_key for c in chain) or chain[-1].record.is_enum:
                 continue
             root = chain[-1]
             root.assumed_key = key
@@ -730,25 +555,11 @@ class _Resolver:
         for row in entry.record.methods:
             returns = row.return_type
             verb = row.name.split()[0].lower() if row.name.split() else ""
-            if verb not in ("get", "update", "delete") or (
-                returns is not None
-                and (returns.collection or not self.names_type(returns, entry))
-            ):
+            if verb not in ("get", "update", "delete") or (returns is not None and (returns.collection or not self.names_type(returns, entry))):
                 continue
-            page = (
-                self.api_pages.get((row.link.folder or "api", row.link.stem))
-                if row.link
-                else None
-            )
-            for request in (
-                page.api.requests if page is not None and page.api is not None else ()
-            ):
-                if request.method in (
-                    "GET",
-                    "PATCH",
-                    "PUT",
-                    "DELETE",
-                ) and _KEY_SEGMENT.search(request.path):
+            page = self.api_pages.get((row.link.folder or "api", row.link.stem)) if row.link else None
+            for request in (page.api.requests if page is not None and page.api is not None else ()):
+                if request.method in ("GET", "PATCH", "PUT", "DELETE") and _KEY_SEGMENT.search(request.path):
                     return f"{request.method} {request.path}"
         return self.items_addressed_by_key().get(entry.full_name)
 
@@ -763,21 +574,9 @@ class _Resolver:
             entry = self.entries[name]
             for row in entry.record.methods:
                 verb = row.name.split()[0].lower() if row.name.split() else ""
-                target = (
-                    self.quiet_ref(row.return_type, entry.record.namespace)
-                    if row.return_type and verb == "list"
-                    else None
-                )
-                page = (
-                    self.api_pages.get((row.link.folder or "api", row.link.stem))
-                    if row.link and target
-                    else None
-                )
-                for request in (
-                    page.api.requests
-                    if page is not None and page.api is not None
-                    else ()
-                ):
+                target = self.quiet_ref(row.return_type, entry.record.namespace) if row.return_type and verb == "list" else None
+                page = self.api_pages.get((row.link.folder or "api", row.link.stem)) if row.link and target else None
+                for request in (page.api.requests if page is not None and page.api is not None else ()):
                     if request.method == "GET":
                         lists.setdefault(_path_pattern(request.path), target)  # type: ignore[arg-type]
         found: dict[str, str] = {}
@@ -785,11 +584,7 @@ class _Resolver:
             api = self.api_pages[key].api
             for request in api.requests if api is not None else ():
                 head, _, last = request.path.rpartition("/")
-                listed = (
-                    lists.get(_path_pattern(head))
-                    if request.method in ("GET", "PATCH", "PUT", "DELETE")
-                    else None
-                )
+                listed = lists.get(_path_pattern(head)) if request.method in ("GET", "PATCH", "PUT", "DELETE") else None
                 if listed is not None and _KEY_SEGMENT.search("/" + last):
                     found.setdefault(listed, f"{request.method} {request.path}")
         self._addressed = found
@@ -799,10 +594,7 @@ class _Resolver:
         """Whether a type cell names ``entry``'s type (by name, or by a link to its page)."""
         if ref.name.rsplit(".", 1)[-1].lower() == entry.record.name.lower():
             return True
-        return ref.link is not None and (
-            ref.link.folder or "resources",
-            ref.link.stem,
-        ) == (entry.page.key.folder, entry.page.key.stem)
+        return ref.link is not None and (ref.link.folder or "resources", ref.link.stem) == (entry.page.key.folder, entry.page.key.stem)
 
     def inherited_names(self, entry: _Entry) -> set[str]:
         """The names (in lower case: Graph's names don't differ by case alone) of the
@@ -829,33 +621,23 @@ class _Resolver:
             return None
         root = keyed[-1]
         key = root.record.key_property or root.assumed_key or ""
-        rows = [
-            row for c in reversed(chain) for row in c.record.properties
-        ]  # the root's spelling first
+        rows = [row for c in reversed(chain) for row in c.record.properties]  # the root's spelling first
         return next((row.name for row in rows if row.name.lower() == key.lower()), key)
 
     # -- properties ------------------------------------------------------
-    def property_type(
-        self, row: PropertyRow, entry: _Entry, what: str, shown: Any = None
-    ) -> str:
+    def property_type(self, row: PropertyRow, entry: _Entry, what: str, shown: Any = None) -> str:
         record = entry.record
         if row.type is None:
             return UNTYPED
         ref = row.type
         if row.possible_values and isinstance(shown, str):
-            named = (
-                self.lookup(shown.strip(), record.namespace)
-                if re.fullmatch(r"[\w.]+", shown.strip())
-                else None
-            )
+            named = self.lookup(shown.strip(), record.namespace) if re.fullmatch(r"[\w.]+", shown.strip()) else None
             if named and self.entries[named].record.is_enum:
                 return named  # the JSON block names the enum the values belong to
         if row.possible_values and ref.link is None and edm_type(ref.name) is None:
             if self.lookup(ref.name, record.namespace) is None:
                 return self.inline_enum(row, entry, ref.name.rsplit(".", 1)[-1])
-        resolved = self.resolve_ref(
-            ref, record.namespace, entry.page.path, row.line, what
-        )
+        resolved = self.resolve_ref(ref, record.namespace, entry.page.path, row.line, what)
         if row.possible_values and resolved == "Edm.String":
             documented = self.enum_for_values(row, entry)
             if documented is not None:
@@ -880,30 +662,22 @@ class _Resolver:
             if (
                 enum is not None
                 and enum.is_enum
-                and {v.lower() for v in row.possible_values}
-                <= {m.name.lower() for m in enum.members}
+                and {v.lower() for v in row.possible_values} <= {m.name.lower() for m in enum.members}
             ):
                 return named
-        return self.enums_by_members().get(
-            (record.namespace, frozenset(row.possible_values))
-        )
+        return self.enums_by_members().get((record.namespace, frozenset(row.possible_values)))
 
     def inline_enum(self, row: PropertyRow, entry: _Entry, name: str) -> str:
         record = entry.record
         name = re.sub(r"\W", "", name, flags=re.ASCII) or "enum"
         full_name = f"{record.namespace}.{name}"
-        existing = self.lookup(
-            full_name, record.namespace
-        ) or self.enums_by_members().get(
+        existing = self.lookup(full_name, record.namespace) or self.enums_by_members().get(
             (record.namespace, frozenset(row.possible_values))
         )
         if existing and existing in self.entries:
             return existing
         if full_name not in self.inline_enums:
-            members = tuple(
-                Member(name=value, value=index, line=row.line)
-                for index, value in enumerate(row.possible_values)
-            )
+            members = tuple(Member(name=value, value=index, line=row.line) for index, value in enumerate(row.possible_values))
             self.inline_enums[full_name] = Type(
                 full_name=full_name,
                 name=name,
@@ -924,12 +698,7 @@ class _Resolver:
     def flags(self, entry: _Entry) -> bool:
         reason = _flags_reason(entry.record)
         if reason is not None:
-            self.report(
-                "FLAGS_INFERRED",
-                f"{entry.full_name}: values combine, as {reason}",
-                entry.page.path,
-                entry.record.line,
-            )
+            self.report("FLAGS_INFERRED", f"{entry.full_name}: values combine, as {reason}", entry.page.path, entry.record.line)
         return reason is not None
 
     def enums_by_members(self) -> dict[tuple[str, frozenset[str]], str]:
@@ -939,13 +708,7 @@ class _Resolver:
             for name in sorted(self.entries):
                 entry = self.entries[name]
                 if entry.record.is_enum:
-                    found.setdefault(
-                        (
-                            name.rsplit(".", 1)[0],
-                            frozenset(m.name for m in entry.record.members),
-                        ),
-                        name,
-                    )
+                    found.setdefault((name.rsplit(".", 1)[0], frozenset(m.name for m in entry.record.members)), name)
             self._enums_by_members = found
         return self._enums_by_members
 
@@ -965,22 +728,14 @@ class _Resolver:
         relationships in the wrong table, since only a navigation property expands."""
         expands: set[str] = set()
         for method in entry.record.methods:
-            page = (
-                self.api_pages.get((method.link.folder or "api", method.link.stem))
-                if method.link
-                else None
-            )
+            page = self.api_pages.get((method.link.folder or "api", method.link.stem)) if method.link else None
             if page is not None and page.api is not None:
                 expands.update(name.lower() for name in page.api.expands)
         if not expands:
             return []
         found: list[PropertyRow] = []
         for row in entry.record.properties:
-            if (
-                row.name.lower() not in expands
-                or row.type is None
-                or row.name == entry.record.key_property
-            ):
+            if row.name.lower() not in expands or row.type is None or row.name == entry.record.key_property:
                 continue
             target = self.quiet_ref(row.type, entry.record.namespace)
             if target is not None and self.entries[target].kind == ENTITY:
@@ -1005,31 +760,16 @@ class _Resolver:
                 path,
                 row.line,
             )
-        navigation = {
-            row.name for row in (*record.navigation, *self.expanded_rows(entry))
-        } - {row.name for row in values}
+        navigation = {row.name for row in (*record.navigation, *self.expanded_rows(entry))} - {row.name for row in values}
         result: dict[str, Property] = {}
-        shown = (
-            record.json.value
-            if record.json is not None and isinstance(record.json.value, dict)
-            else {}
-        )
+        shown = record.json.value if record.json is not None and isinstance(record.json.value, dict) else {}
         for row in (*record.properties, *values):
-            if row.name.lower() in inherited or (
-                row.name in navigation and row.name != key
-            ):
+            if row.name.lower() in inherited or (row.name in navigation and row.name != key):
                 continue
             if row.name in result:
-                self.report(
-                    "DUPLICATE_PROPERTY",
-                    f"{entry.full_name}: property {row.name!r} is listed twice",
-                    path,
-                    row.line,
-                )
+                self.report("DUPLICATE_PROPERTY", f"{entry.full_name}: property {row.name!r} is listed twice", path, row.line)
                 continue
-            type_name = self.property_type(
-                row, entry, f"{entry.full_name}.{row.name}", shown.get(row.name)
-            )
+            type_name = self.property_type(row, entry, f"{entry.full_name}.{row.name}", shown.get(row.name))
             result[row.name] = Property(
                 name=row.name,
                 type=type_name,
@@ -1041,47 +781,20 @@ class _Resolver:
                 values=row.possible_values if type_name == "Edm.String" else (),
             )
         if record.json is not None and isinstance(record.json.value, dict):
-            self.reconcile(
-                entry,
-                result,
-                inherited | navigation,
-                record.json.value,
-                record.json.line,
-            )
+            self.reconcile(entry, result, inherited | navigation, record.json.value, record.json.line)
         parent = self.entries.get(entry.base) if entry.base else None
         inherits_key = parent is not None and self.key_of(parent) is not None
-        if (
-            key is not None
-            and not inherits_key
-            and key not in result
-            and key.lower() not in inherited
-        ):
+        if key is not None and not inherits_key and key not in result and key.lower() not in inherited:
             self.report(
                 "KEY_NOT_LISTED",
                 f"{entry.full_name}: key property {key!r} is in no table; added as Edm.String",
                 path,
                 record.line,
             )
-            result = {
-                key: Property(
-                    name=key,
-                    type="Edm.String",
-                    nullable=False,
-                    read_only=True,
-                    line=record.line,
-                ),
-                **result,
-            }
+            result = {key: Property(name=key, type="Edm.String", nullable=False, read_only=True, line=record.line), **result}
         return tuple(result.values())
 
-    def reconcile(
-        self,
-        entry: _Entry,
-        table: dict[str, Property],
-        skip: set[str],
-        value: dict[str, Any],
-        line: int,
-    ) -> None:
+    def reconcile(self, entry: _Entry, table: dict[str, Property], skip: set[str], value: dict[str, Any], line: int) -> None:
         path = entry.page.path
         had_table = bool(entry.record.properties)
         declared_names = {name.lower(): name for name in table}
@@ -1103,13 +816,8 @@ class _Resolver:
                         path,
                         line,
                     )
-                type_name, collection = guess or (
-                    UNTYPED,
-                    isinstance(shown_value, list),
-                )
-                table[name] = Property(
-                    name=name, type=type_name, collection=collection, line=line
-                )
+                type_name, collection = guess or (UNTYPED, isinstance(shown_value, list))
+                table[name] = Property(name=name, type=type_name, collection=collection, line=line)
                 declared_names[name.lower()] = name
                 shown.add(name)
                 continue
@@ -1118,11 +826,7 @@ class _Resolver:
                 continue
             declared = table[declared_name]
             type_name, collection = guess
-            if (
-                isinstance(shown_value, bool)
-                and declared.type == "Edm.String"
-                and not declared.collection
-            ):
+            if isinstance(shown_value, bool) and declared.type == "Edm.String" and not declared.collection:
                 # "String" in the table, a bare true or false in the JSON: a Boolean, mistyped in the table
                 table[declared_name] = replace(declared, type="Edm.Boolean", values=())
                 self.report(
@@ -1132,12 +836,8 @@ class _Resolver:
                     line,
                 )
                 continue
-            both_typed = not type_name.startswith(
-                "Edm."
-            ) and not declared.type.startswith("Edm.")
-            if collection != declared.collection or (
-                both_typed and not self.derives(type_name, declared.type)
-            ):
+            both_typed = not type_name.startswith("Edm.") and not declared.type.startswith("Edm.")
+            if collection != declared.collection or (both_typed and not self.derives(type_name, declared.type)):
                 shown_as = f"{type_name}{' collection' if collection else ''}"
                 said = f"{declared.type}{' collection' if declared.collection else ''}"
                 self.report(
@@ -1207,18 +907,12 @@ class _Resolver:
             found = edm_type(word) if word else None
             if found:
                 return found, collection
-            found = (
-                self.lookup(value.strip(), namespace)
-                if re.fullmatch(r"[\w.]+", value.strip())
-                else None
-            )
+            found = self.lookup(value.strip(), namespace) if re.fullmatch(r"[\w.]+", value.strip()) else None
             if found:
                 return found, collection
         return None
 
-    def navigation(
-        self, entry: _Entry, key: str | None
-    ) -> tuple[NavigationProperty, ...]:
+    def navigation(self, entry: _Entry, key: str | None) -> tuple[NavigationProperty, ...]:
         result: dict[str, NavigationProperty] = {}
         inherited = self.inherited_names(entry)
         for row in (*entry.record.navigation, *self.expanded_rows(entry)):
@@ -1240,11 +934,7 @@ class _Resolver:
                     row.line,
                 )
                 continue
-            type_name = (
-                self.property_type(row, entry, f"{entry.full_name}.{row.name}")
-                if row.type
-                else UNTYPED
-            )
+            type_name = self.property_type(row, entry, f"{entry.full_name}.{row.name}") if row.type else UNTYPED
             result[row.name] = NavigationProperty(
                 name=row.name,
                 type=type_name,
@@ -1266,9 +956,7 @@ class _Resolver:
                 )
                 continue
             value = row.value if row.value is not None else index
-            result[row.name] = Member(
-                name=row.name, value=value, description=row.description, line=row.line
-            )
+            result[row.name] = Member(name=row.name, value=value, description=row.description, line=row.line)
         return tuple(result.values())
 
     # -- methods ---------------------------------------------------------
@@ -1280,29 +968,15 @@ class _Resolver:
         namespace = record.namespace
         return_type = None
         if row.return_type is not None:
-            return_type = self.resolve_ref(
-                row.return_type,
-                namespace,
-                path,
-                row.line,
-                f"{entry.full_name} method {row.name!r}",
-            )
+            return_type = self.resolve_ref(row.return_type, namespace, path, row.line, f"{entry.full_name} method {row.name!r}")
         returns_collection = bool(row.return_type and row.return_type.collection)
-        page = (
-            self.api_pages.get((row.link.folder or "api", row.link.stem))
-            if row.link
-            else None
-        )
+        page = self.api_pages.get((row.link.folder or "api", row.link.stem)) if row.link else None
         api = page.api if page is not None else None
         if row.return_type is None and api is not None and page is not None:
             answered = self.response_type(api)
             if answered is not None:
                 return_type, returns_collection = answered
-                shown = (
-                    f"a collection of {return_type}"
-                    if returns_collection
-                    else return_type
-                )
+                shown = f"a collection of {return_type}" if returns_collection else return_type
                 self.report(
                     "RETURN_TYPE_FROM_EXAMPLE",
                     f"{entry.full_name} method {row.name!r}: the Methods table names no return type; "
@@ -1313,9 +987,7 @@ class _Resolver:
         if api is None or not api.requests:
             http_method, api_path = self.assumed(entry, row, returns_collection)
             if api is None:
-                where = (
-                    f"{row.link.folder}/{row.link.stem}.md" if row.link else "no link"
-                )
+                where = f"{row.link.folder}/{row.link.stem}.md" if row.link else "no link"
                 self.report(
                     "MISSING_API_PAGE",
                     f"{entry.full_name} method {row.name!r}: API page not found ({where}); assumed {http_method} {api_path}",
@@ -1332,9 +1004,7 @@ class _Resolver:
             paths: tuple[str, ...] = (api_path,)
         else:
             http_method, api_path = api.requests[0].method, api.requests[0].path
-            paths = tuple(
-                dict.fromkeys(r.path for r in api.requests if r.method == http_method)
-            )
+            paths = tuple(dict.fromkeys(r.path for r in api.requests if r.method == http_method))
         parameters: tuple[Parameter, ...] = ()
         body_type = None
         status = None
@@ -1342,29 +1012,14 @@ class _Resolver:
         if api is not None and page is not None:
             source = Source(page.path, api.line)
             parameters = self.parameters(api, namespace, page.path)
-            if (
-                http_method in ("POST", "PUT", "PATCH")
-                and not parameters
-                and api.body_type is not None
-            ):
-                body_type = self.resolve_ref(
-                    api.body_type,
-                    namespace,
-                    page.path,
-                    api.line,
-                    f"request body of {page.path}",
-                )
+            if http_method in ("POST", "PUT", "PATCH") and not parameters and api.body_type is not None:
+                body_type = self.resolve_ref(api.body_type, namespace, page.path, api.line, f"request body of {page.path}")
                 if body_type == UNTYPED:
                     body_type = None
             status = api.success_status
         if status is None:
             status = _default_status(http_method, return_type, row.name)
-        if (
-            api is not None
-            and return_type is not None
-            and not returns_collection
-            and self.answers_a_collection(api, return_type)
-        ):
+        if api is not None and return_type is not None and not returns_collection and self.answers_a_collection(api, return_type):
             returns_collection = True
             self.report(
                 "RETURNS_COLLECTION",
@@ -1393,14 +1048,9 @@ class _Resolver:
         named after (``authenticationflowspolicy-get.md``). They are documented requests
         all the same, and the service answers them."""
         linked = {
-            (row.link.folder or "api", row.link.stem)
-            for entry in self.entries.values()
-            for row in entry.record.methods
-            if row.link
+            (row.link.folder or "api", row.link.stem) for entry in self.entries.values() for row in entry.record.methods if row.link
         }
-        by_lower = {
-            t.name.lower(): t.full_name for t in types.values() if t.kind != ENUM
-        }
+        by_lower = {t.name.lower(): t.full_name for t in types.values() if t.kind != ENUM}
         # a path pattern -> the entity a documented get or list there answers: an unlisted
         # page's request works on what its path addresses, else on what the path before
         # its last segment addresses
@@ -1408,103 +1058,42 @@ class _Resolver:
         for t in types.values():
             for m in t.methods:
                 target = types.get(m.return_type or "")
-                if (
-                    m.http_method == "GET"
-                    and target is not None
-                    and target.kind == ENTITY
-                ):
+                if m.http_method == "GET" and target is not None and target.kind == ENTITY:
                     for path in m.paths or (m.path,):
                         addressed.setdefault(_path_pattern(path), target.full_name)
                         if m.returns_collection:
-                            addressed.setdefault(
-                                _path_pattern(path) + "/{}", target.full_name
-                            )
+                            addressed.setdefault(_path_pattern(path) + "/{}", target.full_name)
         pages: list[tuple[tuple[str, str], ApiRecord, str | None, str | None]] = []
         for key in sorted(self.api_pages):
             api = self.api_pages[key].api
             if key in linked or api is None or not api.requests:
                 continue
-            typed = [
-                self.lookup(
-                    str(e.annotation.get("@odata.type", "")).strip().lstrip("#"),
-                    "microsoft.graph",
-                )
-                for e in api.examples
-            ]
-            response = next(
-                (
-                    t
-                    for e, t in zip(api.examples, typed)
-                    if t and e.kind == "response" and t in types
-                ),
-                None,
-            )
-            request = next(
-                (
-                    t
-                    for e, t in zip(api.examples, typed)
-                    if t and e.kind == "request" and t in types
-                ),
-                None,
-            )
+            typed = [self.lookup(str(e.annotation.get("@odata.type", "")).strip().lstrip("#"), "microsoft.graph") for e in api.examples]
+            response = next((t for e, t in zip(api.examples, typed) if t and e.kind == "response" and t in types), None)
+            request = next((t for e, t in zip(api.examples, typed) if t and e.kind == "request" and t in types), None)
             pages.append((key, api, response, request))
-            if (
-                response is not None
-                and api.requests[0].method == "GET"
-                and types[response].kind == ENTITY
-            ):
+            if response is not None and api.requests[0].method == "GET" and types[response].kind == ENTITY:
                 at = _path_pattern(api.requests[0].path)
-                addressed.setdefault(
-                    at, response
-                )  # an unlisted get tells the unlisted update beside it
+                addressed.setdefault(at, response)  # an unlisted get tells the unlisted update beside it
                 if self.answers_a_collection(api, response):
                     addressed.setdefault(at + "/{}", response)
         found: list[tuple[str, Method]] = []
         for key, api, response, request in pages:
             page = self.api_pages[key]
-            named = next(
-                (
-                    by_lower[part]
-                    for part in key[1].lower().split("-")
-                    if part in by_lower
-                ),
-                None,
-            )
+            named = next((by_lower[part] for part in key[1].lower().split("-") if part in by_lower), None)
             at = _path_pattern(api.requests[0].path)
-            owner = (
-                response
-                or request
-                or named
-                or addressed.get(at)
-                or addressed.get(at.rsplit("/", 1)[0])
-            )
+            owner = response or request or named or addressed.get(at) or addressed.get(at.rsplit("/", 1)[0])
             if owner is None:
-                self.report(
-                    "UNSERVED_API_PAGE",
-                    "no Methods table links this page, and no type it works on is known; not served",
-                    page.path,
-                    api.line,
-                )
+                self.report("UNSERVED_API_PAGE", "no Methods table links this page, and no type it works on is known; not served", page.path, api.line)
                 continue
             parameters = self.parameters(api, "microsoft.graph", page.path)
             name = api.title.split(":", 1)[-1].strip() or key[1]
-            self.report(
-                "UNLISTED_API_PAGE",
-                f"no Methods table links this page; served as an operation of {owner}",
-                page.path,
-                api.line,
-            )
+            self.report("UNLISTED_API_PAGE", f"no Methods table links this page; served as an operation of {owner}", page.path, api.line)
             # one operation for each HTTP method the page documents (an update by PATCH and by PUT)
             for http_method in dict.fromkeys(r.method for r in api.requests):
                 returns = response if http_method != "DELETE" else None
-                status = api.success_status or _default_status(
-                    http_method, returns, api.title
-                )
-                paths = tuple(
-                    dict.fromkeys(
-                        r.path for r in api.requests if r.method == http_method
-                    )
-                )
+                status = api.success_status or _default_status(http_method, returns, api.title)
+                paths = tuple(dict.fromkeys(r.path for r in api.requests if r.method == http_method))
                 found.append(
                     (
                         owner,
@@ -1513,16 +1102,10 @@ class _Resolver:
                             http_method=http_method,
                             path=paths[0],
                             return_type=returns,
-                            returns_collection=returns is not None
-                            and self.answers_a_collection(api, returns),
+                            returns_collection=returns is not None and self.answers_a_collection(api, returns),
                             description=api.description,
                             paths=paths,
-                            request_body_type=(
-                                request
-                                if http_method in ("POST", "PUT", "PATCH")
-                                and not parameters
-                                else None
-                            ),
+                            request_body_type=(request if http_method in ("POST", "PUT", "PATCH") and not parameters else None),
                             parameters=parameters,
                             success_status=status,
                             source=Source(page.path, api.line),
@@ -1536,22 +1119,14 @@ class _Resolver:
         response example names (``"@odata.type": "Collection(microsoft.graph.site)"``).
         """
         for example in api.examples:
-            if (
-                example.kind != "response"
-                or not 200 <= (example.status or 200) < 300
-                or example.status == 204
-            ):
+            if example.kind != "response" or not 200 <= (example.status or 200) < 300 or example.status == 204:
                 continue
             said = str(example.annotation.get("@odata.type", "")).strip().lstrip("#")
             if not said:
                 continue
             collection = said.lower().startswith("collection(") and said.endswith(")")
             name = said[len("collection(") : -1].strip() if collection else said
-            found = (
-                self.lookup(name, "microsoft.graph")
-                if _QUALIFIED_NAME.match(name)
-                else None
-            )
+            found = self.lookup(name, "microsoft.graph") if _QUALIFIED_NAME.match(name) else None
             entry = self.entries.get(found) if found else None
             if found is None or entry is None or entry.record.is_enum:
                 return None
@@ -1573,15 +1148,11 @@ class _Resolver:
             body = json.loads(example.body)
             if isinstance(body, dict) and isinstance(body.get("value"), list):
                 entry = self.entries.get(return_type)
-                return entry is None or not any(
-                    row.name == "value" for row in entry.record.properties
-                )
+                return entry is None or not any(row.name == "value" for row in entry.record.properties)
             return False
         return False
 
-    def assumed(
-        self, entry: _Entry, row: MethodRow, collection: bool
-    ) -> tuple[str, str]:
+    def assumed(self, entry: _Entry, row: MethodRow, collection: bool) -> tuple[str, str]:
         words = row.name.split()
         verb = words[0].lower() if words else ""
         http_method = _ACTION_VERBS.get(verb, "POST")
@@ -1593,19 +1164,12 @@ class _Resolver:
         action = re.sub(r"\W", "", row.name[:1].lower() + row.name[1:]) or "action"
         return http_method, base + "/{id}/" + action
 
-    def parameters(
-        self, api: ApiRecord, namespace: str, path: str
-    ) -> tuple[Parameter, ...]:
+    def parameters(self, api: ApiRecord, namespace: str, path: str) -> tuple[Parameter, ...]:
         """The request-body parameters, each name once: they become one method's arguments."""
         found: dict[str, Parameter] = {}
         for row in api.parameters:
             if row.name in found:
-                self.report(
-                    "DUPLICATE_PROPERTY",
-                    f"parameter {row.name!r} is listed twice",
-                    path,
-                    row.line,
-                )
+                self.report("DUPLICATE_PROPERTY", f"parameter {row.name!r} is listed twice", path, row.line)
                 continue
             found[row.name] = self.parameter(row, namespace, path)
         return tuple(found.values())
@@ -1613,9 +1177,7 @@ class _Resolver:
     def parameter(self, row: PropertyRow, namespace: str, path: str) -> Parameter:
         type_name = UNTYPED
         if row.type is not None:
-            type_name = self.resolve_ref(
-                row.type, namespace, path, row.line, f"parameter {row.name!r}"
-            )
+            type_name = self.resolve_ref(row.type, namespace, path, row.line, f"parameter {row.name!r}")
         return Parameter(
             name=row.name,
             type=type_name,
@@ -1659,15 +1221,9 @@ class _Resolver:
         found: list[Example] = []
         for page in self.pages:
             if page.api is not None:
-                found.extend(
-                    self.example(e, "microsoft.graph", page.path)
-                    for e in page.api.examples
-                )
+                found.extend(self.example(e, "microsoft.graph", page.path) for e in page.api.examples)
             for record in page.types:
-                found.extend(
-                    self.example(e, record.namespace, page.path)
-                    for e in record.examples
-                )
+                found.extend(self.example(e, record.namespace, page.path) for e in record.examples)
         return tuple(found)
 
     def build(self) -> Model:
@@ -1687,12 +1243,7 @@ class _Resolver:
             record = entry.record
             key = self.key_of(entry) if entry.kind == ENTITY else None
             if not record.open_type and entry.kind != ENUM and self.is_open(entry):
-                self.report(
-                    "OPEN_TYPE_INHERITED",
-                    f"{name} derives from an open type; open too",
-                    entry.page.path,
-                    record.line,
-                )
+                self.report("OPEN_TYPE_INHERITED", f"{name} derives from an open type; open too", entry.page.path, record.line)
             types.append(
                 Type(
                     full_name=entry.full_name,
@@ -1705,12 +1256,8 @@ class _Resolver:
                     open_type=entry.kind != ENUM and self.is_open(entry),
                     key_property=key,
                     description=record.description,
-                    properties=(
-                        self.properties(entry, key) if entry.kind != ENUM else ()
-                    ),
-                    navigation_properties=(
-                        self.navigation(entry, key) if entry.kind != ENUM else ()
-                    ),
+                    properties=(self.properties(entry, key) if entry.kind != ENUM else ()),
+                    navigation_properties=(self.navigation(entry, key) if entry.kind != ENUM else ()),
                     members=self.members(entry) if entry.kind == ENUM else (),
                     flags=entry.kind == ENUM and self.flags(entry),
                     methods=self.methods(entry),
@@ -1726,19 +1273,10 @@ class _Resolver:
         # Names that collide once made Python names are reported with the page's other problems.
         # The final model shares the tuple, so the emitters reuse these names.
         final_types = navigable.types
-        operations = with_operations(
-            Model(types=final_types, examples=examples), unlisted
-        ).operations
+        operations = with_operations(Model(types=final_types, examples=examples), unlisted).operations
         self.diagnostics.extend(python_names(Model(types=final_types)).diagnostics)
-        diagnostics = sorted(
-            set(self.diagnostics), key=lambda d: (d.path, d.line, d.code, d.message)
-        )
-        return Model(
-            types=final_types,
-            diagnostics=tuple(diagnostics),
-            examples=examples,
-            operations=operations,
-        )
+        diagnostics = sorted(set(self.diagnostics), key=lambda d: (d.path, d.line, d.code, d.message))
+        return Model(types=final_types, diagnostics=tuple(diagnostics), examples=examples, operations=operations)
 
 
 def _path_pattern(path: str) -> str:
@@ -1769,26 +1307,13 @@ def _size(record: TypeRecord) -> int:
     return len(record.properties) + len(record.navigation) + len(record.members)
 
 
-def _names(
-    record: TypeRecord,
-) -> tuple[list[tuple[str, str, bool]], list[tuple[str, str, bool]], list[str]]:
+def _names(record: TypeRecord) -> tuple[list[tuple[str, str, bool]], list[tuple[str, str, bool]], list[str]]:
     """What two copies of a type must share to be the same: rows, with their types, and members."""
 
     def rows(found: tuple[PropertyRow, ...]) -> list[tuple[str, str, bool]]:
-        return sorted(
-            (
-                r.name,
-                r.type.name.lower() if r.type else "",
-                bool(r.type and r.type.collection),
-            )
-            for r in found
-        )
+        return sorted((r.name, r.type.name.lower() if r.type else "", bool(r.type and r.type.collection)) for r in found)
 
-    return (
-        rows(record.properties),
-        rows(record.navigation),
-        sorted(r.name for r in record.members),
-    )
+    return (rows(record.properties), rows(record.navigation), sorted(r.name for r in record.members))
 
 
 def _flags_reason(record: TypeRecord) -> str | None:
@@ -1799,8 +1324,7 @@ def _flags_reason(record: TypeRecord) -> str | None:
     if any(v < 0 for v in values):
         return None
     said = _FLAGS_PROSE.search(record.description) or next(
-        (found for m in record.members if (found := _FLAG_WORD.search(m.description))),
-        None,
+        (found for m in record.members if (found := _FLAG_WORD.search(m.description))), None
     )  # a member's "multivalued attribute" is about something else; its "no flags set" is not
     if said:
         return f"its page says {said.group()!r}"

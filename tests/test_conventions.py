@@ -44,9 +44,7 @@ def test_a_type_keyed_by_id_derives_from_entity(tmp_path: Path) -> None:
         tmp_path,
         {
             "resources/entity.md": ENTITY,
-            "resources/widget.md": keyed(
-                "widget", [("id", "String", "Id."), ("size", "Int32", "Size.")]
-            ),
+            "resources/widget.md": keyed("widget", [("id", "String", "Id."), ("size", "Int32", "Size.")]),
             "resources/ticket.md": resource(
                 "ticket",
                 [("number", "String", "Its key.")],
@@ -54,9 +52,7 @@ def test_a_type_keyed_by_id_derives_from_entity(tmp_path: Path) -> None:
             ),
         },
     )
-    widget, ticket = model.get("microsoft.graph.widget"), model.get(
-        "microsoft.graph.ticket"
-    )
+    widget, ticket = model.get("microsoft.graph.widget"), model.get("microsoft.graph.ticket")
     assert widget is not None and widget.base_type == "microsoft.graph.entity"
     assert [p.name for p in widget.properties] == ["size"]  # its id is entity's
     assert ticket is not None and ticket.base_type is None  # keyed by something else
@@ -64,15 +60,9 @@ def test_a_type_keyed_by_id_derives_from_entity(tmp_path: Path) -> None:
 
 
 def test_without_a_documented_entity_nothing_is_assumed(tmp_path: Path) -> None:
-    model = model_of(
-        tmp_path, {"resources/widget.md": keyed("widget", [("id", "String", "Id.")])}
-    )
+    model = model_of(tmp_path, {"resources/widget.md": keyed("widget", [("id", "String", "Id.")])})
     widget = model.get("microsoft.graph.widget")
-    assert (
-        widget is not None
-        and widget.base_type is None
-        and "ENTITY_BASE_ASSUMED" not in codes(model)
-    )
+    assert widget is not None and widget.base_type is None and "ENTITY_BASE_ASSUMED" not in codes(model)
 
 
 @needs_corpus
@@ -92,31 +82,22 @@ def test_inherited_from_in_a_row_names_the_base(tmp_path: Path) -> None:
         [
             ("id", "String", "Its id. Inherited from [entity](entity.md)."),
             ("name", "String", "Inherited from [named](named.md)."),
-            (
-                "team",
-                "String",
-                "The [teamsApp](teamsapp.md) it belongs to, inherited from nobody.",
-            ),
+            ("team", "String", "The [teamsApp](teamsapp.md) it belongs to, inherited from nobody."),
         ],
     ).replace(
-        '"@odata.type": "microsoft.graph.special"}',
-        '"@odata.type": "microsoft.graph.special", "keyProperty": "id"}',
+        '"@odata.type": "microsoft.graph.special"}', '"@odata.type": "microsoft.graph.special", "keyProperty": "id"}'
     )
     model = model_of(
         tmp_path,
         {
             "resources/entity.md": ENTITY,
-            "resources/named.md": resource(
-                "named", [("name", "String", "Name.")], inherits="entity"
-            ),
+            "resources/named.md": resource("named", [("name", "String", "Name.")], inherits="entity"),
             "resources/teamsapp.md": resource("teamsApp", [("x", "String", "X.")]),
             "resources/special.md": page,
         },
     )
     special = model.get("microsoft.graph.special")
-    assert (
-        special is not None and special.base_type == "microsoft.graph.named"
-    )  # the most derived named
+    assert special is not None and special.base_type == "microsoft.graph.named"  # the most derived named
     assert "BASE_FROM_TEXT" in codes(model)
 
 
@@ -130,55 +111,39 @@ def test_only_the_link_right_after_the_phrase_is_the_base(tmp_path: Path) -> Non
     model = model_of(
         tmp_path,
         {
-            "resources/teamsappbase.md": resource(
-                "teamsAppBase", [("a", "String", "A.")]
-            ),
+            "resources/teamsappbase.md": resource("teamsAppBase", [("a", "String", "A.")]),
             "resources/teamsapp.md": resource("teamsApp", [("b", "String", "B.")]),
             "resources/teamsappinstallation.md": page,
         },
     )
     installation = model.get("microsoft.graph.teamsAppInstallation")
-    assert (
-        installation is not None
-        and installation.base_type == "microsoft.graph.teamsAppBase"
-    )
+    assert installation is not None and installation.base_type == "microsoft.graph.teamsAppBase"
 
 
 @needs_corpus
 def test_real_id_row_states_the_base() -> None:
-    model = corpus_model(
-        "resources/identityproviderbase.md", "resources/builtinidentityprovider.md"
-    )
+    model = corpus_model("resources/identityproviderbase.md", "resources/builtinidentityprovider.md")
     provider = model.get("microsoft.graph.builtInIdentityProvider")
-    assert (
-        provider is not None
-        and provider.base_type == "microsoft.graph.identityProviderBase"
-    )
+    assert provider is not None and provider.base_type == "microsoft.graph.identityProviderBase"
     assert any("the id row" in m for m in messages(model, "BASE_FROM_TEXT"))
 
 
 # -- 3. derived-type lists on base pages ------------------------------------------------------
 
 
-def test_a_base_page_listing_its_derived_types_gives_them_their_base(
-    tmp_path: Path,
-) -> None:
+def test_a_base_page_listing_its_derived_types_gives_them_their_base(tmp_path: Path) -> None:
     base = resource("reply", [("note", "String", "Note.")]).replace(
-        "Describes reply.",
-        "An abstract reply.\n\n## Derived types\n\n|Type|Description|\n|:--|:--|\n|[yes](yes.md)|Yes.|\n|[no](no.md)|No.|",
+        "Describes reply.", "An abstract reply.\n\n## Derived types\n\n|Type|Description|\n|:--|:--|\n|[yes](yes.md)|Yes.|\n|[no](no.md)|No.|"
     )
     said = resource("outcome", [("a", "String", "A.")]).replace(
-        "Describes outcome.",
-        "The result. This is a base class; the derived types are [pass](pass.md) and [fail](fail.md).",
+        "Describes outcome.", "The result. This is a base class; the derived types are [pass](pass.md) and [fail](fail.md)."
     )
     model = model_of(
         tmp_path,
         {
             "resources/reply.md": base,
             "resources/yes.md": resource("yes", [("y", "String", "Y.")]),
-            "resources/no.md": resource(
-                "no", [("n", "String", "N.")], inherits="other"
-            ),  # its own page names one
+            "resources/no.md": resource("no", [("n", "String", "N.")], inherits="other"),  # its own page names one
             "resources/other.md": resource("other", [("o", "String", "O.")]),
             "resources/outcome.md": said,
             "resources/pass.md": resource("pass", [("p", "String", "P.")]),
@@ -197,14 +162,9 @@ def test_a_base_page_listing_its_derived_types_gives_them_their_base(
 
 @needs_corpus
 def test_real_derived_types_section() -> None:
-    model = corpus_model(
-        "resources/participantjoiningresponse.md", "resources/acceptjoinresponse.md"
-    )
+    model = corpus_model("resources/participantjoiningresponse.md", "resources/acceptjoinresponse.md")
     accept = model.get("microsoft.graph.acceptJoinResponse")
-    assert (
-        accept is not None
-        and accept.base_type == "microsoft.graph.participantJoiningResponse"
-    )
+    assert accept is not None and accept.base_type == "microsoft.graph.participantJoiningResponse"
 
 
 # -- 4. entities without an id row ---------------------------------------------------------------
@@ -214,9 +174,7 @@ def test_a_type_its_api_pages_address_is_an_entity(tmp_path: Path) -> None:
     page = resource(
         "gadget",
         [("size", "Int32", "Size.")],
-        methods=[
-            ("[Get gadget](../api/gadget-get.md)", "[gadget](gadget.md)", "Read one.")
-        ],
+        methods=[("[Get gadget](../api/gadget-get.md)", "[gadget](gadget.md)", "Read one.")],
     )
     model = model_of(
         tmp_path,
@@ -227,11 +185,7 @@ def test_a_type_its_api_pages_address_is_an_entity(tmp_path: Path) -> None:
         },
     )
     gadget = model.get("microsoft.graph.gadget")
-    assert (
-        gadget is not None
-        and gadget.kind == "entity"
-        and gadget.base_type == "microsoft.graph.entity"
-    )
+    assert gadget is not None and gadget.kind == "entity" and gadget.base_type == "microsoft.graph.entity"
     assert any("GET /gadgets/{id}" in m for m in messages(model, "ENTITY_FROM_PATHS"))
 
 
@@ -251,36 +205,22 @@ def test_a_type_a_relationship_leads_to_is_an_entity(tmp_path: Path) -> None:
 
 @needs_corpus
 def test_real_relationship_target_is_an_entity() -> None:
-    model = corpus_model(
-        "resources/entity.md",
-        "resources/agreement.md",
-        "resources/agreementacceptance.md",
-    )
+    model = corpus_model("resources/entity.md", "resources/agreement.md", "resources/agreementacceptance.md")
     acceptance = model.get("microsoft.graph.agreementAcceptance")
-    assert (
-        acceptance is not None
-        and acceptance.kind == "entity"
-        and acceptance.base_type == "microsoft.graph.entity"
-    )
+    assert acceptance is not None and acceptance.kind == "entity" and acceptance.base_type == "microsoft.graph.entity"
 
 
 # -- 5. navigation properties from API paths --------------------------------------------------------
 
 
-def test_a_path_under_an_item_gives_its_type_a_navigation_property(
-    tmp_path: Path,
-) -> None:
+def test_a_path_under_an_item_gives_its_type_a_navigation_property(tmp_path: Path) -> None:
     user = keyed(
         "user",
         [("id", "String", "Id.")],
         methods=[  # type: ignore[arg-type]
             ("[List users](../api/user-list.md)", "[user](user.md) collection", "All."),
             ("[Get me](../api/user-get.md)", "[user](user.md)", "One."),
-            (
-                "[List joinedTeams](../api/user-list-joinedteams.md)",
-                "[team](team.md) collection",
-                "Teams.",
-            ),
+            ("[List joinedTeams](../api/user-list-joinedteams.md)", "[team](team.md) collection", "Teams."),
         ],
     )
     model = model_of(
@@ -291,23 +231,14 @@ def test_a_path_under_an_item_gives_its_type_a_navigation_property(
             "resources/team.md": keyed("team", [("id", "String", "Id.")]),
             "api/user-list.md": api_page("List users", "GET /users"),
             "api/user-get.md": api_page("Get me", "GET /me"),
-            "api/user-list-joinedteams.md": api_page(
-                "List joinedTeams", "GET /users/{id}/joinedTeams\nGET /me/joinedTeams"
-            ),
+            "api/user-list-joinedteams.md": api_page("List joinedTeams", "GET /users/{id}/joinedTeams\nGET /me/joinedTeams"),
         },
     )
     user_type = model.get("microsoft.graph.user")
     assert user_type is not None
-    assert [
-        (n.name, n.type, n.collection) for n in user_type.navigation_properties
-    ] == [("joinedTeams", "microsoft.graph.team", True)]
+    assert [(n.name, n.type, n.collection) for n in user_type.navigation_properties] == [("joinedTeams", "microsoft.graph.team", True)]
     (said,) = messages(model, "NAVIGATION_FROM_PATH")
-    assert said.endswith(
-        (
-            "from the path GET /me/joinedTeams",
-            "from the path GET /users/{id}/joinedTeams",
-        )
-    ), said
+    assert said.endswith(("from the path GET /me/joinedTeams", "from the path GET /users/{id}/joinedTeams")), said
 
 
 @needs_corpus
@@ -331,30 +262,20 @@ def test_real_path_gives_a_navigation_property() -> None:
 # -- 6. property types -------------------------------------------------------------------------------
 
 
-def test_json_cells_a_string_with_values_and_either_of_two_types(
-    tmp_path: Path,
-) -> None:
+def test_json_cells_a_string_with_values_and_either_of_two_types(tmp_path: Path) -> None:
     model = model_of(
         tmp_path,
         {
             "resources/json.md": resource("Json", [("x", "String", "X.")]),
             "resources/config.md": resource("config", [("kind", "String", "K.")]),
-            "resources/apphosted.md": resource(
-                "appHosted", [("a", "String", "A.")], inherits="config"
-            ),
-            "resources/servicehosted.md": resource(
-                "serviceHosted", [("s", "String", "S.")], inherits="config"
-            ),
+            "resources/apphosted.md": resource("appHosted", [("a", "String", "A.")], inherits="config"),
+            "resources/servicehosted.md": resource("serviceHosted", [("s", "String", "S.")], inherits="config"),
             "resources/call.md": resource(
                 "call",
                 [
                     ("data", "Json", "Any data."),
                     ("state", "String", "Possible values are: `idle`, `busy`."),
-                    (
-                        "media",
-                        "[appHosted](apphosted.md) or [serviceHosted](servicehosted.md)",
-                        "Media.",
-                    ),
+                    ("media", "[appHosted](apphosted.md) or [serviceHosted](servicehosted.md)", "Media."),
                 ],
             ),
         },
@@ -372,10 +293,7 @@ def test_json_cells_a_string_with_values_and_either_of_two_types(
 @needs_corpus
 def test_real_either_type_cell_and_string_values() -> None:
     model = corpus_model(
-        "resources/call.md",
-        "resources/mediaconfig.md",
-        "resources/apphostedmediaconfig.md",
-        "resources/servicehostedmediaconfig.md",
+        "resources/call.md", "resources/mediaconfig.md", "resources/apphostedmediaconfig.md", "resources/servicehostedmediaconfig.md"
     )
     call = model.get("microsoft.graph.call")
     assert call is not None
@@ -387,35 +305,11 @@ def test_real_either_type_cell_and_string_values() -> None:
 
 
 def test_flags_from_prose(tmp_path: Path) -> None:
-    prose = enum_page(
-        "parts",
-        [
-            ("none", "0", "No flags set."),
-            ("apps", "1", "Apps."),
-            ("tabs", "2", "Tabs."),
-        ],
-    )
-    said = enum_page("scope", [("read", "1", ""), ("write", "2", "")]).replace(
-        "Values of scope.", "A multi-valued scope."
-    )
-    bits = enum_page(
-        "level",
-        [("none", "0", ""), ("low", "1", ""), ("mid", "2", ""), ("high", "4", "")],
-    )  # bits prove nothing
-    plain = enum_page(
-        "color",
-        [
-            ("red", "0", "A multivalued attribute's colour."),
-            ("green", "1", ""),
-            ("blue", "2", ""),
-        ],
-    )
-    pages = {
-        "resources/parts.md": prose,
-        "resources/scope.md": said,
-        "resources/level.md": bits,
-        "resources/color.md": plain,
-    }
+    prose = enum_page("parts", [("none", "0", "No flags set."), ("apps", "1", "Apps."), ("tabs", "2", "Tabs.")])
+    said = enum_page("scope", [("read", "1", ""), ("write", "2", "")]).replace("Values of scope.", "A multi-valued scope.")
+    bits = enum_page("level", [("none", "0", ""), ("low", "1", ""), ("mid", "2", ""), ("high", "4", "")])  # bits prove nothing
+    plain = enum_page("color", [("red", "0", "A multivalued attribute's colour."), ("green", "1", ""), ("blue", "2", "")])
+    pages = {"resources/parts.md": prose, "resources/scope.md": said, "resources/level.md": bits, "resources/color.md": plain}
     model = model_of(tmp_path, pages)  # type: ignore[arg-type]
     flags = {t.name: t.flags for t in model.types}
     assert flags == {"parts": True, "scope": True, "level": False, "color": False}
@@ -426,15 +320,7 @@ def test_a_flags_value_with_spaces_validates(tmp_path: Path) -> None:
     from generator.emit import jsonschema
     from generator.validation import SchemaSet
 
-    bits = enum_page(
-        "scope",
-        [
-            ("none", "0", "No flags."),
-            ("read", "1", ""),
-            ("write", "2", ""),
-            ("admin", "4", ""),
-        ],
-    )
+    bits = enum_page("scope", [("none", "0", "No flags."), ("read", "1", ""), ("write", "2", ""), ("admin", "4", "")])
     model = model_of(tmp_path, {"resources/scope.md": bits})
     schemas = SchemaSet.from_texts(jsonschema.emit(model))
     assert schemas.validate("read, write, admin", "microsoft.graph.scope") == []
@@ -446,22 +332,14 @@ def test_real_enum_said_to_be_flags() -> None:
     model = corpus_model("resources/enums.md")
     verdict = model.get("microsoft.graph.chatMessagePolicyViolationVerdictDetailsType")
     assert verdict is not None and verdict.flags
-    parts = corpus_model("resources/clonableteamparts.md").get(
-        "microsoft.graph.clonableTeamParts"
-    )
-    assert (
-        parts is not None and not parts.flags
-    )  # values 1, 2, 4, 8, 16, and not a word of flags
+    parts = corpus_model("resources/clonableteamparts.md").get("microsoft.graph.clonableTeamParts")
+    assert parts is not None and not parts.flags  # values 1, 2, 4, 8, 16, and not a word of flags
 
 
 def test_an_enum_page_without_a_namespace_joins_its_users(tmp_path: Path) -> None:
     values = "# Area enumeration values\n\n### stage values\n\n|Member|\n|:---|\n|draft|\n|final|\n"
-    user = resource(
-        "plan", [("stage", "stage", "The stage.")], namespace="microsoft.graph.area"
-    )
-    model = model_of(
-        tmp_path, {"resources/enums-area.md": values, "resources/area-plan.md": user}
-    )
+    user = resource("plan", [("stage", "stage", "The stage.")], namespace="microsoft.graph.area")
+    model = model_of(tmp_path, {"resources/enums-area.md": values, "resources/area-plan.md": user})
     plan = model.get("microsoft.graph.area.plan")
     assert plan is not None and plan.properties[0].type == "microsoft.graph.area.stage"
     assert "NAMESPACE_FROM_USE" in codes(model)
@@ -469,10 +347,7 @@ def test_an_enum_page_without_a_namespace_joins_its_users(tmp_path: Path) -> Non
 
 @needs_corpus
 def test_real_enum_page_without_a_namespace() -> None:
-    model = corpus_model(
-        "resources/enums-managedtenants.md",
-        "resources/managedtenants-workloadstatus.md",
-    )
+    model = corpus_model("resources/enums-managedtenants.md", "resources/managedtenants-workloadstatus.md")
     status = model.get("microsoft.graph.managedTenants.workloadStatus")
     assert status is not None
     onboarding = next(p for p in status.properties if p.name == "onboardingStatus")
@@ -484,19 +359,13 @@ def test_real_enum_page_without_a_namespace() -> None:
 
 def test_this_is_an_open_type(tmp_path: Path) -> None:
     page = resource(
-        "bag",
-        [("known", "String", "Known.")],
-        json_block='{"known": "String", "someKey": "String"}',
+        "bag", [("known", "String", "Known.")], json_block='{"known": "String", "someKey": "String"}'
     ).replace("Describes bag.", "A bag of values. This is an open type.")
     model = model_of(tmp_path, {"resources/bag.md": page})
     bag = model.get("microsoft.graph.bag")
     assert bag is not None and bag.open_type
-    assert [p.name for p in bag.properties] == [
-        "known"
-    ]  # keys only its JSON shows are not declared
-    assert "OPEN_TYPE_FROM_TEXT" in codes(model) and "JSON_ONLY_PROPERTY" not in codes(
-        model
-    )
+    assert [p.name for p in bag.properties] == ["known"]  # keys only its JSON shows are not declared
+    assert "OPEN_TYPE_FROM_TEXT" in codes(model) and "JSON_ONLY_PROPERTY" not in codes(model)
 
 
 @needs_corpus
@@ -510,31 +379,19 @@ def test_real_open_type_from_prose() -> None:
 
 
 def test_a_wrapped_row_is_one_row_and_key_id_is_property_id(tmp_path: Path) -> None:
-    page = (
-        keyed(
-            "thing", [("id", "String", "Id."), ("mode", "String", "How it runs, which")]
-        )
-        .replace(
-            "|mode|String|How it runs, which|",
-            "|mode|String|How it runs, which\ngoes on. Possible values are: `fast`, `slow`.|",
-        )
-        .replace('"keyProperty": "id"', '"keyProperty": "ID"')
-    )
+    page = keyed("thing", [("id", "String", "Id."), ("mode", "String", "How it runs, which")]).replace(
+        "|mode|String|How it runs, which|", "|mode|String|How it runs, which\ngoes on. Possible values are: `fast`, `slow`.|"
+    ).replace('"keyProperty": "id"', '"keyProperty": "ID"')
     model = model_of(tmp_path, {"resources/thing.md": page})
     thing = model.get("microsoft.graph.thing")
     assert thing is not None and thing.key_property == "id"
-    assert [(p.name, p.values) for p in thing.properties] == [
-        ("id", ()),
-        ("mode", ("fast", "slow")),
-    ]
+    assert [(p.name, p.values) for p in thing.properties] == [("id", ()), ("mode", ("fast", "slow"))]
     assert "ROW_JOINED" in codes(model) and "KEY_NOT_LISTED" not in codes(model)
 
 
 @needs_corpus
 def test_real_wrapped_rows_are_joined() -> None:
-    model = corpus_model(
-        "api/intune-deviceconfig-windowsdeliveryoptimizationconfiguration-create.md"
-    )
+    model = corpus_model("api/intune-deviceconfig-windowsdeliveryoptimizationconfiguration-create.md")
     assert codes(model).count("ROW_JOINED") >= 5 and "BAD_TABLE_ROW" not in codes(model)
 
 
@@ -560,56 +417,32 @@ def test_every_inference_is_info_and_listed(code: str) -> None:
 # -- further conventions the corpus showed ---------------------------------------------------------
 
 
-def test_a_properties_table_headed_relationship_is_still_properties(
-    tmp_path: Path,
-) -> None:
-    page = keyed(
-        "presence", [("id", "String", "Id."), ("availability", "String", "Now.")]
-    )
-    page = page.replace(
-        "|Property|Type|Description|", "|Relationship|Type|Description|"
-    )
+def test_a_properties_table_headed_relationship_is_still_properties(tmp_path: Path) -> None:
+    page = keyed("presence", [("id", "String", "Id."), ("availability", "String", "Now.")])
+    page = page.replace("|Property|Type|Description|", "|Relationship|Type|Description|")
     model = model_of(tmp_path, {"resources/presence.md": page})
     presence = model.get("microsoft.graph.presence")
-    assert presence is not None and [p.name for p in presence.properties] == [
-        "id",
-        "availability",
-    ]
-    assert (
-        not presence.navigation_properties
-        and "RELATIONSHIP_IS_PROPERTY" not in codes(model)
-    )
+    assert presence is not None and [p.name for p in presence.properties] == ["id", "availability"]
+    assert not presence.navigation_properties and "RELATIONSHIP_IS_PROPERTY" not in codes(model)
 
 
 @needs_corpus
 def test_real_properties_table_headed_relationship() -> None:
     model = corpus_model("resources/presence.md")
     presence = model.get("microsoft.graph.presence")
-    assert (
-        presence is not None and presence.kind == "entity"
-    )  # an id and methods: keyed by id
+    assert presence is not None and presence.kind == "entity"  # an id and methods: keyed by id
     assert {"id", "availability", "activity"} <= {p.name for p in presence.properties}
 
 
 def test_abstract_said_in_words(tmp_path: Path) -> None:
-    shape = resource("shape", [("name", "String", "Name.")]).replace(
-        "Describes shape.", "An abstract base type for shapes."
-    )
+    shape = resource("shape", [("name", "String", "Name.")]).replace("Describes shape.", "An abstract base type for shapes.")
     circle = resource("circle", [("radius", "Double", "Radius.")]).replace(
         "Describes circle.", "Derives from the abstract [shape](shape.md) type."
     )
-    model = model_of(
-        tmp_path, {"resources/shape.md": shape, "resources/circle.md": circle}
-    )
-    shape_type, circle_type = model.get("microsoft.graph.shape"), model.get(
-        "microsoft.graph.circle"
-    )
+    model = model_of(tmp_path, {"resources/shape.md": shape, "resources/circle.md": circle})
+    shape_type, circle_type = model.get("microsoft.graph.shape"), model.get("microsoft.graph.circle")
     assert shape_type is not None and shape_type.abstract
-    assert (
-        circle_type is not None
-        and not circle_type.abstract
-        and circle_type.base_type == "microsoft.graph.shape"
-    )
+    assert circle_type is not None and not circle_type.abstract and circle_type.base_type == "microsoft.graph.shape"
     assert len(messages(model, "ABSTRACT_FROM_TEXT")) == 1
 
 
@@ -623,8 +456,7 @@ def test_real_abstract_from_prose() -> None:
 
 def test_subtype_of_and_reference_links_name_the_base(tmp_path: Path) -> None:
     school = resource("school", [("code", "String", "Code.")]).replace(
-        "Describes school.",
-        "This resource is a subtype of [organization](organization.md).",
+        "Describes school.", "This resource is a subtype of [organization](organization.md)."
     )
     folder = resource("folder", [("size", "Int32", "Size.")]).replace(
         "## JSON representation",
@@ -633,77 +465,49 @@ def test_subtype_of_and_reference_links_name_the_base(tmp_path: Path) -> None:
     model = model_of(
         tmp_path,
         {
-            "resources/organization.md": resource(
-                "organization", [("name", "String", "Name.")]
-            ),
+            "resources/organization.md": resource("organization", [("name", "String", "Name.")]),
             "resources/item.md": resource("item", [("name", "String", "Name.")]),
             "resources/school.md": school,
             "resources/folder.md": folder,
         },
     )
-    school_type, folder_type = model.get("microsoft.graph.school"), model.get(
-        "microsoft.graph.folder"
-    )
-    assert (
-        school_type is not None
-        and school_type.base_type == "microsoft.graph.organization"
-    )
+    school_type, folder_type = model.get("microsoft.graph.school"), model.get("microsoft.graph.folder")
+    assert school_type is not None and school_type.base_type == "microsoft.graph.organization"
     assert folder_type is not None and folder_type.base_type == "microsoft.graph.item"
 
 
 @needs_corpus
 def test_real_subtype_and_reference_link_bases() -> None:
     model = corpus_model(
-        "resources/educationorganization.md",
-        "resources/educationschool.md",
-        "resources/baseitem.md",
-        "resources/list.md",
+        "resources/educationorganization.md", "resources/educationschool.md", "resources/baseitem.md", "resources/list.md"
     )
-    school, site_list = model.get("microsoft.graph.educationSchool"), model.get(
-        "microsoft.graph.list"
-    )
-    assert (
-        school is not None
-        and school.base_type == "microsoft.graph.educationOrganization"
-    )
+    school, site_list = model.get("microsoft.graph.educationSchool"), model.get("microsoft.graph.list")
+    assert school is not None and school.base_type == "microsoft.graph.educationOrganization"
     assert site_list is not None and site_list.base_type == "microsoft.graph.baseItem"
 
 
 def test_inherits_from_refines_an_annotations_entity(tmp_path: Path) -> None:
-    contact = keyed(
-        "contact", [("id", "String", "Id.")], inherits="directoryObject"
-    ).replace(
-        '"keyProperty": "id"}',
-        '"keyProperty": "id", "baseType": "microsoft.graph.entity"}',
+    contact = keyed("contact", [("id", "String", "Id.")], inherits="directoryObject").replace(
+        '"keyProperty": "id"}', '"keyProperty": "id", "baseType": "microsoft.graph.entity"}'
     )
     model = model_of(
         tmp_path,
         {
             "resources/entity.md": ENTITY,
-            "resources/directoryobject.md": keyed(
-                "directoryObject", [("id", "String", "Id.")]
-            ),
+            "resources/directoryobject.md": keyed("directoryObject", [("id", "String", "Id.")]),
             "resources/contact.md": contact,
         },
     )
     found = model.get("microsoft.graph.contact")
-    assert (
-        found is not None and found.base_type == "microsoft.graph.directoryObject"
-    )  # which derives from entity
-    assert any(
-        "directoryObject is used" in m for m in messages(model, "BASE_TYPE_MISMATCH")
-    )
+    assert found is not None and found.base_type == "microsoft.graph.directoryObject"  # which derives from entity
+    assert any("directoryObject is used" in m for m in messages(model, "BASE_TYPE_MISMATCH"))
 
 
 @needs_corpus
 def test_real_inherits_from_refines_entity() -> None:
-    model = corpus_model(
-        "resources/entity.md", "resources/directoryobject.md", "resources/orgcontact.md"
-    )
+    model = corpus_model("resources/entity.md", "resources/directoryobject.md", "resources/orgcontact.md")
     contact = model.get("microsoft.graph.orgContact")
-    assert (
-        contact is not None and contact.base_type == "microsoft.graph.directoryObject"
-    )
+    assert contact is not None and contact.base_type == "microsoft.graph.directoryObject"
 
 
 def _followed_pages(response_type: str) -> dict[str, str]:
@@ -712,12 +516,8 @@ def _followed_pages(response_type: str) -> dict[str, str]:
         [("id", "String", "Id.")],
         methods=[("[List followed sites](../api/sites-list-followed.md)", "", "Sites the user follows.")],  # type: ignore[arg-type]
     )
-    page = api_page(
-        "List followed sites", "GET /me/followedSites", response='{"value": []}'
-    )
-    page = page.replace(
-        '"@odata.type": "microsoft.graph.thing"', f'"@odata.type": "{response_type}"'
-    )
+    page = api_page("List followed sites", "GET /me/followedSites", response='{"value": []}')
+    page = page.replace('"@odata.type": "microsoft.graph.thing"', f'"@odata.type": "{response_type}"')
     user = keyed(
         "user",
         [("id", "String", "Id.")],
@@ -732,21 +532,14 @@ def _followed_pages(response_type: str) -> dict[str, str]:
     }
 
 
-def test_a_methods_row_without_a_return_type_takes_the_response_examples(
-    tmp_path: Path,
-) -> None:
+def test_a_methods_row_without_a_return_type_takes_the_response_examples(tmp_path: Path) -> None:
     model = model_of(tmp_path, _followed_pages("Collection(microsoft.graph.site)"))
     site = model.get("microsoft.graph.site")
     assert site is not None
     (method,) = site.methods
-    assert (method.return_type, method.returns_collection) == (
-        "microsoft.graph.site",
-        True,
-    )
+    assert (method.return_type, method.returns_collection) == ("microsoft.graph.site", True)
     assert len(messages(model, "RETURN_TYPE_FROM_EXAMPLE")) == 1
-    user = model.get(
-        "microsoft.graph.user"
-    )  # and the path now tells what /me/followedSites is
+    user = model.get("microsoft.graph.user")  # and the path now tells what /me/followedSites is
     assert user is not None and ("followedSites", "microsoft.graph.site", True) in [
         (n.name, n.type, n.collection) for n in user.navigation_properties
     ]
@@ -765,10 +558,7 @@ def test_real_return_type_from_the_response_example() -> None:
     site = model.get("microsoft.graph.site")
     assert site is not None
     followed = next(m for m in site.methods if m.name == "List followed sites")
-    assert (followed.return_type, followed.returns_collection) == (
-        "microsoft.graph.site",
-        True,
-    )
+    assert (followed.return_type, followed.returns_collection) == ("microsoft.graph.site", True)
 
 
 def test_a_second_page_of_a_type_adds_relationships(tmp_path: Path) -> None:
@@ -784,10 +574,7 @@ def test_a_second_page_of_a_type_adds_relationships(tmp_path: Path) -> None:
         },
     )
     found = model.get("microsoft.graph.user")
-    assert found is not None and [n.name for n in found.navigation_properties] == [
-        "photo",
-        "devices",
-    ]
+    assert found is not None and [n.name for n in found.navigation_properties] == ["photo", "devices"]
     (merged,) = messages(model, "TYPE_MERGED")
     assert merged.endswith("added from this page: devices")
 
@@ -797,18 +584,12 @@ def test_real_second_page_of_user() -> None:
     model = corpus_model("resources/user.md", "resources/intune-shared-user.md")
     user = model.get("microsoft.graph.user")
     assert user is not None
-    assert {"deviceEnrollmentConfigurations", "managedDevices"} <= {
-        n.name for n in user.navigation_properties
-    }
+    assert {"deviceEnrollmentConfigurations", "managedDevices"} <= {n.name for n in user.navigation_properties}
     assert "TYPE_MERGED" in codes(model) and "DUPLICATE_TYPE" not in codes(model)
 
 
-def test_paths_of_unlisted_pages_and_named_segments_give_navigation(
-    tmp_path: Path,
-) -> None:
-    root = resource("policyRoot", [("name", "String", "Name.")]).replace(
-        "Describes policyRoot.", "Policies."
-    )
+def test_paths_of_unlisted_pages_and_named_segments_give_navigation(tmp_path: Path) -> None:
+    root = resource("policyRoot", [("name", "String", "Name.")]).replace("Describes policyRoot.", "Policies.")
     flows = keyed("flowsPolicy", [("id", "String", "Id.")])
     listing = keyed("listing", [("id", "String", "Id.")])
     drive = keyed(
@@ -816,9 +597,9 @@ def test_paths_of_unlisted_pages_and_named_segments_give_navigation(
         [("id", "String", "Id.")],
         methods=[("[List drives](../api/drive-list.md)", "[drive](drive.md) collection", "All.")],  # type: ignore[arg-type]
     )
-    watch = api_page(
-        "Get channel", "GET /drives/{id}/listing/subscriptions/socketIo"
-    ).replace("microsoft.graph.thing", "microsoft.graph.channel")
+    watch = api_page("Get channel", "GET /drives/{id}/listing/subscriptions/socketIo").replace(
+        "microsoft.graph.thing", "microsoft.graph.channel"
+    )
     flows_get = api_page("Get flowsPolicy", "GET /policies/flowsPolicy").replace(
         "microsoft.graph.thing", "microsoft.graph.flowsPolicy"
     )
@@ -836,15 +617,9 @@ def test_paths_of_unlisted_pages_and_named_segments_give_navigation(
             "api/flowspolicy-get.md": flows_get,  # no Methods table links it
         },
     )
-    policy_root, drive_type = model.get("microsoft.graph.policyRoot"), model.get(
-        "microsoft.graph.drive"
-    )
-    assert (
-        policy_root is not None and policy_root.kind == "complex"
-    )  # a singleton holds it all the same
-    assert [(n.name, n.type) for n in policy_root.navigation_properties] == [
-        ("flowsPolicy", "microsoft.graph.flowsPolicy")
-    ]
+    policy_root, drive_type = model.get("microsoft.graph.policyRoot"), model.get("microsoft.graph.drive")
+    assert policy_root is not None and policy_root.kind == "complex"  # a singleton holds it all the same
+    assert [(n.name, n.type) for n in policy_root.navigation_properties] == [("flowsPolicy", "microsoft.graph.flowsPolicy")]
     assert drive_type is not None and ("listing", "microsoft.graph.listing") in [
         (n.name, n.type) for n in drive_type.navigation_properties
     ]
@@ -856,11 +631,7 @@ def test_an_item_path_is_what_its_collection_holds(tmp_path: Path) -> None:
         [("id", "String", "Id.")],
         methods=[  # type: ignore[arg-type]
             ("[List users](../api/user-list.md)", "[user](user.md) collection", "All."),
-            (
-                "[List licenses](../api/user-list-licenses.md)",
-                "[license](license.md) collection",
-                "Licenses.",
-            ),
+            ("[List licenses](../api/user-list-licenses.md)", "[license](license.md) collection", "Licenses."),
         ],
     )
     # an extension page that reads /users/{id}?$expand=extensions documents GET /users/{id} as its own
@@ -876,23 +647,14 @@ def test_an_item_path_is_what_its_collection_holds(tmp_path: Path) -> None:
             "resources/extension.md": extension,
             "resources/user.md": user,
             "resources/license.md": keyed("license", [("id", "String", "Id.")]),
-            "api/extension-get.md": api_page(
-                "Get extension",
-                "GET /users/{id}\nGET /users/{id}/extensions/{extensionId}",
-            ),
+            "api/extension-get.md": api_page("Get extension", "GET /users/{id}\nGET /users/{id}/extensions/{extensionId}"),
             "api/user-list.md": api_page("List users", "GET /users"),
-            "api/user-list-licenses.md": api_page(
-                "List licenses", "GET /users/{id}/licenses"
-            ),
+            "api/user-list-licenses.md": api_page("List licenses", "GET /users/{id}/licenses"),
         },
     )
-    user_type, extension_type = model.get("microsoft.graph.user"), model.get(
-        "microsoft.graph.extension"
-    )
+    user_type, extension_type = model.get("microsoft.graph.user"), model.get("microsoft.graph.extension")
     assert user_type is not None and extension_type is not None
-    assert ("licenses", "microsoft.graph.license") in [
-        (n.name, n.type) for n in user_type.navigation_properties
-    ]
+    assert ("licenses", "microsoft.graph.license") in [(n.name, n.type) for n in user_type.navigation_properties]
     assert not any(n.name == "licenses" for n in extension_type.navigation_properties)
 
 
@@ -905,23 +667,18 @@ def test_real_unlisted_page_gives_a_navigation_property() -> None:
         "api/authenticationflowspolicy-get.md",
     )
     root = model.get("microsoft.graph.policyRoot")
-    assert root is not None and "authenticationFlowsPolicy" in {
-        n.name for n in root.navigation_properties
-    }
+    assert root is not None and "authenticationFlowsPolicy" in {n.name for n in root.navigation_properties}
 
 
 def test_a_type_derived_from_an_open_type_is_open(tmp_path: Path) -> None:
     base = resource("identitySet", [("user", "String", "User.")]).replace(
-        '"@odata.type": "microsoft.graph.identitySet"',
-        '"@odata.type": "microsoft.graph.identitySet", "openType": true',
+        '"@odata.type": "microsoft.graph.identitySet"', '"@odata.type": "microsoft.graph.identitySet", "openType": true'
     )
     model = model_of(
         tmp_path,
         {
             "resources/identityset.md": base,
-            "resources/reactionset.md": resource(
-                "reactionSet", [("reaction", "String", "R.")], inherits="identitySet"
-            ),
+            "resources/reactionset.md": resource("reactionSet", [("reaction", "String", "R.")], inherits="identitySet"),
         },
     )
     derived = model.get("microsoft.graph.reactionSet")
@@ -931,9 +688,7 @@ def test_a_type_derived_from_an_open_type_is_open(tmp_path: Path) -> None:
 
 @needs_corpus
 def test_real_type_derived_from_an_open_type() -> None:
-    model = corpus_model(
-        "resources/identityset.md", "resources/chatmessagereactionidentityset.md"
-    )
+    model = corpus_model("resources/identityset.md", "resources/chatmessagereactionidentityset.md")
     derived = model.get("microsoft.graph.chatMessageReactionIdentitySet")
     assert derived is not None and derived.open_type
 
@@ -941,11 +696,7 @@ def test_real_type_derived_from_an_open_type() -> None:
 def test_a_property_the_api_pages_expand_is_a_relationship(tmp_path: Path) -> None:
     request = keyed(
         "request",
-        [
-            ("id", "String", "Id."),
-            ("assignment", "[assignment](assignment.md)", "The result."),
-            ("note", "String", "Note."),
-        ],
+        [("id", "String", "Id."), ("assignment", "[assignment](assignment.md)", "The result."), ("note", "String", "Note.")],
         methods=[("[Get request](../api/request-get.md)", "[request](request.md)", "One.")],  # type: ignore[arg-type]
     )
     get = api_page(
@@ -965,9 +716,7 @@ def test_a_property_the_api_pages_expand_is_a_relationship(tmp_path: Path) -> No
     found = model.get("microsoft.graph.request")
     assert found is not None
     assert [n.name for n in found.navigation_properties] == ["assignment"]
-    assert [p.name for p in found.properties] == [
-        "note"
-    ]  # a String row expands nothing
+    assert [p.name for p in found.properties] == ["note"]  # a String row expands nothing
     assert len(messages(model, "PROPERTY_IS_RELATIONSHIP")) == 1
 
 
@@ -980,18 +729,11 @@ def test_real_property_the_api_pages_expand() -> None:
         "api/accesspackageassignmentrequest-get.md",
     )
     found = model.get("microsoft.graph.accessPackageAssignmentRequest")
-    assert found is not None and "accessPackageAssignment" in {
-        n.name for n in found.navigation_properties
-    }
+    assert found is not None and "accessPackageAssignment" in {n.name for n in found.navigation_properties}
 
 
-def test_possible_values_name_an_enum_in_any_case_but_only_in_their_namespace(
-    tmp_path: Path,
-) -> None:
-    status = enum_page(
-        "operationStatus",
-        [("NotStarted", "0", "N."), ("Running", "1", "R."), ("Completed", "2", "C.")],
-    )
+def test_possible_values_name_an_enum_in_any_case_but_only_in_their_namespace(tmp_path: Path) -> None:
+    status = enum_page("operationStatus", [("NotStarted", "0", "N."), ("Running", "1", "R."), ("Completed", "2", "C.")])
     risk = enum_page("riskLevel", [("low", "0", "L."), ("high", "1", "H.")])
     model = model_of(
         tmp_path,
@@ -999,26 +741,16 @@ def test_possible_values_name_an_enum_in_any_case_but_only_in_their_namespace(
             "resources/operationstatus.md": status,
             "resources/risklevel.md": risk,
             "resources/operation.md": resource(
-                "operation",
-                [("status", "String", "Possible values are: `notStarted`, `running`.")],
+                "operation", [("status", "String", "Possible values are: `notStarted`, `running`.")]
             ),
             "resources/riskyuser.md": resource(
-                "riskyUser",
-                [("level", "String", "Possible values are: `low`, `high`.")],
-                namespace="microsoft.graph.tenants",
+                "riskyUser", [("level", "String", "Possible values are: `low`, `high`.")], namespace="microsoft.graph.tenants"
             ),
         },
     )
-    operation, risky = model.get("microsoft.graph.operation"), model.get(
-        "microsoft.graph.tenants.riskyUser"
-    )
-    assert (
-        operation is not None
-        and operation.properties[0].type == "microsoft.graph.operationStatus"
-    )
-    assert (
-        risky is not None and risky.properties[0].type == "Edm.String"
-    )  # riskLevel is another namespace's
+    operation, risky = model.get("microsoft.graph.operation"), model.get("microsoft.graph.tenants.riskyUser")
+    assert operation is not None and operation.properties[0].type == "microsoft.graph.operationStatus"
+    assert risky is not None and risky.properties[0].type == "Edm.String"  # riskLevel is another namespace's
 
 
 @needs_corpus
@@ -1027,8 +759,7 @@ def test_real_possible_values_name_an_enum_in_another_case() -> None:
     operation = model.get("microsoft.graph.operation")
     assert (
         operation is not None
-        and next(p for p in operation.properties if p.name == "status").type
-        == "microsoft.graph.operationStatus"
+        and next(p for p in operation.properties if p.name == "status").type == "microsoft.graph.operationStatus"
     )
 
 
@@ -1051,31 +782,19 @@ def test_a_bare_boolean_in_the_json_beats_a_string_cell(tmp_path: Path) -> None:
 def test_real_boolean_typed_string_in_the_table() -> None:
     model = corpus_model("resources/workbooksessioninfo.md")
     info = model.get("microsoft.graph.workbookSessionInfo")
-    assert (
-        info is not None
-        and next(p for p in info.properties if p.name == "persistChanges").type
-        == "Edm.Boolean"
-    )
+    assert info is not None and next(p for p in info.properties if p.name == "persistChanges").type == "Edm.Boolean"
 
 
 def test_a_second_page_of_an_enum_adds_its_members(tmp_path: Path) -> None:
     model = model_of(
         tmp_path,
         {
-            "resources/result.md": enum_page(
-                "result", [("success", "0", "S."), ("failure", "1", "F.")]
-            ),
-            "resources/zz-enums.md": enum_page(
-                "result", [("success", "0", "S."), ("timeout", "2", "T.")]
-            ),
+            "resources/result.md": enum_page("result", [("success", "0", "S."), ("failure", "1", "F.")]),
+            "resources/zz-enums.md": enum_page("result", [("success", "0", "S."), ("timeout", "2", "T.")]),
         },
     )
     result = model.get("microsoft.graph.result")
-    assert result is not None and [m.name for m in result.members] == [
-        "success",
-        "failure",
-        "timeout",
-    ]
+    assert result is not None and [m.name for m in result.members] == ["success", "failure", "timeout"]
     (merged,) = messages(model, "TYPE_MERGED")
     assert merged.endswith("added from this page: timeout")
 
