@@ -87,6 +87,7 @@ class _Resolver:
     inline_enums: dict[str, Type] = field(default_factory=dict)
     _enums_by_members: dict[tuple[str, frozenset[str]], str] | None = None
     _relationship_targets: dict[str, str] | None = None
+    _rows_of_enum: dict[str, list[tuple[_Entry, PropertyRow]]] | None = None
     _addressed: dict[str, str] | None = None
 
     def report(self, code: str, message: str, path: str, line: int) -> None:
@@ -957,7 +958,36 @@ class _Resolver:
                 continue
             value = row.value if row.value is not None else index
             result[row.name] = Member(name=row.name, value=value, description=row.description, line=row.line)
+        known = {name.lower() for name in result}
+        for holder, listing in self.rows_of_enum().get(entry.full_name, []):
+            for value_name in listing.possible_values:
+                if value_name.lower() in known or value_name == "null" or not _IDENTIFIER.match(value_name):
+                    continue
+                known.add(value_name.lower())
+                value = max((m.value for m in result.values()), default=-1) + 1
+                result[value_name] = Member(name=value_name, value=value, line=entry.record.line)
+                self.report(
+                    "MEMBER_FROM_VALUES",
+                    f"{entry.full_name}: member {value_name!r}, from the possible values of {holder.full_name}.{listing.name}",
+                    holder.page.path,
+                    listing.line,
+                )
         return tuple(result.values())
+
+    def rows_of_enum(self) -> dict[str, list[tuple[_Entry, PropertyRow]]]:
+        """Enum -> the property rows typed with it that list their possible values."""
+        if self._rows_of_enum is None:
+            found: dict[str, list[tuple[_Entry, PropertyRow]]] = {}
+            for name in sorted(self.entries):
+                holder = self.entries[name]
+                for row in holder.record.properties:
+                    if not row.possible_values or row.type is None or edm_type(row.type.name) is not None:
+                        continue
+                    target = self.quiet_ref(row.type, holder.record.namespace)
+                    if target is not None and self.entries[target].record.is_enum:
+                        found.setdefault(target, []).append((holder, row))
+            self._rows_of_enum = found
+        return self._rows_of_enum
 
     # -- methods ---------------------------------------------------------
     def methods(self, entry: _Entry) -> tuple[Method, ...]:

@@ -406,6 +406,8 @@ def test_real_wrapped_rows_are_joined() -> None:
         "RETURN_TYPE_FROM_EXAMPLE",
         "OPEN_TYPE_INHERITED",
         "PROPERTY_IS_RELATIONSHIP",
+        "MEMBER_FROM_VALUES",
+        "BOOLEAN_FROM_JSON",
     ],
 )
 def test_every_inference_is_info_and_listed(code: str) -> None:
@@ -804,3 +806,22 @@ def test_real_second_page_of_an_enum() -> None:
     model = corpus_model("resources/cloudpcauditevent.md", "resources/enums.md")
     result = model.get("microsoft.graph.cloudPcAuditActivityResult")
     assert result is not None and "timeout" in {m.name for m in result.members}
+
+
+def test_possible_values_of_an_enum_typed_property_add_members(tmp_path: Path) -> None:
+    hive = enum_page("registryHive", [("unknown", "0", "U."), ("currentUser", "1", "C.")])
+    state = resource(
+        "registryKeyState", [("hive", "[registryHive](registryhive.md)", "Possible values are: `unknown`, `currentUser`, `localMachineSecurity`, `null`.")]
+    )
+    model = model_of(tmp_path, {"resources/registryhive.md": hive, "resources/registrykeystate.md": state})
+    found = model.get("microsoft.graph.registryHive")
+    assert found is not None and [(m.name, m.value) for m in found.members] == [("unknown", 0), ("currentUser", 1), ("localMachineSecurity", 2)]
+    (said,) = messages(model, "MEMBER_FROM_VALUES")
+    assert "registryKeyState.hive" in said
+
+
+@needs_corpus
+def test_real_possible_values_add_members() -> None:
+    model = corpus_model("resources/registrykeystate.md", "resources/enums.md")
+    hive = model.get("microsoft.graph.registryHive")
+    assert hive is not None and "localMachineSecurity" in {m.name for m in hive.members}
