@@ -43,6 +43,8 @@ CODES: dict[str, tuple[str, str]] = {
     "JSON_ONLY_PROPERTY": (WARNING, "a property is in the JSON representation but not in the table"),
     "TABLE_JSON_TYPE_MISMATCH": (WARNING, "the table and the JSON representation give a property different types"),
     "ABSTRACT_FROM_TEXT": (INFO, "the page says in words that the type is abstract ('an abstract base type for ...'); read as abstract"),
+    "BASE_FROM_WORDS": (INFO, "a base named in words after 'inherits from' ('base policy type') was read as the type so named (policyBase)"),
+    "PROPERTY_FROM_FACET": (INFO, "a page says its type is a facet on another type ('the `bundle` facet on a [driveItem]'); added as that type's property"),
     "MEMBER_FROM_VALUES": (INFO, "a property typed with an enum lists a possible value the enum lacks; added as a member"),
     "BOOLEAN_FROM_JSON": (INFO, "a property the table types String shows a bare true or false in the JSON representation; read as Boolean"),
     "OPEN_TYPE_INHERITED": (INFO, "a type derived from an open type is open too, as OData has it"),

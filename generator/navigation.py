@@ -84,7 +84,8 @@ class _Paths:
         self.model = model
         self.unlisted = unlisted
         self.ends: dict[str, _End] = {}  # path pattern -> what it addresses
-        self.said: dict[str, list[_End]] = {}  # path pattern -> what each request says it addresses
+        self.said: dict[str, list[_End]] = {}
+        self._prefixes: dict[tuple[str, ...], list[str]] = {}  # path pattern -> what each request says it addresses
         self.spellings: dict[str, dict[str, int]] = {}  # segment in lower case -> its spellings, counted
         self.added: dict[str, dict[str, tuple[NavigationProperty, Method, str]]] = {}
         self.children: dict[str, list[Type]] | None = None
@@ -196,7 +197,7 @@ class _Paths:
 
     def prefix_type(self, segments: list[str], end: int) -> _End | None:
         """What the path up to ``segments[end]`` addresses, as far as is known."""
-        return self.ends.get(_pattern(segments[: end + 1]))
+        return self.ends.get(self.prefixes(segments)[end])
 
     def implied_by_next(self, segments: list[str], end: int) -> _End | None:
         """What the path up to ``segments[end]`` must address, by what follows it.
@@ -290,10 +291,11 @@ class _Paths:
         self.vote_prefixes(requests)
 
     def name_roots(self, requests: list[tuple[Type, Method, list[str], _End]], exact: bool) -> None:
-        for _, _, segments, _ in requests:
-            root = _pattern(segments[:1])
-            if root not in self.ends and _NAME.match(segments[0]):
-                named = self.type_named_like(segments[0], exact)
+        items = {end.type for end in self.ends.values() if end.collection}
+        for first in dict.fromkeys(segments[0] for _, _, segments, _ in requests):
+            root = _pattern([first])
+            if root not in self.ends and _NAME.match(first):
+                named = self.type_named_like(first, exact, items)
                 if named is not None:
                     self.ends[root] = _End(named, False, 4)
 
@@ -304,8 +306,9 @@ class _Paths:
         for _ in range(4):  # each round can build on the last; a few suffice
             votes: dict[str, set[_End]] = {}
             for _, _, segments, _ in requests:
+                patterns = self.prefixes(segments)
                 for end in range(len(segments) - 1):
-                    pattern = _pattern(segments[: end + 1])
+                    pattern = patterns[end]
                     if pattern in self.ends:
                         continue
                     found = self.implied_by_next(segments, end)
@@ -322,7 +325,19 @@ class _Paths:
                 break
             self.ends.update(learnt)
 
-    def type_named_like(self, segment: str, exact: bool = False) -> str | None:
+    def prefixes(self, segments: list[str]) -> list[str]:
+        """The patterns of a path's prefixes: ``/users``, ``/users/{}``, ``/users/{}/manager``."""
+        key = tuple(segments)
+        found = self._prefixes.get(key)
+        if found is None:
+            found, so_far = [], ""
+            for part in segments:
+                so_far += "/" + _blank(part)
+                found.append(so_far)
+            self._prefixes[key] = found
+        return found
+
+    def type_named_like(self, segment: str, exact: bool = False, items: set[str] | None = None) -> str | None:
         """The type a singleton no request reads is named after: ``/deviceManagement`` is a
         deviceManagement (``exact``), ``/reports`` a reportRoot, ``/policies`` a policyRoot."""
         stem = segment.lower()
@@ -332,7 +347,8 @@ class _Paths:
             for t in self.model.types:
                 if t.kind != "enum":
                     self.by_name.setdefault(t.name.lower(), []).append(t.full_name)
-        items = {end.type for end in self.ends.values() if end.collection}
+        if items is None:
+            items = {end.type for end in self.ends.values() if end.collection}
         forms = (stem,) if exact else (stem, stem + "root", singular + "root")
         found = [n for wanted in forms for n in self.by_name.get(wanted, []) if n not in items]
         return found[0] if len(set(found)) == 1 else None

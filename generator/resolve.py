@@ -28,7 +28,7 @@ from .model import COMPLEX, ENTITY, ENUM, Example, Member, Method, Model, Naviga
 from .names import python_names
 from .navigation import with_path_navigation
 from .operations import with_operations
-from .parse.records import ApiRecord, Mention, MethodRow, PageKey, PageRecord, PropertyRow, TypeRecord, TypeRef
+from .parse.records import ApiRecord, Facet, Mention, MethodRow, PageKey, PageRecord, PropertyRow, TypeRecord, TypeRef
 from .primitives import UNTYPED, edm_type
 
 _NOT_NULLABLE = re.compile(r"\bnot nullable\b|\bnon-nullable\b|\bcannot be null\b|\bnot null\b", re.IGNORECASE)
@@ -88,6 +88,7 @@ class _Resolver:
     _enums_by_members: dict[tuple[str, frozenset[str]], str] | None = None
     _relationship_targets: dict[str, str] | None = None
     _rows_of_enum: dict[str, list[tuple[_Entry, PropertyRow]]] | None = None
+    _facets_on: dict[str, list[tuple[_Entry, Facet]]] | None = None
     _addressed: dict[str, str] | None = None
 
     def report(self, code: str, message: str, path: str, line: int) -> None:
@@ -783,6 +784,18 @@ class _Resolver:
             )
         if record.json is not None and isinstance(record.json.value, dict):
             self.reconcile(entry, result, inherited | navigation, record.json.value, record.json.line)
+        taken = {name.lower() for name in (*result, *navigation)} | inherited
+        for holder, facet in self.facets_on().get(entry.full_name, []):
+            if facet.name.lower() in taken:
+                continue
+            taken.add(facet.name.lower())
+            result[facet.name] = Property(name=facet.name, type=holder.full_name, line=record.line)
+            self.report(
+                "PROPERTY_FROM_FACET",
+                f"{entry.full_name}.{facet.name}: {holder.full_name} is a facet on it, its page says; added as a property",
+                holder.page.path,
+                facet.line,
+            )
         parent = self.entries.get(entry.base) if entry.base else None
         inherits_key = parent is not None and self.key_of(parent) is not None
         if key is not None and not inherits_key and key not in result and key.lower() not in inherited:
@@ -973,6 +986,19 @@ class _Resolver:
                     listing.line,
                 )
         return tuple(result.values())
+
+    def facets_on(self) -> dict[str, list[tuple[_Entry, Facet]]]:
+        """Type -> the facets other pages say they are on it ("the `bundle` facet on a [driveItem]")."""
+        if self._facets_on is None:
+            found: dict[str, list[tuple[_Entry, Facet]]] = {}
+            for name in sorted(self.entries):
+                holder = self.entries[name]
+                for facet in holder.record.facets:
+                    target = self.quiet_ref(facet.on, holder.record.namespace)
+                    if target is not None and target != name and not holder.record.is_enum:
+                        found.setdefault(target, []).append((holder, facet))
+            self._facets_on = found
+        return self._facets_on
 
     def rows_of_enum(self) -> dict[str, list[tuple[_Entry, PropertyRow]]]:
         """Enum -> the property rows typed with it that list their possible values."""

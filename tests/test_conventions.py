@@ -408,6 +408,8 @@ def test_real_wrapped_rows_are_joined() -> None:
         "PROPERTY_IS_RELATIONSHIP",
         "MEMBER_FROM_VALUES",
         "BOOLEAN_FROM_JSON",
+        "BASE_FROM_WORDS",
+        "PROPERTY_FROM_FACET",
     ],
 )
 def test_every_inference_is_info_and_listed(code: str) -> None:
@@ -825,3 +827,40 @@ def test_real_possible_values_add_members() -> None:
     model = corpus_model("resources/registrykeystate.md", "resources/enums.md")
     hive = model.get("microsoft.graph.registryHive")
     assert hive is not None and "localMachineSecurity" in {m.name for m in hive.members}
+
+
+def test_a_base_named_in_words(tmp_path: Path) -> None:
+    policy = keyed("authPolicy", [("id", "String", "Id.")]).replace(
+        "Describes authPolicy.", "A singleton that inherits from base policy type, unlike [other](other.md)."
+    )
+    model = model_of(
+        tmp_path,
+        {"resources/entity.md": ENTITY, "resources/policybase.md": keyed("policyBase", [("id", "String", "Id.")]), "resources/authpolicy.md": policy},
+    )
+    found = model.get("microsoft.graph.authPolicy")
+    assert found is not None and found.base_type == "microsoft.graph.policyBase"
+    assert "BASE_FROM_WORDS" in codes(model)
+
+
+@needs_corpus
+def test_real_base_named_in_words() -> None:
+    model = corpus_model("resources/entity.md", "resources/policybase.md", "resources/authorizationpolicy.md")
+    found = model.get("microsoft.graph.authorizationPolicy")
+    assert found is not None and found.base_type == "microsoft.graph.policyBase"
+
+
+def test_a_facet_on_a_type_is_its_property(tmp_path: Path) -> None:
+    bundle = resource("bundle", [("childCount", "Int32", "Children.")]).replace(
+        "Describes bundle.", "The `bundle` facet on a [driveItem](driveitem.md) groups bundle information."
+    )
+    model = model_of(tmp_path, {"resources/bundle.md": bundle, "resources/driveitem.md": resource("driveItem", [("name", "String", "N.")])})
+    item = model.get("microsoft.graph.driveItem")
+    assert item is not None and [(p.name, p.type) for p in item.properties] == [("name", "Edm.String"), ("bundle", "microsoft.graph.bundle")]
+    assert len(messages(model, "PROPERTY_FROM_FACET")) == 1
+
+
+@needs_corpus
+def test_real_facet_is_a_property() -> None:
+    model = corpus_model("resources/bundle.md", "resources/driveitem.md")
+    item = model.get("microsoft.graph.driveItem")
+    assert item is not None and "bundle" in {p.name for p in item.properties}

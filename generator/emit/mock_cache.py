@@ -19,33 +19,36 @@ from ..mockdata import MockData
 from ..model import Model
 
 _KEPT = 2  # entries kept: the last two models, as when switching between two docs roots
-_SKIPPED = frozenset({"description"})
 
 
-def _feed(digest: Any, value: Any) -> None:
-    """Feed ``value``'s content, descriptions left out, into ``digest``."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        digest.update(type(value).__name__.encode())
-        for f in dataclasses.fields(value):
-            if f.name not in _SKIPPED:
-                _feed(digest, getattr(value, f.name))
-    elif isinstance(value, (tuple, list)):
-        digest.update(b"[%d" % len(value))
-        for item in value:
-            _feed(digest, item)
-    elif isinstance(value, dict):
-        digest.update(b"{%d" % len(value))
-        for k, v in value.items():
-            _feed(digest, k)
-            _feed(digest, v)
-    else:
-        digest.update(repr(value).encode() + b"\0")
+def _shapes(model: Model) -> tuple[Any, ...]:
+    """What the mock data is made from, descriptions and lines left out: the types' shapes,
+    the operations and the examples."""
+    types = [
+        (
+            t.full_name,
+            t.kind,
+            t.base_type,
+            t.abstract,
+            t.open_type,
+            t.key_property,
+            t.flags,
+            [(p.name, p.type, p.collection, p.nullable, p.read_only, p.values) for p in t.properties],
+            [(n.name, n.type, n.collection) for n in t.navigation_properties],
+            [(m.name, m.value) for m in t.members],
+        )
+        for t in model.types
+    ]
+    operations = [
+        dataclasses.replace(o, description="", parameters=tuple(dataclasses.replace(p, description="") for p in o.parameters))
+        for o in model.operations
+    ]
+    return types, operations, model.examples
 
 
 def key(model: Model) -> str:
     digest = hashlib.sha256(cache.tool_fingerprint().encode())
-    for part in (model.types, model.operations, model.examples):
-        _feed(digest, part)
+    digest.update(pickle.dumps(_shapes(model), protocol=pickle.HIGHEST_PROTOCOL))
     return digest.hexdigest()
 
 

@@ -21,6 +21,7 @@ from .lenient_json import JsonError, loads
 from .records import (
     ApiRecord,
     ExampleRecord,
+    Facet,
     HttpRequest,
     JsonBlock,
     MemberRow,
@@ -66,6 +67,10 @@ _LIST_FOLLOWS = re.compile(r"\bare\s+derived\s+from\b", re.IGNORECASE)
 # ancestor ("derived from the abstract [x] type") nor another type ("inherits from an abstract type").
 _ABSTRACT = re.compile(r"\babstract\b(?!\s+(?:base\s+)?(?:(?:type|class|resource|entity)\s+)?[*_`]*\[)", re.IGNORECASE)
 _NOT_OWN = re.compile(r"\b(?:from|of|by|to|for|and|or)\s+(?:the\s+|an?\s+)?[*_`]*\Z", re.IGNORECASE)
+# "The `bundle` facet on a [driveItem][]": the type is that property of the linked type.
+_FACET = re.compile(r"`([A-Za-z_]\w*)`\s+facet\s+(?:on|of)\s+(?:an?|the)\s+[*_`]*\[([^\]]+)\]", re.IGNORECASE)
+# "inherits from base policy type": the base named in words, policyBase.
+_BASE_WORDS = re.compile(r"(?:the\s+)?base\s+([a-z][a-z0-9]*)\s+(?:type|class)\b", re.IGNORECASE)
 _EXPAND = re.compile(r"\$expand=([A-Za-z_]\w*)")
 _OPEN_TYPE = re.compile(r"\b(?:is|as)\s+an?\s+(?:OData\s+)?open\s+type\b", re.IGNORECASE)
 # Headings below level 2 that start a section of an API page as their level-2 form does
@@ -221,6 +226,7 @@ class _Page:
         self.derived: list[Mention] = []
         self.open_said: int | None = None  # line of "This is an open type"
         self.abstract_said: int | None = None  # line of "an abstract base type for ..."
+        self.facets: list[Facet] = []
         # (h2 title, nearest heading title, table)
         self.tables: list[tuple[str, str, Table]] = []
         # (annotation, annotation line, code block, h2 title + nearest heading)
@@ -313,7 +319,15 @@ class _Page:
                 return False
         if _OPEN_TYPE.search(text) and self.open_said is None and not section:
             self.open_said = block.line
+        for facet in _FACET.finditer(block.inline.raw):
+            target = next((link for link in block.inline.links if link.text.strip("`*_ ") == facet.group(2).strip("`*_ ")), None)
+            ref = type_ref(Inline(target.text, target.text, (target,)), self.folder) if target is not None else None
+            if ref is not None and all(f.name != facet.group(1) for f in self.facets):
+                self.facets.append(Facet(facet.group(1), ref, block.line))
         mentions = _bases_named(block.inline, self.folder)
+        for ref in mentions:
+            if ref.link is None and ref.name.endswith("Base") and _BASE_WORDS.search(block.inline.raw):
+                self.diags.add("BASE_FROM_WORDS", f"'base {ref.name[:-4]} type' read as {ref.name}", block.line)
         if mentions and self.inherits is None and not section:
             self.inherits = (mentions[0], block.line)
         else:
@@ -445,6 +459,7 @@ class _Page:
             inherits_line=self.inherits[1] if self.inherits else 0,
             base_mentions=tuple(self.base_mentions),
             derived=tuple(self.derived),
+            facets=tuple(self.facets),
             abstract=abstract,
             open_type=open_type,
             key_property=str(annotation["keyProperty"]) if annotation.get("keyProperty") else None,
@@ -735,8 +750,11 @@ def _bases_named(inline: Inline, folder: str) -> list[TypeRef]:
             href = next((link.href for link in inline.links if link.text.strip("`*_ ") == text), "") if text else ""
             if not href:
                 name = _NAME_NEXT.match(inline.raw, phrase.end())
+                words = _BASE_WORDS.match(inline.raw, phrase.end())
                 if name is not None:
                     found.append(TypeRef(name=name.group(1), collection=False))
+                elif words is not None and words.group(1).lower() not in ("type", "class", "resource", "entity"):
+                    found.append(TypeRef(name=words.group(1).lower() + "Base", collection=False))
                 continue
         key = page_key(href, folder)
         if key is None or key.folder != "resources":

@@ -40,6 +40,15 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class Facet:
+    """"The `bundle` facet on a [driveItem]": the page's type is a property of another type."""
+
+    name: str  # the property's name
+    on: TypeRef  # the type that has it
+    line: int
+
+
+@dataclass(frozen=True)
 class PropertyRow:
     name: str
     type: TypeRef | None
@@ -91,6 +100,7 @@ class TypeRecord:
     base_mentions: tuple[Mention, ...] = ()
     # Types this page says derive from it ("the derived types are [a], [b]")
     derived: tuple[Mention, ...] = ()
+    facets: tuple[Facet, ...] = ()  # types this page's type is a facet (a property) of
     abstract: bool = False
     open_type: bool = False
     key_property: str | None = None
