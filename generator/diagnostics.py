@@ -44,6 +44,7 @@ CODES: dict[str, tuple[str, str]] = {
     "TABLE_JSON_TYPE_MISMATCH": (WARNING, "the table and the JSON representation give a property different types"),
     "ABSTRACT_FROM_TEXT": (INFO, "the page says in words that the type is abstract ('an abstract base type for ...'); read as abstract"),
     "BASE_FROM_WORDS": (INFO, "a base named in words after 'inherits from' ('base policy type') was read as the type so named (policyBase)"),
+    "ROW_BY_PATH": (INFO, "a Relationships row named by a path ('file/localizations/{id}/versions') was added to the type the path reaches"),
     "PROPERTY_FROM_FACET": (INFO, "a page says its type is a facet on another type ('the `bundle` facet on a [driveItem]'); added as that type's property"),
     "MEMBER_FROM_VALUES": (INFO, "a property typed with an enum lists a possible value the enum lacks; added as a member"),
     "BOOLEAN_FROM_JSON": (INFO, "a property the table types String shows a bare true or false in the JSON representation; read as Boolean"),

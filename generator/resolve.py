@@ -89,6 +89,7 @@ class _Resolver:
     _relationship_targets: dict[str, str] | None = None
     _rows_of_enum: dict[str, list[tuple[_Entry, PropertyRow]]] | None = None
     _facets_on: dict[str, list[tuple[_Entry, Facet]]] | None = None
+    _reached: dict[str, list[tuple[_Entry, PropertyRow]]] | None = None
     _addressed: dict[str, str] | None = None
 
     def report(self, code: str, message: str, path: str, line: int) -> None:
@@ -785,6 +786,18 @@ class _Resolver:
         if record.json is not None and isinstance(record.json.value, dict):
             self.reconcile(entry, result, inherited | navigation, record.json.value, record.json.line)
         taken = {name.lower() for name in (*result, *navigation)} | inherited
+        for holder, row in self.reached_rows().get(entry.full_name, []):
+            if row.name.lower() in taken or not self.is_value_row(row, entry) or row.type is None:
+                continue
+            taken.add(row.name.lower())
+            type_name = self.property_type(row, entry, f"{entry.full_name}.{row.name}")
+            result[row.name] = Property(name=row.name, type=type_name, collection=row.type.collection, description=row.description, line=record.line)
+            self.report(
+                "ROW_BY_PATH",
+                f"{entry.full_name}.{row.name}: a row of {holder.full_name} names it by a path; added as a property",
+                holder.page.path,
+                row.line,
+            )
         for holder, facet in self.facets_on().get(entry.full_name, []):
             if facet.name.lower() in taken:
                 continue
@@ -929,7 +942,17 @@ class _Resolver:
     def navigation(self, entry: _Entry, key: str | None) -> tuple[NavigationProperty, ...]:
         result: dict[str, NavigationProperty] = {}
         inherited = self.inherited_names(entry)
-        for row in (*entry.record.navigation, *self.expanded_rows(entry)):
+        own = {r.name.lower() for r in (*entry.record.properties, *entry.record.navigation)}
+        reached = [row for _, row in self.reached_rows().get(entry.full_name, []) if row.name.lower() not in own and not self.is_value_row(row, entry)]
+        for holder, row in self.reached_rows().get(entry.full_name, []):
+            if row in reached:
+                self.report(
+                    "ROW_BY_PATH",
+                    f"{entry.full_name}.{row.name}: a row of {holder.full_name} names it by a path; added as a relationship",
+                    holder.page.path,
+                    row.line,
+                )
+        for row in (*entry.record.navigation, *self.expanded_rows(entry), *reached):
             if row.name.lower() in inherited or self.is_value_row(row, entry):
                 continue
             if row.name == key:
@@ -986,6 +1009,43 @@ class _Resolver:
                     listing.line,
                 )
         return tuple(result.values())
+
+    def reached_rows(self) -> dict[str, list[tuple[_Entry, PropertyRow]]]:
+        """Type -> the rows other pages name by a path to it: agreement's row
+        ``file/localizations/{id}/versions`` is ``versions`` of the type ``file/localizations`` holds."""
+        if self._reached is None:
+            found: dict[str, list[tuple[_Entry, PropertyRow]]] = {}
+            nested = [(self.entries[name], row) for name in sorted(self.entries) for row in self.entries[name].record.nested]
+            for _ in range(4):  # a longer path may go through a row a shorter one added
+                before = sum(map(len, found.values()))
+                for holder, row in nested:
+                    parts = [p for p in row.name.strip("/").split("/") if p and not p.startswith("{")]
+                    current: str | None = holder.full_name
+                    for part in parts[:-1]:
+                        current = self.member_type(current, part, found) if current else None
+                    last = replace(row, name=parts[-1]) if parts else row
+                    if current is None or current == holder.full_name or not _IDENTIFIER.match(last.name):
+                        continue
+                    if (holder, last) not in found.get(current, []):
+                        found.setdefault(current, []).append((holder, last))
+                if sum(map(len, found.values())) == before:
+                    break
+            self._reached = found
+        return self._reached
+
+    def member_type(self, type_name: str, name: str, reached: dict[str, list[tuple[_Entry, PropertyRow]]]) -> str | None:
+        """The documented type of a property or relationship row ``name`` of a type or its bases
+        (or of a row named by a path to it)."""
+        entry: _Entry | None = self.entries.get(type_name)
+        for _ in range(64):
+            if entry is None:
+                return None
+            rows = (*entry.record.properties, *entry.record.navigation, *(row for _, row in reached.get(entry.full_name, [])))
+            for row in rows:
+                if row.name.lower() == name.lower() and row.type is not None:
+                    return self.quiet_ref(row.type, entry.record.namespace)
+            entry = self.entries.get(entry.base) if entry.base else None
+        return None
 
     def facets_on(self) -> dict[str, list[tuple[_Entry, Facet]]]:
         """Type -> the facets other pages say they are on it ("the `bundle` facet on a [driveItem]")."""

@@ -410,6 +410,7 @@ def test_real_wrapped_rows_are_joined() -> None:
         "BOOLEAN_FROM_JSON",
         "BASE_FROM_WORDS",
         "PROPERTY_FROM_FACET",
+        "ROW_BY_PATH",
     ],
 )
 def test_every_inference_is_info_and_listed(code: str) -> None:
@@ -864,3 +865,36 @@ def test_real_facet_is_a_property() -> None:
     model = corpus_model("resources/bundle.md", "resources/driveitem.md")
     item = model.get("microsoft.graph.driveItem")
     assert item is not None and "bundle" in {p.name for p in item.properties}
+
+
+def test_a_row_named_by_a_path_belongs_to_the_type_it_reaches(tmp_path: Path) -> None:
+    agreement = keyed(
+        "agreement",
+        [("id", "String", "Id.")],
+        relationships=[  # type: ignore[arg-type]
+            ("file", "[agreementFile](agreementfile.md)", "The file."),
+            ("file/localizations", "[localization](localization.md) collection", "Its translations."),
+        ],
+    )
+    model = model_of(
+        tmp_path,
+        {
+            "resources/entity.md": ENTITY,
+            "resources/agreement.md": agreement,
+            "resources/agreementfile.md": keyed("agreementFile", [("id", "String", "Id.")]),
+            "resources/localization.md": keyed("localization", [("id", "String", "Id.")]),
+        },
+    )
+    file_type, agreement_type = model.get("microsoft.graph.agreementFile"), model.get("microsoft.graph.agreement")
+    assert file_type is not None and [(n.name, n.type, n.collection) for n in file_type.navigation_properties] == [
+        ("localizations", "microsoft.graph.localization", True)
+    ]
+    assert agreement_type is not None and [n.name for n in agreement_type.navigation_properties] == ["file"]
+    assert "ROW_BY_PATH" in codes(model)
+
+
+@needs_corpus
+def test_real_row_named_by_a_path() -> None:
+    model = corpus_model("resources/entity.md", "resources/agreement.md", "resources/agreementfile.md", "resources/agreementfilelocalization.md")
+    found = model.get("microsoft.graph.agreementFile")
+    assert found is not None and "localizations" in {n.name for n in found.navigation_properties}

@@ -227,6 +227,7 @@ class _Page:
         self.open_said: int | None = None  # line of "This is an open type"
         self.abstract_said: int | None = None  # line of "an abstract base type for ..."
         self.facets: list[Facet] = []
+        self.nested: list[PropertyRow] = []  # rows named by a path from the type: "file/localizations"
         # (h2 title, nearest heading title, table)
         self.tables: list[tuple[str, str, Table]] = []
         # (annotation, annotation line, code block, h2 title + nearest heading)
@@ -460,6 +461,7 @@ class _Page:
             base_mentions=tuple(self.base_mentions),
             derived=tuple(self.derived),
             facets=tuple(self.facets),
+            nested=tuple(self.nested),
             abstract=abstract,
             open_type=open_type,
             key_property=str(annotation["keyProperty"]) if annotation.get("keyProperty") else None,
@@ -552,7 +554,12 @@ class _Page:
                     self.diags.add("BAD_TABLE_ROW", "table row has no name or no type", row.line)
                 continue
             if first_cell is not None and "/" in first_cell.text.strip():
-                continue  # "files/fileName": a property of the object the row above describes, not a row of its own
+                # "file/localizations/{id}/versions": a property of the type that path reaches, not of this one
+                ref = type_ref(type_cell, self.folder)
+                desc = _cell(row.cells, desc_col)
+                if ref is not None:
+                    self.nested.append(PropertyRow(name=first_cell.text.strip(), type=ref, description=self._prose(desc.text, row.line) if desc else "", line=row.line))
+                continue
             if wrapped:
                 self.diags.add("BAD_TABLE_ROW", "row has no type, and no row before it to belong to", row.line)
                 continue

@@ -101,6 +101,7 @@ class TypeRecord:
     # Types this page says derive from it ("the derived types are [a], [b]")
     derived: tuple[Mention, ...] = ()
     facets: tuple[Facet, ...] = ()  # types this page's type is a facet (a property) of
+    nested: tuple[PropertyRow, ...] = ()  # rows named by a path from the type ("file/localizations")
     abstract: bool = False
     open_type: bool = False
     key_property: str | None = None
