@@ -48,7 +48,9 @@ def _shapes(model: Model) -> tuple[Any, ...]:
 
 def key(model: Model) -> str:
     digest = hashlib.sha256(cache.tool_fingerprint().encode())
-    digest.update(pickle.dumps(_shapes(model), protocol=pickle.HIGHEST_PROTOCOL))
+    # repr, not pickle: pickle's bytes depend on which equal strings are one object, which
+    # differs between a run that parsed the pages and one that read them from the cache
+    digest.update(repr(_shapes(model)).encode())
     return digest.hexdigest()
 
 
