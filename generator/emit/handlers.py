@@ -251,7 +251,6 @@ class HandlersView:
             "me": data.me,
             "bases": {t.full_name: t.base_type for t in self.model.types if t.base_type and self.model.get(t.base_type)},
         }
-        renders.add(f"{PACKAGE}/app.py", "handlers/app.py.j2", {})
         names = all_order(name for _, name in exports)
         renders.add(f"{PACKAGE}/__init__.py", "handlers/init.py.j2", {"exports": sorted(exports), "names": names})
         return {

@@ -14,6 +14,7 @@ from importlib import resources
 MODULES = {
     "__init__.py": ("", "output.py"),
     "models/_runtime.py": ("models", "_runtime.py"),
+    "handlers/app.py": ("handlers", "app.py"),
     "handlers/_service.py": ("handlers", "_service.py"),
     "handlers/_issues.py": ("handlers", "_issues.py"),
     "handlers/_query.py": ("handlers", "_query.py"),
