@@ -84,8 +84,8 @@ class _Paths:
         self.model = model
         self.unlisted = unlisted
         self.ends: dict[str, _End] = {}  # path pattern -> what it addresses
-        self.said: dict[str, list[_End]] = {}
-        self._prefixes: dict[tuple[str, ...], list[str]] = {}  # path pattern -> what each request says it addresses
+        self.said: dict[str, list[_End]] = {}  # path pattern -> what each request says it addresses
+        self._prefixes: dict[tuple[str, ...], list[str]] = {}  # a path's segments -> its prefixes' patterns
         self.spellings: dict[str, dict[str, int]] = {}  # segment in lower case -> its spellings, counted
         self.added: dict[str, dict[str, tuple[NavigationProperty, Method, str]]] = {}
         self.children: dict[str, list[Type]] | None = None
@@ -95,7 +95,7 @@ class _Paths:
             for n in t.navigation_properties:
                 self.holders.setdefault((n.name.lower(), n.type), []).append(t.full_name)
         self.listed: dict[str, dict[str, tuple[str, bool]]] = {}
-        self.by_name: dict[str, list[str]] | None = None  # type name in lower case -> full names  # type -> its own and related types' names
+        self.by_name: dict[str, list[str]] | None = None  # type name in lower case -> full names
         self.diagnostics: list[Diagnostic] = []
 
     # -- what each documented request addresses ---------------------------
