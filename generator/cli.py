@@ -233,19 +233,21 @@ def _lint(args: argparse.Namespace) -> int:
     from . import lint_output, metadata
     from .conformance import compare
     from .lint import check_examples
+    from .names import python_names
 
     docs = _docs(args)
     service = metadata.read(Path(args.metadata)) if args.metadata else None  # a bad file fails before the long part
     model = build_model(docs)
     report = check_examples(model)
-    found = [*model.diagnostics, *report.diagnostics]
+    named = python_names(model).diagnostics  # what the Python targets would rename
+    found = [*model.diagnostics, *named, *report.diagnostics]
     conformance = compare(model, service) if service is not None else None
     if conformance is not None:
         found += conformance.diagnostics
     diagnostics = _selected(sorted(found), args)
     sys.stdout.write(lint_output.render(diagnostics, args.format, display_root(docs)))
     if not args.quiet:
-        print(f"{summary(model)}; examples: {report.checked} checked, {report.passed} pass", file=sys.stderr)
+        print(f"{summary(model, named)}; examples: {report.checked} checked, {report.passed} pass", file=sys.stderr)
         if conformance is not None:
             print(conformance.figures.text(), file=sys.stderr)
     return 1 if any(d.severity == ERROR for d in diagnostics) else 0

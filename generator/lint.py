@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import mockdata
 from .diagnostics import Diagnostic, make
@@ -25,6 +25,9 @@ from .runtime.handlers._issues import Issue, issues
 from .runtime.handlers._routes import Template, compile_template
 from .runtime.handlers._validate import Validator
 from .validation import SchemaError, SchemaSet
+
+if TYPE_CHECKING:
+    from .emit.views import Views
 
 _NOT_A_PATH = re.compile(r"[\s*<>\\^`|]")
 
@@ -43,12 +46,10 @@ class _Requests:
     """What a request example must be beyond its type: a URL path; a method and path
     its page documents; a body the operation it reaches takes."""
 
-    def __init__(self, model: Model, schemas: SchemaSet) -> None:
-        from .emit.handlers import handlers_view
-
+    def __init__(self, model: Model, schemas: SchemaSet, views: Views) -> None:
         self.schemas = schemas
         self.router = mockdata.router(model)
-        self.view = handlers_view(model)
+        self.view = views.handlers
         self.validators: dict[str, Validator] = {}  # operation id -> its body's validators
         # each API page's documented requests: (method, compiled path)
         self.documented: dict[str, list[tuple[str, Template]]] = {}
@@ -126,8 +127,11 @@ def _values(example: Example, type_name: str) -> Iterator[tuple[str, object]] | 
 
 
 def check_examples(model: Model, schemas: SchemaSet | None = None) -> ExampleReport:
+    from .emit.views import Views
+
+    views = Views(model)
     if schemas is None:
-        schemas = SchemaSet.from_texts(jsonschema.emit(model))
+        schemas = SchemaSet.from_texts(jsonschema.files(views))
     report = ExampleReport()
     request_types = _request_types(model)
     for example in model.examples:
@@ -153,7 +157,7 @@ def check_examples(model: Model, schemas: SchemaSet | None = None) -> ExampleRep
         for issue in issues:
             report.failures.append((example, type_name, issue))
             report.diagnostics.append(_diagnostic(example, label, issue))
-    requests = _Requests(model, schemas)
+    requests = _Requests(model, schemas, views)
     failed = {(example.source.path, example.source.line) for example, _, _ in report.failures}
     for example in model.examples:
         where = (example.source.path, example.source.line)

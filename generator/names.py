@@ -114,20 +114,9 @@ class PythonNames:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-_last_names: list[tuple[tuple[Type, ...], PythonNames]] = []
-
-
 def python_names(model: Model) -> PythonNames:
-    """Every Python name of the model's types, decided once per tuple of types (the
-    resolver and the two Python emitters ask for the same types)."""
-    if _last_names and _last_names[0][0] is model.types:
-        return _last_names[0][1]
-    names = _python_names(model)
-    _last_names[:] = [(model.types, names)]
-    return names
-
-
-def _python_names(model: Model) -> PythonNames:
+    """Every Python name of the model's types (an emit ``Views`` keeps them for a run), and
+    a NAME_COLLISION diagnostic for each name a collision changed."""
     names = PythonNames()
     # Classes: types of the most common namespace keep the bare name; a type of
     # another namespace whose name is taken gets its namespace as a prefix.

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import gc
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import runs
 from .check import Change, compare
-from .diagnostics import ERROR
+from .diagnostics import ERROR, Diagnostic
 from .emit import emit_all
+from .emit.views import Views
 from .load import Source, parse_sources, read_sources
 from .model import Model
 from .progress import QUIET, Progress
@@ -39,16 +40,18 @@ def _batch() -> Iterator[None]:
             gc.enable()
 
 
-def summary(model: Model) -> str:
+def summary(model: Model, more: Sequence[Diagnostic] = ()) -> str:
     kinds = Counter(t.kind for t in model.types)
-    severities = Counter(d.severity for d in model.diagnostics)
+    severities = Counter(d.severity for d in (*model.diagnostics, *more))
     kind_text = ", ".join(f"{kinds[k]} {k}" for k in ("entity", "complex", "enum"))
     diag_text = ", ".join(f"{severities[s]} {s}s" for s in ("error", "warning", "info"))
     return f"{len(model.types)} types ({kind_text}); diagnostics: {diag_text}"
 
 
-def report(model: Model) -> Report:
-    return Report(summary(model), tuple(d for d in model.diagnostics if d.severity == ERROR))
+def report(model: Model, more: Sequence[Diagnostic] = ()) -> Report:
+    """The summary and the errors of a run: the model's diagnostics and ``more`` (the
+    emitters', such as the Python names' collisions)."""
+    return Report(summary(model, more), tuple(d for d in (*model.diagnostics, *more) if d.severity == ERROR))
 
 
 def _model(docs: Path, sources: list[Source], progress: Progress = QUIET) -> Model:
@@ -84,8 +87,9 @@ def generate(docs: Path, out: Path, progress: Progress = QUIET) -> Generated:
             clean_leftovers(out)
             return Generated(record.report, changed=False)
         model = _model(docs, sources, progress)
-        written = write_tree(out, emit_all(model), progress)
-        result = report(model)
+        views = Views(model)
+        written = write_tree(out, emit_all(model, views=views), progress)
+        result = report(model, views.names.diagnostics)
         runs.save(key, Record(written.hashes, result))
         return Generated(result, written.changed)
 
@@ -97,8 +101,9 @@ def check(docs: Path, out: Path, progress: Progress = QUIET) -> tuple[list[Chang
         if record is not None:
             return [], record.report
         model = _model(docs, sources, progress)
-        changes = compare(out, emit_all(model))
-        result = report(model)
+        views = Views(model)
+        changes = compare(out, emit_all(model, views=views))
+        result = report(model, views.names.diagnostics)
         if not changes:  # out holds exactly what generate would write: its manifest lists the hashes
             runs.save(key, Record(previous_manifest(out), result))
         return changes, result

@@ -25,7 +25,6 @@ from typing import Any
 
 from .diagnostics import Diagnostic, make
 from .model import COMPLEX, ENTITY, ENUM, Example, Member, Method, Model, NavigationProperty, Parameter, Property, Source, Type
-from .names import python_names
 from .navigation import with_path_navigation
 from .operations import with_operations
 from .parse.records import ApiRecord, Facet, Mention, MethodRow, PageKey, PageRecord, PropertyRow, TypeRecord, TypeRef
@@ -1386,11 +1385,8 @@ class _Resolver:
         unlisted = self.unlisted_methods({t.full_name: t for t in types})
         navigable = with_path_navigation(Model(types=tuple(types)), unlisted)
         self.diagnostics.extend(navigable.diagnostics)
-        # Names that collide once made Python names are reported with the page's other problems.
-        # The final model shares the tuple, so the emitters reuse these names.
         final_types = navigable.types
         operations = with_operations(Model(types=final_types, examples=examples), unlisted).operations
-        self.diagnostics.extend(python_names(Model(types=final_types)).diagnostics)
         diagnostics = sorted(set(self.diagnostics), key=lambda d: (d.path, d.line, d.code, d.message))
         return Model(types=final_types, diagnostics=tuple(diagnostics), examples=examples, operations=operations)
 

@@ -324,7 +324,7 @@ def test_mock_data_is_reused_when_only_descriptions_change(tmp_path: Path, monke
         made.append(1)
         return mock_data(model, schemas)  # type: ignore[arg-type]
 
-    monkeypatch.setattr("generator.emit.handlers.mock_data", counting)
+    monkeypatch.setattr("generator.emit.views.mock_data", counting)
 
     def seed(pages: dict[str, str | bytes], name: str) -> str:
         model = resolve(read_pages(write_docs(tmp_path / name, pages)))

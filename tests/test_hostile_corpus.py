@@ -23,6 +23,7 @@ from output_checks import (
 )
 
 from generator.model import Model
+from generator.names import python_names
 from generator.pipeline import build_model
 from generator.validation import SchemaSet
 
@@ -67,7 +68,9 @@ def models(run: Run, tmp_path_factory: pytest.TempPathFactory) -> ModuleType:
 
 
 def diagnostics(run: Run, code: str) -> list[str]:
-    return [f"{d.path}: {d.message}" for d in run.model.diagnostics if d.code == code]
+    """The run's diagnostics with ``code``: the model's, and the Python names' (collisions)."""
+    found = [*run.model.diagnostics, *python_names(run.model).diagnostics]
+    return [f"{d.path}: {d.message}" for d in found if d.code == code]
 
 
 def test_nothing_is_written_outside_the_output_folder(run: Run) -> None:

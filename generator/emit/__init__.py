@@ -18,16 +18,17 @@ from typing import IO, NoReturn
 
 from ..model import Model
 from . import csdl, handlers, jsonschema, model_json, openapi, python_models
+from .views import Views
 
-Target = Callable[[Model], dict[str, str]]
+Target = Callable[[Views], dict[str, str]]
 
 TARGETS: dict[str, Target] = {
-    "model": model_json.emit,
-    "schemas": jsonschema.emit,
-    "models": python_models.emit,
-    "handlers": handlers.emit,
-    "openapi": openapi.emit,
-    "csdl": csdl.emit,
+    "model": model_json.files,
+    "schemas": jsonschema.files,
+    "models": python_models.files,
+    "handlers": handlers.files,
+    "openapi": openapi.files,
+    "csdl": csdl.files,
 }
 
 # Two groups of about equal cost; targets that share a view (schemas, handlers and
@@ -36,23 +37,23 @@ SIDE_GROUP = ("model", "models", "csdl")
 PARALLEL_FROM = 500  # types; a smaller model is emitted faster than a process starts
 
 
-def _emit(model: Model, names: list[str]) -> dict[str, str]:
+def _emit(views: Views, names: list[str]) -> dict[str, str]:
     files: dict[str, str] = {}
     for name in names:
-        files.update(TARGETS[name](model))
+        files.update(TARGETS[name](views))
     return files
 
 
-def _emit_on_two_cores(model: Model, side: list[str], main: list[str]) -> dict[str, str]:
+def _emit_on_two_cores(views: Views, side: list[str], main: list[str]) -> dict[str, str]:
     """``main`` here and ``side`` in a forked copy of this process, which leaves its
     files pickled in an unnamed temporary file. Should the copy fail in any way, or
     not start, its part is emitted here, where an error shows as it would without it."""
     with tempfile.TemporaryFile() as spool:
         pid = _fork()
         if pid == 0:
-            _emit_side_and_exit(model, side, spool)
+            _emit_side_and_exit(views, side, spool)
         try:
-            files = _emit(model, main)
+            files = _emit(views, main)
         except BaseException:
             if pid is not None:
                 _stop(pid)
@@ -61,7 +62,7 @@ def _emit_on_two_cores(model: Model, side: list[str], main: list[str]) -> dict[s
             spool.seek(0)
             files.update(pickle.load(spool))
         else:
-            files.update(_emit(model, side))
+            files.update(_emit(views, side))
     return files
 
 
@@ -82,10 +83,10 @@ def _fork() -> int | None:
     return pid
 
 
-def _emit_side_and_exit(model: Model, side: list[str], spool: IO[bytes]) -> NoReturn:
+def _emit_side_and_exit(views: Views, side: list[str], spool: IO[bytes]) -> NoReturn:
     """In the copy: never returns into the caller's code."""
     try:
-        pickle.dump(_emit(model, side), spool, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(_emit(views, side), spool, protocol=pickle.HIGHEST_PROTOCOL)
         spool.flush()
         os._exit(0)
     except BaseException:
@@ -113,11 +114,15 @@ def _stop(pid: int) -> None:
         pass
 
 
-def emit_all(model: Model, targets: list[str] | None = None, workers: int | None = None) -> dict[str, str]:
+def emit_all(model: Model, targets: list[str] | None = None, workers: int | None = None, views: Views | None = None) -> dict[str, str]:
+    """Every target's files (or ``targets``'), from one ``Views`` of the model (``views``
+    when the caller wants the views afterwards, e.g. for the names' diagnostics)."""
+    views = views if views is not None else Views(model)
     names = [name for name in TARGETS if targets is None or name in targets]
     side = [name for name in names if name in SIDE_GROUP]
     main = [name for name in names if name not in SIDE_GROUP]
     count = workers if workers is not None else (os.cpu_count() or 1)
     if count < 2 or not side or not main or len(model.types) < PARALLEL_FROM or not hasattr(os, "fork"):
-        return dict(sorted(_emit(model, names).items()))
-    return dict(sorted(_emit_on_two_cores(model, side, main).items()))
+        return dict(sorted(_emit(views, names).items()))
+    views.names  # both groups name Python things: decided once, before the copy  # noqa: B018
+    return dict(sorted(_emit_on_two_cores(views, side, main).items()))

@@ -16,11 +16,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model import ENTITY, ENUM, Model, Operation, Type
 from ..primitives import UNTYPED, is_primitive
 from ..render import render
+
+if TYPE_CHECKING:
+    from .views import Views
 
 FILE = "metadata.xml"
 CONTAINER = "GraphService"
@@ -223,3 +226,7 @@ class CsdlView:
 
 def emit(model: Model) -> dict[str, str]:
     return {FILE: render("csdl/metadata.xml.j2", schemas=CsdlView(model).schemas())}
+
+
+def files(views: Views) -> dict[str, str]:
+    return emit(views.model)

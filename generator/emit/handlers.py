@@ -11,24 +11,24 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import runtime
 from ..layout import all_order, bracket, comprehension, literal
-from ..mockdata import MockData, mock_data
 from ..model import ENUM, Model, Operation
-from ..names import PythonNames, attribute, distinct, python_names, snake
+from ..names import attribute, distinct, snake
 from ..navigation import pattern
 from ..primitives import is_primitive
 from ..render import pystr, render
 from ..runtime.handlers._routes import compile_template
-from ..validation import SchemaSet
-from . import black_format, mock_cache
-from .jsonschema import emit as emit_schemas
-from .jsonschema import schema_view
-from .memo import per_model
+from . import black_format
 from .python_models import PACKAGE as MODELS
 from .reuse import Renders
+
+
+if TYPE_CHECKING:
+    from ..mockdata import MockData
+    from .views import Views
 
 PACKAGE = "handlers"
 _EDM_PYTHON = {"Edm.Boolean": "bool", "Edm.Int32": "int", "Edm.Int64": "int", "Edm.Int16": "int", "Edm.Double": "float"}
@@ -46,10 +46,11 @@ class PythonOperation:
 
 
 class HandlersView:
-    def __init__(self, model: Model, names: PythonNames | None = None) -> None:
-        self.model = model
-        self.names = names or python_names(model)
-        self.schemas = schema_view(model)
+    def __init__(self, views: Views) -> None:
+        self.views = views
+        self.model = views.model
+        self.names = views.names
+        self.schemas = views.schemas
         self.operations = self._named()
 
     def _named(self) -> list[PythonOperation]:
@@ -242,7 +243,7 @@ class HandlersView:
             renders.add(f"{PACKAGE}/{module}.py", "handlers/resource.py.j2", context)
             memories[module] = context["memory_class"]
             exports += [(module, context["handlers_class"]), (module, context["memory_class"])]
-        data = mock_view(self.model)
+        data = self.views.mock
         everything = self.lists_all()
         table = {
             "operations": [self.entry(named, data, named.op.id in everything) for named in self.operations],
@@ -261,11 +262,12 @@ class HandlersView:
         }
 
 
-handlers_view = per_model(HandlersView)
-# the docs' examples as the mock and OpenAPI use them, checked against the schemas once per model
-mock_view = per_model(lambda model: mock_cache.cached(model, lambda: mock_data(model, SchemaSet.from_texts(emit_schemas(model)))))
+def files(views: Views) -> dict[str, str]:
+    return views.handlers.files()
 
 
 def emit(model: Model) -> dict[str, str]:
-    return handlers_view(model).files()
+    """The handler files of ``model`` alone (a run of every target shares one ``Views``)."""
+    from .views import Views
 
+    return files(Views(model))

@@ -11,15 +11,18 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import jsontext
 from ..model import ENUM, Model, Type
 from ..names import BUNDLE_FILE, schema_files, schema_id
 from ..primitives import primitive_schema
 from ..render import render
-from .memo import per_model
 from .reuse import Renders
+
+
+if TYPE_CHECKING:
+    from .views import Views
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -143,12 +146,16 @@ def _flags_pattern(names: list[str]) -> str:
     return f"^({one})(,\\s*({one}))*$"
 
 
-schema_view = per_model(SchemaView)
+def files(views: Views) -> dict[str, str]:
+    view = views.schemas
+    documents = view.texts()
+    found = {f"schemas/{view.files[t.full_name]}": documents[t.full_name] for t in views.model.types}
+    found[f"schemas/{BUNDLE_FILE}"] = render("jsonschema/bundle.json.j2", dialect=DIALECT, id=schema_id(BUNDLE_FILE), documents=documents)
+    return found
 
 
 def emit(model: Model) -> dict[str, str]:
-    view = schema_view(model)
-    documents = view.texts()
-    files = {f"schemas/{view.files[t.full_name]}": documents[t.full_name] for t in model.types}
-    files[f"schemas/{BUNDLE_FILE}"] = render("jsonschema/bundle.json.j2", dialect=DIALECT, id=schema_id(BUNDLE_FILE), documents=documents)
-    return files
+    """The schema files of ``model`` alone (a run of every target shares one ``Views``)."""
+    from .views import Views
+
+    return files(Views(model))

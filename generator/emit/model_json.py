@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .. import jsontext
 from ..model import Model
+
+if TYPE_CHECKING:
+    from .views import Views
 
 
 def dumps(model: Model) -> str:
@@ -12,3 +17,7 @@ def dumps(model: Model) -> str:
 
 def emit(model: Model) -> dict[str, str]:
     return {"model.json": dumps(model)}
+
+
+def files(views: Views) -> dict[str, str]:
+    return emit(views.model)

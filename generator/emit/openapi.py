@@ -18,7 +18,7 @@ the shapes they read:
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model import ENUM, Model, Operation, Type
 from ..navigation import pattern
@@ -26,8 +26,10 @@ from ..primitives import is_primitive, primitive_schema
 from ..render import render
 from ..runtime.handlers import _query
 from ..runtime.handlers._routes import compile_template
-from .handlers import mock_view
-from .jsonschema import CONTROL_ANNOTATIONS, DIALECT, schema_view
+from .jsonschema import CONTROL_ANNOTATIONS, DIALECT
+
+if TYPE_CHECKING:
+    from .views import Views
 
 FILE = "openapi.json"
 ERROR = "GraphError"
@@ -58,10 +60,10 @@ def openapi_path(documented: str) -> str:
 
 
 class OpenApiView:
-    def __init__(self, model: Model) -> None:
-        self.model = model
-        self.schemas = schema_view(model)
-        self.mock = mock_view(model)
+    def __init__(self, views: Views) -> None:
+        self.model = views.model
+        self.schemas = views.schemas
+        self.mock = views.mock
         self.collections: set[str] = set()
 
     # -- components ----------------------------------------------------------------
@@ -258,5 +260,12 @@ class OpenApiView:
 
 
 def emit(model: Model) -> dict[str, str]:
-    parts = OpenApiView(model).document()
+    """The OpenAPI description of ``model`` alone (a run of every target shares one ``Views``)."""
+    from .views import Views
+
+    return files(Views(model))
+
+
+def files(views: Views) -> dict[str, str]:
+    parts = OpenApiView(views).document()
     return {FILE: render("openapi/openapi.json.j2", dialect=DIALECT, error=ERROR, reference=REFERENCE, **parts)}

@@ -8,16 +8,19 @@ break or inject code. The output is formatted with black.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import runtime
 from ..layout import all_order, bracket
 from ..model import ENUM, Model, Type
-from ..names import PythonNames, python_names
+from ..names import PythonNames
 from ..primitives import UNTYPED
 from ..render import pystr
 from . import black_format
 from .reuse import Renders
+
+if TYPE_CHECKING:
+    from .views import Views
 
 PACKAGE = "models"
 
@@ -45,9 +48,9 @@ PRIMITIVES: dict[str, tuple[str, str, str | None]] = {
 
 
 class ModelsView:
-    def __init__(self, model: Model, names: PythonNames | None = None) -> None:
+    def __init__(self, model: Model, names: PythonNames) -> None:
         self.model = model
-        self.names = names or python_names(model)
+        self.names = names
         self.bases = {t.base_type for t in model.types if t.base_type}
 
     def _field(self, t: Type, wire: str, type_name: str, collection: bool, doc: str, imports: set[str], types: set[str]) -> dict[str, Any]:
@@ -150,5 +153,12 @@ def _isort_key(line: str) -> tuple[bool, str, int, str]:
     return words[0] == "from", module, rank, name
 
 
+def files(views: Views) -> dict[str, str]:
+    return ModelsView(views.model, views.names).files()
+
+
 def emit(model: Model) -> dict[str, str]:
-    return ModelsView(model).files()
+    """The model files of ``model`` alone (a run of every target shares one ``Views``)."""
+    from .views import Views
+
+    return files(Views(model))

@@ -1,0 +1,41 @@
+"""One model's derived views, each made when a target first asks for it and then shared.
+
+``emit_all`` makes one ``Views`` per model and hands it to every target: the Python
+names, the JSON Schema view, the mock data (the docs' examples fitted to the schemas)
+and the handlers' view are each computed once, for as long as the ``Views`` lives, and
+nothing is remembered between models.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from ..mockdata import MockData, mock_data
+from ..model import Model
+from ..names import PythonNames, python_names
+from ..validation import SchemaSet
+from . import handlers, jsonschema, mock_cache
+
+
+class Views:
+    def __init__(self, model: Model) -> None:
+        self.model = model
+
+    @cached_property
+    def names(self) -> PythonNames:
+        """Every Python name of the types, and the collisions that renamed some."""
+        return python_names(self.model)
+
+    @cached_property
+    def schemas(self) -> jsonschema.SchemaView:
+        return jsonschema.SchemaView(self.model)
+
+    @cached_property
+    def mock(self) -> MockData:
+        """The docs' examples as the mock and OpenAPI use them, checked against the schemas
+        (kept between runs: ``mock_cache``)."""
+        return mock_cache.cached(self.model, lambda: mock_data(self.model, SchemaSet.from_texts(jsonschema.files(self))))
+
+    @cached_property
+    def handlers(self) -> handlers.HandlersView:
+        return handlers.HandlersView(self)
