@@ -11,6 +11,7 @@ from .diagnostics import make
 from .parse import key_of_path, parse_page
 from .parse.records import PageRecord
 from .progress import QUIET, Progress
+from .workers import PAGES_FROM, count, parallel
 
 FOLDERS = ("resources", "api")
 
@@ -59,8 +60,6 @@ def read_page(path: Path, root: Path) -> PageRecord:
     return data if isinstance(data, PageRecord) else parse_page(data, rel)
 
 
-PARALLEL_FROM = 64  # fewer pages to parse than this are parsed in this process
-
 Source = tuple[str, "bytes | PageRecord"]  # a page's path and bytes, or the record of an unreadable one
 
 
@@ -90,10 +89,10 @@ def parse_sources(
         records.append(found)
         if found is None:
             todo.append((index, rel, data, key))
-    count = workers if workers is not None else (os.cpu_count() or 1)
+    processes = count(workers)
     items = [(data, rel) for _, rel, data, _ in todo]
-    if count > 1 and len(items) >= PARALLEL_FROM:
-        with ProcessPoolExecutor(max_workers=count) as pool:
+    if parallel(processes, len(items), PAGES_FROM):
+        with ProcessPoolExecutor(max_workers=processes) as pool:
             parsed = list(progress.track(pool.map(_parse, items, chunksize=32), len(items), "parse"))
     else:
         parsed = [_parse(item) for item in progress.track(items, len(items), "parse")]

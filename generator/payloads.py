@@ -17,6 +17,7 @@ from typing import Any
 
 import orjson
 
+from .runtime.handlers._issues import printable
 from .usage import UsageError
 
 
@@ -91,7 +92,7 @@ def _first(value: Any, bad: Callable[[Any], bool]) -> str | None:
     while stack:
         item, pointer = stack.pop()
         if bad(item):
-            return _printable(pointer) or "(root)"
+            return printable(pointer) or "(root)"
         children: list[tuple[str, Any]] = []
         if isinstance(item, dict):
             children = list(item.items())
@@ -100,7 +101,7 @@ def _first(value: Any, bad: Callable[[Any], bool]) -> str | None:
         for key, child in reversed(children):
             inner = pointer + "/" + key.replace("~", "~0").replace("/", "~1")
             if bad(key):
-                return _printable(inner)
+                return printable(inner)
             stack.append((child, inner))
     return None
 
@@ -111,10 +112,6 @@ def _encodable(text: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
-
-
-def _printable(text: str) -> str:
-    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 STDIN = "-"

@@ -27,7 +27,7 @@ from .diagnostics import Diagnostic, make
 from .model import COMPLEX, ENTITY, ENUM, Example, Member, Method, Model, NavigationProperty, Parameter, Property, Source, Type
 from .navigation import with_path_navigation
 from .operations import with_operations
-from .parse.records import ApiRecord, Facet, Mention, MethodRow, PageKey, PageRecord, PropertyRow, TypeRecord, TypeRef
+from .parse.records import ApiRecord, Facet, Mention, MethodRow, PageKey, PageRecord, PropertyRow, TypeRecord, TypeRef, truthy
 from .primitives import UNTYPED, edm_type
 
 _NOT_NULLABLE = re.compile(r"\bnot nullable\b|\bnon-nullable\b|\bcannot be null\b|\bnot null\b", re.IGNORECASE)
@@ -1257,7 +1257,7 @@ class _Resolver:
                 continue
             said = example.annotation.get("isCollection")
             if said is not None:
-                return _truthy(said)
+                return truthy(said)
             if example.body is None or not example.body.startswith('{"'):
                 continue
             body = json.loads(example.body)
@@ -1394,10 +1394,6 @@ class _Resolver:
 def _path_pattern(path: str) -> str:
     """A path in lower case with its keys blanked: ``/Things/{thing-id}`` and ``/things/{id}`` are one."""
     return re.sub(r"\{[^/{}]*\}", "{}", path.lower())
-
-
-def _truthy(value: Any) -> bool:
-    return value in (True, "true", "True", "TRUE")
 
 
 _QUALIFIED_NAME = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\Z")

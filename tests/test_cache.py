@@ -56,7 +56,7 @@ def test_a_damaged_cache_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 
 
 def test_worker_count_does_not_change_records(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("generator.load.PARALLEL_FROM", 1)
+    monkeypatch.setattr("generator.load.PAGES_FROM", 1)
     one = read_pages(SPECS, use_cache=False, workers=1)
     two = read_pages(SPECS, use_cache=False, workers=2)
     assert one == two
@@ -134,7 +134,7 @@ def test_emitting_on_two_cores_gives_the_same_files(monkeypatch: pytest.MonkeyPa
     import generator.emit
 
     model = resolve(read_pages(SPECS))
-    monkeypatch.setattr(generator.emit, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(generator.emit, "EMIT_FROM", 1)
     one = emit_all(model, workers=1)
     monkeypatch.setitem(generator.emit.TARGETS, "models", _with_pid(generator.emit.TARGETS["models"]))
     two = emit_all(model, workers=2)
@@ -148,7 +148,7 @@ def test_a_failed_worker_costs_time_not_files(monkeypatch: pytest.MonkeyPatch) -
     import generator.emit
 
     model = resolve(read_pages(SPECS))
-    monkeypatch.setattr(generator.emit, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(generator.emit, "EMIT_FROM", 1)
     one = emit_all(model, workers=1)
     here, real = os.getpid(), generator.emit.TARGETS["models"]
 
@@ -167,7 +167,7 @@ def test_a_copy_that_cannot_start_or_be_waited_for_costs_time_not_files(monkeypa
     import generator.emit
 
     model = resolve(read_pages(SPECS))
-    monkeypatch.setattr(generator.emit, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(generator.emit, "EMIT_FROM", 1)
     one = emit_all(model, workers=1)
     real_wait = os.waitpid
 
@@ -195,7 +195,7 @@ def test_pending_output_is_written_before_the_copy_starts(monkeypatch: pytest.Mo
     import generator.emit
 
     model = resolve(read_pages(SPECS))
-    monkeypatch.setattr(generator.emit, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(generator.emit, "EMIT_FROM", 1)
     written = io.BytesIO()
     monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(io.BufferedWriter(written), write_through=False))
     sys.stdout.write("said once\n")

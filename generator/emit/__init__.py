@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import IO, NoReturn
 
 from ..model import Model
+from ..workers import EMIT_FROM, count, parallel
 from . import csdl, handlers, jsonschema, model_json, openapi, python_models
 from .views import Views
 
@@ -34,7 +35,6 @@ TARGETS: dict[str, Target] = {
 # Two groups of about equal cost; targets that share a view (schemas, handlers and
 # OpenAPI share the schema documents and the mock data) stay together. CSDL reads only the model.
 SIDE_GROUP = ("model", "models", "csdl")
-PARALLEL_FROM = 500  # types; a smaller model is emitted faster than a process starts
 
 
 def _emit(views: Views, names: list[str]) -> dict[str, str]:
@@ -121,8 +121,7 @@ def emit_all(model: Model, targets: list[str] | None = None, workers: int | None
     names = [name for name in TARGETS if targets is None or name in targets]
     side = [name for name in names if name in SIDE_GROUP]
     main = [name for name in names if name not in SIDE_GROUP]
-    count = workers if workers is not None else (os.cpu_count() or 1)
-    if count < 2 or not side or not main or len(model.types) < PARALLEL_FROM or not hasattr(os, "fork"):
+    if not side or not main or not parallel(count(workers), len(model.types), EMIT_FROM) or not hasattr(os, "fork"):
         return dict(sorted(_emit(views, names).items()))
     views.names  # both groups name Python things: decided once, before the copy  # noqa: B018
     return dict(sorted(_emit_on_two_cores(views, side, main).items()))

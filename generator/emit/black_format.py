@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import importlib.metadata
-import os
 import pickle
 import re
 from concurrent.futures import ProcessPoolExecutor
@@ -25,9 +24,9 @@ from pathlib import Path
 from typing import Any
 
 from .. import cache
+from ..workers import FORMAT_FROM, count, parallel
 from ..layout import WIDTH
 
-PARALLEL_FROM = 64  # fewer misses than this are formatted in this process
 
 
 @lru_cache(maxsize=1)
@@ -77,9 +76,9 @@ def format_many(sources: dict[str, str], workers: int | None = None) -> dict[str
     missing = sorted({keys[name]: name for name in sources if keys[name] not in known}.items())
     if missing:
         texts = [sources[name] for _, name in missing]
-        count = workers if workers is not None else (os.cpu_count() or 1)
-        if count > 1 and len(texts) >= PARALLEL_FROM:
-            with ProcessPoolExecutor(max_workers=count) as pool:
+        processes = count(workers)
+        if parallel(processes, len(texts), FORMAT_FROM):
+            with ProcessPoolExecutor(max_workers=processes) as pool:
                 results = list(pool.map(format_source, texts, chunksize=16))
         else:
             results = [format_source(text) for text in texts]

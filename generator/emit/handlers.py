@@ -23,6 +23,7 @@ from ..render import pystr, render
 from ..runtime.handlers._routes import compile_template
 from . import black_format
 from .python_models import PACKAGE as MODELS
+from .python_models import PRIMITIVES
 from .reuse import Renders
 
 
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
     from .views import Views
 
 PACKAGE = "handlers"
-_EDM_PYTHON = {"Edm.Boolean": "bool", "Edm.Int32": "int", "Edm.Int64": "int", "Edm.Int16": "int", "Edm.Double": "float"}
 
 
 @dataclass
@@ -77,7 +77,7 @@ class HandlersView:
             return "None"
         found = self.model.get(type_name)
         if found is None:
-            base = _EDM_PYTHON.get(type_name, "Any" if type_name == "Edm.Untyped" else "str")
+            base = PRIMITIVES.get(type_name, PRIMITIVES["Edm.String"]).wire  # handlers take and give JSON values
         else:
             base = self._model_ref(type_name, imports)
             if found.kind == ENUM and found.flags:

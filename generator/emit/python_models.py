@@ -8,7 +8,7 @@ break or inject code. The output is formatted with black.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .. import runtime
 from ..layout import all_order, bracket
@@ -24,26 +24,35 @@ if TYPE_CHECKING:
 
 PACKAGE = "models"
 
-# Edm primitive -> (runtime kind, annotation, standard import it needs)
-PRIMITIVES: dict[str, tuple[str, str, str | None]] = {
-    "Edm.String": ("str", "str", None),
-    "Edm.Stream": ("str", "str", None),
-    "Edm.Boolean": ("bool", "bool", None),
-    "Edm.Byte": ("int", "int", None),
-    "Edm.SByte": ("int", "int", None),
-    "Edm.Int16": ("int", "int", None),
-    "Edm.Int32": ("int", "int", None),
-    "Edm.Int64": ("int", "int", None),
-    "Edm.Double": ("float", "float", None),
-    "Edm.Single": ("float", "float", None),
-    "Edm.Decimal": ("decimal", "_decimal.Decimal", "import decimal as _decimal"),
-    "Edm.DateTimeOffset": ("datetime", "_dt.datetime", "import datetime as _dt"),
-    "Edm.Date": ("date", "_dt.date", "import datetime as _dt"),
-    "Edm.TimeOfDay": ("time", "_dt.time", "import datetime as _dt"),
-    "Edm.Duration": ("duration", "_dt.timedelta", "import datetime as _dt"),
-    "Edm.Guid": ("uuid", "_uuid.UUID", "import uuid as _uuid"),
-    "Edm.Binary": ("bytes", "bytes", None),
-    UNTYPED: ("any", "_Any", "from typing import Any as _Any"),
+class PythonType(NamedTuple):
+    """How generated Python holds a value of one Edm primitive."""
+
+    kind: str  # what the models runtime converts the JSON value with
+    annotation: str  # a model field's annotation
+    needs: str | None  # the standard import the annotation needs
+    wire: str  # the JSON value as Python has it: what handlers take and return
+
+
+# Edm primitive -> its Python forms: the one map both Python targets read
+PRIMITIVES: dict[str, PythonType] = {
+    "Edm.String": PythonType("str", "str", None, "str"),
+    "Edm.Stream": PythonType("str", "str", None, "str"),
+    "Edm.Boolean": PythonType("bool", "bool", None, "bool"),
+    "Edm.Byte": PythonType("int", "int", None, "int"),
+    "Edm.SByte": PythonType("int", "int", None, "int"),
+    "Edm.Int16": PythonType("int", "int", None, "int"),
+    "Edm.Int32": PythonType("int", "int", None, "int"),
+    "Edm.Int64": PythonType("int", "int", None, "int"),
+    "Edm.Double": PythonType("float", "float", None, "float"),
+    "Edm.Single": PythonType("float", "float", None, "float"),
+    "Edm.Decimal": PythonType("decimal", "_decimal.Decimal", "import decimal as _decimal", "str"),
+    "Edm.DateTimeOffset": PythonType("datetime", "_dt.datetime", "import datetime as _dt", "str"),
+    "Edm.Date": PythonType("date", "_dt.date", "import datetime as _dt", "str"),
+    "Edm.TimeOfDay": PythonType("time", "_dt.time", "import datetime as _dt", "str"),
+    "Edm.Duration": PythonType("duration", "_dt.timedelta", "import datetime as _dt", "str"),
+    "Edm.Guid": PythonType("uuid", "_uuid.UUID", "import uuid as _uuid", "str"),
+    "Edm.Binary": PythonType("bytes", "bytes", None, "str"),
+    UNTYPED: PythonType("any", "_Any", "from typing import Any as _Any", "Any"),
 }
 
 
@@ -67,7 +76,7 @@ class ModelsView:
             if type_name != t.full_name:
                 types.add(type_name)
         else:
-            kind, annotation, needs = PRIMITIVES.get(type_name, PRIMITIVES["Edm.String"])
+            kind, annotation, needs, _ = PRIMITIVES.get(type_name, PRIMITIVES["Edm.String"])
             if needs:
                 imports.add(needs)
         if collection:

@@ -32,6 +32,7 @@ from .records import (
     PropertyRow,
     TypeRecord,
     TypeRef,
+    truthy,
 )
 from .types import page_key, type_ref
 
@@ -86,7 +87,6 @@ _TITLE_SUFFIX = re.compile(
     r"\s+(?:resource|complex|entity|enum(?:eration)?|object)?\s*(?:type|resource|object)s?\b.*$",
     re.IGNORECASE,
 )
-_TRUE = (True, "true", "True", "TRUE")
 # Text that stands where a description is yet to be written: alone, or as a first sentence.
 _PLACEHOLDER = re.compile(
     r"^\s*(?:"
@@ -144,10 +144,6 @@ def _decode(data: bytes | str, diags: Collector) -> str:
     else:
         text = data.removeprefix("\ufeff")
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "\ufffd")
-
-
-def _truthy(value: Any) -> bool:
-    return value in _TRUE
 
 
 def _cell(row_cells: tuple[Inline, ...], index: int | None) -> Inline | None:
@@ -440,11 +436,11 @@ class _Page:
             json_block = self._json_block(resources[0])
         base = str(annotation.get("baseType") or "").lstrip("#").strip() or None
         members = main_tables["members"]
-        open_type = _truthy(annotation.get("openType"))
+        open_type = truthy(annotation.get("openType"))
         if self.open_said is not None and not open_type:
             self.diags.add("OPEN_TYPE_FROM_TEXT", "the page says this is an open type; read as one", self.open_said)
             open_type = True
-        abstract = _truthy(annotation.get("abstract"))
+        abstract = truthy(annotation.get("abstract"))
         if self.abstract_said is not None and not abstract and not (members and not main_tables["properties"]):
             self.diags.add("ABSTRACT_FROM_TEXT", "the page says this type is abstract; read as abstract", self.abstract_said)
             abstract = True

@@ -12,6 +12,11 @@ from typing import Any
 from ..diagnostics import Diagnostic
 
 
+def truthy(value: Any) -> bool:
+    """An annotation's flag is set: ``true`` as JSON or as the docs also write it."""
+    return value in (True, "true", "True", "TRUE")
+
+
 @dataclass(frozen=True)
 class PageKey:
     """Which page a link points at: its folder and lower-cased stem."""
