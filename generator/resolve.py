@@ -405,6 +405,16 @@ class _Resolver:
                 entry.record.line,
             )
 
+    def lineage(self, entry: _Entry) -> list[_Entry]:
+        """The type and the types it derives from, nearest first: the one walk up the bases
+        (it stops where a cycle would go round again)."""
+        chain: list[_Entry] = []
+        current: _Entry | None = entry
+        while current is not None and current not in chain and len(chain) < 64:
+            chain.append(current)
+            current = self.entries.get(current.base) if current.base else None
+        return chain
+
     def written_bases(self, full_name: str) -> list[str]:
         """Base types as the pages write them, before any are linked (for comparing claims)."""
         chain: list[str] = []
@@ -458,14 +468,8 @@ class _Resolver:
             if entry.record.is_enum:
                 entry.kind = ENUM
                 continue
-            kind = COMPLEX
-            current: _Entry | None = entry
-            while current is not None:
-                if current.record.key_property or current.assumed_key:
-                    kind = ENTITY
-                    break
-                current = self.entries.get(current.base) if current.base else None
-            entry.kind = kind
+            keyed = any(c.record.key_property or c.assumed_key for c in self.lineage(entry))
+            entry.kind = ENTITY if keyed else COMPLEX
 
     def assume_keys(self) -> None:
         """A type with an ``id`` and navigation properties or methods is an entity keyed by id."""
@@ -533,11 +537,7 @@ class _Resolver:
             key = entry.record.key_property or entry.assumed_key
             if not key or entry.base is None:
                 continue
-            chain: list[_Entry] = []
-            current = self.entries.get(entry.base)
-            while current is not None and current not in chain and current is not entry and len(chain) < 64:
-                chain.append(current)
-                current = self.entries.get(current.base) if current.base else None
+            chain = self.lineage(entry)[1:]
             if not chain or any(c.record.key_property or c.assumed_key for c in chain) or chain[-1].record.is_enum:
                 continue
             root = chain[-1]
@@ -602,22 +602,16 @@ class _Resolver:
         """The names (in lower case: Graph's names don't differ by case alone) of the
         properties and relationships the type's bases list."""
         names: set[str] = set()
-        current = self.entries.get(entry.base) if entry.base else None
-        while current is not None and current is not entry:
-            names.update(row.name.lower() for row in current.record.properties)
-            names.update(row.name.lower() for row in current.record.navigation)
-            current = self.entries.get(current.base) if current.base else None
+        for base in self.lineage(entry)[1:]:
+            names.update(row.name.lower() for row in base.record.properties)
+            names.update(row.name.lower() for row in base.record.navigation)
         return names
 
     def key_of(self, entry: _Entry) -> str | None:
         """The key property: the one the root of the type's bases is keyed by (a derived type
         can't key itself otherwise), spelt as a Properties table on the way spells it (a
         ``keyProperty`` of ``ID`` and a property ``id`` are one property)."""
-        chain: list[_Entry] = []
-        current: _Entry | None = entry
-        while current is not None and current not in chain and len(chain) < 64:
-            chain.append(current)
-            current = self.entries.get(current.base) if current.base else None
+        chain = self.lineage(entry)
         keyed = [c for c in chain if c.record.key_property or c.assumed_key]
         if not keyed:
             return None
@@ -883,26 +877,12 @@ class _Resolver:
 
     def is_open(self, entry: _Entry) -> bool:
         """The type, or a type it derives from, is open."""
-        current: _Entry | None = entry
-        for _ in range(64):
-            if current is None:
-                return False
-            if current.record.open_type:
-                return True
-            current = self.entries.get(current.base) if current.base else None
-        return False
+        return any(c.record.open_type for c in self.lineage(entry))
 
     def derives(self, type_name: str, base: str) -> bool:
         """``type_name`` is ``base`` or derives from it."""
-        current: str | None = type_name
-        seen: set[str] = set()
-        while current is not None and current not in seen:
-            if current == base:
-                return True
-            seen.add(current)
-            entry = self.entries.get(current)
-            current = entry.base if entry else None
-        return False
+        entry = self.entries.get(type_name)
+        return type_name == base or (entry is not None and any(c.full_name == base for c in self.lineage(entry)))
 
     def json_type(self, value: Any, namespace: str) -> tuple[str, bool] | None:
         """What a JSON representation placeholder says a property's type is."""
@@ -1035,15 +1015,12 @@ class _Resolver:
     def member_type(self, type_name: str, name: str, reached: dict[str, list[tuple[_Entry, PropertyRow]]]) -> str | None:
         """The documented type of a property or relationship row ``name`` of a type or its bases
         (or of a row named by a path to it)."""
-        entry: _Entry | None = self.entries.get(type_name)
-        for _ in range(64):
-            if entry is None:
-                return None
+        start = self.entries.get(type_name)
+        for entry in self.lineage(start) if start is not None else []:
             rows = (*entry.record.properties, *entry.record.navigation, *(row for _, row in reached.get(entry.full_name, [])))
             for row in rows:
                 if row.name.lower() == name.lower() and row.type is not None:
                     return self.quiet_ref(row.type, entry.record.namespace)
-            entry = self.entries.get(entry.base) if entry.base else None
         return None
 
     def facets_on(self) -> dict[str, list[tuple[_Entry, Facet]]]:
