@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal, get_args
 
 from .diagnostics import Diagnostic
 
-ENTITY = "entity"
-COMPLEX = "complex"
-ENUM = "enum"
+TypeKind = Literal["entity", "complex", "enum"]
+ENTITY: TypeKind = "entity"
+COMPLEX: TypeKind = "complex"
+ENUM: TypeKind = "enum"
+ExampleKind = Literal["request", "response"]
 
 
 @dataclass(frozen=True)
@@ -110,7 +112,7 @@ class Example:
     the example has no body or its body is not JSON.
     """
 
-    kind: str  # "request" | "response"
+    kind: ExampleKind
     name: str
     type: str | None
     collection: bool
@@ -170,7 +172,7 @@ class Method:
 
 
 # What an operation does (``Operation.kind``).
-OPERATION_KINDS = (
+OperationKind = Literal[
     "list",  # GET a collection
     "get",  # GET one entity
     "create",  # POST to a collection (or PUT to a single-valued path that creates)
@@ -186,7 +188,8 @@ OPERATION_KINDS = (
     "get-value",  # GET .../$value, or a stream property
     "put-value",  # PUT .../$value
     "count",  # GET .../$count
-)
+]
+OPERATION_KINDS: tuple[OperationKind, ...] = get_args(OperationKind)
 
 
 @dataclass(frozen=True)
@@ -212,7 +215,7 @@ class Operation:
     id: str  # unique, from wire names: "synchronizationJob.start"
     owner: str  # the type whose Methods table lists it
     name: str  # the Methods table's name for it
-    kind: str  # one of OPERATION_KINDS
+    kind: OperationKind
     http_method: str
     paths: tuple[str, ...]
     status: int
@@ -254,7 +257,7 @@ class Type:
     full_name: str
     name: str
     namespace: str
-    kind: str
+    kind: TypeKind
     source: Source
     base_type: str | None = None
     abstract: bool = False

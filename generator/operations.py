@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .model import ENTITY, ENUM, Effect, Method, Model, Operation, Type
+from .model import ENTITY, ENUM, Effect, Method, Model, Operation, OperationKind, Type
 from .navigation import collection_patterns, pattern
 from .paths import Segment, segments
 
@@ -31,7 +31,8 @@ STATE_VERBS = {
     "disable": "disabled",
 }
 _CREATES = ("create", "add", "post", "new", "upload")
-_REF_KINDS = {"POST": "add-ref", "PUT": "set-ref", "DELETE": "remove-ref", "GET": "get-ref"}
+_REF_KINDS: dict[str, OperationKind] = {"POST": "add-ref", "PUT": "set-ref", "DELETE": "remove-ref", "GET": "get-ref"}
+_WRITE_KINDS: dict[str, OperationKind] = {"PUT": "replace", "PATCH": "update", "DELETE": "delete"}
 _WORD = re.compile(r"[A-Za-z0-9]+")
 
 
@@ -86,7 +87,7 @@ class _Operations:
         """Whether ``type_name`` is ``base`` or derives from it."""
         return type_name == base or any(t.full_name == base for t in self.model.ancestors(type_name or ""))
 
-    def kind(self, method: Method, last: Segment | None) -> str:
+    def kind(self, method: Method, last: Segment | None) -> OperationKind:
         verb = method.http_method
         if last is not None and last.kind == "ref":
             return _REF_KINDS.get(verb, "action")
@@ -110,7 +111,7 @@ class _Operations:
                 if said in _CREATES and len(words) > 1 and not named_as_action and self.is_entity(method.return_type) and not method.returns_collection:
                     return "create"  # "Create accessPackageResourceRequest", at a path no other request keys
             return "action"
-        return {"PUT": "replace", "PATCH": "update", "DELETE": "delete"}.get(verb, "action")
+        return _WRITE_KINDS.get(verb, "action")
 
     def listed_at(self, method: Method, keyed: bool) -> str | None:
         """The entity a documented list answers at the method's path (``keyed``: at the
@@ -124,7 +125,7 @@ class _Operations:
                 return self.listed[found]
         return None
 
-    def item(self, owner: Type, method: Method, kind: str) -> str | None:
+    def item(self, owner: Type, method: Method, kind: OperationKind) -> str | None:
         """The entity (or complex value) one item of the path is: for an item of a listed
         collection, the collection's type when the page names a type derived from it (a
         get of ``/threatAssessmentRequests/{id}`` reads any kind of request)."""
@@ -147,7 +148,7 @@ class _Operations:
             return owner.full_name
         return owner.full_name if kind in ("action", "function", "get-value", "put-value") else None
 
-    def body(self, method: Method, kind: str, item: str | None) -> str | None:
+    def body(self, method: Method, kind: OperationKind, item: str | None) -> str | None:
         """The type a request body is: the page's, unless a create's names something other
         than the new item (``teamsApp`` for an installation made by binding one)."""
         if kind not in ("create", "update", "replace"):

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .diagnostics import Diagnostic, make
-from .model import COMPLEX, ENTITY, ENUM, Example, Member, Method, Model, NavigationProperty, Parameter, Property, Source, Type
+from .model import COMPLEX, ENTITY, ENUM, Example, Member, Method, Model, NavigationProperty, Parameter, Property, Source, Type, TypeKind
 from .navigation import with_path_navigation
 from .operations import with_operations
 from .parse.records import ApiRecord, Facet, Mention, MethodRow, PageKey, PageRecord, PropertyRow, TypeRecord, TypeRef, truthy
@@ -70,7 +70,7 @@ class _Entry:
     page: PageRecord
     full_name: str
     base: str | None = None
-    kind: str = COMPLEX
+    kind: TypeKind = COMPLEX
     assumed_key: str | None = None
 
 
