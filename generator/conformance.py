@@ -92,8 +92,9 @@ class _Comparer:
         self.figures = Figures()
         self.diagnostics: list[Diagnostic] = []
 
-    def report(self, code: str, message: str, t: Type, line: int = 0) -> None:
-        self.diagnostics.append(make(code, message, t.source.path, line or t.source.line))
+    def report(self, code: str, message: str, t: Type, line: int = 0, **about: str) -> None:
+        """A disagreement about ``t`` (``about``: its property, the service's answer, the page's)."""
+        self.diagnostics.append(make(code, message, t.source.path, line or t.source.line, type=t.full_name, **about))
 
     def run(self) -> Conformance:
         documented = {t.full_name for t in self.model.types}
@@ -115,15 +116,21 @@ class _Comparer:
         name = t.full_name
         self.figures.kind.add(t.kind == theirs.kind)
         if t.kind != theirs.kind:
-            self.report("METADATA_KIND", f"{name}: the page makes it {t.kind}; the service says {theirs.kind}", t)
+            self.report("METADATA_KIND", f"{name}: the page makes it {t.kind}; the service says {theirs.kind}", t, expected=theirs.kind, found=t.kind)
         self.figures.base_type.add(t.base_type == theirs.base_type)
         if t.base_type != theirs.base_type:
             said = theirs.base_type or "no base type"
-            self.report("METADATA_BASE_TYPE", f"{name}: base type {t.base_type or 'none'} on the page; the service says {said}", t)
+            self.report(
+                "METADATA_BASE_TYPE",
+                f"{name}: base type {t.base_type or 'none'} on the page; the service says {said}",
+                t,
+                expected=theirs.base_type or "",
+                found=t.base_type or "",
+            )
         for flag, mine, service in (("abstract", t.abstract, theirs.abstract), ("an open type", t.open_type, theirs.open_type)):
             if mine != service:
                 code = "METADATA_ABSTRACT" if flag == "abstract" else "METADATA_OPEN_TYPE"
-                self.report(code, f"{name}: the service says it is {'' if service else 'not '}{flag}", t)
+                self.report(code, f"{name}: the service says it is {'' if service else 'not '}{flag}", t, expected=str(service).lower(), found=str(mine).lower())
         if t.kind == ENUM or theirs.kind == "enum":
             self.members(t, theirs)
             return
@@ -166,7 +173,13 @@ class _Comparer:
             what = "navigation property" if is_navigation else "property"
             if found is None:
                 code = "METADATA_MISSING_NAVIGATION" if is_navigation else "METADATA_MISSING_PROPERTY"
-                self.report(code, f"{t.full_name}: the service has {what} {declared.name} ({_shown(declared.type, declared.collection)}); the page lacks it", t)
+                self.report(
+                    code,
+                    f"{t.full_name}: the service has {what} {declared.name} ({_shown(declared.type, declared.collection)}); the page lacks it",
+                    t,
+                    property=declared.name,
+                    expected=_shown(declared.type, declared.collection),
+                )
                 continue
             owner, prop = found
             self.spelling_and_table(owner, prop, declared, is_navigation)
@@ -180,6 +193,9 @@ class _Comparer:
                         f"the service says {_shown(declared.type, declared.collection)}",
                         owner,
                         prop.line,
+                        property=prop.name,
+                        expected=_shown(declared.type, declared.collection),
+                        found=_shown(prop.type, prop.collection),
                     )
         theirs_all = self._service_names(t)
         mine_declared: list[Property | NavigationProperty] = [*t.properties, *t.navigation_properties]
@@ -189,15 +205,23 @@ class _Comparer:
                 self.figures.property_precision.add(present)
             if not present:
                 what = "property" if isinstance(p, Property) else "navigation property"
-                self.report("METADATA_EXTRA_PROPERTY", f"{t.full_name}.{p.name}: the service has no such {what}", t, p.line)
+                self.report("METADATA_EXTRA_PROPERTY", f"{t.full_name}.{p.name}: the service has no such {what}", t, p.line, property=p.name)
 
     def spelling_and_table(self, owner: Type, prop: Property | NavigationProperty, declared: Field, is_navigation: bool) -> None:
         """A property both have, spelt in another case, or in the other table."""
         if prop.name != declared.name:
-            self.report("METADATA_NAME_CASE", f"{owner.full_name}.{prop.name}: the service spells it {declared.name}", owner, prop.line)
+            self.report(
+                "METADATA_NAME_CASE",
+                f"{owner.full_name}.{prop.name}: the service spells it {declared.name}",
+                owner,
+                prop.line,
+                property=prop.name,
+                expected=declared.name,
+                found=prop.name,
+            )
         if is_navigation != isinstance(prop, NavigationProperty):
             said = "a navigation property (a relationship)" if is_navigation else "a structural property"
-            self.report("METADATA_PROPERTY_KIND", f"{owner.full_name}.{prop.name}: the service has it as {said}", owner, prop.line)
+            self.report("METADATA_PROPERTY_KIND", f"{owner.full_name}.{prop.name}: the service has it as {said}", owner, prop.line, property=prop.name)
 
     def members(self, t: Type, theirs: ServiceType) -> None:
         if t.kind != ENUM or theirs.kind != "enum":
@@ -213,14 +237,14 @@ class _Comparer:
                 continue
             self.figures.member_recall.add(found is not None)
             if found is None:
-                self.report("METADATA_MISSING_MEMBER", f"{t.full_name}: the service has member {name}; the page lacks it", t)
+                self.report("METADATA_MISSING_MEMBER", f"{t.full_name}: the service has member {name}; the page lacks it", t, property=name)
             elif found.name != name:
-                self.report("METADATA_NAME_CASE", f"{t.full_name}.{found.name}: the service spells it {name}", t, found.line)
+                self.report("METADATA_NAME_CASE", f"{t.full_name}.{found.name}: the service spells it {name}", t, found.line, property=found.name, expected=name, found=found.name)
         theirs_lower = {name.lower() for name in theirs.members}
         for m in t.members:
             if m.name.lower() not in theirs_lower:
                 code = "METADATA_FUTURE_MEMBER" if m.name == FUTURE else "METADATA_EXTRA_MEMBER"
-                self.report(code, f"{t.full_name}.{m.name}: the service has no such member", t, m.line)
+                self.report(code, f"{t.full_name}.{m.name}: the service has no such member", t, m.line, property=m.name)
 
 
 def compare(model: Model, service: Service) -> Conformance:

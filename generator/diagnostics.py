@@ -107,6 +107,13 @@ class Diagnostic:
     code: str
     message: str
     severity: str
+    # What the diagnostic is about, for tools that filter or act on it without reading the
+    # message ("" when it doesn't apply): the type's full name, a property or member of it,
+    # and where a value is compared, what another source expects and what the page has.
+    type: str = ""
+    property: str = ""
+    expected: str = ""
+    found: str = ""
 
     def __str__(self) -> str:
         return self.display()
@@ -116,13 +123,17 @@ class Diagnostic:
         return f"{shown_path(self.path, root)}:{self.line}: {self.severity}: {self.code} {self.message}"
 
     def to_json(self, root: str = "") -> dict[str, object]:
-        return {
+        found: dict[str, object] = {
             "severity": self.severity,
             "code": self.code,
             "message": self.message,
             "path": shown_path(self.path, root),
             "line": self.line,
         }
+        for name in _FIELDS:
+            if getattr(self, name):
+                found[name] = getattr(self, name)
+        return found
 
     @classmethod
     def from_json(cls, data: dict[str, object]) -> Diagnostic:
@@ -132,6 +143,7 @@ class Diagnostic:
             code=str(data["code"]),
             message=str(data["message"]),
             severity=str(data["severity"]),
+            **{name: str(data[name]) for name in _FIELDS if name in data},
         )
 
 
@@ -153,10 +165,14 @@ def at_least(severity: str) -> frozenset[str]:
     return frozenset(SEVERITIES[: SEVERITIES.index(severity) + 1])
 
 
-def make(code: str, message: str, path: str, line: int) -> Diagnostic:
-    """Build a diagnostic; the severity belongs to the code, decided once above."""
+_FIELDS = ("type", "property", "expected", "found")
+
+
+def make(code: str, message: str, path: str, line: int, **about: str) -> Diagnostic:
+    """Build a diagnostic; the severity belongs to the code, decided once above. ``about``:
+    any of ``type``, ``property``, ``expected`` and ``found``."""
     severity = CODES[code][0]
-    return Diagnostic(path=path, line=line, code=code, message=message, severity=severity)
+    return Diagnostic(path=path, line=line, code=code, message=message, severity=severity, **about)
 
 
 class Collector:

@@ -376,6 +376,9 @@ class _Paths:
                         f"{t.full_name}: navigation property {name} ({kind}), from the path {method.http_method} {path}",
                         source.path,
                         source.line,
+                        type=t.full_name,
+                        property=name,
+                        found=kind,
                     )
                 )
             more = tuple(navigation for _, (navigation, _, _) in sorted(added.items()))

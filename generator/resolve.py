@@ -91,8 +91,9 @@ class _Resolver:
     _reached: dict[str, list[tuple[_Entry, PropertyRow]]] | None = None
     _addressed: dict[str, str] | None = None
 
-    def report(self, code: str, message: str, path: str, line: int) -> None:
-        self.diagnostics.append(make(code, message, path, line))
+    def report(self, code: str, message: str, path: str, line: int, **about: str) -> None:
+        """A diagnostic (``about``: the type and property it concerns, expected and found values)."""
+        self.diagnostics.append(make(code, message, path, line, **about))
 
     # -- indexing --------------------------------------------------------
     def index(self) -> None:
@@ -173,6 +174,7 @@ class _Resolver:
                 f"{full_name} is documented by {page.path} too; added from this page: {', '.join(added)}",
                 other_page.path,
                 other.line,
+                type=full_name,
             )
         return replace(
             record,
@@ -403,6 +405,8 @@ class _Resolver:
                 f"{name} is keyed by id and its page names no base type; read as deriving from {root.full_name}",
                 entry.page.path,
                 entry.record.line,
+                type=name,
+                found=root.full_name,
             )
 
     def lineage(self, entry: _Entry) -> list[_Entry]:
@@ -854,6 +858,10 @@ class _Resolver:
                     f"{entry.full_name}.{declared_name}: table says String, JSON representation shows {str(shown_value).lower()}; read as Boolean",
                     path,
                     line,
+                    type=entry.full_name,
+                    property=declared_name,
+                    expected="Edm.String",
+                    found="Edm.Boolean",
                 )
                 continue
             both_typed = not type_name.startswith("Edm.") and not declared.type.startswith("Edm.")
@@ -865,6 +873,10 @@ class _Resolver:
                     f"{entry.full_name}.{declared_name}: table says {said}, JSON representation shows {shown_as}; the table wins",
                     path,
                     line,
+                    type=entry.full_name,
+                    property=declared_name,
+                    expected=said,
+                    found=shown_as,
                 )
         if had_table:
             for name in sorted(set(table) - shown - skip):
@@ -986,6 +998,8 @@ class _Resolver:
                     f"{entry.full_name}: member {value_name!r}, from the possible values of {holder.full_name}.{listing.name}",
                     holder.page.path,
                     listing.line,
+                    type=entry.full_name,
+                    property=value_name,
                 )
         return tuple(result.values())
 

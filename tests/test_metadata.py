@@ -146,6 +146,12 @@ def test_lint_metadata_formats_filters_and_summary(tmp_path: Path, service_file:
     assert re.search(r"base type\s+\d+\.\d%", text.stderr)
     as_json = json.loads(run("lint", str(docs), "--metadata", str(service_file), "--format", "json", "-q").stdout)
     assert {"METADATA_KIND", "METADATA_FLAGS"} <= {d["code"] for d in as_json}
+    # the JSON carries what each diagnostic is about, so tools need not read the message
+    (typed,) = [d for d in as_json if d["code"] == "METADATA_PROPERTY_TYPE"]
+    assert typed["type"] and typed["property"] and typed["expected"] != typed["found"]
+    assert typed["message"].startswith(f"{typed['type']}.{typed['property']}: {typed['found']} on the page; the service says {typed['expected']}")
+    kind = next(d for d in as_json if d["code"] == "METADATA_KIND")
+    assert {kind["expected"], kind["found"]} <= {"entity", "complex", "enum"}
     github = run("lint", str(docs), "--metadata", str(service_file), "--format", "github", "--severity", "warning", "-q").stdout
     assert "::warning file=" in github and "title=METADATA_KEY::" in github and "METADATA_UNDOCUMENTED_TYPE" not in github
 
