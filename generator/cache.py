@@ -1,15 +1,17 @@
-"""A cache of page records by content, so unchanged pages are not parsed again.
+"""The one cache: what a run can reuse from earlier runs, under one size cap.
 
-One file per docs root, holding the records of its pages keyed by a hash of
-the page's path and bytes. The key also covers the parser's own source, so a
-new version of graphdoc never reads an old record, and its file replaces the
-old one's. Delete the folder at any time: the result is the same, only slower.
+Entries are files in one folder, each named by its kind and a key made from its
+content (``pages-<key>.pickle``, ``renders-<key>.pickle``, ``runs/<key>.json``,
+...), and every key includes graphdoc's fingerprint: the bytes of its own
+modules and templates and the versions of the libraries that shape its output.
+So another version of graphdoc never reads an entry it did not write, different
+docs roots and versions keep entries side by side, and reading an entry marks it
+used. After a run, the least recently used entries of every kind go until the
+folder is under its cap (``GRAPHDOC_CACHE_MAX_MB``, default 512).
+
 The folder is ``$GRAPHDOC_CACHE_DIR`` or the user's cache folder
-(``~/.cache/graphdoc``), never a folder of the project.
-
-Also here: the fingerprint of graphdoc itself (``tool_fingerprint``), which the
-run records and the stored renders are keyed by, and the helpers every cache
-file shares.
+(``~/.cache/graphdoc``), never a folder of the project; ``GRAPHDOC_CACHE_DIR=``
+turns caching off. Delete it at any time: the result is the same, only slower.
 """
 
 from __future__ import annotations
@@ -24,11 +26,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .package_files import own_files
 from .parse.records import PageRecord
 
-_CODE = ("parse", "diagnostics.py", "cache.py")  # what decides a page record
 # Libraries whose version can change what graphdoc writes.
 _LIBRARIES = ("black", "orjson", "jinja2", "markdown-it-py", "mdit-py-plugins", "pyyaml")
+DEFAULT_CAP_MB = 512
 
 
 def folder() -> Path | None:
@@ -40,15 +43,17 @@ def folder() -> Path | None:
     return Path(base) / "graphdoc"
 
 
-def hash_sources(digest: Any, root: Path, paths: list[Path]) -> None:
-    """Feed each file's path (relative to ``root``) and bytes into ``digest``."""
-    for path in paths:
-        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes())
+def cap_bytes() -> int:
+    """The cache's size cap: ``GRAPHDOC_CACHE_MAX_MB`` megabytes, else the default."""
+    try:
+        megabytes = float(os.environ.get("GRAPHDOC_CACHE_MAX_MB", DEFAULT_CAP_MB))
+    except ValueError:
+        megabytes = DEFAULT_CAP_MB
+    return max(0, int(megabytes * 1024 * 1024))
 
 
 def read_pickled_dict(path: Path | None) -> dict[Any, Any]:
-    """The dict pickled at ``path``; empty when there is none or it can't be read."""
+    """The dict pickled at ``path``, which is marked used; empty when there is none or it can't be read."""
     if path is None:
         return {}
     try:
@@ -56,53 +61,77 @@ def read_pickled_dict(path: Path | None) -> dict[Any, Any]:
             data = pickle.load(handle)
     except Exception:  # missing, truncated or from elsewhere: start afresh
         return {}
+    used(path)
     return data if isinstance(data, dict) else {}
 
 
-def write_atomically(path: Path, data: bytes, replaces: str | None = None) -> None:
-    """Replace ``path`` with ``data`` in one step; a cache that can't be written only costs time.
+def used(path: Path) -> None:
+    """Mark an entry as just used: eviction goes by the time an entry was last read or written."""
+    try:
+        os.utime(path)
+    except OSError:
+        pass
 
-    ``replaces``: a pattern for the files of the same kind that ``path`` supersedes
-    (those of another version of graphdoc), removed once it is written."""
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` in one step; a cache that can't be written only costs time."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
         os.replace(temp, path)
-        for old in path.parent.glob(replaces) if replaces else ():
-            if old != path:
-                old.unlink(missing_ok=True)
     except OSError:
         pass
 
 
-@lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    """A hash of the parser's source: records made by other code are not reused."""
-    digest = hashlib.sha256(sys.version.encode())
-    package = Path(__file__).resolve().parent
-    for name in _CODE:
-        target = package / name
-        hash_sources(digest, package, sorted(target.rglob("*.py")) if target.is_dir() else [target])
-    return digest.hexdigest()[:16]
+def trim(cap: int | None = None) -> None:
+    """Remove the least recently used entries, of any kind, until the folder is under ``cap`` bytes."""
+    where = folder()
+    if where is None or not where.is_dir():
+        return
+    limit = cap_bytes() if cap is None else cap
+    entries: list[tuple[float, int, Path]] = []
+    try:
+        for path in where.rglob("*"):
+            if path.is_file():
+                found = path.stat()
+                entries.append((found.st_mtime, found.st_size, path))
+    except OSError:
+        return  # another run is changing the folder: trim next time
+    total = sum(size for _, size, _ in entries)
+    for _, size, path in sorted(entries, key=lambda entry: (entry[0], str(entry[2]))):
+        if total <= limit:
+            break
+        try:
+            path.unlink()
+            total -= size
+        except OSError:
+            pass
+
+
+def key(*parts: str) -> str:
+    """An entry's key: a hash of graphdoc's fingerprint and ``parts``."""
+    digest = hashlib.sha256(tool_fingerprint().encode())
+    for part in parts:
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    return digest.hexdigest()[:32]
 
 
 @lru_cache(maxsize=1)
 def tool_fingerprint() -> str:
-    """A hash of everything besides the pages that decides the output."""
-    package = Path(__file__).resolve().parent
-    digest_ = hashlib.sha256(sys.version.encode())
+    """A hash of everything besides the pages that decides the output: graphdoc's own
+    modules and templates, as they are on disk, and the libraries' versions."""
+    digest = hashlib.sha256(sys.version.encode())
     for name in _LIBRARIES:
         try:
-            digest_.update(f"{name}={importlib.metadata.version(name)}".encode())
+            digest.update(f"{name}={importlib.metadata.version(name)}".encode())
         except importlib.metadata.PackageNotFoundError:
-            digest_.update(name.encode())
-    from .render import templates_dir
-
-    for folder in (package, templates_dir()):
-        hash_sources(digest_, folder, sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix in (".py", ".j2")))
-    return digest_.hexdigest()
+            digest.update(name.encode())
+    for root, path in own_files():
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def page_key(path: str, data: bytes) -> str:
@@ -110,10 +139,11 @@ def page_key(path: str, data: bytes) -> str:
 
 
 class PageCache:
+    """The page records of one docs root, by a hash of each page's path and bytes."""
+
     def __init__(self, root: Path) -> None:
         where = folder()
-        self.root_id = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]
-        self.file = where / f"pages-{code_fingerprint()}-{self.root_id}.pickle" if where else None
+        self.file = where / f"pages-{key('pages', str(root.resolve()))}.pickle" if where else None
         # Each record is kept pickled on its own: saving after one page changed
         # writes the other records' bytes as they are instead of pickling them again.
         self.old: dict[str, bytes] = read_pickled_dict(self.file)
@@ -136,7 +166,7 @@ class PageCache:
         self.new[key] = pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)
 
     def save(self) -> None:
-        """Keep only this run's pages; skip the write when nothing changed."""
+        """Keep only this run's pages (the root's pages as they are now); skip the write when nothing changed."""
         if self.file is None or self.new.keys() == self.old.keys():
             return
-        write_atomically(self.file, pickle.dumps(self.new, protocol=pickle.HIGHEST_PROTOCOL), f"pages-*-{self.root_id}.pickle")
+        write_atomically(self.file, pickle.dumps(self.new, protocol=pickle.HIGHEST_PROTOCOL))

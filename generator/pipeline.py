@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import runs
+from . import cache, runs
 from .check import Change, compare
 from .diagnostics import ERROR, Diagnostic
 from .emit import emit_all
@@ -91,6 +91,7 @@ def generate(docs: Path, out: Path, progress: Progress = QUIET) -> Generated:
         written = write_tree(out, emit_all(model, views=views), progress)
         result = report(model, views.names.diagnostics)
         runs.save(key, Record(written.hashes, result))
+        cache.trim()
         return Generated(result, written.changed)
 
 
@@ -106,4 +107,5 @@ def check(docs: Path, out: Path, progress: Progress = QUIET) -> tuple[list[Chang
         result = report(model, views.names.diagnostics)
         if not changes:  # out holds exactly what generate would write: its manifest lists the hashes
             runs.save(key, Record(previous_manifest(out), result))
+        cache.trim()
         return changes, result

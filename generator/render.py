@@ -11,24 +11,14 @@ from __future__ import annotations
 import json
 import re
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import jsontext, layout
+from .package_files import templates_dir
 
 if TYPE_CHECKING:
     import jinja2
-
-
-def templates_dir() -> Path:
-    try:
-        found = Path(str(resources.files("generator.templates")))
-        if found.is_dir():
-            return found
-    except ModuleNotFoundError:
-        pass
-    return Path(__file__).resolve().parent.parent / "templates"  # a source checkout, not installed
 
 
 def _tojson(value: Any) -> str:

@@ -22,7 +22,6 @@ from .load import Source
 from .parse.records import PageRecord
 from .write import MANIFEST, digest, existing_files, file_digest, manifest_text
 
-KEEP = 8  # records kept: enough for a few docs roots and branches
 
 
 @dataclass(frozen=True)
@@ -57,12 +56,14 @@ def load(run_key: str) -> Record | None:
     folder = _folder()
     if folder is None:
         return None
+    path = folder / f"{run_key}.json"
     try:
-        data = json.loads((folder / f"{run_key}.json").read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"))
         report = Report(str(data["summary"]), tuple(Diagnostic.from_json(item) for item in data["errors"]))
         hashes = {str(name): str(value) for name, value in data["hashes"].items()}
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None  # missing or unreadable: a full run
+    cache.used(path)
     return Record(hashes, report)
 
 
@@ -73,11 +74,6 @@ def save(run_key: str, record: Record) -> None:
     errors = [d.to_json() for d in record.report.errors]
     text = json.dumps({"summary": record.report.summary, "errors": errors, "hashes": record.hashes})
     cache.write_atomically(folder / f"{run_key}.json", text.encode("utf-8"))
-    try:
-        for old in sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)[KEEP:]:
-            old.unlink(missing_ok=True)
-    except OSError:
-        pass  # another run pruned it first
 
 
 def current(out: Path, record: Record) -> bool:

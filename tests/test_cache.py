@@ -255,23 +255,59 @@ def test_stored_renders_follow_edits_that_reach_other_types(tmp_path: Path, monk
         assert len(changed - {"model.json", "openapi.json", "schemas/bundle.json"}) >= 2, (step, sorted(changed))
 
 
-def test_a_new_version_replaces_the_old_versions_cache_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_new_version_never_reads_the_old_versions_entries_and_they_go_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
     from generator import cache
 
     cache_dir = tmp_path / "cache"
     monkeypatch.setenv("GRAPHDOC_CACHE_DIR", str(cache_dir))
     emit_all(resolve(read_pages(SPECS)))
-    before = sorted(p.name for p in cache_dir.glob("*.pickle"))
-    cache.code_fingerprint.cache_clear()
+    before = {p.name for p in cache_dir.glob("*.pickle")}
+    for name in before:  # older than anything the next run writes
+        os.utime(cache_dir / name, (1, 1))
     cache.tool_fingerprint.cache_clear()
     monkeypatch.setattr(cache.sys, "version", cache.sys.version + " (another build)")  # as if graphdoc changed
     try:
         emit_all(resolve(read_pages(SPECS)))
-        after = sorted(p.name for p in cache_dir.glob("*.pickle"))
     finally:
-        cache.code_fingerprint.cache_clear()
         cache.tool_fingerprint.cache_clear()
-    assert len(after) == len(before) and not set(after) & {name for name in before if not name.startswith("black-")}
+    after = {p.name for p in cache_dir.glob("*.pickle")}
+    new = after - before
+    assert before and {n.split("-")[0] for n in new} >= {"pages", "renders"}  # written afresh, not read
+    newest = sum((cache_dir / n).stat().st_size for n in new)
+    cache.trim(newest + sum(p.stat().st_size for p in cache_dir.rglob("*") if p.is_file() and p.parent != cache_dir))
+    assert {p.name for p in cache_dir.glob("*.pickle")} == new  # the least recently used went
+
+
+def test_two_docs_roots_in_turn_keep_their_entries_under_one_cap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Emitting two docs roots alternately renders nothing the second time round for
+    either, and the folder stays under its cap."""
+    from test_operations import PAGES
+
+    from generator import cache
+    from generator.emit import reuse
+
+    monkeypatch.setenv("GRAPHDOC_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("GRAPHDOC_CACHE_MAX_MB", "64")
+    other = write_docs(tmp_path / "other", PAGES)
+    rendered: list[str] = []
+    real = reuse.render
+
+    def counting(template: str, **context: object) -> str:
+        rendered.append(template)
+        return real(template, **context)
+
+    monkeypatch.setattr(reuse, "render", counting)
+    outputs = []
+    for round_ in range(2):
+        rendered.clear()
+        outputs.append([emit_all(resolve(read_pages(root))) for root in (SPECS, other)])
+        cache.trim()
+        assert sum(p.stat().st_size for p in (tmp_path / "cache").rglob("*") if p.is_file()) <= cache.cap_bytes()
+        if round_:
+            assert rendered == []
+    assert outputs[0] == outputs[1]
 
 
 def test_a_render_whose_values_cannot_be_pickled_is_rendered_and_not_stored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -63,9 +63,13 @@ def _cache_file() -> Path | None:
     return where / f"black-{_version()}.pickle" if where else None
 
 
+KEPT = 20_000  # formatted texts kept, the most recently used
+
+
 def _save(path: Path | None, data: dict[str, str]) -> None:
     if path is not None:
-        cache.write_atomically(path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL), "black-*.pickle")
+        kept = dict(list(data.items())[-KEPT:])  # in the order last used
+        cache.write_atomically(path, pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def format_many(sources: dict[str, str], workers: int | None = None) -> dict[str, str]:
@@ -74,6 +78,9 @@ def format_many(sources: dict[str, str], workers: int | None = None) -> dict[str
     known = cache.read_pickled_dict(path)
     keys = {name: _key(text) for name, text in sources.items()}
     missing = sorted({keys[name]: name for name in sources if keys[name] not in known}.items())
+    for name in sources:  # what this run used moves to the end: the first to go are the longest unused
+        if keys[name] in known:
+            known[keys[name]] = known.pop(keys[name])
     if missing:
         texts = [sources[name] for _, name in missing]
         processes = count(workers)

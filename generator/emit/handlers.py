@@ -24,7 +24,7 @@ from ..runtime.handlers._routes import compile_template
 from . import black_format
 from .python_models import PACKAGE as MODELS
 from .python_models import PRIMITIVES
-from .reuse import Renders
+from .reuse import Renders, scope_of
 
 
 if TYPE_CHECKING:
@@ -231,7 +231,7 @@ class HandlersView:
         }
 
     def files(self) -> dict[str, str]:
-        renders = Renders("handlers")
+        renders = Renders("handlers", scope_of(self.model))
         by_owner: dict[str, list[PythonOperation]] = {}
         for named in self.operations:
             by_owner.setdefault(named.op.owner, []).append(named)

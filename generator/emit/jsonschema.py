@@ -18,7 +18,7 @@ from ..model import ENUM, Model, Type
 from ..names import BUNDLE_FILE, schema_files, schema_id
 from ..primitives import primitive_schema
 from ..render import render
-from .reuse import Renders
+from .reuse import Renders, scope_of
 
 
 if TYPE_CHECKING:
@@ -104,7 +104,7 @@ class SchemaView:
     def texts(self) -> dict[str, str]:
         """Each type's schema document as printed, by type name; rendered once per model."""
         if self._texts is None:
-            renders = Renders("schemas")
+            renders = Renders("schemas", scope_of(self.model))
             for t in self.model.types:
                 renders.add(t.full_name, "jsonschema/type.json.j2", self.type_context(t))
             # read back from the template's text, which fails loudly if it is not JSON, and printed

@@ -18,9 +18,6 @@ from .. import cache
 from ..mockdata import MockData
 from ..model import Model
 
-_KEPT = 2  # entries kept: the last two models, as when switching between two docs roots
-
-
 def _shapes(model: Model) -> tuple[Any, ...]:
     """What the mock data is made from, descriptions and lines left out: the types' shapes,
     the operations and the examples."""
@@ -56,18 +53,14 @@ def key(model: Model) -> str:
 
 def cached(model: Model, make: Callable[[], MockData]) -> MockData:
     """The mock data of ``model``: from the cache when its inputs are unchanged, else made
-    and kept."""
+    and kept (one entry per key; the cache's size cap decides how many stay)."""
     where = cache.folder()
     if where is None:
         return make()
-    path = where / f"mockdata-{cache.tool_fingerprint()[:16]}.pickle"
-    wanted = key(model)
-    entries = cache.read_pickled_dict(path)
-    found = entries.get(wanted)
+    path = where / f"mockdata-{key(model)[:32]}.pickle"
+    found = cache.read_pickled_dict(path).get("data")
     if isinstance(found, MockData):
         return found
     data = make()
-    kept = dict(list(entries.items())[1 - _KEPT :])  # the newest, beside this one
-    kept[wanted] = data
-    cache.write_atomically(path, pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL), replaces="mockdata-*.pickle")
+    cache.write_atomically(path, pickle.dumps({"data": data}, protocol=pickle.HIGHEST_PROTOCOL))
     return data

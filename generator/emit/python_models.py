@@ -17,7 +17,7 @@ from ..names import PythonNames
 from ..primitives import UNTYPED
 from ..render import pystr
 from . import black_format
-from .reuse import Renders
+from .reuse import Renders, scope_of
 
 if TYPE_CHECKING:
     from .views import Views
@@ -135,7 +135,7 @@ class ModelsView:
         }
 
     def files(self) -> dict[str, str]:
-        renders = Renders("models")
+        renders = Renders("models", scope_of(self.model))
         for t in self.model.types:
             template, context = (
                 ("python/enum.py.j2", self.enum_context(t)) if t.kind == ENUM else ("python/model.py.j2", self.type_context(t))

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .. import cache
+from ..model import Model
 from ..render import render
 
 Settle = Callable[[dict[str, str]], dict[str, str]]
@@ -32,13 +33,21 @@ def _key(template: str, context: dict[str, Any]) -> bytes | None:
     return hashlib.blake2b(data, digest_size=20).digest()
 
 
+def scope_of(model: Model) -> str:
+    """What tells one docs root's model from another's, and stays when a page is edited:
+    the names of its types."""
+    return hashlib.sha256("\0".join(t.full_name for t in model.types).encode()).hexdigest()[:16]
+
+
 class Renders:
     """One target's rendered files: stored texts where the key matches, fresh renders elsewhere."""
 
-    def __init__(self, target: str) -> None:
+    def __init__(self, target: str, scope: str = "") -> None:
+        """``scope`` tells docs roots apart (``scope_of``): each keeps its own entry, so
+        generating two roots in turn finds each one's renders."""
         where = cache.folder()
         self.target = target
-        self.file = where / f"renders-{target}-{cache.tool_fingerprint()[:16]}.pickle" if where else None
+        self.file = where / f"renders-{target}-{cache.key('renders', target, scope)}.pickle" if where else None
         self.old: dict[bytes, str] = cache.read_pickled_dict(self.file)
         self.kept: dict[bytes, str] = {}
         self.texts: dict[str, str | None] = {}  # in the order added; None until rendered
@@ -63,5 +72,5 @@ class Renders:
             if key is not None:
                 self.kept[key] = settled[path]
         if self.file is not None and self.kept.keys() != self.old.keys():
-            cache.write_atomically(self.file, pickle.dumps(self.kept, protocol=pickle.HIGHEST_PROTOCOL), f"renders-{self.target}-*.pickle")
+            cache.write_atomically(self.file, pickle.dumps(self.kept, protocol=pickle.HIGHEST_PROTOCOL))
         return {path: text for path, text in self.texts.items() if text is not None}
