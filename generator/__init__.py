@@ -52,7 +52,7 @@ def schema_set(schemas: str | Path = "generated/schemas") -> SchemaSet:
     return found
 
 
-def validate(payload: Any, type: str | None = None, schemas: str | Path = "generated/schemas") -> list[Issue]:  # noqa: A002
+def validate(payload: Any, type: str | None = None, schemas: str | Path = "generated/schemas") -> list[Issue]:
     """Every way ``payload`` breaks the schema of ``type`` (default: its ``@odata.type``).
 
     An empty list means valid. Raises SchemaError when the type can't be told

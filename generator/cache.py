@@ -59,7 +59,7 @@ def read_pickled_dict(path: Path | None) -> dict[Any, Any]:
     try:
         with open(path, "rb") as handle:
             data = pickle.load(handle)
-    except Exception:  # missing, truncated or from elsewhere: start afresh
+    except Exception:  # noqa: BLE001 - missing, truncated or from elsewhere: start afresh
         return {}
     used(path)
     return data if isinstance(data, dict) else {}
@@ -155,7 +155,7 @@ class PageCache:
             return None
         try:
             record = pickle.loads(found)
-        except Exception:  # a damaged entry: parse the page again
+        except Exception:  # noqa: BLE001 - a damaged entry: parse the page again
             return None
         if not isinstance(record, PageRecord):
             return None

@@ -16,8 +16,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from .metadata import Field, Service, ServiceType
 from .diagnostics import Diagnostic, make
+from .metadata import Field, Service, ServiceType
 from .model import ENUM, Model, NavigationProperty, Property, Type
 
 FUTURE = "unknownFutureValue"  # the sentinel Graph adds to evolvable enums; its absence is no error

@@ -14,7 +14,6 @@ from typing import Any
 
 import orjson
 
-
 _PRINTED = orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE
 
 

@@ -98,10 +98,10 @@ class _Reader:
         self.schemas = 0
 
     # -- xml.sax.handler.ContentHandler -----------------------------------
-    def setDocumentLocator(self, locator: Any) -> None:  # noqa: N802 - the SAX interface's name
+    def setDocumentLocator(self, locator: Any) -> None:
         self.locator = locator
 
-    def startElementNS(self, name: tuple[str | None, str], qname: str | None, attrs: Any) -> None:  # noqa: N802
+    def startElementNS(self, name: tuple[str | None, str], qname: str | None, attrs: Any) -> None:
         uri, local = name
         if uri != EDM:
             return
@@ -148,7 +148,7 @@ class _Reader:
             value = get("Value") or ""
             current.members[name] = int(value) if value.lstrip("-").isdigit() else len(current.members)
 
-    def endElementNS(self, name: tuple[str | None, str], qname: str | None) -> None:  # noqa: N802
+    def endElementNS(self, name: tuple[str | None, str], qname: str | None) -> None:
         uri, local = name
         if uri != EDM:
             return
@@ -160,28 +160,28 @@ class _Reader:
             self.namespace = None
 
     # The rest of the interface: nothing to do.
-    def startDocument(self) -> None:  # noqa: N802
+    def startDocument(self) -> None:
         pass
 
-    def endDocument(self) -> None:  # noqa: N802
+    def endDocument(self) -> None:
         pass
 
-    def startPrefixMapping(self, prefix: str | None, uri: str) -> None:  # noqa: N802
+    def startPrefixMapping(self, prefix: str | None, uri: str) -> None:
         pass
 
-    def endPrefixMapping(self, prefix: str | None) -> None:  # noqa: N802
+    def endPrefixMapping(self, prefix: str | None) -> None:
         pass
 
     def characters(self, content: str) -> None:
         pass
 
-    def ignorableWhitespace(self, whitespace: str) -> None:  # noqa: N802
+    def ignorableWhitespace(self, whitespace: str) -> None:
         pass
 
-    def processingInstruction(self, target: str, data: str) -> None:  # noqa: N802
+    def processingInstruction(self, target: str, data: str) -> None:
         pass
 
-    def skippedEntity(self, name: str) -> None:  # noqa: N802
+    def skippedEntity(self, name: str) -> None:
         pass
 
     # -- after the document ------------------------------------------------

@@ -232,9 +232,9 @@ class _Builder:
         self.data.me = self.me(pairs)
         routed = [(r, s, self.route(r)) for r, s in pairs]
         for request, response, hit in routed:
-            if hit is not None and request.http_method == "GET" and response is not None and response.body is not None:
-                if (response.status or 200) < 300:
-                    self.read(hit[0], hit[1], response)
+            documented_read = request.http_method == "GET" and response is not None and response.body is not None
+            if hit is not None and documented_read and response is not None and (response.status or 200) < 300:
+                self.read(hit[0], hit[1], response)
         for request, _, hit in routed:
             if hit is not None:
                 self.stub(*hit)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import keyword
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 
 from .diagnostics import Diagnostic, make
 from .model import ENUM, Model, Type
@@ -53,13 +53,13 @@ def schema_id(file_name: str) -> str:
 _WORDS = re.compile(r"[A-Z]{2,}s(?![a-z0-9])|[A-Z]+(?=[A-Z][a-z0-9]|[^A-Za-z0-9]|$)|[A-Z]?[a-z0-9]+|[A-Z]+")
 
 
-@lru_cache(maxsize=None)
+@cache
 def words(text: str) -> tuple[str, ...]:
     """``synchronizationJob`` -> [synchronization, Job]; ``@odata.type`` -> [odata, type]."""
     return tuple(_WORDS.findall(text))
 
 
-@lru_cache(maxsize=None)
+@cache
 def pascal(text: str) -> str:
     """PascalCase: the first letter of each word raised, the rest kept (``synchronizationJob`` -> ``SynchronizationJob``)."""
     name = "".join(w[:1].upper() + w[1:] for w in words(text))
@@ -70,7 +70,7 @@ def pascal(text: str) -> str:
     return name + "_" if name in RESERVED_CLASSES else name
 
 
-@lru_cache(maxsize=None)
+@cache
 def snake(text: str) -> str:
     name = "_".join(w.lower() for w in words(text))
     if not name:
@@ -80,13 +80,13 @@ def snake(text: str) -> str:
     return name
 
 
-@lru_cache(maxsize=None)
+@cache
 def attribute(text: str) -> str:
     name = snake(text)
     return name + "_" if keyword.iskeyword(name) or name in RESERVED_ATTRIBUTES else name
 
 
-@lru_cache(maxsize=None)
+@cache
 def member(text: str) -> str:
     name = "_".join(w.upper() for w in words(text)) or "VALUE"
     return "V_" + name if name[0].isdigit() else name

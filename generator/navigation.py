@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache
 
 from .diagnostics import Diagnostic, make
 from .model import ENTITY, Method, Model, NavigationProperty, Property, Type
@@ -71,7 +71,7 @@ def collection_patterns(paths: Iterable[str]) -> set[str]:
     return found
 
 
-@lru_cache(maxsize=None)
+@cache
 def _blank(part: str) -> str:
     if _KEY.match(part):
         keyed = part.split("(", 1)[0]
@@ -341,7 +341,7 @@ class _Paths:
         """The type a singleton no request reads is named after: ``/deviceManagement`` is a
         deviceManagement (``exact``), ``/reports`` a reportRoot, ``/policies`` a policyRoot."""
         stem = segment.lower()
-        singular = stem[:-3] + "y" if stem.endswith("ies") else stem[:-1] if stem.endswith("s") else stem
+        singular = stem[:-3] + "y" if stem.endswith("ies") else stem.removesuffix("s")
         if self.by_name is None:
             self.by_name = {}
             for t in self.model.types:

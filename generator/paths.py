@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 _PLACEHOLDER = re.compile(r"^\{[^{}]*\}$")
 _KEYED = re.compile(r"^([A-Za-z_][\w.]*)\((?:'?\{([^{}]*)\}'?|'([^']*)')\)$")
@@ -34,7 +34,7 @@ class Segment:
     arguments: tuple[tuple[str, str], ...] = ()  # a call's (name, written value) pairs
 
 
-@lru_cache(maxsize=None)
+@cache
 def segment(text: str) -> Segment:
     if text in _SPECIAL:
         return Segment(text, _SPECIAL[text], text)

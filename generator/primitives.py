@@ -3,7 +3,7 @@ the JSON Schema of a value of each (which the schema emitter and validation shar
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from .runtime.handlers._issues import BASE64, DECIMAL, FLOAT_WORDS, TIME_OF_DAY
@@ -53,12 +53,11 @@ EDM: dict[str, str] = {
 UNTYPED = "Edm.Untyped"
 
 
-@lru_cache(maxsize=None)
+@cache
 def edm_type(name: str) -> str | None:
     """The CSDL primitive a written type name means, or None."""
     lowered = name.lower()
-    if lowered.startswith("edm."):
-        lowered = lowered[4:]
+    lowered = lowered.removeprefix("edm.")
     return EDM.get(lowered)
 
 

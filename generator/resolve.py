@@ -24,10 +24,35 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .diagnostics import Diagnostic, make
-from .model import COMPLEX, ENTITY, ENUM, Example, Member, Method, Model, NavigationProperty, Parameter, Property, Source, Type, TypeKind
+from .model import (
+    COMPLEX,
+    ENTITY,
+    ENUM,
+    Example,
+    Member,
+    Method,
+    Model,
+    NavigationProperty,
+    Parameter,
+    Property,
+    Source,
+    Type,
+    TypeKind,
+)
 from .navigation import with_path_navigation
 from .operations import with_operations
-from .parse.records import ApiRecord, Facet, Mention, MethodRow, PageKey, PageRecord, PropertyRow, TypeRecord, TypeRef, truthy
+from .parse.records import (
+    ApiRecord,
+    Facet,
+    Mention,
+    MethodRow,
+    PageKey,
+    PageRecord,
+    PropertyRow,
+    TypeRecord,
+    TypeRef,
+    truthy,
+)
 from .primitives import UNTYPED, edm_type
 
 _NOT_NULLABLE = re.compile(r"\bnot nullable\b|\bnon-nullable\b|\bcannot be null\b|\bnot null\b", re.IGNORECASE)
@@ -634,9 +659,8 @@ class _Resolver:
             named = self.lookup(shown.strip(), record.namespace) if re.fullmatch(r"[\w.]+", shown.strip()) else None
             if named and self.entries[named].record.is_enum:
                 return named  # the JSON block names the enum the values belong to
-        if row.possible_values and ref.link is None and edm_type(ref.name) is None:
-            if self.lookup(ref.name, record.namespace) is None:
-                return self.inline_enum(row, entry, ref.name.rsplit(".", 1)[-1])
+        if row.possible_values and ref.link is None and edm_type(ref.name) is None and self.lookup(ref.name, record.namespace) is None:
+            return self.inline_enum(row, entry, ref.name.rsplit(".", 1)[-1])
         resolved = self.resolve_ref(ref, record.namespace, entry.page.path, row.line, what)
         if row.possible_values and resolved == "Edm.String":
             documented = self.enum_for_values(row, entry)

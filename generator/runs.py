@@ -23,7 +23,6 @@ from .parse.records import PageRecord
 from .write import MANIFEST, digest, existing_files, file_digest, manifest_text
 
 
-
 @dataclass(frozen=True)
 class Report:
     """What a run tells its user: the summary line and the error diagnostics."""

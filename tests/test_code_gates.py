@@ -54,6 +54,12 @@ def test_the_runtime_modules_pass_where_they_live(tmp_path: Path) -> None:
     gates(ROOT / "generator" / "runtime", ROOT, mypy_cache=tmp_path / "mypy")
 
 
+def test_graphdoc_itself_passes_the_pinned_ruff() -> None:
+    """The whole package, as its oldest supported Python reads it (mypy --strict: test_typing)."""
+    ruff = run_tool("ruff", "check", "--isolated", "--no-cache", "--target-version", "py310", "--output-format", "concise", "generator", cwd=ROOT)
+    assert ruff.returncode == 0, ruff.stdout[-3000:]
+
+
 def test_gates_fail_on_a_broken_module(tmp_path: Path) -> None:
     """The gates can fail: a module with an unused import and an untyped function does."""
     package = tmp_path / "pkg"

@@ -24,15 +24,13 @@ from pathlib import Path
 from typing import Any
 
 from .. import cache
-from ..workers import FORMAT_FROM, count, parallel
 from ..layout import WIDTH
-
+from ..workers import FORMAT_FROM, count, parallel
 
 
 @lru_cache(maxsize=1)
 def _mode() -> Any:
     import black
-
     from black.mode import TargetVersion
 
     return black.Mode(target_versions={TargetVersion.PY310})

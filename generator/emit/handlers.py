@@ -26,7 +26,6 @@ from .python_models import PACKAGE as MODELS
 from .python_models import PRIMITIVES
 from .reuse import Renders, scope_of
 
-
 if TYPE_CHECKING:
     from ..mockdata import MockData
     from .views import Views

@@ -20,7 +20,6 @@ from ..primitives import primitive_schema
 from ..render import render
 from .reuse import Renders, scope_of
 
-
 if TYPE_CHECKING:
     from .views import Views
 

@@ -18,6 +18,7 @@ from .. import cache
 from ..mockdata import MockData
 from ..model import Model
 
+
 def _shapes(model: Model) -> tuple[Any, ...]:
     """What the mock data is made from, descriptions and lines left out: the types' shapes,
     the operations and the examples."""

@@ -118,9 +118,7 @@ def inline_of(token: Any) -> Inline:
                 codes.append(child.content)
             if link_href is not None:
                 link_text.append(child.content)
-        elif kind in ("softbreak", "hardbreak"):
-            parts.append(" ")
-        elif kind == "html_inline":
+        elif kind in ("softbreak", "hardbreak") or kind == "html_inline":
             parts.append(" ")
         elif kind == "link_open":
             link_href = str(child.attrGet("href") or "")

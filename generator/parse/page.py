@@ -16,7 +16,17 @@ from typing import Any
 
 from ..diagnostics import Collector
 from . import http
-from .blocks import Code, FrontMatter, Heading, Html, Inline, Link, Paragraph, Table, blocks
+from .blocks import (
+    Code,
+    FrontMatter,
+    Heading,
+    Html,
+    Inline,
+    Link,
+    Paragraph,
+    Table,
+    blocks,
+)
 from .lenient_json import JsonError, loads
 from .records import (
     ApiRecord,
@@ -288,7 +298,7 @@ class _Page:
     def _front_matter(self, block: FrontMatter) -> None:
         yaml, loader = _yaml()
         try:
-            data = yaml.load(block.content, Loader=loader)  # noqa: S506 - a safe loader
+            data = yaml.load(block.content, Loader=loader)
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             line = block.line + 1 + (mark.line if mark else 0)
@@ -494,9 +504,8 @@ class _Page:
             elif ("propert" in section or not section) and has_type and (first in _PROPERTY_HEADERS or first.startswith("relationship")):
                 if not _SIDE_TABLE.search(nearest) or nearest.lower() == section:
                     found["properties"].extend(self._property_rows(table))
-            elif (members_anywhere or "member" in section) and first in _MEMBER_HEADERS:
-                if not _ENUM_HEADING.match(nearest) or "member" in section:
-                    found["members"].extend(self._member_rows(table))
+            elif (members_anywhere or "member" in section) and first in _MEMBER_HEADERS and (not _ENUM_HEADING.match(nearest) or "member" in section):
+                found["members"].extend(self._member_rows(table))
         return found
 
     def _enum_sections(self) -> list[TypeRecord]:

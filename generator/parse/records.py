@@ -115,7 +115,7 @@ class TypeRecord:
     members: tuple[MemberRow, ...] = ()
     methods: tuple[MethodRow, ...] = ()
     json: JsonBlock | None = None
-    examples: tuple["ExampleRecord", ...] = ()  # annotated examples on the resource page
+    examples: tuple[ExampleRecord, ...] = ()  # annotated examples on the resource page
     namespace_stated: bool = True  # False: the page has no Namespace line, and microsoft.graph was assumed
 
 
