@@ -232,14 +232,15 @@ def _validate(args: argparse.Namespace) -> int:
 def _lint(args: argparse.Namespace) -> int:
     from . import lint_output, metadata
     from .conformance import compare
+    from .emit.views import Views
     from .lint import check_examples
-    from .names import python_names
 
     docs = _docs(args)
     service = metadata.read(Path(args.metadata)) if args.metadata else None  # a bad file fails before the long part
     model = build_model(docs)
-    report = check_examples(model)
-    named = python_names(model).diagnostics  # what the Python targets would rename
+    views = Views(model)
+    report = check_examples(model, views=views)
+    named = views.names.diagnostics  # what the Python targets would rename
     found = [*model.diagnostics, *named, *report.diagnostics]
     conformance = compare(model, service) if service is not None else None
     if conformance is not None:

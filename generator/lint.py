@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 
 from . import mockdata
 from .diagnostics import Diagnostic, make
-from .emit import jsonschema
 from .model import Example, Model
 from .primitives import edm_type
 from .runtime.handlers._issues import Issue, issues
@@ -126,12 +125,14 @@ def _values(example: Example, type_name: str) -> Iterator[tuple[str, object]] | 
     return iter([("", body)])
 
 
-def check_examples(model: Model, schemas: SchemaSet | None = None) -> ExampleReport:
+def check_examples(model: Model, schemas: SchemaSet | None = None, views: Views | None = None) -> ExampleReport:
+    """Every example checked against its type's schema (``schemas``, else the views' own)
+    and every request against the operation it reaches."""
     from .emit.views import Views
 
-    views = Views(model)
+    views = views if views is not None else Views(model)
     if schemas is None:
-        schemas = SchemaSet.from_texts(jsonschema.files(views))
+        schemas = views.schema_set
     report = ExampleReport()
     request_types = _request_types(model)
     for example in model.examples:

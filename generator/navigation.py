@@ -21,10 +21,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, cached_property
 
 from .diagnostics import Diagnostic, make
-from .model import ENTITY, Method, Model, NavigationProperty, Property, Type
+from .model import ENTITY, ENUM, Method, Model, NavigationProperty, Property, Type
 
 _KEY = re.compile(r"^\{[^{}]*\}$|^[^/]*\((?:'?\{[^()]*\}'?|'[^()']*')\)$")  # {id}, or x('{id}')
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -84,7 +84,6 @@ class _Paths:
         self.model = model
         self.unlisted = unlisted
         self.ends: dict[str, _End] = {}  # path pattern -> what it addresses
-        self.said: dict[str, list[_End]] = {}  # path pattern -> what each request says it addresses
         self._prefixes: dict[tuple[str, ...], list[str]] = {}  # a path's segments -> its prefixes' patterns
         self.spellings: dict[str, dict[str, int]] = {}  # segment in lower case -> its spellings, counted
         self.added: dict[str, dict[str, tuple[NavigationProperty, Method, str]]] = {}
@@ -95,7 +94,6 @@ class _Paths:
             for n in t.navigation_properties:
                 self.holders.setdefault((n.name.lower(), n.type), []).append(t.full_name)
         self.listed: dict[str, dict[str, tuple[str, bool]]] = {}
-        self.by_name: dict[str, list[str]] | None = None  # type name in lower case -> full names
         self.diagnostics: list[Diagnostic] = []
 
     # -- what each documented request addresses ---------------------------
@@ -123,24 +121,9 @@ class _Paths:
 
     def know(self, pattern: str, end: _End) -> None:
         """What ``pattern`` addresses: the most direct request's word wins, the first of equals."""
-        self.said.setdefault(pattern, []).append(end)
         known = self.ends.get(pattern)
         if known is None or end.rank < known.rank:
             self.ends[pattern] = end
-
-    def settle_items(self) -> None:
-        """An item's path addresses what its collection holds: where requests disagree on what
-        ``/users/{}`` is (a page that reads an extension through ``/users/{id}?$expand=...``
-        answers an extension there), the word that agrees with ``/users`` wins."""
-        for pattern, said in self.said.items():
-            parent, _, last = pattern.rpartition("/")
-            held = self.ends.get(parent)
-            known = self.ends.get(pattern)
-            if last != "{}" or held is None or not held.collection or known is None or known.type == held.type:
-                continue
-            agreeing = [end for end in said if end.type == held.type and not end.collection and end.rank <= known.rank]
-            if agreeing:
-                self.ends[pattern] = agreeing[0]
 
     def end_of(self, owner: Type, method: Method) -> _End | None:
         """What a request addresses, when its Methods row says: what a list or get answers,
@@ -273,10 +256,21 @@ class _Paths:
         in ``/drives/{id}/list/subscriptions``), named exactly as an entity type: one of it."""
         if index + 1 >= len(segments):
             return None
-        self.type_named_like(segments[index])  # builds by_name
-        assert self.by_name is not None
-        named = [n for n in self.by_name.get(segments[index].lower(), []) if self.model.get(n).kind == ENTITY]  # type: ignore[union-attr]
+        named = [n for n in self.by_name.get(segments[index].lower(), []) if n in self.entities]
         return _End(named[0], False, 5) if len(named) == 1 else None
+
+    @cached_property
+    def by_name(self) -> dict[str, list[str]]:
+        """Type name in lower case -> the full names of the types (not enums) so named."""
+        found: dict[str, list[str]] = {}
+        for t in self.model.types:
+            if t.kind != ENUM:
+                found.setdefault(t.name.lower(), []).append(t.full_name)
+        return found
+
+    @cached_property
+    def entities(self) -> set[str]:
+        return {t.full_name for t in self.model.types if t.kind == ENTITY}
 
     def roots(self) -> list[_End]:
         """What the paths' first segments address."""
@@ -337,25 +331,18 @@ class _Paths:
             self._prefixes[key] = found
         return found
 
-    def type_named_like(self, segment: str, exact: bool = False, items: set[str] | None = None) -> str | None:
+    def type_named_like(self, segment: str, exact: bool, items: set[str]) -> str | None:
         """The type a singleton no request reads is named after: ``/deviceManagement`` is a
-        deviceManagement (``exact``), ``/reports`` a reportRoot, ``/policies`` a policyRoot."""
+        deviceManagement (``exact``), ``/reports`` a reportRoot, ``/policies`` a policyRoot;
+        never one of ``items``, the types collections hold."""
         stem = segment.lower()
         singular = stem[:-3] + "y" if stem.endswith("ies") else stem.removesuffix("s")
-        if self.by_name is None:
-            self.by_name = {}
-            for t in self.model.types:
-                if t.kind != "enum":
-                    self.by_name.setdefault(t.name.lower(), []).append(t.full_name)
-        if items is None:
-            items = {end.type for end in self.ends.values() if end.collection}
         forms = (stem,) if exact else (stem, stem + "root", singular + "root")
         found = [n for wanted in forms for n in self.by_name.get(wanted, []) if n not in items]
         return found[0] if len(set(found)) == 1 else None
 
     def run(self) -> Model:
         requests = self.learn()
-        self.settle_items()
         self.learn_prefixes(requests)
         for owner, method, segments, _ in sorted(requests, key=lambda item: (len(item[2]), item[2])):
             self.walk(owner, method, segments)

@@ -110,13 +110,13 @@ class Checker:
     """Checks an answer against the docs: the status class and the body's type."""
 
     def __init__(self, model: Model) -> None:
-        from .emit import jsonschema
+        from .emit.views import Views
         from .lint import check_examples
-        from .validation import SchemaSet
 
+        views = Views(model)
         self.model = model
-        self.schemas = SchemaSet.from_texts(jsonschema.emit(model))
-        self.lint = check_examples(model, self.schemas)
+        self.schemas = views.schema_set
+        self.lint = check_examples(model, views=views)
         self.broken = {(example.source.path, example.source.line) for example, _, _ in self.lint.failures}
         self.router: Router = mockdata.router(model)
         # API pages the model serves nothing of: unlinked, and of no known type

@@ -769,7 +769,8 @@ class _Resolver:
     def properties(self, entry: _Entry, key: str | None) -> tuple[Property, ...]:
         record, path = entry.record, entry.page.path
         inherited = self.inherited_names(entry)
-        for row in self.expanded_rows(entry):
+        expanded = self.expanded_rows(entry)
+        for row in expanded:
             self.report(
                 "PROPERTY_IS_RELATIONSHIP",
                 f"{entry.full_name}.{row.name}: a property of an entity type that its API pages $expand; read as a navigation property",
@@ -784,7 +785,7 @@ class _Resolver:
                 path,
                 row.line,
             )
-        navigation = {row.name for row in (*record.navigation, *self.expanded_rows(entry))} - {row.name for row in values}
+        navigation = {row.name for row in (*record.navigation, *expanded)} - {row.name for row in values}
         result: dict[str, Property] = {}
         shown = record.json.value if record.json is not None and isinstance(record.json.value, dict) else {}
         for row in (*record.properties, *values):
@@ -958,16 +959,10 @@ class _Resolver:
         result: dict[str, NavigationProperty] = {}
         inherited = self.inherited_names(entry)
         own = {r.name.lower() for r in (*entry.record.properties, *entry.record.navigation)}
-        reached = [row for _, row in self.reached_rows().get(entry.full_name, []) if row.name.lower() not in own and not self.is_value_row(row, entry)]
-        for holder, row in self.reached_rows().get(entry.full_name, []):
-            if row in reached:
-                self.report(
-                    "ROW_BY_PATH",
-                    f"{entry.full_name}.{row.name}: a row of {holder.full_name} names it by a path; added as a relationship",
-                    holder.page.path,
-                    row.line,
-                )
-        for row in (*entry.record.navigation, *self.expanded_rows(entry), *reached):
+        # rows of this page, then rows other pages name by a path to this type (with that page's entry)
+        rows: list[tuple[PropertyRow, _Entry | None]] = [(row, None) for row in (*entry.record.navigation, *self.expanded_rows(entry))]
+        rows += [(row, holder) for holder, row in self.reached_rows().get(entry.full_name, []) if row.name.lower() not in own]
+        for row, by_path in rows:
             if row.name.lower() in inherited or self.is_value_row(row, entry):
                 continue
             if row.name == key:
@@ -987,6 +982,13 @@ class _Resolver:
                 )
                 continue
             type_name = self.property_type(row, entry, f"{entry.full_name}.{row.name}") if row.type else UNTYPED
+            if by_path is not None:
+                self.report(
+                    "ROW_BY_PATH",
+                    f"{entry.full_name}.{row.name}: a row of {by_path.full_name} names it by a path; added as a relationship",
+                    by_path.page.path,
+                    row.line,
+                )
             result[row.name] = NavigationProperty(
                 name=row.name,
                 type=type_name,

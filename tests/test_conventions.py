@@ -630,7 +630,9 @@ def test_paths_of_unlisted_pages_and_named_segments_give_navigation(tmp_path: Pa
     ]
 
 
-def test_an_item_path_is_what_its_collection_holds(tmp_path: Path) -> None:
+def test_a_page_reading_an_item_with_expand_does_not_take_its_relationships(tmp_path: Path) -> None:
+    """An extension page documents ``GET /users/{id}`` (read with ``$expand``) as answering an
+    extension; a path under ``/users/{id}`` still leads from the users ``/users`` lists."""
     user = keyed(
         "user",
         [("id", "String", "Id.")],

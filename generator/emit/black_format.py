@@ -89,6 +89,7 @@ def format_many(sources: dict[str, str], workers: int | None = None) -> dict[str
             results = [format_source(text) for text in texts]
         for (key, _), result in zip(missing, results):
             known[key] = result
+    if sources:  # only what a stored render lacked comes here: rare enough to keep the order each time
         _save(path, known)
     return {name: known[keys[name]] for name in sources}
 

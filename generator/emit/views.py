@@ -31,10 +31,15 @@ class Views:
         return jsonschema.SchemaView(self.model)
 
     @cached_property
+    def schema_set(self) -> SchemaSet:
+        """The emitted schemas, loaded to check payloads with."""
+        return SchemaSet.from_texts(jsonschema.files(self))
+
+    @cached_property
     def mock(self) -> MockData:
         """The docs' examples as the mock and OpenAPI use them, checked against the schemas
         (kept between runs: ``mock_cache``)."""
-        return mock_cache.cached(self.model, lambda: mock_data(self.model, SchemaSet.from_texts(jsonschema.files(self))))
+        return mock_cache.cached(self.model, lambda: mock_data(self.model, self.schema_set))
 
     @cached_property
     def handlers(self) -> handlers.HandlersView:

@@ -298,7 +298,7 @@ class _Page:
     def _front_matter(self, block: FrontMatter) -> None:
         yaml, loader = _yaml()
         try:
-            data = yaml.load(block.content, Loader=loader)
+            data = yaml.load(block.content, Loader=loader)  # a safe loader (_yaml)
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             line = block.line + 1 + (mark.line if mark else 0)
@@ -327,14 +327,11 @@ class _Page:
         if _OPEN_TYPE.search(text) and self.open_said is None and not section:
             self.open_said = block.line
         for facet in _FACET.finditer(block.inline.raw):
-            target = next((link for link in block.inline.links if link.text.strip("`*_ ") == facet.group(2).strip("`*_ ")), None)
+            target = _link_named(block.inline, facet.group(2))
             ref = type_ref(Inline(target.text, target.text, (target,)), self.folder) if target is not None else None
             if ref is not None and all(f.name != facet.group(1) for f in self.facets):
                 self.facets.append(Facet(facet.group(1), ref, block.line))
-        mentions = _bases_named(block.inline, self.folder)
-        for ref in mentions:
-            if ref.link is None and ref.name.endswith("Base") and _BASE_WORDS.search(block.inline.raw):
-                self.diags.add("BASE_FROM_WORDS", f"'base {ref.name[:-4]} type' read as {ref.name}", block.line)
+        mentions = self._bases_named(block.inline, block.line)
         if mentions and self.inherits is None and not section:
             self.inherits = (mentions[0], block.line)
         else:
@@ -345,6 +342,13 @@ class _Page:
             if not starts_with_base:
                 self.description = self._prose(text, block.line)
         return announces
+
+    def _bases_named(self, inline: Inline, line: int) -> list[TypeRef]:
+        """``_bases_named``, reporting each base read from words."""
+        found, worded = _bases_named(inline, self.folder)
+        for ref in worded:
+            self.diags.add("BASE_FROM_WORDS", f"'base {ref.name[:-4]} type' read as {ref.name}", line)
+        return found
 
     def _derived_links(self, cells: list[Inline], lines: list[int], after_phrase: bool = False, first_only: bool = False) -> bool:
         """Record the resource links in ``cells`` as types derived from this page's. With
@@ -573,7 +577,7 @@ class _Page:
                 self.diags.add("BAD_TYPE", f"property {name!r}: type cell {type_cell.text!r} names no type", row.line)
             desc = _cell(row.cells, desc_col)
             if desc is not None:
-                self.base_mentions.extend(Mention(ref, row.line, f"the {name} row") for ref in _bases_named(desc, self.folder))
+                self.base_mentions.extend(Mention(ref, row.line, f"the {name} row") for ref in self._bases_named(desc, row.line))
             rows.append(
                 PropertyRow(
                     name=name,
@@ -748,10 +752,18 @@ def _annotates_no_code(pending: tuple[dict[str, Any], int] | None, block: Any) -
     return isinstance(block, Paragraph) and block.inline.text.lower().startswith("[!include")
 
 
-def _bases_named(inline: Inline, folder: str) -> list[TypeRef]:
+def _link_named(inline: Inline, text: str) -> Link | None:
+    """The link of ``inline`` whose text is ``text`` (a reference link's target is resolved there)."""
+    wanted = text.strip("`*_ ")
+    return next((link for link in inline.links if link.text.strip("`*_ ") == wanted), None)
+
+
+def _bases_named(inline: Inline, folder: str) -> tuple[list[TypeRef], list[TypeRef]]:
     """The types a text names as ancestors: each link right after "inherits from",
-    "inherited from", "derived from", "subclass of". A link further on is not one."""
+    "inherited from", "derived from", "subclass of". A link further on is not one.
+    Second, those of them named in words ("base policy type": policyBase)."""
     found: list[TypeRef] = []
+    worded: list[TypeRef] = []
     for phrase in _BASE_PHRASE.finditer(inline.raw):
         link = _LINK_NEXT.match(inline.raw, phrase.end())
         if link is not None:
@@ -759,14 +771,16 @@ def _bases_named(inline: Inline, folder: str) -> list[TypeRef]:
         else:
             reference = _REF_NEXT.match(inline.raw, phrase.end())
             text = reference.group(1).strip("`*_ ") if reference else ""
-            href = next((link.href for link in inline.links if link.text.strip("`*_ ") == text), "") if text else ""
+            target = _link_named(inline, text) if text else None
+            href = target.href if target is not None else ""
             if not href:
                 name = _NAME_NEXT.match(inline.raw, phrase.end())
                 words = _BASE_WORDS.match(inline.raw, phrase.end())
                 if name is not None:
                     found.append(TypeRef(name=name.group(1), collection=False))
                 elif words is not None and words.group(1).lower() not in ("type", "class", "resource", "entity"):
-                    found.append(TypeRef(name=words.group(1).lower() + "Base", collection=False))
+                    worded.append(TypeRef(name=words.group(1).lower() + "Base", collection=False))
+                    found.append(worded[-1])
                 continue
         key = page_key(href, folder)
         if key is None or key.folder != "resources":
@@ -774,7 +788,7 @@ def _bases_named(inline: Inline, folder: str) -> list[TypeRef]:
         ref = type_ref(Inline(text, text, (Link(text, href),)), folder)
         if ref is not None:
             found.append(ref)
-    return found
+    return found, worded
 
 
 def _says_abstract(raw: str) -> bool:
