@@ -1,4 +1,4 @@
-"""Payload validation speed: generator.validate against a prebuilt jsonschema validator and
+"""Payload validation speed: SchemaSet.validate against a prebuilt jsonschema validator and
 jsonschema-rs called directly, on the same payloads, in one process; today's code (the
 branch point, or --baseline-ref) measured the same way in a process of its own; and
 `graphdoc validate` on 10,000 payload files, new against old.
@@ -93,16 +93,15 @@ def _once(call: Callable[[str, Any], object], payloads: Payloads) -> float:
 
 
 def measure(schemas: Path, sets: dict[str, tuple[Payloads, Payloads]], new: bool) -> dict[str, dict[str, float]]:
-    """Rates for each payload set: generator.validate (valid, invalid) and, with the new code,
+    """Rates for each payload set: SchemaSet.validate (valid, invalid) and, with the new code,
     the prebuilt jsonschema validator, jsonschema-rs called directly, and graphdoc's compiled
     validator called directly."""
-    import generator
     from generator.validation import SchemaSet
 
-    folder = schemas.resolve()  # as a caller holds it: one absolute path, not a new one per payload
+    loaded = SchemaSet.from_dir(schemas)  # as a caller checking many payloads holds it
 
     def ours(type_name: str, payload: Any) -> object:
-        return generator.validate(payload, type=type_name, schemas=folder)
+        return loaded.validate(payload, type_name)
 
     results: dict[str, dict[str, float]] = {}
     for label, (valid, invalid) in sets.items():
@@ -121,8 +120,7 @@ def measure(schemas: Path, sets: dict[str, tuple[Payloads, Payloads]], new: bool
             t: Draft202012Validator({"$ref": schema_set.by_name[t]}, registry=schema_set.registry, format_checker=Draft202012Validator.FORMAT_CHECKER)
             for t, _ in valid
         }
-        compiled = generator.schema_set(folder)
-        fast = {t: compiled.check(t).fast for t, _ in valid}
+        fast = {t: loaded.check(t).fast for t, _ in valid}
         found.update(
             rates(
                 {
@@ -244,8 +242,8 @@ def run(args: argparse.Namespace, work: Path) -> None:
         counts = f"{int(found['count'])} valid, {int(found['count invalid'])} invalid"
         print(f"{label} ({counts})")
         rows = [
-            ("generator.validate", found["validate"], found["validate invalid"]),
-            ("generator.validate, today's code", before[label]["validate"], before[label]["validate invalid"]),
+            ("SchemaSet.validate", found["validate"], found["validate invalid"]),
+            ("SchemaSet.validate, today's code", before[label]["validate"], before[label]["validate invalid"]),
             ("prebuilt jsonschema validator", found["prebuilt jsonschema"], None),
             ("graphdoc's compiled validator, directly", found["compiled, called directly"], None),
         ]
@@ -254,7 +252,7 @@ def run(args: argparse.Namespace, work: Path) -> None:
             print(f"{'':<20}{name:<40}{valid_rate:>12.0f}{shown}")
         if found["count small"]:
             print(f"{'':<20}{'plain jsonschema-rs, ' + str(int(found['count small'])) + ' small-type payloads':<40}{found['plain jsonschema-rs (small types)']:>12.0f}")
-            print(f"{'':<20}{'generator.validate, same payloads':<40}{found['validate (small types)']:>12.0f}")
+            print(f"{'':<20}{'SchemaSet.validate, same payloads':<40}{found['validate (small types)']:>12.0f}")
         print(
             f"{'':<20}validate / prebuilt jsonschema {found['validate'] / found['prebuilt jsonschema']:.0f}x (target >= 50x); "
             f"plain jsonschema-rs / validate {found['plain jsonschema-rs (small types)'] / max(found['validate (small types)'], 1):.2f}x (target <= 2x); "

@@ -1,25 +1,23 @@
 """graphdoc: Microsoft Graph-style reference pages in, schemas and code out.
 
-The library surface: ``build_model`` (parse and resolve a docs folder) and
-``validate`` (check a payload against emitted JSON Schemas).
+The library surface: ``build_model`` (parse and resolve a docs folder),
+``SchemaSet`` (the emitted JSON Schemas of a folder, loaded once, checking payloads)
+and ``validate`` (one payload against a folder's schemas).
 """
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .pipeline import build_model
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from .runtime.handlers._issues import Issue
     from .validation import SchemaError, SchemaSet
 
-__all__ = ["Issue", "SchemaError", "SchemaSet", "build_model", "schema_set", "validate"]
-
-_SCHEMA_SETS: dict[str, SchemaSet] = {}  # by absolute folder
-_ABSOLUTE: dict[str | Path, SchemaSet] = {}  # by an absolute folder as the caller spells it
+__all__ = ["Issue", "SchemaError", "SchemaSet", "build_model", "validate"]
 
 
 def __getattr__(name: str) -> Any:
@@ -35,35 +33,16 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(name)
 
 
-def schema_set(schemas: str | Path = "generated/schemas") -> SchemaSet:
-    """The schemas in a folder, loaded once per process per folder. A relative
-    folder is taken from the working folder at each call."""
-    found = _ABSOLUTE.get(schemas)  # the cheap, common case: a folder given as before
-    if found is not None:
-        return found
-    folder = os.path.abspath(schemas)
-    found = _SCHEMA_SETS.get(folder)
-    if found is None:
-        from .validation import SchemaSet
-
-        found = _SCHEMA_SETS[folder] = SchemaSet.from_dir(Path(folder))
-    if os.path.isabs(schemas):  # it names the same folder whatever the working folder
-        _ABSOLUTE[schemas] = found
-    return found
-
-
-def validate(payload: Any, type: str | None = None, schemas: str | Path = "generated/schemas") -> list[Issue]:
+def validate(payload: Any, type: str | None = None, schemas: SchemaSet | str | Path = "generated/schemas") -> list[Issue]:
     """Every way ``payload`` breaks the schema of ``type`` (default: its ``@odata.type``).
 
-    An empty list means valid. Raises SchemaError when the type can't be told
-    or is not among the schemas.
+    An empty list means valid. ``schemas`` is a loaded ``SchemaSet`` or a folder, which
+    is read at each call: to check many payloads, load it once with
+    ``SchemaSet.from_dir`` and pass that (or call its ``validate``). Raises SchemaError
+    when the type can't be told or is not among the schemas.
     """
-    if type is None:
-        written = payload.get("@odata.type") if isinstance(payload, dict) else None
-        if not isinstance(written, str) or not written.strip():
-            from .validation import SchemaError
+    from .validation import SchemaSet
 
-            raise SchemaError("the payload has no @odata.type; give the type")
-        type = written
-    found = _ABSOLUTE.get(schemas)  # schema_set(), inlined: this is the hot path
-    return (found or schema_set(schemas)).validate(payload, type)
+    if not isinstance(schemas, SchemaSet):
+        schemas = SchemaSet.from_dir(schemas)
+    return schemas.validate(payload, type)

@@ -60,8 +60,9 @@ class SchemaSet:
         return cls({p: json.loads(t) for p, t in files.items() if p.endswith(".json") and p.rpartition("/")[2] != BUNDLE_FILE})
 
     @classmethod
-    def from_dir(cls, folder: Path) -> SchemaSet:
+    def from_dir(cls, folder: str | Path) -> SchemaSet:
         """The schemas in ``folder``: a schema folder, or an output folder holding ``schemas/``."""
+        folder = Path(folder)
         if not folder.exists():
             raise SchemaError(f"{folder}: does not exist")
         bundle = folder / BUNDLE_FILE
@@ -113,8 +114,14 @@ class SchemaSet:
         """The jsonschema validator of a type: the reference, which explains."""
         return self.check(type_name).reference
 
-    def validate(self, payload: Any, type_name: str) -> list[Issue]:
-        """Every issue, up to ``MAX_ISSUES``; a last issue says when more were left unlisted."""
+    def validate(self, payload: Any, type_name: str | None = None) -> list[Issue]:
+        """Every issue, up to ``MAX_ISSUES``; a last issue says when more were left unlisted.
+
+        The type defaults to the payload's ``@odata.type``; SchemaError when it can't be
+        told or is not among the schemas.
+        """
+        if type_name is None:
+            type_name = written_type(payload)
         check = self._checks.get(type_name) or self.check(type_name)
         fast = check.fast  # Validator.valid(), inlined: this is the hot path
         if fast is not None:
@@ -134,6 +141,14 @@ class SchemaSet:
         if len(found) > MAX_ISSUES:
             found[MAX_ISSUES:] = [Issue("", f"at most {MAX_ISSUES} issues listed", "more")]
         return found
+
+
+def written_type(payload: Any) -> str:
+    """The payload's own ``@odata.type``; SchemaError when it has none."""
+    written = payload.get("@odata.type") if isinstance(payload, dict) else None
+    if not isinstance(written, str) or not written.strip():
+        raise SchemaError("the payload has no @odata.type; give the type")
+    return written
 
 
 def _distinct(found: Iterator[Issue]) -> Iterator[Issue]:

@@ -14,7 +14,7 @@ from generator import validate
 from generator.emit import jsonschema
 from generator.lint import check_examples
 from generator.pipeline import build_model
-from generator.validation import SchemaSet
+from generator.validation import SchemaError, SchemaSet
 from pages import SHAPES, resource
 
 SCHEMAS = GENERATED / "schemas"
@@ -155,15 +155,17 @@ def test_primitive_mappings(tmp_path: Path) -> None:
     assert pointers(schemas.validate(bad, "p")) == ["/i16", "/i32", "/d", "/t", "/b", "/n"]
 
 
-def test_validate_library_call_reuses_validators(tmp_path: Path) -> None:
+def test_validate_library_call_takes_a_folder_or_a_loaded_set(tmp_path: Path) -> None:
     payload = {"@odata.type": "#microsoft.graph.synchronizationSchedule", "state": "Nope"}
     issues = validate(payload, schemas=SCHEMAS)
     assert [i.pointer for i in issues] == ["/state"]
     assert validate({"state": "Active"}, type="synchronizationSchedule", schemas=SCHEMAS) == []
-    from generator import schema_set
-
-    first = schema_set(SCHEMAS).validator("synchronizationSchedule")
-    assert schema_set(SCHEMAS).validator("microsoft.graph.synchronizationSchedule") is first
+    loaded = SchemaSet.from_dir(SCHEMAS)
+    assert validate(payload, schemas=loaded) == issues == loaded.validate(payload)
+    first = loaded.validator("synchronizationSchedule")
+    assert loaded.validator("microsoft.graph.synchronizationSchedule") is first
+    with pytest.raises(SchemaError, match="no @odata.type"):
+        loaded.validate({"state": "Active"})
 
 
 def test_deep_payload_is_an_issue_not_a_crash(specs: SchemaSet) -> None:
