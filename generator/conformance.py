@@ -108,7 +108,7 @@ class _Comparer:
             theirs = self.service.types[name]
             self.figures.undocumented += 1
             self.diagnostics.append(
-                make("METADATA_UNDOCUMENTED_TYPE", f"the service has {theirs.kind} type {name}, which no page documents", where, theirs.line)
+                make("METADATA_UNDOCUMENTED_TYPE", f"the service has {theirs.kind} type {name}, which no page documents", where, theirs.line, type=name)
             )
         return Conformance(sorted(self.diagnostics), self.figures)
 
@@ -141,7 +141,14 @@ class _Comparer:
         key = self.service.key_of(t.full_name)
         mine = t.key_property
         if key and mine is not None and (mine,) != key:
-            self.report("METADATA_KEY", f"{t.full_name}: key {mine!r} on the page; the service keys it by {', '.join(key)}", t)
+            self.report(
+                "METADATA_KEY",
+                f"{t.full_name}: key {mine!r} on the page; the service keys it by {', '.join(key)}",
+                t,
+                property=mine,
+                expected=", ".join(key),
+                found=mine,
+            )
 
     def _model_names(self, t: Type) -> dict[str, tuple[Type, Property | NavigationProperty]]:
         """The model's properties and navigation properties of ``t``, its own and inherited,
@@ -221,19 +228,29 @@ class _Comparer:
             )
         if is_navigation != isinstance(prop, NavigationProperty):
             said = "a navigation property (a relationship)" if is_navigation else "a structural property"
-            self.report("METADATA_PROPERTY_KIND", f"{owner.full_name}.{prop.name}: the service has it as {said}", owner, prop.line, property=prop.name)
+            service_kind, page_kind = ("navigation property", "property") if is_navigation else ("property", "navigation property")
+            self.report(
+                "METADATA_PROPERTY_KIND",
+                f"{owner.full_name}.{prop.name}: the service has it as {said}",
+                owner,
+                prop.line,
+                property=prop.name,
+                expected=service_kind,
+                found=page_kind,
+            )
 
     def members(self, t: Type, theirs: ServiceType) -> None:
         if t.kind != ENUM or theirs.kind != "enum":
             return
         if t.flags != theirs.flags:
-            self.report("METADATA_FLAGS", f"{t.full_name}: the service says its values {'combine' if theirs.flags else 'do not combine'} (IsFlags)", t)
+            said = "combine" if theirs.flags else "do not combine"
+            self.report("METADATA_FLAGS", f"{t.full_name}: the service says its values {said} (IsFlags)", t, expected=str(theirs.flags).lower(), found=str(t.flags).lower())
         mine = {m.name.lower(): m for m in t.members}
         for name in theirs.members:
             found = mine.get(name.lower())
             if name == FUTURE:
                 if found is None:
-                    self.report("METADATA_FUTURE_MEMBER", f"{t.full_name}: the service has member {FUTURE}; the page lacks it", t)
+                    self.report("METADATA_FUTURE_MEMBER", f"{t.full_name}: the service has member {FUTURE}; the page lacks it", t, property=FUTURE)
                 continue
             self.figures.member_recall.add(found is not None)
             if found is None:

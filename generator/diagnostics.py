@@ -165,6 +165,16 @@ def at_least(severity: str) -> frozenset[str]:
     return frozenset(SEVERITIES[: SEVERITIES.index(severity) + 1])
 
 
+# Which side is which. Where two sources are compared, ``expected`` is the one that is
+# the measure (the service's metadata, the Properties table, the schema) and ``found`` the
+# one held to it (the page, the JSON representation, the example): TABLE_JSON_TYPE_MISMATCH,
+# METADATA_*, EXAMPLE_INVALID. Where graphdoc reads or assumes a value (read as, assumed,
+# ..._FROM_...), ``found`` is what it reads (what the model has) and ``expected`` what the
+# page itself wrote there, if it wrote anything: BOOLEAN_FROM_JSON has expected Edm.String,
+# found Edm.Boolean; UNKNOWN_TYPE the cell's name and Edm.Untyped; ENTITY_BASE_ASSUMED only
+# found. A collection is written "x collection", as the tables' readers write it
+# (conformance writes the service's way, Collection(x)). A generated name that had to
+# differ (NAME_COLLISION) has the name wanted as expected and the name given as found.
 _FIELDS = ("type", "property", "expected", "found")
 
 

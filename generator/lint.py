@@ -145,7 +145,7 @@ def check_examples(model: Model, schemas: SchemaSet | None = None, views: Views 
         if values is None:
             issue = Issue("", "a collection ({\"value\": [...]})", "another shape")
             report.failures.append((example, type_name, issue))
-            report.diagnostics.append(_diagnostic(example, label, issue))
+            report.diagnostics.append(_diagnostic(example, type_name, label, issue))
             continue
         issues: list[Issue] = []
         try:
@@ -157,7 +157,7 @@ def check_examples(model: Model, schemas: SchemaSet | None = None, views: Views 
             report.passed += 1
         for issue in issues:
             report.failures.append((example, type_name, issue))
-            report.diagnostics.append(_diagnostic(example, label, issue))
+            report.diagnostics.append(_diagnostic(example, type_name, label, issue))
     requests = _Requests(model, schemas, views)
     failed = {(example.source.path, example.source.line) for example, _, _ in report.failures}
     for example in model.examples:
@@ -172,5 +172,8 @@ def check_examples(model: Model, schemas: SchemaSet | None = None, views: Views 
     return report
 
 
-def _diagnostic(example: Example, label: str, issue: Issue) -> Diagnostic:
-    return make("EXAMPLE_INVALID", f"{label}: {issue}", example.source.path, example.source.line)
+def _diagnostic(example: Example, type_name: str, label: str, issue: Issue) -> Diagnostic:
+    """``type_name``: the type the example is of; the schema's word is ``expected``, the example's ``found``."""
+    return make(
+        "EXAMPLE_INVALID", f"{label}: {issue}", example.source.path, example.source.line, type=type_name, expected=issue.expected, found=issue.found
+    )

@@ -136,7 +136,15 @@ def python_names(model: Model) -> PythonNames:
         chosen = distinct([(t.full_name, candidate)], taken)[t.full_name]
         if chosen != bare:
             names.diagnostics.append(
-                make("NAME_COLLISION", f"Python class for {t.full_name} is {chosen} ({bare} is taken)", t.source.path, t.source.line)
+                make(
+                    "NAME_COLLISION",
+                    f"Python class for {t.full_name} is {chosen} ({bare} is taken)",
+                    t.source.path,
+                    t.source.line,
+                    type=t.full_name,
+                    expected=bare,
+                    found=chosen,
+                )
             )
         names.classes[t.full_name] = chosen
     module_taken = set(RESERVED_MODULES)
@@ -168,6 +176,10 @@ def _checked(names: PythonNames, t: Type, wanted: list[tuple[str, str]], taken: 
                     f"{t.full_name}.{wire}: Python {what} is {result[wire]} ({name} is taken)",
                     t.source.path,
                     t.source.line,
+                    type=t.full_name,
+                    property=wire,
+                    expected=name,
+                    found=result[wire],
                 )
             )
     return result

@@ -139,7 +139,7 @@ class _Resolver:
             full_name = record.full_name or f"{record.namespace}.{record.name}"
             for other, other_page in group[1:]:
                 if _names(other) == _names(record):
-                    self.report("REPEATED_TYPE", f"{full_name} is documented by {page.path} already", other_page.path, other.line)
+                    self.report("REPEATED_TYPE", f"{full_name} is documented by {page.path} already", other_page.path, other.line, type=full_name)
                 else:
                     record = self.merged(full_name, record, page, other, other_page)
             self.entries[full_name] = _Entry(record, page, full_name)
@@ -164,6 +164,7 @@ class _Resolver:
 
         added: list[str] = []
         conflicts: list[str] = []
+        differ: list[tuple[str, str]] = []  # (first page's type, this page's) of each conflict
         rows: dict[str, tuple[PropertyRow, ...]] = {}
         for kind in ("properties", "navigation"):
             mine = {r.name.lower(): r for r in (*record.properties, *record.navigation)}
@@ -175,6 +176,7 @@ class _Resolver:
                     added.append(row.name)
                 elif shape(have) != shape(row) and shape(have) is not None and shape(row) is not None:
                     conflicts.append(row.name)
+                    differ.append((_written(have.type), _written(row.type)))
             rows[kind] = (*getattr(record, kind), *extra)
         names = {m.name.lower() for m in record.members}
         members = [replace(m, line=record.line) for m in other.members if m.name.lower() not in names]
@@ -183,15 +185,19 @@ class _Resolver:
         methods = [replace(r, line=record.line) for r in other.methods if r.name.lower() not in known and r.link not in known]
         added += [r.name for r in methods]
         if conflicts:
+            # one conflicting row is named; several are the message's to list
+            one = {"property": conflicts[0], "expected": differ[0][0], "found": differ[0][1]} if len(conflicts) == 1 else {}
             self.report(
                 "DUPLICATE_TYPE",
                 f"{full_name} is documented by {page.path} already, which types {', '.join(conflicts)} otherwise; its word is kept",
                 other_page.path,
                 other.line,
+                type=full_name,
+                **one,
             )
         if not added and not conflicts:
             self.report(
-                "REPEATED_TYPE", f"{full_name} is documented by {page.path} already, with more", other_page.path, other.line
+                "REPEATED_TYPE", f"{full_name} is documented by {page.path} already, with more", other_page.path, other.line, type=full_name
             )
         if added:
             self.report(
@@ -235,6 +241,8 @@ class _Resolver:
             f"{record.name}: the page states no namespace, and the types using it are in {namespace}; read as {namespace}.{record.name}",
             page.path,
             record.line,
+            type=f"{namespace}.{record.name}",
+            found=namespace,
         )
         return replace(record, namespace=namespace)
 
@@ -257,9 +265,11 @@ class _Resolver:
             return []
         return self.by_page.get((key.folder or "resources", key.stem), [])
 
-    def resolve_ref(self, ref: TypeRef, namespace: str, path: str, line: int, what: str) -> str:
+    def resolve_ref(self, ref: TypeRef, namespace: str, path: str, line: int, what: str, **about: str) -> str:
+        """The type a type cell names. ``about``: the type and property (or method, or
+        parameter) the cell belongs to, for the diagnostics; ``what`` names them in the message."""
         if len(ref.alternatives) > 1:
-            return self.common_base(ref, namespace, path, line, what)
+            return self.common_base(ref, namespace, path, line, what, **about)
         primitive = edm_type(ref.name)
         if ref.name.lower() == "json" and ref.link is None:
             documented = self.lookup("Json", namespace)
@@ -283,22 +293,22 @@ class _Resolver:
                         return full
             return on_page[0]
         where = f" (link to {ref.link.folder}/{ref.link.stem}.md, which does not exist)" if ref.link else ""
-        self.report("UNKNOWN_TYPE", f"{what}: type {ref.name!r} is not documented{where}; read as {UNTYPED}", path, line)
+        self.report("UNKNOWN_TYPE", f"{what}: type {ref.name!r} is not documented{where}; read as {UNTYPED}", path, line, expected=ref.name, found=UNTYPED, **about)
         return UNTYPED
 
-    def common_base(self, ref: TypeRef, namespace: str, path: str, line: int, what: str) -> str:
+    def common_base(self, ref: TypeRef, namespace: str, path: str, line: int, what: str, **about: str) -> str:
         """A cell naming several types ("[a](a.md) or [b](b.md)") means their closest common base."""
         named = [self.named_by_link(option, namespace) for option in ref.alternatives]
         known = [name for name in named if name is not None]
         if not known:
-            return self.resolve_ref(ref.alternatives[0], namespace, path, line, what)
+            return self.resolve_ref(ref.alternatives[0], namespace, path, line, what, **about)
         chains = [[name, *self.written_bases(name)] for name in known]
         shared = next((name for name in chains[0] if all(name in chain for chain in chains[1:])), None)
         if shared is None:
-            self.report("BAD_TYPE", f"{what}: {', '.join(known)} have no common base type; read as {known[0]}", path, line)
+            self.report("BAD_TYPE", f"{what}: {', '.join(known)} have no common base type; read as {known[0]}", path, line, expected=" or ".join(known), found=known[0], **about)
             return known[0]
         if shared not in known:
-            self.report("COMMON_BASE_TYPE", f"{what}: one of {', '.join(known)}; read as their common base {shared}", path, line)
+            self.report("COMMON_BASE_TYPE", f"{what}: one of {', '.join(known)}; read as their common base {shared}", path, line, expected=" or ".join(known), found=shared, **about)
         return shared
 
     # -- base types and kinds --------------------------------------------
@@ -315,6 +325,8 @@ class _Resolver:
                         f"{entry.full_name}: base type {record.base_type!r} is not documented",
                         path,
                         record.line,
+                        type=entry.full_name,
+                        expected=record.base_type,
                     )
             from_line = None
             if record.inherits is not None:
@@ -325,6 +337,8 @@ class _Resolver:
                         f"{entry.full_name}: inherits from {record.inherits.name!r}, which is not documented",
                         path,
                         record.inherits_line,
+                        type=entry.full_name,
+                        expected=record.inherits.name,
                     )
             base = from_annotation or (from_line if not record.base_type else None)
             if from_annotation and from_line and from_annotation != from_line:
@@ -339,12 +353,15 @@ class _Resolver:
                     f"{base} is used",
                     path,
                     record.inherits_line or record.line,
+                    type=entry.full_name,
+                    expected=from_annotation,
+                    found=from_line,
                 )
             if base is None and not record.base_type and record.inherits is None:
                 base = self.base_from_mentions(entry)
             entry.base = base if base != entry.full_name else None
             if base == entry.full_name:
-                self.report("INHERITANCE_CYCLE", f"{entry.full_name} inherits from itself", path, record.line)
+                self.report("INHERITANCE_CYCLE", f"{entry.full_name} inherits from itself", path, record.line, type=entry.full_name)
 
     def entity_by_convention(self, ancestor: str, name: str) -> bool:
         """``ancestor`` is the documented entity type, and ``name`` will derive from it by the
@@ -386,7 +403,7 @@ class _Resolver:
         chains = {name: self.written_bases(name) for name in named}
         base = max(named, key=lambda name: (all(other in chains[name] for other in named if other != name), len(chains[name])))
         mention = named[base]
-        self.report("BASE_FROM_TEXT", f"{entry.full_name}: base type {base}, from 'inherited from' in {mention.where}", entry.page.path, mention.line)
+        self.report("BASE_FROM_TEXT", f"{entry.full_name}: base type {base}, from 'inherited from' in {mention.where}", entry.page.path, mention.line, type=entry.full_name, found=base)
         return base
 
     def bases_from_derived_lists(self) -> None:
@@ -407,6 +424,8 @@ class _Resolver:
                     f"{child.full_name}: base type {name}, which lists it as derived ({entry.page.path}:{mention.line})",
                     child.page.path,
                     child.record.line,
+                    type=child.full_name,
+                    found=name,
                 )
 
     def implicit_entity_bases(self) -> None:
@@ -468,7 +487,7 @@ class _Resolver:
             if base is None or not (entry.record.is_enum or base.record.is_enum):
                 continue
             what = "an enum takes no base type" if entry.record.is_enum else f"its base type {base.full_name} is an enum"
-            self.report("BAD_BASE_TYPE", f"{name}: {what}; read without one", entry.page.path, entry.record.line)
+            self.report("BAD_BASE_TYPE", f"{name}: {what}; read without one", entry.page.path, entry.record.line, type=name, expected=base.full_name)
             entry.base = None
 
     def break_cycles(self) -> None:
@@ -489,6 +508,7 @@ class _Resolver:
                 f"base types form a cycle ({' -> '.join(cycle + [cycle[0]])}); {victim} keeps no base type",
                 entry.page.path,
                 entry.record.line,
+                type=victim,
             )
 
     def assign_kinds(self) -> None:
@@ -516,6 +536,8 @@ class _Resolver:
                     "but no keyProperty or base type; read as an entity keyed by id",
                     entry.page.path,
                     record.line,
+                    type=entry.full_name,
+                    property="id",
                 )
                 continue
             target_of = self.relationship_to(entry)
@@ -527,6 +549,8 @@ class _Resolver:
                     "read as an entity keyed by id",
                     entry.page.path,
                     record.line,
+                    type=entry.full_name,
+                    property="id",
                 )
                 continue
             addressed = self.addressed_by_key(entry)
@@ -537,6 +561,8 @@ class _Resolver:
                     f"{entry.full_name}: its API pages address one by key ({addressed}); read as an entity keyed by id",
                     entry.page.path,
                     record.line,
+                    type=entry.full_name,
+                    property="id",
                 )
 
     def relationship_to(self, entry: _Entry) -> str | None:
@@ -576,6 +602,8 @@ class _Resolver:
                 f"{root.full_name}: {name} derives from it and is keyed by {key}; read as an entity keyed by {key}",
                 root.page.path,
                 root.record.line,
+                type=root.full_name,
+                property=key,
             )
 
     def addressed_by_key(self, entry: _Entry) -> str | None:
@@ -661,7 +689,7 @@ class _Resolver:
                 return named  # the JSON block names the enum the values belong to
         if row.possible_values and ref.link is None and edm_type(ref.name) is None and self.lookup(ref.name, record.namespace) is None:
             return self.inline_enum(row, entry, ref.name.rsplit(".", 1)[-1])
-        resolved = self.resolve_ref(ref, record.namespace, entry.page.path, row.line, what)
+        resolved = self.resolve_ref(ref, record.namespace, entry.page.path, row.line, what, type=entry.full_name, property=row.name)
         if row.possible_values and resolved == "Edm.String":
             documented = self.enum_for_values(row, entry)
             if documented is not None:
@@ -670,6 +698,10 @@ class _Resolver:
                     f"{entry.full_name}.{row.name}: its possible values are documented enum {documented}'s; read as that enum",
                     entry.page.path,
                     row.line,
+                    type=entry.full_name,
+                    property=row.name,
+                    expected="Edm.String",
+                    found=documented,
                 )
                 return documented
         return resolved  # a String with possible values stays a String: the values go into its description and examples
@@ -691,9 +723,9 @@ class _Resolver:
                 return named
         return self.enums_by_members().get((record.namespace, frozenset(row.possible_values)))
 
-    def inline_enum(self, row: PropertyRow, entry: _Entry, name: str) -> str:
+    def inline_enum(self, row: PropertyRow, entry: _Entry, written: str) -> str:
         record = entry.record
-        name = re.sub(r"\W", "", name, flags=re.ASCII) or "enum"
+        name = re.sub(r"\W", "", written, flags=re.ASCII) or "enum"
         full_name = f"{record.namespace}.{name}"
         existing = self.lookup(full_name, record.namespace) or self.enums_by_members().get(
             (record.namespace, frozenset(row.possible_values))
@@ -716,13 +748,17 @@ class _Resolver:
                 f"{record.name}.{row.name}: 'Possible values' read as enum {full_name}",
                 entry.page.path,
                 row.line,
+                type=entry.full_name,
+                property=row.name,
+                expected=written,
+                found=full_name,
             )
         return full_name
 
     def flags(self, entry: _Entry) -> bool:
         reason = _flags_reason(entry.record)
         if reason is not None:
-            self.report("FLAGS_INFERRED", f"{entry.full_name}: values combine, as {reason}", entry.page.path, entry.record.line)
+            self.report("FLAGS_INFERRED", f"{entry.full_name}: values combine, as {reason}", entry.page.path, entry.record.line, type=entry.full_name)
         return reason is not None
 
     def enums_by_members(self) -> dict[tuple[str, frozenset[str]], str]:
@@ -776,6 +812,8 @@ class _Resolver:
                 f"{entry.full_name}.{row.name}: a property of an entity type that its API pages $expand; read as a navigation property",
                 path,
                 row.line,
+                type=entry.full_name,
+                property=row.name,
             )
         values = [row for row in record.navigation if self.is_value_row(row, entry)]
         for row in values:
@@ -784,6 +822,8 @@ class _Resolver:
                 f"{entry.full_name}.{row.name}: listed as a relationship, but a relationship leads to an entity; read as a property",
                 path,
                 row.line,
+                type=entry.full_name,
+                property=row.name,
             )
         navigation = {row.name for row in (*record.navigation, *expanded)} - {row.name for row in values}
         result: dict[str, Property] = {}
@@ -792,7 +832,7 @@ class _Resolver:
             if row.name.lower() in inherited or (row.name in navigation and row.name != key):
                 continue
             if row.name in result:
-                self.report("DUPLICATE_PROPERTY", f"{entry.full_name}: property {row.name!r} is listed twice", path, row.line)
+                self.report("DUPLICATE_PROPERTY", f"{entry.full_name}: property {row.name!r} is listed twice", path, row.line, type=entry.full_name, property=row.name)
                 continue
             type_name = self.property_type(row, entry, f"{entry.full_name}.{row.name}", shown.get(row.name))
             result[row.name] = Property(
@@ -819,6 +859,8 @@ class _Resolver:
                 f"{entry.full_name}.{row.name}: a row of {holder.full_name} names it by a path; added as a property",
                 holder.page.path,
                 row.line,
+                type=entry.full_name,
+                property=row.name,
             )
         for holder, facet in self.facets_on().get(entry.full_name, []):
             if facet.name.lower() in taken:
@@ -830,6 +872,8 @@ class _Resolver:
                 f"{entry.full_name}.{facet.name}: {holder.full_name} is a facet on it, its page says; added as a property",
                 holder.page.path,
                 facet.line,
+                type=entry.full_name,
+                property=facet.name,
             )
         parent = self.entries.get(entry.base) if entry.base else None
         inherits_key = parent is not None and self.key_of(parent) is not None
@@ -839,6 +883,9 @@ class _Resolver:
                 f"{entry.full_name}: key property {key!r} is in no table; added as Edm.String",
                 path,
                 record.line,
+                type=entry.full_name,
+                property=key,
+                found="Edm.String",
             )
             result = {key: Property(name=key, type="Edm.String", nullable=False, read_only=True, line=record.line), **result}
         return tuple(result.values())
@@ -864,6 +911,8 @@ class _Resolver:
                         f"{entry.full_name}: {name!r} is in the JSON representation but not in the Properties table; added",
                         path,
                         line,
+                        type=entry.full_name,
+                        property=name,
                     )
                 type_name, collection = guess or (UNTYPED, isinstance(shown_value, list))
                 table[name] = Property(name=name, type=type_name, collection=collection, line=line)
@@ -910,6 +959,8 @@ class _Resolver:
                     f"{entry.full_name}: {name!r} is in the Properties table but not in the JSON representation",
                     path,
                     line,
+                    type=entry.full_name,
+                    property=name,
                 )
 
     def is_open(self, entry: _Entry) -> bool:
@@ -971,6 +1022,8 @@ class _Resolver:
                     f"{entry.full_name}: key {row.name!r} is listed as a relationship; read as a property",
                     entry.page.path,
                     row.line,
+                    type=entry.full_name,
+                    property=row.name,
                 )
                 continue
             if row.name in result:
@@ -979,6 +1032,8 @@ class _Resolver:
                     f"{entry.full_name}: relationship {row.name!r} is listed twice",
                     entry.page.path,
                     row.line,
+                    type=entry.full_name,
+                    property=row.name,
                 )
                 continue
             type_name = self.property_type(row, entry, f"{entry.full_name}.{row.name}") if row.type else UNTYPED
@@ -988,6 +1043,8 @@ class _Resolver:
                     f"{entry.full_name}.{row.name}: a row of {by_path.full_name} names it by a path; added as a relationship",
                     by_path.page.path,
                     row.line,
+                    type=entry.full_name,
+                    property=row.name,
                 )
             result[row.name] = NavigationProperty(
                 name=row.name,
@@ -1007,6 +1064,8 @@ class _Resolver:
                     f"{entry.full_name}: member {row.name!r} is listed twice",
                     entry.page.path,
                     row.line,
+                    type=entry.full_name,
+                    property=row.name,
                 )
                 continue
             value = row.value if row.value is not None else index
@@ -1100,7 +1159,7 @@ class _Resolver:
         namespace = record.namespace
         return_type = None
         if row.return_type is not None:
-            return_type = self.resolve_ref(row.return_type, namespace, path, row.line, f"{entry.full_name} method {row.name!r}")
+            return_type = self.resolve_ref(row.return_type, namespace, path, row.line, f"{entry.full_name} method {row.name!r}", type=entry.full_name, property=row.name)
         returns_collection = bool(row.return_type and row.return_type.collection)
         page = self.api_pages.get((row.link.folder or "api", row.link.stem)) if row.link else None
         api = page.api if page is not None else None
@@ -1115,6 +1174,9 @@ class _Resolver:
                     f"{page.path}'s response example is {shown}",
                     path,
                     row.line,
+                    type=entry.full_name,
+                    property=row.name,
+                    found=_typed(return_type, returns_collection),
                 )
         if api is None or not api.requests:
             http_method, api_path = self.assumed(entry, row, returns_collection)
@@ -1125,6 +1187,9 @@ class _Resolver:
                     f"{entry.full_name} method {row.name!r}: API page not found ({where}); assumed {http_method} {api_path}",
                     path,
                     row.line,
+                    type=entry.full_name,
+                    property=row.name,
+                    found=f"{http_method} {api_path}",
                 )
             else:
                 self.report(
@@ -1132,6 +1197,9 @@ class _Resolver:
                     f"{entry.full_name} method {row.name!r}: {page.path if page else ''} has no HTTP request; assumed {http_method} {api_path}",
                     path,
                     row.line,
+                    type=entry.full_name,
+                    property=row.name,
+                    found=f"{http_method} {api_path}",
                 )
             paths: tuple[str, ...] = (api_path,)
         else:
@@ -1159,6 +1227,10 @@ class _Resolver:
                 f"but {source.path} answers a collection; read as a collection",
                 path,
                 row.line,
+                type=entry.full_name,
+                property=row.name,
+                expected=return_type,
+                found=_typed(return_type, True),
             )
         return Method(
             name=row.name,
@@ -1216,11 +1288,12 @@ class _Resolver:
             at = _path_pattern(api.requests[0].path)
             owner = response or request or named or addressed.get(at) or addressed.get(at.rsplit("/", 1)[0])
             if owner is None:
+                # about no type, and the operation is not named: nothing to add to the message
                 self.report("UNSERVED_API_PAGE", "no Methods table links this page, and no type it works on is known; not served", page.path, api.line)
                 continue
             parameters = self.parameters(api, "microsoft.graph", page.path)
             name = api.title.split(":", 1)[-1].strip() or key[1]
-            self.report("UNLISTED_API_PAGE", f"no Methods table links this page; served as an operation of {owner}", page.path, api.line)
+            self.report("UNLISTED_API_PAGE", f"no Methods table links this page; served as an operation of {owner}", page.path, api.line, type=owner, property=name)
             # one operation for each HTTP method the page documents (an update by PATCH and by PUT)
             for http_method in dict.fromkeys(r.method for r in api.requests):
                 returns = response if http_method != "DELETE" else None
@@ -1301,7 +1374,9 @@ class _Resolver:
         found: dict[str, Parameter] = {}
         for row in api.parameters:
             if row.name in found:
-                self.report("DUPLICATE_PROPERTY", f"parameter {row.name!r} is listed twice", path, row.line)
+                # no type: two types' Methods tables may link one API page, and its
+                # diagnostics are one diagnostic, whichever method read them
+                self.report("DUPLICATE_PROPERTY", f"parameter {row.name!r} is listed twice", path, row.line, property=row.name)
                 continue
             found[row.name] = self.parameter(row, namespace, path)
         return tuple(found.values())
@@ -1309,7 +1384,7 @@ class _Resolver:
     def parameter(self, row: PropertyRow, namespace: str, path: str) -> Parameter:
         type_name = UNTYPED
         if row.type is not None:
-            type_name = self.resolve_ref(row.type, namespace, path, row.line, f"parameter {row.name!r}")
+            type_name = self.resolve_ref(row.type, namespace, path, row.line, f"parameter {row.name!r}", property=row.name)
         return Parameter(
             name=row.name,
             type=type_name,
@@ -1317,7 +1392,8 @@ class _Resolver:
             description=row.description,
         )
 
-    def example(self, record: Any, namespace: str, path: str) -> Example:
+    def example(self, record: Any, namespace: str, path: str, owner: str = "") -> Example:
+        """``owner``: the type whose page shows the example, if it is a resource page's."""
         annotation = record.annotation
         type_name = None
         written = annotation.get("@odata.type")
@@ -1334,6 +1410,8 @@ class _Resolver:
                     f"example annotation names {written!r}, which is not documented",
                     path,
                     record.line,
+                    type=owner,
+                    expected=written,
                 )
         return Example(
             kind=record.kind,
@@ -1355,7 +1433,8 @@ class _Resolver:
             if page.api is not None:
                 found.extend(self.example(e, "microsoft.graph", page.path) for e in page.api.examples)
             for record in page.types:
-                found.extend(self.example(e, record.namespace, page.path) for e in record.examples)
+                owner = record.full_name or f"{record.namespace}.{record.name}"
+                found.extend(self.example(e, record.namespace, page.path, owner) for e in record.examples)
         return tuple(found)
 
     def build(self) -> Model:
@@ -1375,7 +1454,7 @@ class _Resolver:
             record = entry.record
             key = self.key_of(entry) if entry.kind == ENTITY else None
             if not record.open_type and entry.kind != ENUM and self.is_open(entry):
-                self.report("OPEN_TYPE_INHERITED", f"{name} derives from an open type; open too", entry.page.path, record.line)
+                self.report("OPEN_TYPE_INHERITED", f"{name} derives from an open type; open too", entry.page.path, record.line, type=name)
             types.append(
                 Type(
                     full_name=entry.full_name,
@@ -1406,6 +1485,16 @@ class _Resolver:
         operations = with_operations(Model(types=final_types, examples=examples), unlisted).operations
         diagnostics = sorted(set(self.diagnostics), key=lambda d: (d.path, d.line, d.code, d.message))
         return Model(types=final_types, diagnostics=tuple(diagnostics), examples=examples, operations=operations)
+
+
+def _written(ref: TypeRef | None) -> str:
+    """A type cell as the page writes it, for a diagnostic's expected or found value."""
+    return _typed(ref.name, ref.collection) if ref is not None else ""
+
+
+def _typed(name: str, collection: bool) -> str:
+    """A type and whether a collection, written as TABLE_JSON_TYPE_MISMATCH writes them."""
+    return f"{name} collection" if collection else name
 
 
 def _path_pattern(path: str) -> str:
