@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
+import signal
+import subprocess
+import sys
+import tempfile
 import textwrap
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -27,6 +34,12 @@ needs_corpus = pytest.mark.skipif(
 )
 
 
+@pytest.fixture(scope="session")
+def corpus_model() -> Model:
+    """The whole corpus's model, built once for the session's corpus tests."""
+    return build_model(CORPUS)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _cache_of_the_tests(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """The tests never write into the user's own cache (``~/.cache/graphdoc``): every run
@@ -35,6 +48,71 @@ def _cache_of_the_tests(tmp_path_factory: pytest.TempPathFactory) -> Iterator[No
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("GRAPHDOC_CACHE_DIR", str(tmp_path_factory.mktemp("graphdoc-cache")))
         yield
+
+
+# The corpus's output through the tools users feed it to (tests/tool_checks.py) takes minutes
+# of one core, so it runs as a process beside the other tests, from the first test on, when
+# a test that reads its results is among those collected; those tests run last. It shares
+# the session's cache, so the corpus tests that come later find its pages parsed.
+CORPUS_CHECKS = "corpus_checks"
+
+
+@dataclass
+class CorpusChecks:
+    out: Path  # the corpus's output, as graphdoc generate wrote it
+    results: dict[str, dict[str, Any]]  # by check: its returncode and the end of its output
+
+
+@dataclass
+class _Running:
+    process: subprocess.Popen[bytes]
+    folder: Path
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", f"{CORPUS_CHECKS}: reads what tests/tool_checks.py found on the corpus's output; runs last")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    late = [item for item in items if item.get_closest_marker(CORPUS_CHECKS)]
+    items[:] = [item for item in items if not item.get_closest_marker(CORPUS_CHECKS)] + late
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _corpus_checks_beside(request: pytest.FixtureRequest, _cache_of_the_tests: None) -> Iterator[_Running | None]:
+    if not (CORPUS / "resources").is_dir() or not any(item.get_closest_marker(CORPUS_CHECKS) for item in request.session.items):
+        yield None
+        return
+    folder = Path(tempfile.mkdtemp(prefix="graphdoc-corpus-checks-"))
+    with (folder / "output").open("wb") as output:
+        process = subprocess.Popen(
+            [sys.executable, str(Path(__file__).with_name("tool_checks.py")), str(CORPUS), str(folder / "out"), str(folder / "results.json")],
+            cwd=folder,
+            stdin=subprocess.DEVNULL,
+            stdout=output,
+            stderr=output,
+            start_new_session=True,  # its own process group: stopped whole if the session ends first
+        )
+    try:
+        yield _Running(process, folder)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def corpus_checks(_corpus_checks_beside: _Running | None) -> CorpusChecks:
+    if _corpus_checks_beside is None:
+        pytest.fail(f"the corpus checks were not started: mark the test {CORPUS_CHECKS}")
+    process, folder = _corpus_checks_beside.process, _corpus_checks_beside.folder
+    process.wait(timeout=1800)
+    results = folder / "results.json"
+    if not results.exists():
+        said = (folder / "output").read_text(encoding="utf-8", errors="replace")[-3000:]
+        pytest.fail(f"tests/tool_checks.py wrote no results (exit {process.returncode}): {said}")
+    return CorpusChecks(folder / "out", json.loads(results.read_text(encoding="utf-8")))
 
 
 def write_docs(root: Path, pages: dict[str, str | bytes]) -> Path:

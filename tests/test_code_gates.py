@@ -5,6 +5,7 @@ runtime). The runtime modules pass them where they live, too."""
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -15,17 +16,13 @@ from generator.write import write_tree
 from models_helpers import run_tool
 from pages import resource
 from test_models import HOSTILE_PAGES
+from tool_checks import gate_commands
 
 
 def gates(target: Path, cwd: Path, mypy_cache: Path | None = None) -> None:
-    black = run_tool("black", "--check", "--quiet", str(target), cwd=cwd)
-    assert black.returncode == 0, black.stderr
-    for python in ("py310", "py313"):  # the oldest Python the code runs on, and a recent one
-        ruff = run_tool("ruff", "check", "--isolated", "--no-cache", "--target-version", python, "--output-format", "concise", str(target), cwd=cwd)
-        assert ruff.returncode == 0, ruff.stdout[-3000:]
-    cache = mypy_cache or cwd / ".mypy"
-    mypy = run_tool("mypy", "--strict", "--no-incremental", "--cache-dir", str(cache), str(target), cwd=cwd)
-    assert mypy.returncode == 0, mypy.stdout[-3000:]
+    for name, command in gate_commands(target, mypy_cache or cwd / ".mypy"):
+        done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
+        assert done.returncode == 0, f"{name}: {(done.stdout + done.stderr)[-3000:]}"
 
 
 def test_the_committed_output_passes(tmp_path: Path) -> None:

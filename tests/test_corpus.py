@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-import time
 from collections import Counter
 
 import pytest
 
-from conftest import CORPUS, needs_corpus
+from conftest import CORPUS, CorpusChecks, needs_corpus
 from generator.load import read_page
 from generator.model import Model
-from generator.pipeline import build_model
 from generator.resolve import resolve
 
 pytestmark = needs_corpus
-
-
-@pytest.fixture(scope="module")
-def corpus_model() -> Model:
-    start = time.perf_counter()
-    model = build_model(CORPUS)
-    print(f"\ncorpus model: {len(model.types)} types in {time.perf_counter() - start:.1f}s")
-    return model
 
 
 def page_model(*names: str) -> Model:
@@ -90,26 +80,20 @@ def test_no_beta_disclaimer_as_description(corpus_model: Model) -> None:
     assert not [t.full_name for t in corpus_model.types if t.description.startswith("Important")]
 
 
-def test_corpus_code_imports_and_passes_the_gates(corpus_model: Model, tmp_path_factory: pytest.TempPathFactory) -> None:
-    """The generated Python of the whole corpus imports, and black, the pinned ruff and
-    mypy --strict pass on all of it (models, handlers, service runtime): the templates'
-    layout and names hold on thousands of real names and descriptions."""
-    from generator.emit import emit_all
-    from generator.write import write_tree
+@pytest.mark.corpus_checks
+def test_corpus_code_imports_and_passes_the_gates(corpus_model: Model, corpus_checks: CorpusChecks) -> None:
+    """``graphdoc generate`` on the whole corpus succeeds, its Python imports, and black,
+    the pinned ruff and mypy --strict pass on all of it (models, handlers, service
+    runtime): the templates' layout and names hold on thousands of real names and
+    descriptions."""
     from models_helpers import import_models
-    from test_code_gates import gates
 
-    where = tmp_path_factory.mktemp("corpus-code")
-    out = where / "out"
-    start = time.perf_counter()
-    write_tree(out, emit_all(corpus_model, ["models", "handlers"]))
-    print(f"\ncorpus models and handlers: generated in {time.perf_counter() - start:.1f}s")
-    models = import_models(out / "models")
+    found = corpus_checks.results
+    for name in ("generate", "black", "ruff py310", "ruff py313", "mypy"):
+        assert found[name]["returncode"] == 0, f"{name}: {found[name]['output']}"
+    models = import_models(corpus_checks.out / "models")
     classes = {name for name in dir(models) if name[:1].isupper()}
     assert len(classes) >= len(corpus_model.types)
-    start = time.perf_counter()
-    gates(out, where)
-    print(f"corpus code gates: {time.perf_counter() - start:.1f}s")
 
 
 def test_real_pages_of_each_form_pass_against_the_corpus_mock(corpus_model: Model) -> None:
@@ -150,15 +134,13 @@ def test_real_pages_of_each_form_pass_against_the_corpus_mock(corpus_model: Mode
     assert creates and all(r.status == 201 for r in creates)
 
 
-def test_corpus_openapi_passes_the_spec_validator(corpus_model: Model) -> None:
+@pytest.mark.corpus_checks
+def test_corpus_openapi_passes_the_spec_validator(corpus_checks: CorpusChecks) -> None:
     """The whole corpus's OpenAPI description is valid OpenAPI 3.1, every operation in it."""
     import json
 
-    from openapi_spec_validator import validate
-
-    from generator.emit import emit_all
-
-    document = json.loads(emit_all(corpus_model, ["openapi"])["openapi.json"])
-    validate(document)
+    openapi = corpus_checks.results["openapi"]
+    assert openapi["returncode"] == 0, openapi["output"]
+    document = json.loads((corpus_checks.out / "openapi.json").read_text(encoding="utf-8"))
     operations = [o for item in document["paths"].values() for m, o in item.items() if m in ("get", "post", "put", "patch", "delete")]
     assert len({o["operationId"] for o in operations}) == len(operations) > 5000

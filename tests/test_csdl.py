@@ -16,10 +16,9 @@ from typing import Any
 
 import pytest
 
-from conftest import CORPUS, GENERATED, SPECS, model_of, needs_corpus
+from conftest import GENERATED, SPECS, model_of, needs_corpus
 from generator.emit import csdl, emit_all
 from generator.model import COMPLEX, ENTITY, ENUM, Model, Property, Source, Type
-from generator.pipeline import build_model
 from pages import api_page, enum_page, resource
 from test_models import HOSTILE_PAGES
 
@@ -347,8 +346,8 @@ def test_byte_identical_across_runs_and_hash_seeds(tmp_path: Path, spec_model: M
 
 
 @pytest.fixture(scope="module")
-def corpus_metadata() -> tuple[Model, str]:
-    model = build_model(CORPUS)
+def corpus_metadata(corpus_model: Model) -> tuple[Model, str]:
+    model = corpus_model
     start = time.perf_counter()
     text = emitted(model)
     elapsed = time.perf_counter() - start

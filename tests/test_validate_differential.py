@@ -25,7 +25,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import CORPUS, GENERATED, ROOT, needs_corpus, write_docs
+from conftest import GENERATED, ROOT, needs_corpus, write_docs
 from generator.emit import jsonschema as schema_emitter
 from generator.lint import _request_types, _values, example_type
 from generator.model import Model
@@ -85,9 +85,9 @@ def test_every_spec_example_gets_the_same_verdict(spec_model: Model) -> None:
 
 
 @needs_corpus
-def test_every_corpus_example_gets_the_same_verdict() -> None:
+def test_every_corpus_example_gets_the_same_verdict(corpus_model: Model) -> None:
     start = time.perf_counter()
-    model = build_model(CORPUS)
+    model = corpus_model
     schemas = SchemaSet.from_texts(schema_emitter.emit(model))
     checked, valid, found = disagreements(schemas, model)
     print(f"\ncorpus examples: {checked} checked, {valid} valid, in {time.perf_counter() - start:.1f}s")

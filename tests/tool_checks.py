@@ -1,0 +1,60 @@
+"""The tools users feed generated code to, as commands: black, the pinned ruff and
+``mypy --strict`` over Python, the OpenAPI 3.1 validator over ``openapi.json``.
+
+Run as a script, it checks the whole corpus's output, as one process:
+
+    python tests/tool_checks.py DOCS OUT RESULTS
+
+generates DOCS into OUT as a user does (``graphdoc generate``), then runs each check one
+after another and writes each one's exit code and the end of its output to RESULTS (JSON).
+The checks take up to a minute of one core each on the corpus, so the test session starts
+this beside the other tests (conftest) and asserts the results at its end.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+VALIDATE_OPENAPI = "import json, sys; from openapi_spec_validator import validate; validate(json.load(open(sys.argv[1], encoding='utf-8')))"
+
+
+def gate_commands(target: Path, mypy_cache: Path) -> list[tuple[str, list[str]]]:
+    """The code gates over a folder of Python (a generated output folder, or graphdoc's
+    runtime modules), each a name and a command."""
+    python = sys.executable
+    return [
+        ("black", [python, "-m", "black", "--check", "--quiet", str(target)]),
+        *(
+            (f"ruff {version}", [python, "-m", "ruff", "check", "--isolated", "--no-cache", "--target-version", version, "--output-format", "concise", str(target)])
+            for version in ("py310", "py313")  # the oldest Python the code runs on, and a recent one
+        ),
+        ("mypy", [python, "-m", "mypy", "--strict", "--no-incremental", "--cache-dir", str(mypy_cache), str(target)]),
+    ]
+
+
+def corpus_commands(docs: Path, out: Path) -> list[tuple[str, list[str]]]:
+    python = sys.executable
+    return [
+        ("generate", [python, "-m", "generator", "generate", str(docs), "--out", str(out), "-q"]),
+        *gate_commands(out, out.parent / ".mypy"),
+        ("openapi", [python, "-c", VALIDATE_OPENAPI, str(out / "openapi.json")]),
+    ]
+
+
+def main(docs: Path, out: Path, results: Path) -> None:
+    found: dict[str, dict[str, object]] = {}
+    for name, command in corpus_commands(docs, out):
+        done = subprocess.run(command, cwd=out.parent, capture_output=True, text=True, check=False)
+        found[name] = {"returncode": done.returncode, "output": (done.stdout + done.stderr)[-3000:]}
+        if name == "generate" and done.returncode:
+            break  # nothing to check
+    written = results.with_suffix(".partial")
+    written.write_text(json.dumps(found), encoding="utf-8")
+    written.replace(results)
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]))
