@@ -112,33 +112,38 @@ def test_a_staging_folder_another_run_holds_is_left_alone(project: Path) -> None
 
 
 @pytest.mark.skipif(write.fcntl is None, reason="this system has no flock")
-def test_a_staging_folder_taken_by_another_cleanup_is_not_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_run_racing_another_runs_cleanup_still_writes_its_output(project: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another run's cleanup takes the first staging folder this run makes (it locks it
+    first) and removes the second between this run's open and its lock: the run writes
+    its whole output all the same, from a third, and leaves the other run's folder alone."""
     import fcntl
 
-    real_mkdtemp = write.tempfile.mkdtemp
+    page = project / "specs/resources/synchronizationschedule.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("Whether the schedule is currently in force.", "On or off."), encoding="utf-8")
+    expected = tmp_path_factory.mktemp("expected") / "generated"
+    assert main(["generate", str(project / "specs"), "--out", str(expected), "-q"]) == 0
+    real_mkdtemp, real_flock = write.tempfile.mkdtemp, fcntl.flock
     made: list[Path] = []
     others: list[int] = []
 
     def mkdtemp(*args, **kwargs):  # type: ignore[no-untyped-def]
         made.append(Path(real_mkdtemp(*args, **kwargs)))
-        if len(made) == 1:  # another run's cleanup locks the first folder before we do
+        if len(made) == 1:  # the other run's cleanup locks the first folder before this run does
             others.append(os.open(made[0], os.O_RDONLY))
-            fcntl.flock(others[0], fcntl.LOCK_EX | fcntl.LOCK_NB)
+            real_flock(others[0], fcntl.LOCK_EX | fcntl.LOCK_NB)
         return str(made[-1])
 
     def flock(handle: int, operation: int) -> None:
-        if len(made) == 2:  # and removes the second one between our open and our lock
+        if len(made) == 2 and made[1].exists():  # and removes the second between its open and its lock
             shutil.rmtree(made[1])
-        fcntl.flock(handle, operation)
+        real_flock(handle, operation)
 
     monkeypatch.setattr(write.tempfile, "mkdtemp", mkdtemp)
-    monkeypatch.setattr(write, "fcntl", types.SimpleNamespace(flock=flock, LOCK_EX=fcntl.LOCK_EX, LOCK_NB=fcntl.LOCK_NB))
+    monkeypatch.setattr(write, "fcntl", types.SimpleNamespace(flock=flock, LOCK_EX=fcntl.LOCK_EX, LOCK_NB=fcntl.LOCK_NB, LOCK_UN=fcntl.LOCK_UN))
     try:
-        folder, handle = write._staging(tmp_path / "generated")
-        assert handle is not None
-        assert folder == made[2] and write._still_there(folder, handle)
-        assert made[0].is_dir() and not made[1].exists()
-        write._unlock(handle)
+        assert generate_in_process(project)
+        assert snapshot(project / "generated") == snapshot(expected)
+        assert len(made) == 3 and made[0].is_dir()  # the other run's folder is still its own
     finally:
         os.close(others[0])
 
