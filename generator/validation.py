@@ -110,6 +110,11 @@ class SchemaSet:
         self._checks[type_name] = found
         return found
 
+    def forget_validators(self) -> None:
+        """Let go of the validators built so far (each holds its compiled schema): for a
+        caller that checks many types a type at a time, memory stays that of one type's."""
+        self._checks.clear()
+
     def validator(self, type_name: str) -> Reference:
         """The jsonschema validator of a type: the reference, which explains."""
         return self.check(type_name).reference
