@@ -19,13 +19,15 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from .model import ENUM, Example, Model, Operation
 from .primitives import is_primitive
 from .runtime.handlers._routes import Found, NoRoute, NotAllowed, Router
-from .validation import SchemaError, SchemaSet
+
+if TYPE_CHECKING:
+    from .validation import SchemaSet
 
 DEFAULT_ME = "me"
 _HOST = re.compile(r"^https?://[^/]+", re.IGNORECASE)
@@ -144,6 +146,9 @@ class _Builder:
         return results
 
     def fitted_value(self, value: Any, type_name: str | None) -> Any:
+        # jsonschema comes with it: loaded only when there are fits to make
+        from .validation import SchemaError
+
         target = self.model.get(type_name) if type_name else None
         if target is None or target.kind == ENUM:
             return value

@@ -9,12 +9,15 @@ nothing is remembered between models.
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from ..mockdata import MockData, mock_data
 from ..model import Model
 from ..names import PythonNames, python_names
-from ..validation import SchemaSet
 from . import handlers, jsonschema, mock_cache
+
+if TYPE_CHECKING:
+    from ..validation import SchemaSet
 
 
 class Views:
@@ -32,7 +35,10 @@ class Views:
 
     @cached_property
     def schema_set(self) -> SchemaSet:
-        """The emitted schemas, loaded to check payloads with."""
+        """The emitted schemas, loaded to check payloads with (jsonschema is imported
+        here: a run whose mock data is cached never checks a payload)."""
+        from ..validation import SchemaSet
+
         return SchemaSet.from_texts(jsonschema.files(self))
 
     @cached_property
