@@ -261,18 +261,18 @@ class _Builder:
             self.data.requests.setdefault(op.id, []).append((request.name or f"example {len(self.data.requests.get(op.id, [])) + 1}", body))
 
     def run(self) -> MockData:
-        self.once()  # lists the fits
+        pairs = list(exchanges(self.model))
+        self.data.me = me = self.me(pairs)
+        routed = [(r, s, self.route(r)) for r, s in pairs]  # routing is most of a run: done once
+        self.once(routed)  # lists the fits
         results = self.fit_all()
-        self.data, self.taken, self.fitted = MockData(), set(), iter(results)
-        data = self.once()
+        self.data, self.taken, self.fitted = MockData(me=me), set(), iter(results)
+        data = self.once(routed)
         if next(self.fitted, self) is not self:
             raise AssertionError("the second run asked for fewer fits than the first")
         return data
 
-    def once(self) -> MockData:
-        pairs = list(exchanges(self.model))
-        self.data.me = self.me(pairs)
-        routed = [(r, s, self.route(r)) for r, s in pairs]
+    def once(self, routed: list[tuple[Example, Example | None, tuple[Found, str] | None]]) -> MockData:
         for request, response, hit in routed:
             documented_read = request.http_method == "GET" and response is not None and response.body is not None
             if hit is not None and documented_read and response is not None and (response.status or 200) < 300:
