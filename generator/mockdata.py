@@ -25,6 +25,7 @@ from urllib.parse import unquote, urlsplit
 from .model import ENUM, Example, Model, Operation
 from .primitives import is_primitive
 from .runtime.handlers._routes import Found, NoRoute, NotAllowed, Router
+from .workers import FIT_FROM, count, on_two_cores, parallel
 
 if TYPE_CHECKING:
     from .validation import SchemaSet
@@ -132,18 +133,28 @@ class _Builder:
         return next(self.fitted)
 
     def fit_all(self) -> list[Any]:
-        """The first run's fits, done a type at a time."""
-        results: list[Any] = [None] * len(self.asked)
-        order = sorted(range(len(self.asked)), key=lambda i: self.asked[i][1] or "")
-        current: str | None = None
-        for index in order:
-            value, type_name = self.asked[index]
-            if type_name != current:
-                self.schemas.forget_validators()
-                current = type_name
-            results[index] = self.fitted_value(value, type_name)
-        self.schemas.forget_validators()
-        return results
+        """The first run's fits, done a type at a time; on two cores when there are many."""
+        groups: dict[str, list[int]] = {}
+        for index, (_, type_name) in enumerate(self.asked):
+            groups.setdefault(type_name or "", []).append(index)
+        ordered = [groups[name] for name in sorted(groups)]
+        if parallel(count(), len(self.asked), FIT_FROM):
+            # every other type to each core: both get small and large types alike
+            mine, theirs = on_two_cores(lambda: self.fitted_groups(ordered[::2]), lambda: self.fitted_groups(ordered[1::2]))
+            found = {**mine, **theirs}
+        else:
+            found = self.fitted_groups(ordered)
+        return [found[index] for index in range(len(self.asked))]
+
+    def fitted_groups(self, groups: list[list[int]]) -> dict[int, Any]:
+        """The fits of ``groups`` (indices into the asked fits, one type each), by index,
+        each type's validator let go before the next."""
+        found: dict[int, Any] = {}
+        for group in groups:
+            for index in group:
+                found[index] = self.fitted_value(*self.asked[index])
+            self.schemas.forget_validators()
+        return found
 
     def fitted_value(self, value: Any, type_name: str | None) -> Any:
         # jsonschema comes with it: loaded only when there are fits to make

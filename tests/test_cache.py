@@ -142,6 +142,28 @@ def test_emitting_on_two_cores_gives_the_same_files(monkeypatch: pytest.MonkeyPa
     assert two == one
 
 
+def test_fitting_on_two_cores_gives_the_same_mock_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator import mockdata
+    from generator.emit.views import Views
+
+    model = resolve(read_pages(SPECS))
+    schemas = Views(model).schema_set
+    split: list[int] = []
+    real = mockdata.on_two_cores
+
+    def counted(here, there):  # type: ignore[no-untyped-def]
+        split.append(1)
+        return real(here, there)
+
+    monkeypatch.setattr(mockdata, "FIT_FROM", 1)  # the specs have a few dozen examples: split them all the same
+    monkeypatch.setattr(mockdata, "on_two_cores", counted)
+    two = mockdata.mock_data(model, schemas)
+    monkeypatch.setattr(mockdata, "count", lambda: 1)
+    one = mockdata.mock_data(model, schemas)
+    assert split == [1]
+    assert two == one and one.seed and one.answers
+
+
 def test_a_failed_worker_costs_time_not_files(monkeypatch: pytest.MonkeyPatch) -> None:
     import os
 
