@@ -12,7 +12,7 @@ requests, and a body of the type its operation takes.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -125,9 +125,10 @@ def _values(example: Example, type_name: str) -> Iterator[tuple[str, object]] | 
     return iter([("", body)])
 
 
-def check_examples(model: Model, schemas: SchemaSet | None = None, views: Views | None = None) -> ExampleReport:
+def check_examples(model: Model, schemas: SchemaSet | None = None, views: Views | None = None, pages: Collection[str] | None = None) -> ExampleReport:
     """Every example checked against its type's schema (``schemas``, else the views' own)
-    and every request against the operation it reaches."""
+    and every request against the operation it reaches; only those of ``pages`` (their
+    paths) when given."""
     from .emit.views import Views
 
     views = views if views is not None else Views(model)
@@ -135,7 +136,8 @@ def check_examples(model: Model, schemas: SchemaSet | None = None, views: Views 
         schemas = views.schema_set
     report = ExampleReport()
     request_types = _request_types(model)
-    for example in model.examples:
+    examples = model.examples if pages is None else [e for e in model.examples if e.source.path in pages]
+    for example in examples:
         type_name = example_type(example, request_types)
         if type_name is None or example.body is None:
             continue
@@ -160,7 +162,7 @@ def check_examples(model: Model, schemas: SchemaSet | None = None, views: Views 
             report.diagnostics.append(_diagnostic(example, type_name, label, issue))
     requests = _Requests(model, schemas, views)
     failed = {(example.source.path, example.source.line) for example, _, _ in report.failures}
-    for example in model.examples:
+    for example in examples:
         where = (example.source.path, example.source.line)
         if example.kind != "request" or where in failed or not mockdata.to_graph(example):
             continue

@@ -17,7 +17,7 @@ import json
 import tempfile
 import warnings
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -109,14 +109,16 @@ def exchanges(model: Model, select: Sequence[str] = ()) -> list[Exchange]:
 class Checker:
     """Checks an answer against the docs: the status class and the body's type."""
 
-    def __init__(self, model: Model) -> None:
+    def __init__(self, model: Model, pages: Collection[str] | None = None) -> None:
+        """``pages``: the paths of the pages whose examples are replayed, when not all are
+        (lint's verdicts are needed on those only)."""
         from .emit.views import Views
         from .lint import check_examples
 
         views = Views(model)
         self.model = model
         self.schemas = views.schema_set
-        self.lint = check_examples(model, views=views)
+        self.lint = check_examples(model, views=views, pages=pages)
         self.broken = {(example.source.path, example.source.line) for example, _, _ in self.lint.failures}
         self.router: Router = mockdata.router(model)
         # API pages the model serves nothing of: unlinked, and of no known type
@@ -265,8 +267,9 @@ def replay(model: Model, base_url: str | None = None, select: Sequence[str] = ()
     """Send the docs' requests to ``base_url``, or to a mock built here from ``model``."""
     import httpx
 
-    checker = Checker(model)
     found = exchanges(model, select)
+    pages = {path for e in found for path in (e.request.source.path, e.response.source.path if e.response else "")} if select else None
+    checker = Checker(model, pages)
     report = Report()
     if base_url is not None:
         with httpx.Client(base_url=base_url.rstrip("/"), timeout=30) as client:
