@@ -115,9 +115,10 @@ class _Builder:
     (all kept at once, the corpus's 1,139 compiled validators took 800 MB); the second
     run reads the results in the order it asks for them."""
 
-    def __init__(self, model: Model, schemas: SchemaSet) -> None:
+    def __init__(self, model: Model, schemas: SchemaSet, workers: int | None = None) -> None:
         self.model = model
         self.schemas = schemas
+        self.workers = workers
         self.router = router(model)
         self.data = MockData()
         self.taken: set[str] = set()
@@ -130,7 +131,10 @@ class _Builder:
         if self.fitted is None:
             self.asked.append((value, type_name))
             return None
-        return next(self.fitted)
+        found = next(self.fitted, self)
+        if found is self:
+            raise AssertionError("the second run asked for more fits than the first")
+        return found
 
     def fit_all(self) -> list[Any]:
         """The first run's fits, done a type at a time; on two cores when there are many."""
@@ -138,7 +142,7 @@ class _Builder:
         for index, (_, type_name) in enumerate(self.asked):
             groups.setdefault(type_name or "", []).append(index)
         ordered = [groups[name] for name in sorted(groups)]
-        if parallel(count(), len(self.asked), FIT_FROM):
+        if parallel(count(self.workers), len(self.asked), FIT_FROM):
             # every other type to each core: both get small and large types alike
             mine, theirs = on_two_cores(lambda: self.fitted_groups(ordered[::2]), lambda: self.fitted_groups(ordered[1::2]))
             found = {**mine, **theirs}
@@ -304,6 +308,7 @@ def _type_of(item: dict[str, Any], declared: str) -> str:
     return written.lstrip("#") if isinstance(written, str) and written.strip("#") else declared
 
 
-def mock_data(model: Model, schemas: SchemaSet) -> MockData:
-    """The store and the answers the mock starts with."""
-    return _Builder(model, schemas).run()
+def mock_data(model: Model, schemas: SchemaSet, workers: int | None = None) -> MockData:
+    """The store and the answers the mock starts with (``workers``: the processes fitting
+    may use; default one per core)."""
+    return _Builder(model, schemas, workers).run()

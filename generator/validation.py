@@ -111,8 +111,9 @@ class SchemaSet:
         return found
 
     def forget_validators(self) -> None:
-        """Let go of the validators built so far (each holds its compiled schema): for a
-        caller that checks many types a type at a time, memory stays that of one type's."""
+        """Let go of the validators built for types so far (each holds its compiled schema;
+        the few large schemas compiled on their own to be called stay): for a caller that
+        checks many types a type at a time, memory stays about that of one type's."""
         self._checks.clear()
 
     def validator(self, type_name: str) -> Reference:

@@ -61,8 +61,9 @@ def _fork() -> int | None:
     """The copy's pid (0 in the copy), or None when none could be started. Buffered
     output is flushed first so the copy never prints it a second time, and an
     interrupt reaching the copy ends it quietly."""
-    sys.stdout.flush()
-    sys.stderr.flush()
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:  # None when the process was started without them
+            stream.flush()
     blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         pid = os.fork()

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import textwrap
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -79,27 +79,28 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _corpus_checks_beside(request: pytest.FixtureRequest, _cache_of_the_tests: None) -> Iterator[_Running | None]:
+def _corpus_checks_beside(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, _cache_of_the_tests: None) -> Iterator[_Running | None]:
     if not (CORPUS / "resources").is_dir() or not any(item.get_closest_marker(CORPUS_CHECKS) for item in request.session.items):
         yield None
         return
-    folder = Path(tempfile.mkdtemp(prefix="graphdoc-corpus-checks-"))
+    folder = tmp_path_factory.mktemp("corpus-checks")  # pytest's own retention removes it, even after a kill
     with (folder / "output").open("wb") as output:
         process = subprocess.Popen(
             [sys.executable, str(Path(__file__).with_name("tool_checks.py")), str(CORPUS), str(folder / "out"), str(folder / "results.json")],
             cwd=folder,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},  # this checkout's graphdoc, whatever the environment installed
             stdin=subprocess.DEVNULL,
             stdout=output,
             stderr=output,
-            start_new_session=True,  # its own process group: stopped whole if the session ends first
+            start_new_session=True,  # its own process group, stopped whole if the session ends first
         )
     try:
         yield _Running(process, folder)
     finally:
-        if process.poll() is None:
+        with contextlib.suppress(ProcessLookupError):  # what is still running of it, if anything
             os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-        shutil.rmtree(folder, ignore_errors=True)
+        process.wait()
+        shutil.rmtree(folder / "out", ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

@@ -143,24 +143,26 @@ def test_emitting_on_two_cores_gives_the_same_files(monkeypatch: pytest.MonkeyPa
 
 
 def test_fitting_on_two_cores_gives_the_same_mock_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
     from generator import mockdata
     from generator.emit.views import Views
 
     model = resolve(read_pages(SPECS))
     schemas = Views(model).schema_set
-    split: list[int] = []
+    copies: list[int] = []
     real = mockdata.on_two_cores
 
-    def counted(here, there):  # type: ignore[no-untyped-def]
-        split.append(1)
-        return real(here, there)
+    def noted(here, there):  # type: ignore[no-untyped-def]
+        mine, (theirs, pid) = real(here, lambda: (there(), os.getpid()))
+        copies.append(pid)
+        return mine, theirs
 
     monkeypatch.setattr(mockdata, "FIT_FROM", 1)  # the specs have a few dozen examples: split them all the same
-    monkeypatch.setattr(mockdata, "on_two_cores", counted)
-    two = mockdata.mock_data(model, schemas)
-    monkeypatch.setattr(mockdata, "count", lambda: 1)
-    one = mockdata.mock_data(model, schemas)
-    assert split == [1]
+    monkeypatch.setattr(mockdata, "on_two_cores", noted)
+    two = mockdata.mock_data(model, schemas, workers=2)
+    one = mockdata.mock_data(model, schemas, workers=1)
+    assert len(copies) == 1 and copies[0] != os.getpid()  # half of the fits came from the copy
     assert two == one and one.seed and one.answers
 
 
@@ -217,22 +219,25 @@ def test_what_was_printed_before_the_two_core_emit_is_printed_once(tmp_path: Pat
     import sys
 
     program = (
-        "import sys, pathlib, generator.emit as emit; from generator.pipeline import build_model\n"
+        "import os, sys, pathlib, generator.emit as emit; from generator.pipeline import build_model\n"
         f"model = build_model(pathlib.Path({str(SPECS)!r}))\n"
         "emit.EMIT_FROM = 1  # the specs are small: use the second core all the same\n"
         "side = sorted(emit.SIDE_GROUP)[0]; real = emit.TARGETS[side]\n"
         "def talkative(views):\n"
+        "    print('copy', os.getpid() != parent)\n"
         "    print('x' * 100_000)  # more than a buffer: whatever the copy inherited goes out with it\n"
         "    return real(views)\n"
         "emit.TARGETS[side] = talkative\n"
+        "parent = os.getpid()\n"
         "print('said once')\n"
         "emit.emit_all(model, workers=2)\n"
     )
     buffered = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+    buffered["PYTHONPATH"] = str(SPECS.parent)  # this checkout's graphdoc
     done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=False, cwd=tmp_path, env=buffered)
     assert done.returncode == 0, done.stderr
     assert done.stdout.count("said once") == 1
-    assert done.stdout.count("x" * 100_000) == 1  # the copy ran the target
+    assert done.stdout.count("x" * 100_000) == 1 and "copy True" in done.stdout  # the copy ran the target
 
 
 def test_a_clean_check_leaves_a_record_the_next_check_reuses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -380,9 +385,9 @@ def test_mock_data_is_reused_when_only_descriptions_change(tmp_path: Path, monke
     monkeypatch.setenv("GRAPHDOC_CACHE_DIR", str(tmp_path / "cache"))
     made: list[int] = []
 
-    def counting(model: object, schemas: object) -> MockData:
+    def counting(model: object, schemas: object, workers: int | None = None) -> MockData:
         made.append(1)
-        return mock_data(model, schemas)  # type: ignore[arg-type]
+        return mock_data(model, schemas, workers)  # type: ignore[arg-type]
 
     monkeypatch.setattr("generator.emit.views.mock_data", counting)
 

@@ -138,7 +138,7 @@ def test_a_run_racing_another_runs_cleanup_still_writes_its_output(project: Path
     try:
         assert generate_in_process(project)
         assert snapshot(project / "generated") == snapshot(expected)
-        assert len(made) == 3 and made[0].is_dir()  # the other run's folder is still its own
+        assert len(made) >= 3 and made[0].is_dir()  # a third folder was made; the other run's is still its own
     finally:
         os.close(others[0])
 

@@ -11,6 +11,7 @@ held to its documented meaning on a table of cases. CI runs a fixed, derandomize
 from __future__ import annotations
 
 import json
+import os
 import math
 import subprocess
 import sys
@@ -545,6 +546,21 @@ def test_without_jsonschema_rs_jsonschema_decides_with_one_note(tmp_path: Path) 
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
     assert result.returncode == 1, result.stderr
     assert result.stdout == f'{bad}: /state: expected one of "Active", "Disabled", "Paused", found string "Sleeping"\n'
+    notes = [line for line in result.stderr.splitlines() if "jsonschema-rs" in line]
+    assert notes == ["graphdoc: jsonschema-rs is not installed; jsonschema checks payloads alone (slower)"]
+
+
+def test_without_jsonschema_rs_a_generate_that_fits_on_two_cores_says_so_once(tmp_path: Path) -> None:
+    script = (
+        "import sys; sys.modules['jsonschema_rs'] = None\n"
+        "import generator.mockdata as mockdata; from generator.cli import main\n"
+        "mockdata.FIT_FROM, mockdata.count = 1, lambda asked=None: 2  # the specs' examples fitted on two cores\n"
+        "sys.exit(main(sys.argv[1:]))\n"
+    )
+    command = [sys.executable, "-c", script, "generate", str(ROOT / "specs"), "--out", str(tmp_path / "out"), "-q"]
+    env = {**os.environ, "GRAPHDOC_CACHE_DIR": "", "PYTHONPATH": str(ROOT)}  # no cache: the examples are fitted
+    result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, check=False, env=env)
+    assert result.returncode == 0, result.stderr
     notes = [line for line in result.stderr.splitlines() if "jsonschema-rs" in line]
     assert notes == ["graphdoc: jsonschema-rs is not installed; jsonschema checks payloads alone (slower)"]
 

@@ -14,6 +14,7 @@ this beside the other tests (conftest) and asserts the results at its end.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -45,11 +46,20 @@ def corpus_commands(docs: Path, out: Path) -> list[tuple[str, list[str]]]:
 
 
 def main(docs: Path, out: Path, results: Path) -> None:
+    parent = os.getppid()
     found: dict[str, dict[str, object]] = {}
     for name, command in corpus_commands(docs, out):
-        done = subprocess.run(command, cwd=out.parent, capture_output=True, text=True, check=False)
-        found[name] = {"returncode": done.returncode, "output": (done.stdout + done.stderr)[-3000:]}
-        if name == "generate" and done.returncode:
+        with subprocess.Popen(command, cwd=out.parent, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) as step:
+            while True:
+                try:
+                    said, _ = step.communicate(timeout=2)
+                    break
+                except subprocess.TimeoutExpired:
+                    if os.getppid() != parent:  # the test session is gone (killed): so is the point
+                        step.kill()
+                        sys.exit(1)
+        found[name] = {"returncode": step.returncode, "output": said[-3000:]}
+        if name == "generate" and step.returncode:
             break  # nothing to check
     written = results.with_suffix(".partial")
     written.write_text(json.dumps(found), encoding="utf-8")

@@ -216,6 +216,7 @@ _SCHEMA_VALUES = (
 )
 _DOCUMENT_KEYS = ("$id", "$schema", "$defs")  # what stays at a guarded document's top
 _notes: set[str] = set()
+_MISSING = "jsonschema-rs is not installed; jsonschema checks payloads alone (slower)"
 _calls = threading.local()  # .depth: calls under way in this thread
 
 
@@ -436,6 +437,10 @@ class Schemas:
         self._plan: _Plan | None = None
         self._calling: set[str] = set()  # documents whose compiled form calls
         self._targets: dict[str, Callable[[Any], bool]] = {}  # call target -> validator
+        if (
+            jsonschema_rs is None
+        ):  # said here, once: a process forked later knows it was said
+            note("missing", _MISSING)
 
     def validator(self, schema: Mapping[str, Any], name: str = "") -> Validator:
         """Both validators of ``schema`` (its ``$ref``s resolve among these schemas)."""
@@ -460,10 +465,7 @@ class Schemas:
         self, schema: Mapping[str, Any], name: str
     ) -> Callable[[Any], bool] | None:
         if jsonschema_rs is None:
-            note(
-                "missing",
-                "jsonschema-rs is not installed; jsonschema checks payloads alone (slower)",
-            )
+            note("missing", _MISSING)
             return None
         try:
             return self._rs(schema)

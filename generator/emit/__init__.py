@@ -41,7 +41,7 @@ def _emit(views: Views, names: list[str]) -> dict[str, str]:
 def emit_all(model: Model, targets: list[str] | None = None, workers: int | None = None, views: Views | None = None) -> dict[str, str]:
     """Every target's files (or ``targets``'), from one ``Views`` of the model (``views``
     when the caller wants the views afterwards, e.g. for the names' diagnostics)."""
-    views = views if views is not None else Views(model)
+    views = views if views is not None else Views(model, workers)
     names = [name for name in TARGETS if targets is None or name in targets]
     side = [name for name in names if name in SIDE_GROUP]
     main = [name for name in names if name not in SIDE_GROUP]

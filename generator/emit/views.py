@@ -21,8 +21,10 @@ if TYPE_CHECKING:
 
 
 class Views:
-    def __init__(self, model: Model) -> None:
+    def __init__(self, model: Model, workers: int | None = None) -> None:
+        """``workers``: the processes a view may use (default: one per core)."""
         self.model = model
+        self.workers = workers
 
     @cached_property
     def names(self) -> PythonNames:
@@ -45,7 +47,7 @@ class Views:
     def mock(self) -> MockData:
         """The docs' examples as the mock and OpenAPI use them, checked against the schemas
         (kept between runs: ``mock_cache``)."""
-        return mock_cache.cached(self.model, lambda: mock_data(self.model, self.schema_set))
+        return mock_cache.cached(self.model, lambda: mock_data(self.model, self.schema_set, self.workers))
 
     @cached_property
     def handlers(self) -> handlers.HandlersView:
