@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from typing import Any
+from functools import cached_property
+from typing import Any, TypeVar
 
 from .diagnostics import Diagnostic, make
 from .model import (
@@ -57,6 +58,7 @@ from .primitives import UNTYPED, edm_type
 
 _NOT_NULLABLE = re.compile(r"\bnot nullable\b|\bnon-nullable\b|\bcannot be null\b|\bnot null\b", re.IGNORECASE)
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+_Item = TypeVar("_Item")  # what a type holds that names another type: a row, a facet
 _READ_ONLY = re.compile(r"\bread[- ]only\b", re.IGNORECASE)
 _JSON_PLACEHOLDER = {
     "string": "Edm.String",
@@ -109,12 +111,6 @@ class _Resolver:
     by_page: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     api_pages: dict[tuple[str, str], PageRecord] = field(default_factory=dict)
     inline_enums: dict[str, Type] = field(default_factory=dict)
-    _enums_by_members: dict[tuple[str, frozenset[str]], str] | None = None
-    _relationship_targets: dict[str, str] | None = None
-    _rows_of_enum: dict[str, list[tuple[_Entry, PropertyRow]]] | None = None
-    _facets_on: dict[str, list[tuple[_Entry, Facet]]] | None = None
-    _reached: dict[str, list[tuple[_Entry, PropertyRow]]] | None = None
-    _addressed: dict[str, str] | None = None
 
     def report(self, code: str, message: str, path: str, line: int, **about: str) -> None:
         """A diagnostic (``about``: the type and property it concerns, expected and found values)."""
@@ -567,16 +563,28 @@ class _Resolver:
 
     def relationship_to(self, entry: _Entry) -> str | None:
         """The first relationship (``type.name``) of another type whose row names ``entry``'s type."""
-        if self._relationship_targets is None:
-            found: dict[str, str] = {}
-            for name in sorted(self.entries):
-                holder = self.entries[name]
-                for row in holder.record.navigation:
-                    target = self.quiet_ref(row.type, holder.record.namespace) if row.type else None
-                    if target is not None and target != name:
-                        found.setdefault(target, f"{name}.{row.name}")
-            self._relationship_targets = found
-        return self._relationship_targets.get(entry.full_name)
+        return self.relationship_targets.get(entry.full_name)
+
+    @cached_property
+    def relationship_targets(self) -> dict[str, str]:
+        """Type -> the first relationship (``type.name``) of another type whose row names it."""
+        found: dict[str, str] = {}
+        for target, holder, row in self.naming(lambda entry: entry.record.navigation, lambda row: row.type):
+            if target != holder.full_name:
+                found.setdefault(target, f"{holder.full_name}.{row.name}")
+        return found
+
+    def naming(self, items: Callable[[_Entry], Iterable[_Item]], cell: Callable[[_Item], TypeRef | None]) -> Iterator[tuple[str, _Entry, _Item]]:
+        """(the documented type it names, its holder, the item) for every item of every
+        type (``items``) whose type cell (``cell``, None for none) names a documented
+        type, in the order of the types' names; nothing is reported."""
+        for name in sorted(self.entries):
+            holder = self.entries[name]
+            for item in items(holder):
+                ref = cell(item)
+                target = self.quiet_ref(ref, holder.record.namespace) if ref is not None else None
+                if target is not None:
+                    yield target, holder, item
 
     def quiet_ref(self, ref: TypeRef, namespace: str) -> str | None:
         """The documented type a type cell names, or None, reporting nothing (resolve_ref reports later)."""
@@ -620,14 +628,13 @@ class _Resolver:
             for request in (page.api.requests if page is not None and page.api is not None else ()):
                 if request.method in ("GET", "PATCH", "PUT", "DELETE") and _KEY_SEGMENT.search(request.path):
                     return f"{request.method} {request.path}"
-        return self.items_addressed_by_key().get(entry.full_name)
+        return self.items_addressed_by_key.get(entry.full_name)
 
+    @cached_property
     def items_addressed_by_key(self) -> dict[str, str]:
         """Type -> a request line of any API page that addresses one item of a collection
         of it by key: ``PATCH /security/profiles/{id}``, where ``GET /security/profiles``
         lists that type."""
-        if self._addressed is not None:
-            return self._addressed
         lists: dict[str, str] = {}  # path pattern of a list -> the type it lists
         for name in sorted(self.entries):
             entry = self.entries[name]
@@ -646,7 +653,6 @@ class _Resolver:
                 listed = lists.get(_path_pattern(head)) if request.method in ("GET", "PATCH", "PUT", "DELETE") else None
                 if listed is not None and _KEY_SEGMENT.search("/" + last):
                     found.setdefault(listed, f"{request.method} {request.path}")
-        self._addressed = found
         return found
 
     def names_type(self, ref: TypeRef, entry: _Entry) -> bool:
@@ -721,13 +727,13 @@ class _Resolver:
                 and {v.lower() for v in row.possible_values} <= {m.name.lower() for m in enum.members}
             ):
                 return named
-        return self.enums_by_members().get((record.namespace, frozenset(row.possible_values)))
+        return self.enums_by_members.get((record.namespace, frozenset(row.possible_values)))
 
     def inline_enum(self, row: PropertyRow, entry: _Entry, written: str) -> str:
         record = entry.record
         name = re.sub(r"\W", "", written, flags=re.ASCII) or "enum"
         full_name = f"{record.namespace}.{name}"
-        existing = self.lookup(full_name, record.namespace) or self.enums_by_members().get(
+        existing = self.lookup(full_name, record.namespace) or self.enums_by_members.get(
             (record.namespace, frozenset(row.possible_values))
         )
         if existing and existing in self.entries:
@@ -761,16 +767,15 @@ class _Resolver:
             self.report("FLAGS_INFERRED", f"{entry.full_name}: values combine, as {reason}", entry.page.path, entry.record.line, type=entry.full_name)
         return reason is not None
 
+    @cached_property
     def enums_by_members(self) -> dict[tuple[str, frozenset[str]], str]:
         """Documented enums by their namespace and member names, to reuse instead of naming a new one."""
-        if self._enums_by_members is None:
-            found: dict[tuple[str, frozenset[str]], str] = {}
-            for name in sorted(self.entries):
-                entry = self.entries[name]
-                if entry.record.is_enum:
-                    found.setdefault((name.rsplit(".", 1)[0], frozenset(m.name for m in entry.record.members)), name)
-            self._enums_by_members = found
-        return self._enums_by_members
+        found: dict[tuple[str, frozenset[str]], str] = {}
+        for name in sorted(self.entries):
+            entry = self.entries[name]
+            if entry.record.is_enum:
+                found.setdefault((name.rsplit(".", 1)[0], frozenset(m.name for m in entry.record.members)), name)
+        return found
 
     def is_value_row(self, row: PropertyRow, entry: _Entry) -> bool:
         """A Relationships row whose type is a primitive, an enum or a complex type (one no
@@ -848,7 +853,7 @@ class _Resolver:
         if record.json is not None and isinstance(record.json.value, dict):
             self.reconcile(entry, result, inherited | navigation, record.json.value, record.json.line)
         taken = {name.lower() for name in (*result, *navigation)} | inherited
-        for holder, row in self.reached_rows().get(entry.full_name, []):
+        for holder, row in self.reached_rows.get(entry.full_name, []):
             if row.name.lower() in taken or not self.is_value_row(row, entry) or row.type is None:
                 continue
             taken.add(row.name.lower())
@@ -862,7 +867,7 @@ class _Resolver:
                 type=entry.full_name,
                 property=row.name,
             )
-        for holder, facet in self.facets_on().get(entry.full_name, []):
+        for holder, facet in self.facets_on.get(entry.full_name, []):
             if facet.name.lower() in taken:
                 continue
             taken.add(facet.name.lower())
@@ -940,8 +945,7 @@ class _Resolver:
                 continue
             both_typed = not type_name.startswith("Edm.") and not declared.type.startswith("Edm.")
             if collection != declared.collection or (both_typed and not self.derives(type_name, declared.type)):
-                shown_as = f"{type_name}{' collection' if collection else ''}"
-                said = f"{declared.type}{' collection' if declared.collection else ''}"
+                shown_as, said = _typed(type_name, collection), _typed(declared.type, declared.collection)
                 self.report(
                     "TABLE_JSON_TYPE_MISMATCH",
                     f"{entry.full_name}.{declared_name}: table says {said}, JSON representation shows {shown_as}; the table wins",
@@ -1012,7 +1016,7 @@ class _Resolver:
         own = {r.name.lower() for r in (*entry.record.properties, *entry.record.navigation)}
         # rows of this page, then rows other pages name by a path to this type (with that page's entry)
         rows: list[tuple[PropertyRow, _Entry | None]] = [(row, None) for row in (*entry.record.navigation, *self.expanded_rows(entry))]
-        rows += [(row, holder) for holder, row in self.reached_rows().get(entry.full_name, []) if row.name.lower() not in own]
+        rows += [(row, holder) for holder, row in self.reached_rows.get(entry.full_name, []) if row.name.lower() not in own]
         for row, by_path in rows:
             if row.name.lower() in inherited or self.is_value_row(row, entry):
                 continue
@@ -1071,7 +1075,7 @@ class _Resolver:
             value = row.value if row.value is not None else index
             result[row.name] = Member(name=row.name, value=value, description=row.description, line=row.line)
         known = {name.lower() for name in result}
-        for holder, listing in self.rows_of_enum().get(entry.full_name, []):
+        for holder, listing in self.rows_of_enum.get(entry.full_name, []):
             for value_name in listing.possible_values:
                 if value_name.lower() in known or value_name == "null" or not _IDENTIFIER.match(value_name):
                     continue
@@ -1088,28 +1092,27 @@ class _Resolver:
                 )
         return tuple(result.values())
 
+    @cached_property
     def reached_rows(self) -> dict[str, list[tuple[_Entry, PropertyRow]]]:
         """Type -> the rows other pages name by a path to it: agreement's row
         ``file/localizations/{id}/versions`` is ``versions`` of the type ``file/localizations`` holds."""
-        if self._reached is None:
-            found: dict[str, list[tuple[_Entry, PropertyRow]]] = {}
-            nested = [(self.entries[name], row) for name in sorted(self.entries) for row in self.entries[name].record.nested]
-            for _ in range(4):  # a longer path may go through a row a shorter one added
-                before = sum(map(len, found.values()))
-                for holder, row in nested:
-                    parts = [p for p in row.name.strip("/").split("/") if p and not p.startswith("{")]
-                    current: str | None = holder.full_name
-                    for part in parts[:-1]:
-                        current = self.member_type(current, part, found) if current else None
-                    last = replace(row, name=parts[-1]) if parts else row
-                    if current is None or current == holder.full_name or not _IDENTIFIER.match(last.name):
-                        continue
-                    if (holder, last) not in found.get(current, []):
-                        found.setdefault(current, []).append((holder, last))
-                if sum(map(len, found.values())) == before:
-                    break
-            self._reached = found
-        return self._reached
+        found: dict[str, list[tuple[_Entry, PropertyRow]]] = {}
+        nested = [(self.entries[name], row) for name in sorted(self.entries) for row in self.entries[name].record.nested]
+        for _ in range(4):  # a longer path may go through a row a shorter one added
+            before = sum(map(len, found.values()))
+            for holder, row in nested:
+                parts = [p for p in row.name.strip("/").split("/") if p and not p.startswith("{")]
+                current: str | None = holder.full_name
+                for part in parts[:-1]:
+                    current = self.member_type(current, part, found) if current else None
+                last = replace(row, name=parts[-1]) if parts else row
+                if current is None or current == holder.full_name or not _IDENTIFIER.match(last.name):
+                    continue
+                if (holder, last) not in found.get(current, []):
+                    found.setdefault(current, []).append((holder, last))
+            if sum(map(len, found.values())) == before:
+                break
+        return found
 
     def member_type(self, type_name: str, name: str, reached: dict[str, list[tuple[_Entry, PropertyRow]]]) -> str | None:
         """The documented type of a property or relationship row ``name`` of a type or its bases
@@ -1122,33 +1125,28 @@ class _Resolver:
                     return self.quiet_ref(row.type, entry.record.namespace)
         return None
 
+    @cached_property
     def facets_on(self) -> dict[str, list[tuple[_Entry, Facet]]]:
         """Type -> the facets other pages say they are on it ("the `bundle` facet on a [driveItem]")."""
-        if self._facets_on is None:
-            found: dict[str, list[tuple[_Entry, Facet]]] = {}
-            for name in sorted(self.entries):
-                holder = self.entries[name]
-                for facet in holder.record.facets:
-                    target = self.quiet_ref(facet.on, holder.record.namespace)
-                    if target is not None and target != name and not holder.record.is_enum:
-                        found.setdefault(target, []).append((holder, facet))
-            self._facets_on = found
-        return self._facets_on
+        found: dict[str, list[tuple[_Entry, Facet]]] = {}
+        for target, holder, facet in self.naming(lambda entry: entry.record.facets, lambda facet: facet.on):
+            if target != holder.full_name and not holder.record.is_enum:
+                found.setdefault(target, []).append((holder, facet))
+        return found
 
+    @staticmethod
+    def listing_rows(entry: _Entry) -> list[PropertyRow]:
+        """The property rows that list their possible values, typed with no primitive."""
+        return [r for r in entry.record.properties if r.possible_values and r.type is not None and edm_type(r.type.name) is None]
+
+    @cached_property
     def rows_of_enum(self) -> dict[str, list[tuple[_Entry, PropertyRow]]]:
         """Enum -> the property rows typed with it that list their possible values."""
-        if self._rows_of_enum is None:
-            found: dict[str, list[tuple[_Entry, PropertyRow]]] = {}
-            for name in sorted(self.entries):
-                holder = self.entries[name]
-                for row in holder.record.properties:
-                    if not row.possible_values or row.type is None or edm_type(row.type.name) is not None:
-                        continue
-                    target = self.quiet_ref(row.type, holder.record.namespace)
-                    if target is not None and self.entries[target].record.is_enum:
-                        found.setdefault(target, []).append((holder, row))
-            self._rows_of_enum = found
-        return self._rows_of_enum
+        found: dict[str, list[tuple[_Entry, PropertyRow]]] = {}
+        for target, holder, row in self.naming(self.listing_rows, lambda row: row.type):
+            if self.entries[target].record.is_enum:
+                found.setdefault(target, []).append((holder, row))
+        return found
 
     # -- methods ---------------------------------------------------------
     def methods(self, entry: _Entry) -> tuple[Method, ...]:
@@ -1493,7 +1491,7 @@ def _written(ref: TypeRef | None) -> str:
 
 
 def _typed(name: str, collection: bool) -> str:
-    """A type and whether a collection, written as TABLE_JSON_TYPE_MISMATCH writes them."""
+    """A type and whether a collection, as the diagnostics write them: ``x collection``."""
     return f"{name} collection" if collection else name
 
 
