@@ -135,17 +135,7 @@ def python_names(model: Model) -> PythonNames:
         candidate = pascal(t.namespace.rsplit(".", 1)[-1]) + bare if foreign else bare
         chosen = distinct([(t.full_name, candidate)], taken)[t.full_name]
         if chosen != bare:
-            names.diagnostics.append(
-                make(
-                    "NAME_COLLISION",
-                    f"Python class for {t.full_name} is {chosen} ({bare} is taken)",
-                    t.source.path,
-                    t.source.line,
-                    type=t.full_name,
-                    expected=bare,
-                    found=chosen,
-                )
-            )
+            names.diagnostics.append(_collision(t, f"Python class for {t.full_name} is {chosen} ({bare} is taken)", expected=bare, found=chosen))
         names.classes[t.full_name] = chosen
     module_taken = set(RESERVED_MODULES)
     for t in sorted(model.types, key=lambda t: t.full_name):
@@ -170,19 +160,14 @@ def _checked(names: PythonNames, t: Type, wanted: list[tuple[str, str]], taken: 
     result = distinct(wanted, set(taken))
     for wire, name in wanted:
         if result[wire] != name:
-            names.diagnostics.append(
-                make(
-                    "NAME_COLLISION",
-                    f"{t.full_name}.{wire}: Python {what} is {result[wire]} ({name} is taken)",
-                    t.source.path,
-                    t.source.line,
-                    type=t.full_name,
-                    property=wire,
-                    expected=name,
-                    found=result[wire],
-                )
-            )
+            message = f"{t.full_name}.{wire}: Python {what} is {result[wire]} ({name} is taken)"
+            names.diagnostics.append(_collision(t, message, property=wire, expected=name, found=result[wire]))
     return result
+
+
+def _collision(t: Type, message: str, **about: str) -> Diagnostic:
+    """A NAME_COLLISION about ``t``, at its page (``about``: the name wanted and given, and the wire name)."""
+    return make("NAME_COLLISION", message, t.source.path, t.source.line, type=t.full_name, **about)
 
 
 def _base_first(model: Model) -> list[Type]:
