@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-from generator.emit import python_models
+from generator.emit import emit_all, python_models
 from generator.model import Model
 from generator.write import write_tree
 
@@ -30,7 +30,7 @@ def import_models(folder: Path) -> ModuleType:
 
 
 def generate_models(model: Model, out: Path) -> Path:
-    write_tree(out, python_models.emit(model))
+    write_tree(out, emit_all(model, ["models"]))
     return out / python_models.PACKAGE
 
 

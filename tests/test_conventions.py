@@ -317,12 +317,11 @@ def test_flags_from_prose(tmp_path: Path) -> None:
 
 
 def test_a_flags_value_with_spaces_validates(tmp_path: Path) -> None:
-    from generator.emit import jsonschema
-    from generator.validation import SchemaSet
+    from generator.emit.views import Views
 
     bits = enum_page("scope", [("none", "0", "No flags."), ("read", "1", ""), ("write", "2", ""), ("admin", "4", "")])
     model = model_of(tmp_path, {"resources/scope.md": bits})
-    schemas = SchemaSet.from_texts(jsonschema.emit(model))
+    schemas = Views(model).schema_set
     assert schemas.validate("read, write, admin", "microsoft.graph.scope") == []
     assert schemas.validate("read, delete", "microsoft.graph.scope") != []
 

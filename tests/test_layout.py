@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from conftest import GENERATED, write_docs
 from generator import runtime
-from generator.emit import black_format, handlers, python_models
+from generator.emit import black_format, emit_all
 from generator.pipeline import build_model
 from pages import api_page, enum_page, resource
 
@@ -57,7 +57,7 @@ def test_generated_python_is_what_black_writes(type_name: str, props: list[tuple
     }
     with tempfile.TemporaryDirectory() as folder:
         model = build_model(write_docs(Path(folder), pages))
-    files = {**python_models.emit(model), **handlers.emit(model)}
+    files = emit_all(model, ["models", "handlers"])
     rendered = [name for name in files if name.endswith(".py") and name not in runtime.MODULES]  # the copies: test_code_gates
     assert len(rendered) >= 4
     for name in rendered:

@@ -11,7 +11,7 @@ from referencing.exceptions import Unresolvable
 
 from conftest import GENERATED, SPECS, model_of
 from generator import validate
-from generator.emit import jsonschema
+from generator.emit.views import Views
 from generator.lint import check_examples
 from generator.pipeline import build_model
 from generator.validation import SchemaError, SchemaSet
@@ -119,7 +119,7 @@ def test_polymorphic_property_in_a_small_model(tmp_path: Path) -> None:
             ),
         },
     )
-    schemas = SchemaSet.from_texts(jsonschema.emit(model))
+    schemas = Views(model).schema_set
     drawing = {"shapes": [{"name": "a"}, {"@odata.type": "#microsoft.graph.circle", "name": "b", "radius": 2.5}]}
     assert schemas.validate(drawing, "drawing") == []
     bad = {"shapes": [{"radius": 1}, {"@odata.type": "#microsoft.graph.circle", "radius": "big"}]}
@@ -148,7 +148,7 @@ def test_primitive_mappings(tmp_path: Path) -> None:
             )
         },
     )
-    schemas = SchemaSet.from_texts(jsonschema.emit(model))
+    schemas = Views(model).schema_set
     good = {"i16": -32768, "i32": 2147483647, "d": "2026-02-28", "t": "08:30:00.0000000", "b": "aGVsbG8=", "g": None, "anything": [1, {}]}
     assert schemas.validate(good, "p") == []
     bad = {"i16": 40000, "i32": 2**31, "d": "2026-02-30", "t": "25:00", "b": "not base64!", "n": None}

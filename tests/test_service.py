@@ -169,7 +169,7 @@ def test_method_without_api_page_still_gets_a_handler(tmp_path) -> None:  # type
     from conftest import codes, model_of
     from pages import resource
 
-    from generator.emit import handlers
+    from generator.emit import emit_all
 
     entity = resource(
         "widget",
@@ -179,7 +179,7 @@ def test_method_without_api_page_still_gets_a_handler(tmp_path) -> None:  # type
     )
     model = model_of(tmp_path, {"resources/widget.md": entity})
     assert "MISSING_API_PAGE" in codes(model)
-    files = handlers.emit(model)
+    files = emit_all(model, ["handlers"])
     table = json.loads(files["handlers/operations.json"])["operations"]
     assert [(op["method"], op["http_method"], op["paths"]) for op in table] == [("spin", "POST", ["/widget/{id}/spin"])]
     assert "async def spin(self, id: str) -> None:" in files["handlers/widget.py"]

@@ -27,7 +27,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import GENERATED, ROOT, needs_corpus, write_docs
-from generator.emit import jsonschema as schema_emitter
+from generator.emit.views import Views
 from generator.lint import _request_types, _values, example_type
 from generator.model import Model
 from generator.pipeline import build_model
@@ -89,7 +89,7 @@ def test_every_spec_example_gets_the_same_verdict(spec_model: Model) -> None:
 def test_every_corpus_example_gets_the_same_verdict(corpus_model: Model) -> None:
     start = time.perf_counter()
     model = corpus_model
-    schemas = SchemaSet.from_texts(schema_emitter.emit(model))
+    schemas = Views(model).schema_set
     checked, valid, found = disagreements(schemas, model)
     print(f"\ncorpus examples: {checked} checked, {valid} valid, in {time.perf_counter() - start:.1f}s")
     assert found == []
@@ -136,7 +136,7 @@ KITCHEN = {
 @pytest.fixture(scope="module")
 def kitchen(tmp_path_factory: pytest.TempPathFactory) -> SchemaSet:
     model = build_model(write_docs(tmp_path_factory.mktemp("kitchen"), KITCHEN))  # type: ignore[arg-type]
-    return SchemaSet.from_texts(schema_emitter.emit(model))
+    return Views(model).schema_set
 
 
 @pytest.fixture(scope="module")

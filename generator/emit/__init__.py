@@ -1,9 +1,10 @@
 """Emit stage: the model in, file texts out (relative path -> text).
 
-Each target is a function ``emit(model) -> dict[str, str]``; ``TARGETS`` lists
-them in the order ``graphdoc generate`` runs them. A large model is emitted on
-two cores: a forked process takes the Python models while this one writes the
-rest. Each target's output is the same wherever it runs.
+Each target is a function ``files(views) -> dict[str, str]`` of one ``Views`` of the
+model; ``TARGETS`` lists them in the order ``graphdoc generate`` runs them, and
+``emit_all(model, [name])`` is one target's files alone. A large model is emitted on
+two cores: a forked process takes the model, the Python models and CSDL while this one
+writes the rest. Each target's output is the same wherever it runs.
 """
 
 from __future__ import annotations

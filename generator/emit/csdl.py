@@ -224,9 +224,5 @@ class CsdlView:
         ]
 
 
-def emit(model: Model) -> dict[str, str]:
-    return {FILE: render("csdl/metadata.xml.j2", schemas=CsdlView(model).schemas())}
-
-
 def files(views: Views) -> dict[str, str]:
-    return emit(views.model)
+    return {FILE: render("csdl/metadata.xml.j2", schemas=CsdlView(views.model).schemas())}

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import runtime
 from ..layout import all_order, bracket, comprehension, literal
-from ..model import ENUM, Model, Operation
+from ..model import ENUM, Operation
 from ..names import attribute, distinct, snake
 from ..navigation import pattern
 from ..primitives import is_primitive
@@ -263,10 +263,3 @@ class HandlersView:
 
 def files(views: Views) -> dict[str, str]:
     return views.handlers.files()
-
-
-def emit(model: Model) -> dict[str, str]:
-    """The handler files of ``model`` alone (a run of every target shares one ``Views``)."""
-    from .views import Views
-
-    return files(Views(model))

@@ -151,10 +151,3 @@ def files(views: Views) -> dict[str, str]:
     found = {f"schemas/{view.files[t.full_name]}": documents[t.full_name] for t in views.model.types}
     found[f"schemas/{BUNDLE_FILE}"] = render("jsonschema/bundle.json.j2", dialect=DIALECT, id=schema_id(BUNDLE_FILE), documents=documents)
     return found
-
-
-def emit(model: Model) -> dict[str, str]:
-    """The schema files of ``model`` alone (a run of every target shares one ``Views``)."""
-    from .views import Views
-
-    return files(Views(model))

@@ -9,7 +9,6 @@ edited description, the usual edit, finds the data of the run before.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import pickle
 from collections.abc import Callable
 from typing import Any
@@ -45,11 +44,9 @@ def _shapes(model: Model) -> tuple[Any, ...]:
 
 
 def key(model: Model) -> str:
-    digest = hashlib.sha256(cache.tool_fingerprint().encode())
     # repr, not pickle: pickle's bytes depend on which equal strings are one object, which
     # differs between a run that parsed the pages and one that read them from the cache
-    digest.update(repr(_shapes(model)).encode())
-    return digest.hexdigest()
+    return cache.key("mockdata", repr(_shapes(model)))
 
 
 def cached(model: Model, make: Callable[[], MockData]) -> MockData:
@@ -58,7 +55,7 @@ def cached(model: Model, make: Callable[[], MockData]) -> MockData:
     where = cache.folder()
     if where is None:
         return make()
-    path = where / f"mockdata-{key(model)[:32]}.pickle"
+    path = where / f"mockdata-{key(model)}.pickle"
     found = cache.read_pickled_dict(path).get("data")
     if isinstance(found, MockData):
         return found

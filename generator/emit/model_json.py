@@ -15,9 +15,5 @@ def dumps(model: Model) -> str:
     return jsontext.dumps(model.to_json())
 
 
-def emit(model: Model) -> dict[str, str]:
-    return {"model.json": dumps(model)}
-
-
 def files(views: Views) -> dict[str, str]:
-    return emit(views.model)
+    return {"model.json": dumps(views.model)}

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from ..model import ENUM, Model, Operation, Type
+from ..model import ENUM, Operation, Type
 from ..navigation import pattern
 from ..primitives import is_primitive, primitive_schema
 from ..render import render
@@ -258,12 +258,6 @@ class OpenApiView:
                     methods[op.http_method.lower()] = self.operation(op, key, index)
         return {"paths": dict(sorted(paths.items())), "schemas": self.components()}
 
-
-def emit(model: Model) -> dict[str, str]:
-    """The OpenAPI description of ``model`` alone (a run of every target shares one ``Views``)."""
-    from .views import Views
-
-    return files(Views(model))
 
 
 def files(views: Views) -> dict[str, str]:

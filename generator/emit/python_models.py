@@ -164,10 +164,3 @@ def _isort_key(line: str) -> tuple[bool, str, int, str]:
 
 def files(views: Views) -> dict[str, str]:
     return ModelsView(views.model, views.names).files()
-
-
-def emit(model: Model) -> dict[str, str]:
-    """The model files of ``model`` alone (a run of every target shares one ``Views``)."""
-    from .views import Views
-
-    return files(Views(model))

@@ -39,9 +39,11 @@ class Views:
     def schema_set(self) -> SchemaSet:
         """The emitted schemas, loaded to check payloads with (jsonschema is imported
         here: a run whose mock data is cached never checks a payload)."""
+        import json
+
         from ..validation import SchemaSet
 
-        return SchemaSet.from_texts(jsonschema.files(self))
+        return SchemaSet({name: json.loads(text) for name, text in self.schemas.texts().items()})
 
     @cached_property
     def mock(self) -> MockData:
