@@ -23,7 +23,7 @@ from .primitives import edm_type
 from .runtime.handlers._issues import Issue, issues
 from .runtime.handlers._routes import Template, compile_template
 from .runtime.handlers._validate import Validator
-from .validation import SchemaError, SchemaSet
+from .validation import SchemaError
 
 if TYPE_CHECKING:
     from .emit.views import Views
@@ -45,8 +45,8 @@ class _Requests:
     """What a request example must be beyond its type: a URL path; a method and path
     its page documents; a body the operation it reaches takes."""
 
-    def __init__(self, model: Model, schemas: SchemaSet, views: Views) -> None:
-        self.schemas = schemas
+    def __init__(self, model: Model, views: Views) -> None:
+        self.schemas = views.schema_set
         self.router = mockdata.router(model)
         self.view = views.handlers
         self.validators: dict[str, Validator] = {}  # operation id -> its body's validators
@@ -125,15 +125,14 @@ def _values(example: Example, type_name: str) -> Iterator[tuple[str, object]] | 
     return iter([("", body)])
 
 
-def check_examples(model: Model, schemas: SchemaSet | None = None, views: Views | None = None, pages: Collection[str] | None = None) -> ExampleReport:
-    """Every example checked against its type's schema (``schemas``, else the views' own)
-    and every request against the operation it reaches; only those of ``pages`` (their
-    paths) when given."""
+def check_examples(model: Model, views: Views | None = None, pages: Collection[str] | None = None) -> ExampleReport:
+    """Every example checked against its type's schema (the views' schema set) and every
+    request against the operation it reaches; only those of ``pages`` (their paths) when
+    given."""
     from .emit.views import Views
 
     views = views if views is not None else Views(model)
-    if schemas is None:
-        schemas = views.schema_set
+    schemas = views.schema_set
     report = ExampleReport()
     request_types = _request_types(model)
     examples = model.examples if pages is None else [e for e in model.examples if e.source.path in pages]
@@ -160,7 +159,7 @@ def check_examples(model: Model, schemas: SchemaSet | None = None, views: Views 
         for issue in issues:
             report.failures.append((example, type_name, issue))
             report.diagnostics.append(_diagnostic(example, type_name, label, issue))
-    requests = _Requests(model, schemas, views)
+    requests = _Requests(model, views)
     failed = {(example.source.path, example.source.line) for example, _, _ in report.failures}
     for example in examples:
         where = (example.source.path, example.source.line)

@@ -19,6 +19,7 @@ import orjson
 
 from .runtime.handlers._issues import printable
 from .usage import UsageError
+from .validation import stated_type
 
 
 class PayloadError(UsageError):
@@ -172,7 +173,7 @@ def odata_type(payload: Any) -> str:
     if not isinstance(payload, dict):
         kind = "an array" if isinstance(payload, list) else "not an object"
         raise UntypedPayload(f"the payload is {kind}, so it has no @odata.type; pass --type NAME")
-    written = payload.get("@odata.type")
-    if not isinstance(written, str) or not written.strip():
+    written = stated_type(payload)
+    if written is None:
         raise UntypedPayload("the payload has no @odata.type; pass --type NAME")
     return written

@@ -115,7 +115,7 @@ class Checker:
         from .emit.views import Views
         from .lint import check_examples
 
-        views = Views(model)
+        self.views = views = Views(model)  # the mock built from the model shares them
         self.model = model
         self.schemas = views.schema_set
         self.lint = check_examples(model, views=views, pages=pages)
@@ -285,7 +285,7 @@ def replay(model: Model, base_url: str | None = None, select: Sequence[str] = ()
 
     with tempfile.TemporaryDirectory(prefix="graphdoc-replay-") as where:
         out = Path(where) / "mock"
-        write_tree(out, emit_all(model, ["models", "handlers", "schemas"]))
+        write_tree(out, emit_all(model, ["models", "handlers", "schemas"], views=checker.views))
         with TestClient(load_app(out), base_url="http://graph.localhost", raise_server_exceptions=False) as client:
             report.results.extend(send_all(client, checker, found))
     return report

@@ -127,7 +127,9 @@ class SchemaSet:
         told or is not among the schemas.
         """
         if type_name is None:
-            type_name = written_type(payload)
+            type_name = stated_type(payload)
+            if type_name is None:
+                raise SchemaError("the payload has no @odata.type; give the type")
         check = self._checks.get(type_name) or self.check(type_name)
         fast = check.fast  # Validator.valid(), inlined: this is the hot path
         if fast is not None:
@@ -149,12 +151,10 @@ class SchemaSet:
         return found
 
 
-def written_type(payload: Any) -> str:
-    """The payload's own ``@odata.type``; SchemaError when it has none."""
+def stated_type(payload: Any) -> str | None:
+    """The type a payload states: its ``@odata.type``, when that is a string with a name in it."""
     written = payload.get("@odata.type") if isinstance(payload, dict) else None
-    if not isinstance(written, str) or not written.strip():
-        raise SchemaError("the payload has no @odata.type; give the type")
-    return written
+    return written if isinstance(written, str) and written.strip() else None
 
 
 def _distinct(found: Iterator[Issue]) -> Iterator[Issue]:
