@@ -112,6 +112,13 @@ Content-type: application/json
 """
 
 
+# The documented base entity, keyed by id, as Graph's pages give it.
+ENTITY = resource(
+    "entity",
+    [("id", "String", "Identifier.")],
+    annotation='{"blockType": "resource", "@odata.type": "microsoft.graph.entity", "keyProperty": "id"}',
+)
+
 # A base type, a derived one, and a type holding base-typed values: for polymorphism tests.
 SHAPES = {
     "resources/shape.md": resource("shape", [("name", "String", "Name.")]),

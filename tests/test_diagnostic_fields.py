@@ -13,16 +13,12 @@ from conftest import write_docs
 from generator.diagnostics import Diagnostic
 from generator.names import python_names
 from generator.pipeline import build_model
-from pages import api_page, enum_page, resource
+from pages import ENTITY, api_page, enum_page, resource
 
 G = "microsoft.graph."
 
 PAGES: dict[str, str | bytes] = {
-    "resources/entity.md": resource(
-        "entity",
-        [("id", "String", "The identifier.")],
-        annotation='{"blockType": "resource", "@odata.type": "microsoft.graph.entity", "keyProperty": "id"}',
-    ),
+    "resources/entity.md": ENTITY,
     # an id and relationships but no key (KEY_ASSUMED), and a row for most of the table conventions
     "resources/widget.md": resource(
         "widget",

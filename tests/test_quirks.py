@@ -5,13 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import codes, model_of
-from pages import api_page, enum_page, resource
-
-ENTITY = resource(
-    "entity",
-    [("id", "String", "Identifier.")],
-    annotation='{"blockType": "resource", "@odata.type": "microsoft.graph.entity", "keyProperty": "id"}',
-)
+from pages import ENTITY, api_page, enum_page, resource
 
 
 def test_api_page_quirks(tmp_path: Path) -> None:
