@@ -3,7 +3,8 @@
 Entries are files in one folder, each named by its kind and a key made from its
 content (``pages-<key>.pickle``, ``renders-<key>.pickle``, ``runs/<key>.json``,
 ...), and every key includes graphdoc's fingerprint: the bytes of its own
-modules and templates and the versions of the libraries that shape its output.
+modules and templates and the versions of the libraries that shape its output
+(black's formatted texts, which black alone decides, are keyed by black's version).
 So another version of graphdoc never reads an entry it did not write, different
 docs roots and versions keep entries side by side, and reading an entry marks it
 used. After a run, the least recently used entries of every kind go until the
