@@ -440,3 +440,26 @@ def test_the_mock_data_key_is_the_same_for_pages_parsed_or_read_from_the_cache(t
     stored = dataclasses.replace(model, types=tuple(retyped(t, False) for t in model.types))
     assert parsed == stored and sum(p.type == shared for t in model.types for p in t.properties) > 1
     assert mock_cache.key(parsed) == mock_cache.key(stored)
+
+
+def test_the_mock_data_key_leaves_out_descriptions_and_nothing_else(tmp_path: Path) -> None:
+    """An operation's or parameter's description is no input of the mock data; its status,
+    paths or an example's body are."""
+    import dataclasses
+
+    from test_operations import PAGES
+
+    from generator.emit import mock_cache
+
+    model = resolve(read_pages(write_docs(tmp_path / "docs", PAGES)))
+    assert model.operations and model.examples
+    first = model.operations[0]
+
+    def with_first(op: object) -> str:
+        return mock_cache.key(dataclasses.replace(model, operations=(op, *model.operations[1:])))
+
+    assert with_first(dataclasses.replace(first, description="Said otherwise.")) == mock_cache.key(model)
+    assert with_first(dataclasses.replace(first, status=first.status + 1)) != mock_cache.key(model)
+    assert with_first(dataclasses.replace(first, paths=(*first.paths, "/elsewhere"))) != mock_cache.key(model)
+    body = dataclasses.replace(model.examples[0], body='{"changed": true}')
+    assert mock_cache.key(dataclasses.replace(model, examples=(body, *model.examples[1:]))) != mock_cache.key(model)

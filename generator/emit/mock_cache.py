@@ -9,9 +9,13 @@ edited description, the usual edit, finds the data of the run before.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import pickle
 from collections.abc import Callable
+from functools import cache as memoized
 from typing import Any
+
+import orjson
 
 from .. import cache
 from ..mockdata import MockData
@@ -32,21 +36,34 @@ def _shapes(model: Model) -> tuple[Any, ...]:
             t.flags,
             [(p.name, p.type, p.collection, p.nullable, p.read_only, p.values) for p in t.properties],
             [(n.name, n.type, n.collection) for n in t.navigation_properties],
-            [(m.name, m.value) for m in t.members],
+            [(m.name, str(m.value)) for m in t.members],  # as text: orjson writes no integer past 64 bits
         )
         for t in model.types
     ]
-    operations = [
-        dataclasses.replace(o, description="", parameters=tuple(dataclasses.replace(p, description="") for p in o.parameters))
-        for o in model.operations
-    ]
-    return types, operations, model.examples
+    return types, model.operations, model.examples
+
+
+@memoized
+def _written(kind: type) -> tuple[str, ...]:
+    """The fields of a dataclass that go into the key: all but its description."""
+    return tuple(f.name for f in dataclasses.fields(kind) if f.name != "description")
+
+
+def _fields(value: Any) -> list[Any]:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return [getattr(value, name) for name in _written(type(value))]
+    raise TypeError(type(value).__name__)
 
 
 def key(model: Model) -> str:
-    # repr, not pickle: pickle's bytes depend on which equal strings are one object, which
-    # differs between a run that parsed the pages and one that read them from the cache
-    return cache.key("mockdata", repr(_shapes(model)))
+    # JSON text, not pickle: pickle's bytes depend on which equal strings are one object,
+    # which differs between a run that parsed the pages and one that read them from the cache
+    shapes = _shapes(model)
+    try:
+        text = orjson.dumps(shapes, default=_fields, option=orjson.OPT_PASSTHROUGH_DATACLASS)
+    except orjson.JSONEncodeError:  # anything else orjson refuses: the slower spelling
+        text = repr(shapes).encode("utf-8", "surrogatepass")
+    return cache.key("mockdata", hashlib.sha256(text).hexdigest())
 
 
 def cached(model: Model, make: Callable[[], MockData]) -> MockData:
