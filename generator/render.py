@@ -24,9 +24,17 @@ def _tojson(value: Any) -> str:
     return jsontext.compact(value)
 
 
-def _printed(value: Any, indent: int) -> str:
-    """``value`` as printed JSON, for a template laid out the way ``jsontext.dumps`` prints."""
-    return jsontext.nested(jsontext.dumps(value), indent)
+_SPLICES = "graphdoc_splices"  # the context entry of a render_encoded: the values to print as bytes
+
+
+def _printed(context: Any, value: Any, indent: int) -> str:
+    """``value`` as printed JSON, for a template laid out the way ``jsontext.dumps`` prints;
+    in a ``render_encoded``, a mark where its bytes go."""
+    splices: list[tuple[Any, int]] | None = context.get(_SPLICES)
+    if splices is None:
+        return jsontext.nested(jsontext.dumps(value), indent)
+    splices.append((value, indent))
+    return f"\0{len(splices) - 1}\0"
 
 
 def pystr(value: Any) -> str:
@@ -122,9 +130,12 @@ def environment() -> jinja2.Environment:
     where = cache.folder()
     bytecode = None
     if where is not None:
+        # Compiled code depends on the filters as much as on the template's text (a filter
+        # that takes the context is called another way): one folder per graphdoc version.
+        compiled = where / f"jinja-{cache.key('jinja')}"
         try:
-            (where / "jinja").mkdir(parents=True, exist_ok=True)
-            bytecode = jinja2.FileSystemBytecodeCache(str(where / "jinja"))
+            compiled.mkdir(parents=True, exist_ok=True)
+            bytecode = jinja2.FileSystemBytecodeCache(str(compiled))
         except OSError:
             bytecode = None  # no cache folder: templates are compiled each run
     env = jinja2.Environment(
@@ -138,7 +149,7 @@ def environment() -> jinja2.Environment:
         autoescape=False,
     )
     env.filters["tojson"] = _tojson
-    env.filters["printed"] = _printed
+    env.filters["printed"] = jinja2.pass_context(_printed)
     env.filters["nested"] = jsontext.nested
     env.filters["pystr"] = pystr
     env.filters["pydoc"] = pydoc
@@ -151,3 +162,19 @@ def environment() -> jinja2.Environment:
 
 def render(template: str, **context: Any) -> str:
     return environment().get_template(template).render(**context)
+
+
+def render_encoded(template: str, **context: Any) -> bytes:
+    """A JSON template's text in UTF-8, its ``printed`` values printed straight into the
+    bytes: a document of many megabytes is never decoded and encoded again. Each value
+    leaves a NUL-delimited mark in the rendered text, where no other NUL can be (every
+    page value in a JSON template is escaped by ``tojson`` or ``printed``)."""
+    splices: list[tuple[Any, int]] = []
+    pieces = render(template, **context, **{_SPLICES: splices}).encode().split(b"\0")
+    if len(pieces) != 2 * len(splices) + 1:
+        raise ValueError(f"{template}: a NUL outside the printed values")
+    out = [pieces[0]]
+    for index in range(1, len(pieces), 2):
+        value, indent = splices[int(pieces[index])]
+        out += [jsontext.nested_encoded(value, indent), pieces[index + 1]]
+    return b"".join(out)

@@ -21,6 +21,7 @@ import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -80,16 +81,13 @@ def manifest_text(hashes: dict[str, str]) -> str:
     return "".join(f"{hashes[name]}  {name}\n" for name in sorted(hashes))
 
 
-def encode(files: dict[str, str]) -> tuple[dict[str, bytes], dict[str, str]]:
-    """The bytes of every file, the manifest included, and each file's SHA-256."""
-    data = {name: text.encode("utf-8") for name, text in files.items()}
+def encode(files: Mapping[str, str | bytes]) -> tuple[dict[str, bytes], dict[str, str]]:
+    """The bytes of every file (a text, or its UTF-8 bytes already), the manifest
+    included, and each file's SHA-256."""
+    data = {name: text if isinstance(text, bytes) else text.encode("utf-8") for name, text in files.items()}
     hashes = {name: digest(value) for name, value in data.items()}
     data[MANIFEST] = manifest_text(hashes).encode("utf-8")
     return data, hashes
-
-
-def with_manifest(files: dict[str, str]) -> dict[str, str]:
-    return {**files, MANIFEST: manifest_text({name: digest(text.encode("utf-8")) for name, text in files.items()})}
 
 
 def existing_files(out: Path) -> dict[str, str]:
@@ -204,7 +202,7 @@ class Written:
     changed: bool
 
 
-def write_tree(out: Path, files: dict[str, str], progress: Progress = QUIET) -> Written:
+def write_tree(out: Path, files: Mapping[str, str | bytes], progress: Progress = QUIET) -> Written:
     """Replace ``out`` with exactly ``files`` (plus the manifest), atomically; a
     folder that holds exactly those bytes already is left as it is."""
     out = Path(os.path.abspath(out))

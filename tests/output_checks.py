@@ -13,6 +13,7 @@ import json
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from collections.abc import Mapping
 from pathlib import Path
 
 from jsonschema import Draft202012Validator
@@ -68,11 +69,13 @@ def check_diagnostics(model: Model, pages: dict[str, bytes]) -> None:
         assert d.message and "\n" not in d.message, repr(d.message)
 
 
-def check_files(files: dict[str, str]) -> None:
+def check_files(files: Mapping[str, str | bytes]) -> None:
     """Python compiles; JSON parses and is laid out as ``jsontext.dumps`` prints it
-    (templates that nest printed parts must come out the same); schemas pass check_schema;
-    XML parses, from the UTF-8 bytes the writer stores."""
-    for name, text in files.items():
+    (templates that nest printed parts must come out the same, whether printed as text or
+    straight to bytes); schemas pass check_schema; XML parses, from the UTF-8 bytes the
+    writer stores."""
+    for name, value in files.items():
+        text = value.decode("utf-8") if isinstance(value, bytes) else value
         if name.endswith(".py"):
             if RUNTIME_TEXTS.get(name) != text:
                 compile(text, name, "exec", dont_inherit=True)

@@ -159,7 +159,7 @@ def test_half_a_surrogate_pair_in_json_is_replaced_and_reported(tmp_path: Path) 
     assert note.path == "api/good-get.md" and note.line == 14 and "surrogate" in note.message
     files = emit_all(model)
     write_tree(tmp_path / "out", files)  # every text encodes as UTF-8
-    assert '"x\ufffdy"' in files["handlers/operations.json"]
+    assert '"x\ufffdy"'.encode() in files["handlers/operations.json"]
 
 
 def test_placeholder_descriptions_are_reported_not_copied(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from conftest import GENERATED, ROOT, SPECS, write_docs
 from generator.cli import main
 from generator.emit import emit_all
 from generator.pipeline import build_model
-from generator.write import existing_files, with_manifest
+from generator.write import encode, existing_files
 
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
@@ -85,11 +85,11 @@ def test_inspect_text_summarises() -> None:
 
 
 def test_generated_folder_is_current() -> None:
-    expected = with_manifest(emit_all(build_model(SPECS)))
+    expected, _ = encode(emit_all(build_model(SPECS)))
     on_disk = set(existing_files(GENERATED))  # bytecode that importing it left is not graphdoc's
     assert on_disk == set(expected), "generated/ has missing or stray files: run graphdoc generate"
-    for name, text in expected.items():
-        assert (GENERATED / name).read_text(encoding="utf-8") == text, f"generated/{name} is stale: run graphdoc generate"
+    for name, data in expected.items():
+        assert (GENERATED / name).read_bytes() == data, f"generated/{name} is stale: run graphdoc generate"
 
 
 def test_generate_writes_model_json(tmp_path: Path) -> None:

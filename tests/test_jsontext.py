@@ -43,3 +43,15 @@ def test_nested_parts_print_as_the_whole(items: list[object]) -> None:
 def test_tuples_print_as_lists_with_long_integers_kept() -> None:
     assert jsontext.dumps({"a": (2**70, 1.5e-05)}) == jsontext.dumps({"a": [2**70, 1.5e-05]})
     assert json.loads(jsontext.dumps((2**70,))) == [2**70]
+
+
+@settings(max_examples=200, deadline=None)
+@given(values, st.lists(st.tuples(st.text(max_size=12), values), max_size=4))
+def test_a_template_printed_straight_to_bytes_is_its_text_encoded(paths: object, schemas: list[tuple[str, object]]) -> None:
+    """``render_encoded`` splices the printed values in as bytes: the same bytes as the
+    rendered text, whatever the values hold (NUL, non-ASCII text, long integers)."""
+    from generator.render import render, render_encoded
+
+    context = {"dialect": "d\0", "error": "E", "reference": "R", "paths": paths, "schemas": dict(schemas)}
+    assert render_encoded("openapi/openapi.json.j2", **context) == render("openapi/openapi.json.j2", **context).encode()
+    assert jsontext.encoded(paths) == jsontext.dumps(paths).encode()

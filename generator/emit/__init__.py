@@ -9,14 +9,16 @@ writes the rest. Each target's output is the same wherever it runs.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from ..model import Model
 from ..workers import EMIT_FROM, count, on_two_cores, parallel
 from . import csdl, handlers, jsonschema, model_json, openapi, python_models
 from .views import Views
 
-Target = Callable[[Views], dict[str, str]]
+# A file's text, or its UTF-8 bytes where a document of many megabytes is printed straight to bytes.
+Text = str | bytes
+Target = Callable[[Views], Mapping[str, Text]]
 
 TARGETS: dict[str, Target] = {
     "model": model_json.files,
@@ -32,14 +34,14 @@ TARGETS: dict[str, Target] = {
 SIDE_GROUP = ("model", "models", "csdl")
 
 
-def _emit(views: Views, names: list[str]) -> dict[str, str]:
-    files: dict[str, str] = {}
+def _emit(views: Views, names: list[str]) -> dict[str, Text]:
+    files: dict[str, Text] = {}
     for name in names:
         files.update(TARGETS[name](views))
     return files
 
 
-def emit_all(model: Model, targets: list[str] | None = None, workers: int | None = None, views: Views | None = None) -> dict[str, str]:
+def emit_all(model: Model, targets: list[str] | None = None, workers: int | None = None, views: Views | None = None) -> dict[str, Text]:
     """Every target's files (or ``targets``'), from one ``Views`` of the model (``views``
     when the caller wants the views afterwards, e.g. for the names' diagnostics)."""
     views = views if views is not None else Views(model, workers)

@@ -19,7 +19,7 @@ from ..model import ENUM, Operation
 from ..names import attribute, distinct, snake
 from ..navigation import pattern
 from ..primitives import is_primitive
-from ..render import pystr, render
+from ..render import pystr, render_encoded
 from ..runtime.handlers._routes import compile_template
 from . import black_format
 from .python_models import PACKAGE as MODELS
@@ -229,7 +229,7 @@ class HandlersView:
             if op.kind == "list" and not any(pattern(p) in created or "{" in p for p in op.paths)
         }
 
-    def files(self) -> dict[str, str]:
+    def files(self) -> dict[str, str | bytes]:
         renders = Renders("handlers", scope_of(self.model))
         by_owner: dict[str, list[PythonOperation]] = {}
         for named in self.operations:
@@ -256,10 +256,10 @@ class HandlersView:
         return {
             **renders.files(black_format.settle),
             **runtime.files(PACKAGE),
-            f"{PACKAGE}/operations.json": render("handlers/operations.json.j2", table=table),
-            f"{PACKAGE}/seed.json": render("handlers/seed.json.j2", seed=[list(entry) for entry in data.seed]),
+            f"{PACKAGE}/operations.json": render_encoded("handlers/operations.json.j2", table=table),
+            f"{PACKAGE}/seed.json": render_encoded("handlers/seed.json.j2", seed=[list(entry) for entry in data.seed]),
         }
 
 
-def files(views: Views) -> dict[str, str]:
+def files(views: Views) -> dict[str, str | bytes]:
     return views.handlers.files()

@@ -15,5 +15,5 @@ def dumps(model: Model) -> str:
     return jsontext.dumps(model.to_json())
 
 
-def files(views: Views) -> dict[str, str]:
-    return {"model.json": dumps(views.model)}
+def files(views: Views) -> dict[str, str | bytes]:
+    return {"model.json": jsontext.encoded(views.model.to_json())}

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from ..model import ENUM, Operation, Type
 from ..navigation import pattern
 from ..primitives import is_primitive, primitive_schema
-from ..render import render
+from ..render import render_encoded
 from ..runtime.handlers import _query
 from ..runtime.handlers._routes import compile_template
 from .jsonschema import CONTROL_ANNOTATIONS, DIALECT
@@ -260,6 +260,6 @@ class OpenApiView:
 
 
 
-def files(views: Views) -> dict[str, str]:
+def files(views: Views) -> dict[str, str | bytes]:
     parts = OpenApiView(views).document()
-    return {FILE: render("openapi/openapi.json.j2", dialect=DIALECT, error=ERROR, reference=REFERENCE, **parts)}
+    return {FILE: render_encoded("openapi/openapi.json.j2", dialect=DIALECT, error=ERROR, reference=REFERENCE, **parts)}
