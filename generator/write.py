@@ -57,6 +57,12 @@ def digest(data: bytes) -> str:
 
 def file_digest(path: str | Path) -> str | None:
     """The SHA-256 of a regular file's bytes; None for a link or a file that can't be read."""
+    data = _file_bytes(path)
+    return digest(data) if data is not None else None
+
+
+def _file_bytes(path: str | Path) -> bytes | None:
+    """A regular file's bytes; None for a link or a file that can't be read."""
     if not _NO_FOLLOW and os.path.islink(path):
         return None
     try:
@@ -65,7 +71,7 @@ def file_digest(path: str | Path) -> str | None:
         return None
     try:
         with open(descriptor, "rb", closefd=False) as handle:
-            return digest(handle.read())
+            return handle.read()
     except OSError:
         return None
     finally:
@@ -215,7 +221,7 @@ def write_tree(out: Path, files: Mapping[str, str | bytes], progress: Progress =
     out.parent.mkdir(parents=True, exist_ok=True)
     clean_leftovers(out)
     data, hashes = encode(files)
-    unchanged = _unchanged(out, hashes)
+    unchanged = _unchanged(out, data, hashes)
     if len(unchanged) == len(hashes) and _holds_exactly(out, data):
         return Written(hashes, changed=False)
     staging, lock = _staging(out)
@@ -249,13 +255,14 @@ def _holds_exactly(out: Path, data: dict[str, bytes]) -> bool:
     return file_digest(os.fspath(out) + "/" + MANIFEST) == digest(data[MANIFEST])
 
 
-def _unchanged(out: Path, hashes: dict[str, str]) -> set[str]:
-    """Files the old output holds with exactly the bytes to write (checked, not trusted)."""
+def _unchanged(out: Path, data: dict[str, bytes], hashes: dict[str, str]) -> set[str]:
+    """Files the old output holds with exactly the bytes to write: listed in its manifest
+    with their hash, and read to be sure (compared, which is faster than hashing again)."""
     if not out.is_dir():
         return set()
     old = previous_manifest(out)
     root = os.fspath(out) + "/"
-    return {name for name, hashed in hashes.items() if old.get(name) == hashed and file_digest(root + name) == hashed}
+    return {name for name, hashed in hashes.items() if old.get(name) == hashed and _file_bytes(root + name) == data[name]}
 
 
 def _link(source: str, target: str) -> bool:

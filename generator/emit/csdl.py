@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from ..model import ENTITY, ENUM, Model, Operation, Type
 from ..primitives import UNTYPED, is_primitive
 from ..render import render
+from .reuse import Renders, scope_of
 
 if TYPE_CHECKING:
     from .views import Views
@@ -53,7 +54,8 @@ def segments(path: str) -> list[str]:
 
 
 class CsdlView:
-    """What ``csdl/metadata.xml.j2`` prints: plain dicts and lists of strings."""
+    """What ``csdl/metadata.xml.j2`` prints: plain dicts and lists of strings, with each
+    type's element rendered on its own by ``csdl/type.xml.j2``."""
 
     def __init__(self, model: Model) -> None:
         self.model = model
@@ -213,10 +215,15 @@ class CsdlView:
         # the most types; on a tie the first namespace in sorted order
         home = min(counts, key=lambda namespace: (-counts[namespace], namespace)) if counts else None
         operations = self.bound_operations()
+        # Each type's element is rendered on its own and kept: after an edit only the changed types render.
+        renders = Renders("csdl", scope_of(self.model))
+        for t in self.model.types:
+            renders.add(t.full_name, "csdl/type.xml.j2", {"t": self.type_entry(t)})
+        texts = renders.files(lambda fresh: fresh)
         return [
             {
                 "namespace": namespace,
-                "types": [self.type_entry(t) for t in self.model.types if t.namespace == namespace],
+                "types": [texts[t.full_name] for t in self.model.types if t.namespace == namespace],
                 "operations": operations.get(namespace, []),
                 "container": self.container() if namespace == home else None,
             }

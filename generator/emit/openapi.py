@@ -65,6 +65,7 @@ class OpenApiView:
         self.schemas = views.schemas
         self.mock = views.mock
         self.collections: set[str] = set()
+        self.open_family: dict[str, bool] = {}  # by type name: whether it or a type derived from it is open
 
     # -- components ----------------------------------------------------------------
     def ref(self, type_name: str) -> dict[str, Any]:
@@ -79,7 +80,11 @@ class OpenApiView:
             return _component(type_name)
         family = [type_name, *self.schemas.descendants(type_name)]
         schema = _component(type_name + POLYMORPHIC if len(family) > 1 else type_name)
-        if any(o.open_type for name in family for o in self.schemas.lineage(self.model.get(name) or found)):
+        open_family = self.open_family.get(type_name)
+        if open_family is None:
+            open_family = any(o.open_type for name in family for o in self.schemas.lineage(self.model.get(name) or found))
+            self.open_family[type_name] = open_family
+        if open_family:
             return schema
         return {**schema, "patternProperties": CONTROL_ANNOTATIONS, "unevaluatedProperties": False}
 
