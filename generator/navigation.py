@@ -88,6 +88,7 @@ class _Paths:
         self.spellings: dict[str, dict[str, int]] = {}  # segment in lower case -> its spellings, counted
         self.added: dict[str, dict[str, tuple[NavigationProperty, Method, str]]] = {}
         self.children: dict[str, list[Type]] | None = None
+        self._descendants: dict[str, list[Type]] = {}
         # (navigation property name in lower case, its type) -> the types that list it
         self.holders: dict[tuple[str, str], list[str]] = {}
         for t in model.types:
@@ -224,18 +225,25 @@ class _Paths:
         return None
 
     def descendants(self, type_name: str) -> list[Type]:
+        """The types derived from ``type_name``, depth first; found once per type."""
+        known = self._descendants.get(type_name)
+        if known is not None:
+            return known
         if self.children is None:
             self.children = {}
             for t in self.model.types:
                 if t.base_type:
                     self.children.setdefault(t.base_type, []).append(t)
         found: list[Type] = []
+        seen: set[str] = set()
         stack = list(reversed(self.children.get(type_name, [])))
         while stack and len(found) < 10_000:
             t = stack.pop()
-            if t not in found:
+            if t.full_name not in seen:
+                seen.add(t.full_name)
                 found.append(t)
                 stack.extend(reversed(self.children.get(t.full_name, [])))
+        self._descendants[type_name] = found
         return found
 
     def add(self, type_name: str, name: str, end: _End, owner: Type, method: Method, segments: list[str]) -> tuple[str, bool] | None:

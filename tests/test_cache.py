@@ -142,6 +142,27 @@ def test_emitting_on_two_cores_gives_the_same_files(monkeypatch: pytest.MonkeyPa
     assert two == one
 
 
+def test_the_schemas_go_to_the_other_core_only_when_the_mock_data_is_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Making the mock data needs the schemas where the handlers and OpenAPI are emitted;
+    reading it back does not, and then the schemas are emitted beside. Same files either way."""
+    import os
+
+    import generator.emit
+
+    model = resolve(read_pages(SPECS))
+    monkeypatch.setattr(generator.emit, "EMIT_FROM", 1)
+    monkeypatch.setenv("GRAPHDOC_CACHE_DIR", "")  # nothing kept
+    one = emit_all(model, workers=1)
+    monkeypatch.setitem(generator.emit.TARGETS, "schemas", _with_pid(generator.emit.TARGETS["schemas"]))
+    cold = emit_all(model, workers=2)
+    assert cold.pop("pid") == str(os.getpid()) and cold == one
+    monkeypatch.setenv("GRAPHDOC_CACHE_DIR", str(tmp_path / "cache"))
+    first = emit_all(model, workers=2)  # makes the mock data and keeps it
+    assert first.pop("pid") == str(os.getpid()) and first == one
+    kept = emit_all(model, workers=2)
+    assert kept.pop("pid") != str(os.getpid()) and kept == one
+
+
 def test_fitting_on_two_cores_gives_the_same_mock_data(monkeypatch: pytest.MonkeyPatch) -> None:
     import os
 

@@ -29,8 +29,9 @@ TARGETS: dict[str, Target] = {
     "csdl": csdl.files,
 }
 
-# Two groups of about equal cost; targets that share a view (schemas, handlers and
-# OpenAPI share the schema documents and the mock data) stay together. CSDL reads only the model.
+# Two groups of about equal cost; targets that share a view stay together. Handlers and
+# OpenAPI share the mock data, and making it (when the cache has none) needs the schema
+# documents: only when the mock data is kept do the schemas go to the side.
 SIDE_GROUP = ("model", "models", "csdl")
 
 
@@ -46,9 +47,12 @@ def emit_all(model: Model, targets: list[str] | None = None, workers: int | None
     when the caller wants the views afterwards, e.g. for the names' diagnostics)."""
     views = views if views is not None else Views(model, workers)
     names = [name for name in TARGETS if targets is None or name in targets]
-    side = [name for name in names if name in SIDE_GROUP]
-    main = [name for name in names if name not in SIDE_GROUP]
-    if not side or not main or not parallel(count(workers), len(model.types), EMIT_FROM):
+    if not parallel(count(workers), len(model.types), EMIT_FROM):
+        return dict(sorted(_emit(views, names).items()))
+    beside = (*SIDE_GROUP, "schemas") if "schemas" in names and views.mock_is_kept else SIDE_GROUP
+    side = [name for name in names if name in beside]
+    main = [name for name in names if name not in beside]
+    if not side or not main:
         return dict(sorted(_emit(views, names).items()))
     views.names  # both groups name Python things: decided once, before the copy  # noqa: B018
     mine, theirs = on_two_cores(lambda: _emit(views, main), lambda: _emit(views, side))

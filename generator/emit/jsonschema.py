@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from .. import jsontext
@@ -46,6 +47,7 @@ class SchemaView:
         self.model = model
         self.files = schema_files(model)
         self._texts: dict[str, str] | None = None
+        self._descendants: dict[str, tuple[str, ...]] = {}
         self.children: dict[str, list[str]] = {}
         for t in model.types:
             if t.base_type and t.base_type in self.files:
@@ -76,16 +78,21 @@ class SchemaView:
             extra["examples"] = [[value] for value in values] if collection else list(values)
         return {**extra, **schema}
 
-    def descendants(self, type_name: str) -> list[str]:
-        found: list[str] = []
+    def descendants(self, type_name: str) -> tuple[str, ...]:
+        """The types derived from ``type_name``, depth first in name order; found once per type."""
+        known = self._descendants.get(type_name)
+        if known is not None:
+            return known
+        found: dict[str, None] = {}
         stack = sorted(self.children.get(type_name, []), reverse=True)
         while stack:
             name = stack.pop()
             if name in found or name == type_name:
                 continue
-            found.append(name)
+            found[name] = None
             stack.extend(sorted(self.children.get(name, []), reverse=True))
-        return found
+        self._descendants[type_name] = tuple(found)
+        return self._descendants[type_name]
 
     def lineage(self, t: Type) -> list[Type]:
         """The type and its bases, root first."""
@@ -135,7 +142,7 @@ class SchemaView:
         return context
 
 
-def _odata_names(full_names: list[str]) -> list[str]:
+def _odata_names(full_names: Sequence[str]) -> list[str]:
     """How payloads may spell a type in @odata.type: with or without '#'."""
     return [spelling for name in full_names for spelling in ("#" + name, name)]
 

@@ -12,6 +12,7 @@ import dataclasses
 import hashlib
 import pickle
 from collections.abc import Callable
+from pathlib import Path
 from functools import cache as memoized
 from typing import Any
 
@@ -66,13 +67,18 @@ def key(model: Model) -> str:
     return cache.key("mockdata", hashlib.sha256(text).hexdigest())
 
 
-def cached(model: Model, make: Callable[[], MockData]) -> MockData:
-    """The mock data of ``model``: from the cache when its inputs are unchanged, else made
-    and kept (one entry per key; the cache's size cap decides how many stay)."""
+def entry(model: Model) -> Path | None:
+    """Where the mock data of ``model`` is kept (None when caching is off)."""
     where = cache.folder()
-    if where is None:
+    return where / f"mockdata-{key(model)}.pickle" if where is not None else None
+
+
+def cached(path: Path | None, make: Callable[[], MockData]) -> MockData:
+    """The mock data kept at ``path`` (``entry``): from the cache when its inputs are
+    unchanged, else made and kept (one entry per key; the cache's size cap decides how
+    many stay)."""
+    if path is None:
         return make()
-    path = where / f"mockdata-{key(model)}.pickle"
     found = cache.read_pickled_dict(path).get("data")
     if isinstance(found, MockData):
         return found

@@ -9,6 +9,7 @@ nothing is remembered between models.
 from __future__ import annotations
 
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..mockdata import MockData, mock_data
@@ -46,10 +47,20 @@ class Views:
         return SchemaSet({name: json.loads(text) for name, text in self.schemas.texts().items()})
 
     @cached_property
+    def mock_entry(self) -> Path | None:
+        """Where the mock data is kept between runs (``mock_cache``); None without a cache."""
+        return mock_cache.entry(self.model)
+
+    @property
+    def mock_is_kept(self) -> bool:
+        """Whether the mock data can be read back, so the schemas need not be loaded to make it."""
+        return self.mock_entry is not None and self.mock_entry.is_file()
+
+    @cached_property
     def mock(self) -> MockData:
         """The docs' examples as the mock and OpenAPI use them, checked against the schemas
         (kept between runs: ``mock_cache``)."""
-        return mock_cache.cached(self.model, lambda: mock_data(self.model, self.schema_set, self.workers))
+        return mock_cache.cached(self.mock_entry, lambda: mock_data(self.model, self.schema_set, self.workers))
 
     @cached_property
     def handlers(self) -> handlers.HandlersView:
