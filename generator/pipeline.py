@@ -17,14 +17,14 @@ from pathlib import Path
 from . import cache, runs
 from .check import Change, compare
 from .diagnostics import ERROR, Diagnostic
-from .emit import emit_all
+from .emit import emit_all, emit_into
 from .emit.views import Views
 from .load import Source, parse_sources, read_sources
 from .model import Model
 from .progress import QUIET, Progress
 from .resolve import resolve
 from .runs import Record, Report
-from .write import clean_leftovers, previous_manifest, write_tree
+from .write import clean_leftovers, previous_manifest, staging_for
 
 
 @contextmanager
@@ -88,7 +88,8 @@ def generate(docs: Path, out: Path, progress: Progress = QUIET) -> Generated:
             return Generated(record.report, changed=False)
         model = _model(docs, sources, progress)
         views = Views(model)
-        written = write_tree(out, emit_all(model, views=views), progress)
+        with staging_for(out) as staging:
+            written = staging.finish(emit_into(views, lambda files, here: staging.add(files, progress if here else QUIET)))
         result = report(model, views.names.diagnostics)
         runs.save(key, Record(written.hashes, result))
         cache.trim()

@@ -2,7 +2,9 @@
 
 The new output is built beside the old one and swapped in whole, so a failure
 or a kill part-way leaves the previous output as it was. A file whose bytes
-are unchanged is hard-linked from the old output instead of written again.
+are unchanged is hard-linked from the old output instead of written again; a
+file in the staging folder is only ever created, never written over, since it
+may be such a link. On two cores each half of the emit writes its own files there.
 While a run builds its staging folder it holds a lock on it, so a run that
 cleans up after killed runs removes only folders nobody is using.
 The generator keeps a manifest of the files it wrote with their SHA-256, in
@@ -21,7 +23,8 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -211,64 +214,107 @@ class Written:
 def write_tree(out: Path, files: Mapping[str, str | bytes], progress: Progress = QUIET) -> Written:
     """Replace ``out`` with exactly ``files`` (plus the manifest), atomically; a
     folder that holds exactly those bytes already is left as it is."""
-    out = Path(os.path.abspath(out))
-    if out.exists() and not out.is_dir():
-        raise OutputError(f"{out}: exists and is not a folder")
-    strays = foreign_files(out)
-    if strays:
-        listed = ", ".join(strays[:5]) + (f" and {len(strays) - 5} more" if len(strays) > 5 else "")
-        raise OutputError(f"{out}: holds files graphdoc did not write ({listed}); move them away or pick another --out")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    clean_leftovers(out)
-    data, hashes = encode(files)
-    unchanged = _unchanged(out, data, hashes)
-    if len(unchanged) == len(hashes) and _holds_exactly(out, data):
-        return Written(hashes, changed=False)
-    staging, lock = _staging(out)
-    old_root, new_root = os.fspath(out) + "/", os.fspath(staging) + "/"
+    with staging_for(out) as staging:
+        return staging.finish(staging.add(files, progress))
+
+
+# A file added to the staging folder: its SHA-256, and whether the old output holds exactly its bytes.
+Added = tuple[str, bool]
+
+
+@contextmanager
+def staging_for(out: Path) -> Iterator[Staging]:
+    """A ``Staging`` for ``out``; on leaving, whatever is left of its folder goes."""
+    staging = Staging(out)
     try:
+        yield staging
+    finally:
+        shutil.rmtree(staging.folder, ignore_errors=True)
+        _unlock(staging.lock)
+
+
+class Staging:
+    """The new output, built in a locked folder beside ``out`` and swapped in whole by
+    ``finish`` (``staging_for`` removes what is left). The checks on ``out`` come first,
+    before any work. ``add`` may be called from both processes of a two-core emit: each
+    writes its own files, and only their hashes travel back."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = Path(os.path.abspath(out))
+        if self.out.exists() and not self.out.is_dir():
+            raise OutputError(f"{self.out}: exists and is not a folder")
+        strays = foreign_files(self.out)
+        if strays:
+            listed = ", ".join(strays[:5]) + (f" and {len(strays) - 5} more" if len(strays) > 5 else "")
+            raise OutputError(f"{self.out}: holds files graphdoc did not write ({listed}); move them away or pick another --out")
+        self.out.parent.mkdir(parents=True, exist_ok=True)
+        clean_leftovers(self.out)
+        self.old = previous_manifest(self.out) if self.out.is_dir() else {}
+        self.folder, self.lock = _staging(self.out)
+
+    def add(self, files: Mapping[str, str | bytes], progress: Progress = QUIET) -> dict[str, Added]:
+        """Write ``files`` into the staging folder, linking each that the old output holds
+        with the same bytes (read to be sure: compared, faster than hashing again)."""
+        old_root, new_root = os.fspath(self.out) + "/", os.fspath(self.folder) + "/"
+        added: dict[str, Added] = {}
         made: set[str] = set()
-        for name, value in progress.track(data.items(), len(data), "write"):
+        for name, value in progress.track(files.items(), len(files), "write"):
+            data = value if isinstance(value, bytes) else value.encode("utf-8")
+            hashed = digest(data)
             target = new_root + safe_relative(name)
             parent = os.path.dirname(target)
             if parent not in made:
                 os.makedirs(parent, exist_ok=True)
                 made.add(parent)
-            if name in unchanged and _link(old_root + name, target):
-                continue
-            with open(target, "wb") as handle:
-                handle.write(value)
-        if out.exists():
-            _exchange(staging, out)  # staging now holds the old output
+            same = self.old.get(name) == hashed and _file_bytes(old_root + name) == data
+            added[name] = (hashed, same)
+            if not (same and _link(old_root + name, target)):
+                _write_new(target, data)
+        return added
+
+    def finish(self, added: dict[str, Added]) -> Written:
+        """Write the manifest and swap the staging folder in, unless ``out`` holds exactly
+        these files already."""
+        hashes = {name: hashed for name, (hashed, _) in added.items()}
+        manifest = manifest_text(hashes).encode("utf-8")
+        if all(same for _, same in added.values()) and _holds_exactly(self.out, {*hashes, MANIFEST}, manifest):
+            return Written(hashes, changed=False)
+        _write_new(os.fspath(self.folder) + "/" + MANIFEST, manifest)
+        if self.out.exists():
+            _exchange(self.folder, self.out)  # the staging folder now holds the old output
         else:
-            os.replace(staging, out)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-        _unlock(lock)
-    return Written(hashes, changed=True)
+            os.replace(self.folder, self.out)
+        return Written(hashes, changed=True)
 
 
-def _holds_exactly(out: Path, data: dict[str, bytes]) -> bool:
-    """``out`` has no file beyond ``data`` and its manifest says what ``data``'s does."""
-    if set(existing_files(out)) != set(data):
+def _write_new(target: str, data: bytes) -> None:
+    """Write a file that must be new. A file of that name already there (left by the
+    other process of a two-core emit before it failed) is removed first, never
+    truncated: it may be a link to a file of the output in use."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY
+    try:
+        descriptor = os.open(target, flags, 0o666)
+    except FileExistsError:
+        os.unlink(target)
+        descriptor = os.open(target, flags, 0o666)
+    with open(descriptor, "wb") as handle:
+        handle.write(data)
+
+
+def _holds_exactly(out: Path, names: set[str], manifest: bytes) -> bool:
+    """``out`` has no file beyond ``names`` and its manifest is ``manifest``."""
+    if set(existing_files(out)) != names:
         return False
-    return file_digest(os.fspath(out) + "/" + MANIFEST) == digest(data[MANIFEST])
-
-
-def _unchanged(out: Path, data: dict[str, bytes], hashes: dict[str, str]) -> set[str]:
-    """Files the old output holds with exactly the bytes to write: listed in its manifest
-    with their hash, and read to be sure (compared, which is faster than hashing again)."""
-    if not out.is_dir():
-        return set()
-    old = previous_manifest(out)
-    root = os.fspath(out) + "/"
-    return {name for name, hashed in hashes.items() if old.get(name) == hashed and _file_bytes(root + name) == data[name]}
+    return file_digest(os.fspath(out) + "/" + MANIFEST) == digest(manifest)
 
 
 def _link(source: str, target: str) -> bool:
     try:
         os.link(source, target, follow_symlinks=False)
         return True
+    except FileExistsError:  # left by the other process of a two-core emit before it failed
+        os.unlink(target)
+        return _link(source, target)
     except OSError:  # no hard links here (another file system, or not allowed): write instead
         return False
 

@@ -206,6 +206,82 @@ def test_a_failed_worker_costs_time_not_files(monkeypatch: pytest.MonkeyPatch) -
     assert emit_all(model, workers=2) == one
 
 
+def _two_core_generate(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``graphdoc generate`` on the small specs as on a large docs root: the copy emits and writes half."""
+    import generator.emit
+
+    monkeypatch.setattr(generator.emit, "EMIT_FROM", 1)
+    monkeypatch.setattr(generator.emit, "count", lambda asked=None: 2)
+
+
+def test_a_generate_on_two_cores_writes_what_one_core_writes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each half is written where it is made; the folder holds the same bytes, and the
+    manifest lists every file of both halves."""
+    import os
+
+    from generator.write import previous_manifest
+
+    monkeypatch.setenv("GRAPHDOC_CACHE_DIR", "")
+    generate(SPECS, tmp_path / "one")
+    _two_core_generate(monkeypatch)
+    real_add, writers = generator_write().Staging.add, tmp_path / "writers"
+
+    def noting(self, files, progress=None):  # type: ignore[no-untyped-def]
+        with open(writers, "a", encoding="utf-8") as note:  # from either process
+            note.write(f"{os.getpid()}\n")
+        return real_add(self, files)
+
+    monkeypatch.setattr(generator_write().Staging, "add", noting)
+    generate(SPECS, tmp_path / "two")
+    assert snapshot(tmp_path / "two") == snapshot(tmp_path / "one")
+    assert set(previous_manifest(tmp_path / "two")) == set(snapshot(tmp_path / "two")) - {".graphdoc-manifest"}
+    pids = writers.read_text(encoding="utf-8").split()
+    assert len(pids) == 2 and str(os.getpid()) in pids and len(set(pids)) == 2  # one half was written by the copy
+
+
+def test_a_copy_that_dies_after_writing_its_half_never_touches_the_old_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The copy writes its half (linking the unchanged files to the old output) and dies;
+    this process writes that half again over what it left. The result is a fresh run's,
+    and no file of the output in use is written to on the way (a truncated link would be)."""
+    import os
+
+    monkeypatch.setenv("GRAPHDOC_CACHE_DIR", str(tmp_path / "cache"))
+    docs = tmp_path / "docs"
+    shutil.copytree(SPECS, docs)
+    out = tmp_path / "out"
+    generate(docs, out)
+    page = docs / "resources/synchronizationschedule.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("Whether the schedule is currently in force.", "On or off."), encoding="utf-8")
+    generate(docs, tmp_path / "fresh")
+    old, fresh = snapshot(out), snapshot(tmp_path / "fresh")
+    kept = sorted(name for name in old if name.startswith("models/") and old[name] == fresh.get(name))
+    changed = sorted(name for name in old if name.startswith("models/") and old[name] != fresh.get(name))
+    assert kept and changed
+    watched = tmp_path / "watched"  # another name for a file of the old output
+    os.link(out / kept[0], watched)
+    before = os.stat(watched)
+    _two_core_generate(monkeypatch)
+    here, real_add = os.getpid(), generator_write().Staging.add
+
+    def add_then_die(self, files, progress=None):  # type: ignore[no-untyped-def]
+        added = real_add(self, files)
+        if os.getpid() != here:
+            os._exit(1)
+        return added
+
+    monkeypatch.setattr(generator_write().Staging, "add", add_then_die)
+    generate(docs, out)
+    assert snapshot(out) == fresh
+    after = os.stat(watched)
+    assert (after.st_mtime_ns, after.st_size) == (before.st_mtime_ns, before.st_size) and watched.read_bytes() == old[kept[0]]
+
+
+def generator_write():  # type: ignore[no-untyped-def]
+    import generator.write
+
+    return generator.write
+
+
 def test_a_copy_that_cannot_start_or_be_waited_for_costs_time_not_files(monkeypatch: pytest.MonkeyPatch) -> None:
     import os
 

@@ -1,15 +1,18 @@
-"""Emit stage: the model in, file texts out (relative path -> text).
+"""Emit stage: the model in, file texts out (relative path -> text, or UTF-8 bytes).
 
-Each target is a function ``files(views) -> dict[str, str]`` of one ``Views`` of the
-model; ``TARGETS`` lists them in the order ``graphdoc generate`` runs them, and
+Each target is a function ``files(views) -> dict[str, str | bytes]`` of one ``Views``
+of the model; ``TARGETS`` lists them in the order ``graphdoc generate`` runs them, and
 ``emit_all(model, [name])`` is one target's files alone. A large model is emitted on
-two cores: a forked process takes the model, the Python models and CSDL while this one
-writes the rest. Each target's output is the same wherever it runs.
+two cores: a forked process takes the model dump, the Python models and CSDL (and the
+schemas, when the mock data is kept) while this one makes the rest; ``emit_into`` hands
+each half's files to a sink where they are made. Each target's output is the same
+wherever it runs.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import TypeVar
 
 from ..model import Model
 from ..workers import EMIT_FROM, count, on_two_cores, parallel
@@ -46,14 +49,29 @@ def emit_all(model: Model, targets: list[str] | None = None, workers: int | None
     """Every target's files (or ``targets``'), from one ``Views`` of the model (``views``
     when the caller wants the views afterwards, e.g. for the names' diagnostics)."""
     views = views if views is not None else Views(model, workers)
+    return dict(sorted(emit_into(views, _kept, targets).items()))
+
+
+def _kept(files: dict[str, Text], here: bool) -> dict[str, Text]:
+    return files
+
+
+Result = TypeVar("Result")
+
+
+def emit_into(views: Views, sink: Callable[[dict[str, Text], bool], dict[str, Result]], targets: list[str] | None = None) -> dict[str, Result]:
+    """Every target's files handed to ``sink`` in the process that emitted them, and what
+    ``sink`` makes of them, merged: ``emit_all`` keeps the files, ``graphdoc generate``
+    writes them where they are made, so only their hashes travel between the cores.
+    ``sink``'s second argument says whether it runs in this process."""
     names = [name for name in TARGETS if targets is None or name in targets]
-    if not parallel(count(workers), len(model.types), EMIT_FROM):
-        return dict(sorted(_emit(views, names).items()))
+    if not parallel(count(views.workers), len(views.model.types), EMIT_FROM):
+        return sink(_emit(views, names), True)
     beside = (*SIDE_GROUP, "schemas") if "schemas" in names and views.mock_is_kept else SIDE_GROUP
     side = [name for name in names if name in beside]
     main = [name for name in names if name not in beside]
     if not side or not main:
-        return dict(sorted(_emit(views, names).items()))
+        return sink(_emit(views, names), True)
     views.names  # both groups name Python things: decided once, before the copy  # noqa: B018
-    mine, theirs = on_two_cores(lambda: _emit(views, main), lambda: _emit(views, side))
-    return dict(sorted({**mine, **theirs}.items()))
+    mine, theirs = on_two_cores(lambda: sink(_emit(views, main), True), lambda: sink(_emit(views, side), False))
+    return {**mine, **theirs}

@@ -12,8 +12,8 @@ import dataclasses
 import hashlib
 import pickle
 from collections.abc import Callable
-from pathlib import Path
 from functools import cache as memoized
+from pathlib import Path
 from typing import Any
 
 import orjson
