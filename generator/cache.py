@@ -151,6 +151,14 @@ class PageCache:
         self.new: dict[str, bytes] = {}
 
     def get(self, key: str) -> PageRecord | None:
+        """The record of a page of this run, kept for the next."""
+        record = self.peek(key)
+        if record is not None:
+            self.new[key] = self.old[key]
+        return record
+
+    def peek(self, key: str) -> PageRecord | None:
+        """A record, read without keeping it for the next run (an earlier version of a page)."""
         found = self.old.get(key)
         if found is None:
             return None
@@ -158,10 +166,14 @@ class PageCache:
             record = pickle.loads(found)
         except Exception:  # noqa: BLE001 - a damaged entry: parse the page again
             return None
-        if not isinstance(record, PageRecord):
-            return None
-        self.new[key] = found
-        return record
+        return record if isinstance(record, PageRecord) else None
+
+    def keep(self, key: str) -> bool:
+        """Keep a page of this run for the next without reading it; False when it is not here."""
+        found = self.old.get(key)
+        if found is not None:
+            self.new[key] = found
+        return found is not None
 
     def put(self, key: str, record: PageRecord) -> None:
         self.new[key] = pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)

@@ -14,15 +14,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import cache, runs
+from . import cache, incremental, runs
 from .check import Change, compare
 from .diagnostics import ERROR, Diagnostic
 from .emit import emit_all, emit_into
 from .emit.views import Views
-from .load import Source, parse_sources, read_sources
+from .load import Source, read_sources
 from .model import Model
 from .progress import QUIET, Progress
-from .resolve import resolve
 from .runs import Record, Report
 from .write import clean_leftovers, previous_manifest, staging_for
 
@@ -55,7 +54,7 @@ def report(model: Model, more: Sequence[Diagnostic] = ()) -> Report:
 
 
 def _model(docs: Path, sources: list[Source], progress: Progress = QUIET) -> Model:
-    return resolve(parse_sources(docs, sources, progress=progress))
+    return incremental.model(docs, sources, progress)
 
 
 def build_model(docs: Path) -> Model:

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, TypeVar
 
+from . import prose
 from .diagnostics import Diagnostic, make
 from .model import (
     COMPLEX,
@@ -56,10 +57,8 @@ from .parse.records import (
 )
 from .primitives import UNTYPED, edm_type
 
-_NOT_NULLABLE = re.compile(r"\bnot nullable\b|\bnon-nullable\b|\bcannot be null\b|\bnot null\b", re.IGNORECASE)
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 _Item = TypeVar("_Item")  # what a type holds that names another type: a row, a facet
-_READ_ONLY = re.compile(r"\bread[- ]only\b", re.IGNORECASE)
 _JSON_PLACEHOLDER = {
     "string": "Edm.String",
     "boolean": "Edm.Boolean",
@@ -76,19 +75,8 @@ _HINT_TYPE = {
     "guid": "Edm.Guid",
     "binary": "Edm.Binary",
 }
-_FLAGS_PROSE = re.compile(r"\bflags?\b|\bmulti-?valued?\b|\bcomma-separated\b|\bcombination of\b|\bbit ?masks?\b|\bbitwise\b", re.IGNORECASE)
-_FLAG_WORD = re.compile(r"\bflags?\b", re.IGNORECASE)
 _KEY_SEGMENT = re.compile(r"(?:/\{[^/{}]*\}|\((?:'?\{[^()]*\}'?|'[^()']*')\))$")  # ".../{id}" or "...('{id}')"
 _ACTION_VERBS = {"list": "GET", "get": "GET", "create": "POST", "post": "POST", "add": "POST", "update": "PATCH", "delete": "DELETE", "remove": "DELETE"}
-
-
-# Each pattern runs only on a description that holds its key word: most hold neither.
-def _says_not_nullable(description: str) -> bool:
-    return "null" in description.lower() and _NOT_NULLABLE.search(description) is not None
-
-
-def _says_read_only(description: str) -> bool:
-    return "only" in description.lower() and _READ_ONLY.search(description) is not None
 
 
 @dataclass
@@ -844,8 +832,8 @@ class _Resolver:
                 name=row.name,
                 type=type_name,
                 collection=bool(row.type and row.type.collection),
-                nullable=not (row.name == key or _says_not_nullable(row.description)),
-                read_only=_says_read_only(row.description),
+                nullable=not (row.name == key or row.says_not_nullable),
+                read_only=row.says_read_only,
                 description=row.description,
                 line=row.line,
                 values=row.possible_values if type_name == "Edm.String" else (),
@@ -1535,11 +1523,8 @@ def _flags_reason(record: TypeRecord) -> str | None:
     values = [m.value for m in record.members if m.value is not None]
     if any(v < 0 for v in values):
         return None
-    said = _FLAGS_PROSE.search(record.description) or next(
-        (found for m in record.members if (found := _FLAG_WORD.search(m.description))), None
-    )  # a member's "multivalued attribute" is about something else; its "no flags set" is not
-    if said:
-        return f"its page says {said.group()!r}"
+    if record.flags_said:
+        return f"its page says {record.flags_said!r}"
     return None
 
 
@@ -1553,5 +1538,22 @@ def _default_status(http_method: str, return_type: str | None, name: str) -> int
 
 def resolve(pages: Iterable[PageRecord]) -> Model:
     """Build the model from page records (order does not matter)."""
+    shaped, texts = split_all(pages)
+    return prose.fill(resolve_shaped(shaped), prose.joined(texts.values()))
+
+
+def split_all(pages: Iterable[PageRecord]) -> tuple[list[PageRecord], dict[str, prose.Texts]]:
+    """Every page's record with stand-ins for its texts, and each page's texts by its path."""
+    shaped: list[PageRecord] = []
+    texts: dict[str, prose.Texts] = {}
+    for page in pages:
+        record, texts[page.path] = prose.split(page)
+        shaped.append(record)
+    return shaped, texts
+
+
+def resolve_shaped(pages: Iterable[PageRecord]) -> Model:
+    """The model of records with stand-ins for their texts (``prose.split``): the texts are
+    not read, so the model is the same for any texts."""
     ordered = sorted(pages, key=lambda p: p.path)
     return _Resolver(ordered).build()

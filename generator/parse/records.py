@@ -60,6 +60,9 @@ class PropertyRow:
     description: str
     line: int
     possible_values: tuple[str, ...] = ()
+    # What the description says, stated by ``prose.split`` (resolve reads no description)
+    says_read_only: bool = False
+    says_not_nullable: bool = False
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,7 @@ class TypeRecord:
     json: JsonBlock | None = None
     examples: tuple[ExampleRecord, ...] = ()  # annotated examples on the resource page
     namespace_stated: bool = True  # False: the page has no Namespace line, and microsoft.graph was assumed
+    flags_said: str | None = None  # what the page says that makes its values combine, stated by ``prose.split``
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,184 @@
+"""Prose apart from shape.
+
+A page's descriptions reach the model as they are written, and resolve reads them
+for nothing else but three sayings: a row says it is read-only, a row says it is
+not nullable, an enum's page says its values combine. So ``split`` takes the
+texts out of a record, puts a stand-in where each was, and states the sayings as
+fields of the record; resolve works on such records, and ``fill`` puts the texts
+back into the model it makes. Two pages that differ in prose alone split into the
+same shape (``shape_key``), and so resolve into the same model of stand-ins: after
+such an edit, the pipeline fills the last model with the new texts instead of
+resolving again (``prose_cache``).
+
+A stand-in is a NUL, the page's path, a NUL and the text's place on the page;
+no page text holds a NUL (the reader replaces it), so none is mistaken for one.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+from typing import Any, TypeVar
+
+import orjson
+
+from .model import (
+    Member,
+    Method,
+    Model,
+    NavigationProperty,
+    Operation,
+    Parameter,
+    Property,
+    Type,
+)
+from .parse.records import (
+    ApiRecord,
+    MemberRow,
+    MethodRow,
+    PageRecord,
+    PropertyRow,
+    TypeRecord,
+)
+
+_NOT_NULLABLE = re.compile(r"\bnot nullable\b|\bnon-nullable\b|\bcannot be null\b|\bnot null\b", re.IGNORECASE)
+_READ_ONLY = re.compile(r"\bread[- ]only\b", re.IGNORECASE)
+_FLAGS_PROSE = re.compile(r"\bflags?\b|\bmulti-?valued?\b|\bcomma-separated\b|\bcombination of\b|\bbit ?masks?\b|\bbitwise\b", re.IGNORECASE)
+_FLAG_WORD = re.compile(r"\bflags?\b", re.IGNORECASE)
+
+Texts = dict[str, str]  # stand-in -> text
+
+
+# Each pattern runs only on a description that holds its key word: most hold neither.
+def says_not_nullable(description: str) -> bool:
+    return "null" in description.lower() and _NOT_NULLABLE.search(description) is not None
+
+
+def says_read_only(description: str) -> bool:
+    return "only" in description.lower() and _READ_ONLY.search(description) is not None
+
+
+def flags_said(record: TypeRecord) -> str | None:
+    """What the page says that makes an enum's values combine ("flags", "multi-valued", "a
+    comma-separated combination of"), if it does. A member's "multivalued attribute" is
+    about something else; its "no flags set" is not."""
+    said = _FLAGS_PROSE.search(record.description) or next(
+        (found for m in record.members if (found := _FLAG_WORD.search(m.description))), None
+    )
+    return said.group() if said else None
+
+
+class _Splitter:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.texts: Texts = {}
+
+    def stand_in(self, text: str) -> str:
+        if not text:
+            return ""  # whether there is a text at all is shape: kept
+        found = f"\0{self.path}\0{len(self.texts)}"
+        self.texts[found] = text
+        return found
+
+    def row(self, row: PropertyRow) -> PropertyRow:
+        text = row.description
+        return replace(row, description=self.stand_in(text), says_read_only=says_read_only(text), says_not_nullable=says_not_nullable(text))
+
+    def rows(self, rows: tuple[PropertyRow, ...]) -> tuple[PropertyRow, ...]:
+        return tuple(self.row(row) for row in rows)
+
+    def member(self, row: MemberRow) -> MemberRow:
+        return replace(row, description=self.stand_in(row.description))
+
+    def method(self, row: MethodRow) -> MethodRow:
+        return replace(row, description=self.stand_in(row.description))
+
+    def type(self, record: TypeRecord) -> TypeRecord:
+        return replace(
+            record,
+            description=self.stand_in(record.description),
+            flags_said=flags_said(record),
+            properties=self.rows(record.properties),
+            navigation=self.rows(record.navigation),
+            nested=self.rows(record.nested),
+            members=tuple(self.member(m) for m in record.members),
+            methods=tuple(self.method(m) for m in record.methods),
+        )
+
+    def api(self, api: ApiRecord) -> ApiRecord:
+        return replace(api, description=self.stand_in(api.description), parameters=self.rows(api.parameters))
+
+
+def split(page: PageRecord) -> tuple[PageRecord, Texts]:
+    """The page's record with stand-ins for its texts and its sayings stated, and the texts."""
+    splitter = _Splitter(page.path)
+    shaped = replace(
+        page,
+        types=tuple(splitter.type(t) for t in page.types),
+        api=splitter.api(page.api) if page.api is not None else None,
+    )
+    return shaped, splitter.texts
+
+
+def _fields(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return [getattr(value, f.name) for f in dataclasses.fields(value)]
+    if isinstance(value, (set, frozenset)):
+        return sorted(value, key=repr)
+    raise TypeError(type(value).__name__)
+
+
+def shape_key(shaped: PageRecord) -> str:
+    """A digest of a split record: equal for two versions of a page that differ in prose alone."""
+    try:
+        text = orjson.dumps(shaped, default=_fields, option=orjson.OPT_PASSTHROUGH_DATACLASS | orjson.OPT_NON_STR_KEYS)
+    except orjson.JSONEncodeError:  # what orjson refuses (an integer past 64 bits, deep nesting): the slower spelling
+        text = repr(shaped).encode("utf-8", "surrogatepass")
+    return hashlib.sha256(text).hexdigest()
+
+
+def joined(texts: Iterable[Texts]) -> Texts:
+    """Pages' texts in one mapping (their stand-ins name their pages: none is in two)."""
+    found: Texts = {}
+    for page in texts:
+        found.update(page)
+    return found
+
+
+_Described = TypeVar("_Described", Property, NavigationProperty, Member, Parameter)
+
+
+def fill(model: Model, texts: Mapping[str, str]) -> Model:
+    """``model`` with every stand-in replaced by its text."""
+
+    def text(value: str) -> str:
+        return texts[value] if value[:1] == "\0" else value
+
+    def each(items: Iterable[_Described]) -> tuple[_Described, ...]:
+        return tuple(replace(item, description=text(item.description)) if item.description[:1] == "\0" else item for item in items)
+
+    def method(m: Method) -> Method:
+        return replace(m, description=text(m.description), parameters=each(m.parameters))
+
+    def type_(t: Type) -> Type:
+        return replace(
+            t,
+            description=text(t.description),
+            properties=each(t.properties),
+            navigation_properties=each(t.navigation_properties),
+            members=each(t.members),
+            methods=tuple(method(m) for m in t.methods),
+        )
+
+    def operation(o: Operation) -> Operation:
+        return replace(o, description=text(o.description), parameters=each(o.parameters))
+
+    return Model(
+        types=tuple(type_(t) for t in model.types),
+        diagnostics=model.diagnostics,
+        examples=model.examples,
+        operations=tuple(operation(o) for o in model.operations),
+    )

@@ -1,0 +1,166 @@
+"""An edit to prose alone needs no resolve: the last model of stand-ins, filled with the
+new texts, is the model a full resolve makes. Any other edit resolves in full."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import CORPUS, SPECS, needs_corpus, snapshot
+from generator import incremental
+from generator.load import read_pages
+from generator.model import Model
+from generator.pipeline import generate
+from generator.resolve import resolve
+
+# (page, text as written, text after the edit): every kind of prose the model carries
+PROSE_EDITS = [
+    ("resources/synchronizationschedule.md", "when it ends.", "when it ends, in other words."),  # a type's
+    ("resources/synchronizationschedule.md", "Whether the schedule is currently in force.", "Is the schedule on?"),  # a property's
+    ("resources/synchronizationschedulestate.md", "The job runs at every interval.", "Runs each time."),  # a member's
+    ("resources/synchronizationjob.md", "Stop the job for now while keeping its progress and state.", "Hold the job."),  # a method's
+    ("api/synchronizationjob-provisionondemand.md", "The objects to provision and the rule", "What to provision and the rule"),  # a parameter's
+]
+
+
+def _edited(docs: Path, page: str, old: str, new: str) -> None:
+    path = docs / page
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (page, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _counting(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts full resolves."""
+    resolved: list[int] = []
+    real = incremental.resolve_shaped
+
+    def counting(pages):  # type: ignore[no-untyped-def]
+        resolved.append(1)
+        return real(pages)
+
+    monkeypatch.setattr(incremental, "resolve_shaped", counting)
+    return resolved
+
+
+@pytest.mark.parametrize(("page", "old", "new"), PROSE_EDITS)
+def test_a_prose_edit_fills_the_kept_model_and_writes_what_a_cold_run_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, page: str, old: str, new: str
+) -> None:
+    monkeypatch.setenv("GRAPHDOC_CACHE_DIR", str(tmp_path / "cache"))
+    docs = tmp_path / "docs"
+    shutil.copytree(SPECS, docs)
+    resolved = _counting(monkeypatch)
+    generate(docs, tmp_path / "out")
+    _edited(docs, page, old, new)
+    generate(docs, tmp_path / "out")
+    assert len(resolved) == 1  # the edit was filled in, not resolved
+    monkeypatch.setenv("GRAPHDOC_CACHE_DIR", "")
+    generate(docs, tmp_path / "cold")
+    assert snapshot(tmp_path / "out") == snapshot(tmp_path / "cold")
+    assert new.split("[")[0].encode() in (tmp_path / "out/model.json").read_bytes()
+
+
+def test_edits_one_after_another_each_start_from_the_last(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The kept texts follow each filled run: a second edit of the same page, then of
+    another page, then undoing the first, each give a cold run's model."""
+    monkeypatch.setenv("GRAPHDOC_CACHE_DIR", str(tmp_path / "cache"))
+    docs = tmp_path / "docs"
+    shutil.copytree(SPECS, docs)
+    resolved = _counting(monkeypatch)
+    sources = lambda: __import__("generator.load", fromlist=["read_sources"]).read_sources(docs)  # noqa: E731
+    incremental.model(docs, sources())
+    steps = [PROSE_EDITS[1], ("resources/synchronizationschedule.md", "Is the schedule on?", "On or off."), PROSE_EDITS[2], ("resources/synchronizationschedule.md", "On or off.", "Whether the schedule is currently in force.")]
+    for page, old, new in steps:
+        _edited(docs, page, old, new)
+        assert incremental.model(docs, sources()) == resolve(read_pages(docs, use_cache=False))
+    assert len(resolved) == 1
+
+
+@pytest.mark.parametrize(
+    ("page", "old", "new", "why"),
+    [
+        ("resources/synchronizationschedule.md", "Whether the schedule is currently in force.", "Whether the schedule is in force. Read-only.", "a saying"),
+        ("resources/synchronizationschedule.md", "|interval|Duration|", "|interval|String|", "a type cell"),
+        ("resources/synchronizationschedule.md", "Whether the schedule is currently in force.|", "Whether the schedule is\ncurrently in force.|", "lines move"),
+        ("resources/synchronizationschedulestate.md", "|The job runs at every interval.|", "||", "a text now empty"),
+    ],
+)
+def test_an_edit_beyond_prose_resolves_in_full(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, page: str, old: str, new: str, why: str) -> None:
+    monkeypatch.setenv("GRAPHDOC_CACHE_DIR", str(tmp_path / "cache"))
+    docs = tmp_path / "docs"
+    shutil.copytree(SPECS, docs)
+    resolved = _counting(monkeypatch)
+    generate(docs, tmp_path / "out")
+    _edited(docs, page, old, new)
+    generate(docs, tmp_path / "out")
+    assert len(resolved) == 2, why
+    monkeypatch.setenv("GRAPHDOC_CACHE_DIR", "")
+    generate(docs, tmp_path / "cold")
+    assert snapshot(tmp_path / "out") == snapshot(tmp_path / "cold")
+
+
+def test_a_page_added_or_removed_resolves_in_full(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GRAPHDOC_CACHE_DIR", str(tmp_path / "cache"))
+    docs = tmp_path / "docs"
+    shutil.copytree(SPECS, docs)
+    resolved = _counting(monkeypatch)
+    generate(docs, tmp_path / "out")
+    (docs / "api/synchronizationjob-start.md").unlink()
+    generate(docs, tmp_path / "out")
+    assert len(resolved) == 2
+
+
+def _prose_edit(text: str, page: str) -> str | None:
+    """The page with words added to its first description paragraph and to the last cell
+    of its first table row that reads as prose; None when it has neither."""
+    lines = text.splitlines(keepends=True)
+    changed = False
+    title = next((i for i, line in enumerate(lines) if line.startswith("# ")), None)
+    for i in range(title + 1 if title is not None else len(lines), len(lines)):
+        stripped = lines[i].strip()
+        if stripped and not stripped.startswith(("Namespace", "[!", ">", "<", "#", "|", "`", "-", "*")):
+            lines[i] = lines[i].rstrip("\n") + " Said once more, in other words.\n"
+            changed = True
+            break
+    for i, line in enumerate(lines):
+        cells = line.rstrip("\n").split("|")
+        if len(cells) >= 5 and line.startswith("|") and len(cells[-2].split()) > 3 and "---" not in line and "description" not in cells[-2].lower():
+            cells[-2] += " Also this."
+            lines[i] = "|".join(cells) + "\n"
+            changed = True
+            break
+    return "".join(lines) if changed else None
+
+
+@needs_corpus
+def test_prose_edits_across_the_corpus_fill_to_what_a_full_resolve_makes(corpus_model: Model, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Forty pages of the real corpus, each with its first paragraph and a table row
+    reworded, in two runs: the filled model equals the full resolve's. Most of the
+    edits keep the shape (the rest resolve in full, which must agree too)."""
+    import random
+
+    from generator.load import parse_sources, read_sources
+
+    sources = read_sources(CORPUS)
+    assert incremental.model(CORPUS, sources) == corpus_model
+    resolved = _counting(monkeypatch)
+    rng = random.Random(20261202)
+    try:
+        for _ in range(2):
+            edited = list(sources)
+            picked = 0
+            for index in rng.sample(range(len(sources)), 200):
+                rel, data = sources[index]
+                new = _prose_edit(data.decode("utf-8", "replace"), rel) if isinstance(data, bytes) else None
+                if new is not None and picked < 20:
+                    edited[index] = (rel, new.encode("utf-8"))
+                    picked += 1
+            filled = incremental.model(CORPUS, edited)
+            assert filled == resolve(parse_sources(CORPUS, edited))
+            assert not any("\0" in t.description for t in filled.types)
+        assert len(resolved) == 0  # both runs kept every page's shape: filled
+    finally:
+        incremental.model(CORPUS, sources)  # the session's cache as the other tests expect it
