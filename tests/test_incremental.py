@@ -7,10 +7,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from conftest import CORPUS, SPECS, needs_corpus, snapshot
+
 from generator import incremental
-from generator.load import read_pages
+from generator.load import read_pages, read_sources
 from generator.model import Model
 from generator.pipeline import generate
 from generator.resolve import resolve
@@ -70,12 +70,11 @@ def test_edits_one_after_another_each_start_from_the_last(tmp_path: Path, monkey
     docs = tmp_path / "docs"
     shutil.copytree(SPECS, docs)
     resolved = _counting(monkeypatch)
-    sources = lambda: __import__("generator.load", fromlist=["read_sources"]).read_sources(docs)  # noqa: E731
-    incremental.model(docs, sources())
+    incremental.model(docs, read_sources(docs))
     steps = [PROSE_EDITS[1], ("resources/synchronizationschedule.md", "Is the schedule on?", "On or off."), PROSE_EDITS[2], ("resources/synchronizationschedule.md", "On or off.", "Whether the schedule is currently in force.")]
     for page, old, new in steps:
         _edited(docs, page, old, new)
-        assert incremental.model(docs, sources()) == resolve(read_pages(docs, use_cache=False))
+        assert incremental.model(docs, read_sources(docs)) == resolve(read_pages(docs, use_cache=False))
     assert len(resolved) == 1
 
 
