@@ -7,15 +7,20 @@ path and bytes) and texts. The next run compares keys: a page whose key changed 
 split again and compared, by its shape, with the version the kept model was made
 from; when every changed page keeps its shape, the kept model is filled with the
 texts as they are now. Records of unchanged pages are never read. Any other change
-(a table, an annotation, a page added or removed) resolves in full, as does a run
-that finds no kept model: the result is the same either way, only slower.
+(a table, an annotation, lines that move, a page added or removed) resolves in full,
+as does a run that finds no kept model: the result is the same either way, only slower.
+
+Three cache entries per docs root, each naming the model it belongs to (its stamp):
+the page keys, read first to see what changed; the texts, rewritten after each run;
+and the model, written only by a full resolve.
 """
 
 from __future__ import annotations
 
+import hashlib
 import pickle
-from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from . import cache, prose
 from .load import Source, parse_sources
@@ -25,62 +30,68 @@ from .progress import QUIET, Progress
 from .resolve import resolve_shaped, split_all
 
 
-@dataclass(frozen=True)
-class _Kept:
-    """The last full resolve of a docs root: its model of stand-ins, and each page's key and texts."""
-
-    keys: dict[str, str]  # page path -> page key
-    texts: dict[str, prose.Texts]  # page path -> its texts
-    model: Model
-
-
 def model(docs: Path, sources: list[Source], progress: Progress = QUIET) -> Model:
     """The model of ``docs``'s pages (``sources``): filled from the kept one when only
     prose changed, else resolved (and kept for the next run)."""
-    entry = _entry(docs)
     keys = {rel: cache.page_key(rel, data) for rel, data in sources if isinstance(data, bytes)}
-    kept = _read(entry)
-    if kept is not None and len(keys) == len(sources) and keys.keys() == kept.keys.keys():
-        filled = _refill(docs, sources, keys, kept, entry)
+    entries = _Entries(docs)
+    if len(keys) == len(sources):  # an unreadable page is resolved, and nothing kept
+        filled = _refill(docs, sources, keys, entries)
         if filled is not None:
             return filled
     shaped, texts = split_all(parse_sources(docs, sources, progress=progress))
     made = resolve_shaped(shaped)
-    if len(keys) == len(sources):  # an unreadable page is resolved, not kept
-        _write(entry, _Kept(keys, texts, made))
+    if len(keys) == len(sources):
+        stamp = hashlib.sha256("\0".join(f"{rel}\0{key}" for rel, key in keys.items()).encode()).hexdigest()
+        entries.write("shape", stamp, made)
+        entries.write("texts", stamp, texts)
+        entries.write("keys", stamp, keys)
     return prose.fill(made, prose.joined(texts.values()))
 
 
-def _refill(docs: Path, sources: list[Source], keys: dict[str, str], kept: _Kept, entry: Path | None) -> Model | None:
+def _refill(docs: Path, sources: list[Source], keys: dict[str, str], entries: _Entries) -> Model | None:
+    stamp, kept_keys = entries.read("keys")
+    if stamp is None or not isinstance(kept_keys, dict) or kept_keys.keys() != keys.keys():
+        return None
     pages = cache.PageCache(docs)
-    texts = dict(kept.texts)
+    changed: dict[str, prose.Texts] = {}
     for rel, data in sources:
         key = keys[rel]
-        if key == kept.keys[rel] and pages.keep(key):
+        if key == kept_keys[rel] and pages.keep(key):
             continue
-        before = pages.peek(kept.keys[rel])
+        before = pages.peek(kept_keys[rel])
         if before is None or not isinstance(data, bytes):
             return None  # the version the model was made from is no longer at hand
         now = pages.get(key) or parse_page(data, rel)
         pages.put(key, now)
-        shaped_now, texts[rel] = prose.split(now)
+        shaped_now, changed[rel] = prose.split(now)
         if prose.shape_key(shaped_now) != prose.shape_key(prose.split(before)[0]):
             return None
+    texts_stamp, texts = entries.read("texts")
+    shape_stamp, made = entries.read("shape")
+    if texts_stamp != stamp or shape_stamp != stamp or not isinstance(texts, dict) or not isinstance(made, Model):
+        return None
     pages.save()
-    _write(entry, _Kept(keys, texts, kept.model))
-    return prose.fill(kept.model, prose.joined(texts.values()))
+    if changed:
+        texts.update(changed)
+        entries.write("texts", stamp, texts)
+        entries.write("keys", stamp, keys)
+    return prose.fill(made, prose.joined(texts.values()))
 
 
-def _entry(docs: Path) -> Path | None:
-    where = cache.folder()
-    return where / f"model-{cache.key('model', str(docs.resolve()))}.pickle" if where else None
+class _Entries:
+    """The kept model's entries for one docs root, each a stamp and a value."""
 
+    def __init__(self, docs: Path) -> None:
+        where = cache.folder()
+        root = str(docs.resolve())
+        self.paths = {kind: where / f"model{kind}-{cache.key('model', kind, root)}.pickle" if where else None for kind in ("keys", "texts", "shape")}
 
-def _read(entry: Path | None) -> _Kept | None:
-    found = cache.read_pickled_dict(entry).get("kept")
-    return found if isinstance(found, _Kept) else None
+    def read(self, kind: str) -> tuple[str | None, Any]:
+        found = cache.read_pickled_dict(self.paths[kind])
+        return found.get("stamp"), found.get("value")
 
-
-def _write(entry: Path | None, kept: _Kept) -> None:
-    if entry is not None:
-        cache.write_atomically(entry, pickle.dumps({"kept": kept}, protocol=pickle.HIGHEST_PROTOCOL))
+    def write(self, kind: str, stamp: str, value: Any) -> None:
+        path = self.paths[kind]
+        if path is not None:
+            cache.write_atomically(path, pickle.dumps({"stamp": stamp, "value": value}, protocol=pickle.HIGHEST_PROTOCOL))
