@@ -285,8 +285,9 @@ COMMANDS = {
 }
 
 
-# Commands that end when their work is done (``serve`` runs until stopped).
-FINITE = frozenset(COMMANDS) - {"serve"}
+# Commands whose work is one run over the docs and ends with it (``serve`` runs until
+# stopped; ``validate`` and ``replay`` read as many payloads as they are given).
+FINITE = frozenset({"generate", "check", "lint", "inspect"})
 
 
 def main(argv: Sequence[str] | None = None, exiting: bool = False) -> int:

@@ -10,9 +10,9 @@ texts as they are now. Records of unchanged pages are never read. Any other chan
 (a table, an annotation, lines that move, a page added or removed) resolves in full,
 as does a run that finds no kept model: the result is the same either way, only slower.
 
-Three cache entries per docs root, each naming the model it belongs to (its stamp):
-the page keys, read first to see what changed; the texts, rewritten after each run;
-and the model, written only by a full resolve.
+Two cache entries per docs root, each naming the model it belongs to (its stamp):
+the pages' keys with their texts, one entry so that they always go together, read
+first and rewritten after each run; and the model, written only by a full resolve.
 """
 
 from __future__ import annotations
@@ -44,14 +44,16 @@ def model(docs: Path, sources: list[Source], progress: Progress = QUIET) -> Mode
     if len(keys) == len(sources):
         stamp = hashlib.sha256("\0".join(f"{rel}\0{key}" for rel, key in keys.items()).encode()).hexdigest()
         entries.write("shape", stamp, made)
-        entries.write("texts", stamp, texts)
-        entries.write("keys", stamp, keys)
+        entries.write("pages", stamp, (keys, texts))
     return prose.fill(made, prose.joined(texts.values()))
 
 
 def _refill(docs: Path, sources: list[Source], keys: dict[str, str], entries: _Entries) -> Model | None:
-    stamp, kept_keys = entries.read("keys")
-    if stamp is None or not isinstance(kept_keys, dict) or kept_keys.keys() != keys.keys():
+    stamp, pages_kept = entries.read("pages")
+    if stamp is None or not isinstance(pages_kept, tuple) or len(pages_kept) != 2:
+        return None
+    kept_keys, texts = pages_kept
+    if not isinstance(kept_keys, dict) or not isinstance(texts, dict) or kept_keys.keys() != keys.keys():
         return None
     pages = cache.PageCache(docs)
     changed: dict[str, prose.Texts] = {}
@@ -67,15 +69,13 @@ def _refill(docs: Path, sources: list[Source], keys: dict[str, str], entries: _E
         shaped_now, changed[rel] = prose.split(now)
         if prose.shape_key(shaped_now) != prose.shape_key(prose.split(before)[0]):
             return None
-    texts_stamp, texts = entries.read("texts")
     shape_stamp, made = entries.read("shape")
-    if texts_stamp != stamp or shape_stamp != stamp or not isinstance(texts, dict) or not isinstance(made, Model):
+    if shape_stamp != stamp or not isinstance(made, Model):
         return None
     pages.save()
     if changed:
         texts.update(changed)
-        entries.write("texts", stamp, texts)
-        entries.write("keys", stamp, keys)
+        entries.write("pages", stamp, (keys, texts))
     return prose.fill(made, prose.joined(texts.values()))
 
 
@@ -85,7 +85,7 @@ class _Entries:
     def __init__(self, docs: Path) -> None:
         where = cache.folder()
         root = str(docs.resolve())
-        self.paths = {kind: where / f"model{kind}-{cache.key('model', kind, root)}.pickle" if where else None for kind in ("keys", "texts", "shape")}
+        self.paths = {kind: where / f"model{kind}-{cache.key('model', kind, root)}.pickle" if where else None for kind in ("pages", "shape")}
 
     def read(self, kind: str) -> tuple[str | None, Any]:
         found = cache.read_pickled_dict(self.paths[kind])

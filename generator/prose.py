@@ -4,7 +4,7 @@ A page's descriptions reach the model as they are written, and resolve reads the
 for nothing else but three sayings: a row says it is read-only, a row says it is
 not nullable, an enum's page says its values combine. So ``split`` takes the
 texts out of a record, puts a stand-in where each was, and states the sayings as
-fields of the record; resolve works on such records, and ``fill`` puts the texts
+fields of the records; resolve works on such records, and ``fill`` puts the texts
 back into the model it makes. Two pages that differ in prose alone split into the
 same shape (``shape_key``), and so resolve into the same model of stand-ins: after
 such an edit, the pipeline fills the last model with the new texts instead of
@@ -16,13 +16,10 @@ no page text holds a NUL (the reader replaces it), so none is mistaken for one.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
-
-import orjson
 
 from .model import (
     Member,
@@ -60,13 +57,17 @@ def says_read_only(description: str) -> bool:
     return "only" in description.lower() and _READ_ONLY.search(description) is not None
 
 
-def flags_said(record: TypeRecord) -> str | None:
-    """What the page says that makes an enum's values combine ("flags", "multi-valued", "a
-    comma-separated combination of"), if it does. A member's "multivalued attribute" is
-    about something else; its "no flags set" is not."""
-    said = _FLAGS_PROSE.search(record.description) or next(
-        (found for m in record.members if (found := _FLAG_WORD.search(m.description))), None
-    )
+def flags_said(description: str) -> str | None:
+    """What an enum's description says that makes its values combine ("flags",
+    "multi-valued", "a comma-separated combination of"), if it does."""
+    said = _FLAGS_PROSE.search(description)
+    return said.group() if said else None
+
+
+def flag_said(description: str) -> str | None:
+    """The word "flag" in a member's description: its "no flags set" makes the values
+    combine, where its "multivalued attribute" is about something else."""
+    said = _FLAG_WORD.search(description)
     return said.group() if said else None
 
 
@@ -90,7 +91,7 @@ class _Splitter:
         return tuple(self.row(row) for row in rows)
 
     def member(self, row: MemberRow) -> MemberRow:
-        return _with(row, description=self.stand_in(row.description))
+        return _with(row, description=self.stand_in(row.description), flag_said=flag_said(row.description))
 
     def method(self, row: MethodRow) -> MethodRow:
         return _with(row, description=self.stand_in(row.description))
@@ -99,7 +100,7 @@ class _Splitter:
         return _with(
             record,
             description=self.stand_in(record.description),
-            flags_said=flags_said(record),
+            flags_said=flags_said(record.description),
             properties=self.rows(record.properties),
             navigation=self.rows(record.navigation),
             nested=self.rows(record.nested),
@@ -122,21 +123,12 @@ def split(page: PageRecord) -> tuple[PageRecord, Texts]:
     return shaped, splitter.texts
 
 
-def _fields(value: Any) -> Any:
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return [getattr(value, f.name) for f in dataclasses.fields(value)]
-    if isinstance(value, (set, frozenset)):
-        return sorted(value, key=repr)
-    raise TypeError(type(value).__name__)
-
-
 def shape_key(shaped: PageRecord) -> str:
-    """A digest of a split record: equal for two versions of a page that differ in prose alone."""
-    try:
-        text = orjson.dumps(shaped, default=_fields, option=orjson.OPT_PASSTHROUGH_DATACLASS | orjson.OPT_NON_STR_KEYS)
-    except orjson.JSONEncodeError:  # what orjson refuses (an integer past 64 bits, deep nesting): the slower spelling
-        text = repr(shaped).encode("utf-8", "surrogatepass")
-    return hashlib.sha256(text).hexdigest()
+    """A digest of a split record: equal for two versions of a page that differ in prose
+    alone. Written by ``repr``, which spells every value as it is (``1``, ``1.0``, ``True``
+    and ``nan`` apart, where JSON writes ``NaN`` as ``null``) and knows nothing of which
+    equal strings are one object; it runs on the changed pages only."""
+    return hashlib.sha256(repr(shaped).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def joined(texts: Iterable[Texts]) -> Texts:

@@ -1523,8 +1523,9 @@ def _flags_reason(record: TypeRecord) -> str | None:
     values = [m.value for m in record.members if m.value is not None]
     if any(v < 0 for v in values):
         return None
-    if record.flags_said:
-        return f"its page says {record.flags_said!r}"
+    said = record.flags_said or next((m.flag_said for m in record.members if m.flag_said), None)
+    if said:
+        return f"its page says {said!r}"
     return None
 
 

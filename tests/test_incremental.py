@@ -163,3 +163,33 @@ def test_prose_edits_across_the_corpus_fill_to_what_a_full_resolve_makes(corpus_
         assert len(resolved) == 0  # both runs kept every page's shape: filled
     finally:
         incremental.model(CORPUS, sources)  # the session's cache as the other tests expect it
+
+
+def test_json_values_that_print_alike_are_told_apart(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``NaN`` and ``null`` in a JSON representation type a property differently (JSON
+    writes both as null): changing one into the other is no prose edit."""
+    monkeypatch.setenv("GRAPHDOC_CACHE_DIR", str(tmp_path / "cache"))
+    docs = tmp_path / "docs"
+    shutil.copytree(SPECS, docs)
+    _edited(docs, "resources/synchronizationschedule.md", '"state": "String"\n', '"state": "String",\n  "score": NaN\n')
+    resolved = _counting(monkeypatch)
+    incremental.model(docs, read_sources(docs))
+    for old, new in (("NaN", "null"), ("null", "1"), ("1", "1.0"), ("1.0", "true")):
+        _edited(docs, "resources/synchronizationschedule.md", f'"score": {old}', f'"score": {new}')
+        assert incremental.model(docs, read_sources(docs)) == resolve(read_pages(docs, use_cache=False)), new
+    assert len(resolved) == 5
+
+
+def test_a_member_from_another_page_that_says_flag_makes_the_values_combine(tmp_path: Path) -> None:
+    """What the prose says is noted on each row before the pages documenting one enum are
+    merged: a member only the second page lists still counts."""
+    docs = tmp_path / "docs"
+    shutil.copytree(SPECS, docs)
+    text = (docs / "resources/mutability.md").read_text(encoding="utf-8")
+    row = "|WriteOnly|3|The value can be written but not read back.|"
+    assert row in text
+    (docs / "resources/intune-mutability.md").write_text(text.replace(row, row + "\n|Hidden|4|A flag: combine it with the others.|"), encoding="utf-8")
+    model = resolve(read_pages(docs, use_cache=False))
+    found = model.get("microsoft.graph.mutability")
+    assert found is not None and found.flags and "Hidden" in [m.name for m in found.members]
+    assert any(d.code == "FLAGS_INFERRED" and d.type == "microsoft.graph.mutability" for d in model.diagnostics)

@@ -80,6 +80,7 @@ class MemberRow:
     value: int | None
     description: str
     line: int
+    flag_said: str | None = None  # the word "flag" in the description, stated by ``prose.split``
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,7 @@ class TypeRecord:
     json: JsonBlock | None = None
     examples: tuple[ExampleRecord, ...] = ()  # annotated examples on the resource page
     namespace_stated: bool = True  # False: the page has no Namespace line, and microsoft.graph was assumed
-    flags_said: str | None = None  # what the page says that makes its values combine, stated by ``prose.split``
+    flags_said: str | None = None  # what the description says that makes the values combine, stated by ``prose.split``
 
 
 @dataclass(frozen=True)
