@@ -47,7 +47,8 @@ def _emit(views: Views, names: list[str]) -> dict[str, Text]:
 
 def emit_all(model: Model, targets: list[str] | None = None, workers: int | None = None, views: Views | None = None) -> dict[str, Text]:
     """Every target's files (or ``targets``'), from one ``Views`` of the model (``views``
-    when the caller wants the views afterwards, e.g. for the names' diagnostics)."""
+    when the caller wants the views afterwards, e.g. for the names' diagnostics; then
+    their worker count is the one used, and ``workers`` only makes views here)."""
     views = views if views is not None else Views(model, workers)
     return dict(sorted(emit_into(views, _kept, targets).items()))
 
