@@ -1,14 +1,14 @@
 """Prose apart from shape.
 
 A page's descriptions reach the model as they are written, and resolve reads them
-for nothing else but three sayings: a row says it is read-only, a row says it is
-not nullable, an enum's page says its values combine. So ``split`` takes the
-texts out of a record, puts a stand-in where each was, and states the sayings as
-fields of the records; resolve works on such records, and ``fill`` puts the texts
-back into the model it makes. Two pages that differ in prose alone split into the
-same shape (``shape_key``), and so resolve into the same model of stand-ins: after
-such an edit, the pipeline fills the last model with the new texts instead of
-resolving again (``prose_cache``).
+for nothing else but what they say about three things: a row says it is read-only,
+a row says it is not nullable, an enum's description or a member's says the values
+combine. So ``split`` takes the texts out of a record, puts a stand-in where each
+was, and states those sayings as fields of the rows; resolve works on such records,
+and ``fill`` puts the texts back into the model it makes. Two pages that differ in
+prose alone split into the same shape (``shape_key``), and so resolve into the same
+model of stand-ins: after such an edit, the pipeline fills the last model with the
+new texts instead of resolving again (``incremental``).
 
 A stand-in is a NUL, the page's path, a NUL and the text's place on the page;
 no page text holds a NUL (the reader replaces it), so none is mistaken for one.
