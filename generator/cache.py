@@ -152,21 +152,15 @@ class PageCache:
 
     def get(self, key: str) -> PageRecord | None:
         """The record of a page of this run, kept for the next."""
-        record = self.peek(key)
-        if record is not None:
-            self.new[key] = self.old[key]
+        found = self.new.get(key) or self.old.get(key)
+        record = _record(found)
+        if found is not None and record is not None:
+            self.new[key] = found
         return record
 
     def peek(self, key: str) -> PageRecord | None:
-        """A record, read without keeping it for the next run (an earlier version of a page)."""
-        found = self.old.get(key)
-        if found is None:
-            return None
-        try:
-            record = pickle.loads(found)
-        except Exception:  # noqa: BLE001 - a damaged entry: parse the page again
-            return None
-        return record if isinstance(record, PageRecord) else None
+        """A record of an earlier run, read without keeping it for the next (an earlier version of a page)."""
+        return _record(self.old.get(key))
 
     def keep(self, key: str) -> bool:
         """Keep a page of this run for the next without reading it; False when it is not here."""
@@ -183,3 +177,14 @@ class PageCache:
         if self.file is None or self.new.keys() == self.old.keys():
             return
         write_atomically(self.file, pickle.dumps(self.new, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _record(pickled: bytes | None) -> PageRecord | None:
+    """A kept record; None for none, or a damaged one (its page is parsed again)."""
+    if pickled is None:
+        return None
+    try:
+        record = pickle.loads(pickled)
+    except Exception:  # noqa: BLE001 - a damaged entry: parse the page again
+        return None
+    return record if isinstance(record, PageRecord) else None

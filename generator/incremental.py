@@ -23,39 +23,41 @@ from pathlib import Path
 from typing import Any
 
 from . import cache, prose
-from .load import Source, parse_sources
+from .load import Source, page_keys, parse_sources
 from .model import Model
 from .parse import parse_page
 from .progress import QUIET, Progress
 from .resolve import resolve_shaped, split_all
 
 
-def model(docs: Path, sources: list[Source], progress: Progress = QUIET) -> Model:
-    """The model of ``docs``'s pages (``sources``): filled from the kept one when only
-    prose changed, else resolved (and kept for the next run)."""
-    keys = {rel: cache.page_key(rel, data) for rel, data in sources if isinstance(data, bytes)}
+def model(docs: Path, sources: list[Source], keys: dict[str, str] | None = None, progress: Progress = QUIET) -> Model:
+    """The model of ``docs``'s pages (``sources``, their keys ``keys`` when the caller
+    has them): filled from the kept one when only prose changed, else resolved (and
+    kept for the next run)."""
+    keys = keys if keys is not None else page_keys(sources)
     entries = _Entries(docs)
-    if len(keys) == len(sources):  # an unreadable page is resolved, and nothing kept
-        filled = _refill(docs, sources, keys, entries)
+    pages = cache.PageCache(docs)
+    readable = len(keys) == len(sources)  # with an unreadable page, everything is resolved and nothing kept
+    if readable:
+        filled = _refill(sources, keys, entries, pages)
         if filled is not None:
             return filled
-    shaped, texts = split_all(parse_sources(docs, sources, progress=progress))
+    shaped, texts = split_all(parse_sources(docs, sources, progress=progress, keys=keys, pages=pages))
     made = resolve_shaped(shaped)
-    if len(keys) == len(sources):
+    if readable:
         stamp = hashlib.sha256("\0".join(f"{rel}\0{key}" for rel, key in keys.items()).encode()).hexdigest()
         entries.write("shape", stamp, made)
         entries.write("pages", stamp, (keys, texts))
     return prose.fill(made, prose.joined(texts.values()))
 
 
-def _refill(docs: Path, sources: list[Source], keys: dict[str, str], entries: _Entries) -> Model | None:
+def _refill(sources: list[Source], keys: dict[str, str], entries: _Entries, pages: cache.PageCache) -> Model | None:
     stamp, pages_kept = entries.read("pages")
     if stamp is None or not isinstance(pages_kept, tuple) or len(pages_kept) != 2:
         return None
     kept_keys, texts = pages_kept
     if not isinstance(kept_keys, dict) or not isinstance(texts, dict) or kept_keys.keys() != keys.keys():
         return None
-    pages = cache.PageCache(docs)
     changed: dict[str, prose.Texts] = {}
     for rel, data in sources:
         key = keys[rel]
@@ -64,8 +66,10 @@ def _refill(docs: Path, sources: list[Source], keys: dict[str, str], entries: _E
         before = pages.peek(kept_keys[rel])
         if before is None or not isinstance(data, bytes):
             return None  # the version the model was made from is no longer at hand
-        now = pages.get(key) or parse_page(data, rel)
-        pages.put(key, now)
+        now = pages.get(key)
+        if now is None:
+            now = parse_page(data, rel)
+            pages.put(key, now)  # kept, and found again by a full parse should this run need one
         shaped_now, changed[rel] = prose.split(now)
         if prose.shape_key(shaped_now) != prose.shape_key(prose.split(before)[0]):
             return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -68,23 +69,37 @@ def read_sources(root: Path) -> list[Source]:
     return [_read(name, rel) for name, rel in _page_names(root)]
 
 
+def page_keys(sources: list[Source]) -> dict[str, str]:
+    """Each readable page's key (a hash of its path and bytes), by its path: the pages are
+    hashed once a run, and the run's record, the kept model and the page cache share it."""
+    return {rel: page_key(rel, data) for rel, data in sources if isinstance(data, bytes)}
+
+
 def read_pages(root: Path, use_cache: bool = True, workers: int | None = None) -> list[PageRecord]:
     return parse_sources(root, read_sources(root), use_cache, workers)
 
 
 def parse_sources(
-    root: Path, sources: list[Source], use_cache: bool = True, workers: int | None = None, progress: Progress = QUIET
+    root: Path,
+    sources: list[Source],
+    use_cache: bool = True,
+    workers: int | None = None,
+    progress: Progress = QUIET,
+    keys: Mapping[str, str] | None = None,
+    pages: PageCache | None = None,
 ) -> list[PageRecord]:
     """Every page's record, in path order: from the cache where the bytes are known,
-    parsed on every core otherwise. The result does not depend on the worker count."""
-    cache = PageCache(root) if use_cache else None
+    parsed on every core otherwise. The result does not depend on the worker count.
+    ``keys``: the pages' keys when the caller has them (``page_keys``); ``pages``: the
+    root's page cache when the caller has read it already."""
+    cache = pages if pages is not None else PageCache(root) if use_cache else None
     records: list[PageRecord | None] = []
     todo: list[tuple[int, str, bytes, str]] = []
     for index, (rel, data) in enumerate(sources):
         if isinstance(data, PageRecord):
             records.append(data)
             continue
-        key = page_key(rel, data)
+        key = keys[rel] if keys is not None else page_key(rel, data)
         found = cache.get(key) if cache is not None else None
         records.append(found)
         if found is None:

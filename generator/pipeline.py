@@ -19,7 +19,7 @@ from .check import Change, compare
 from .diagnostics import ERROR, Diagnostic
 from .emit import emit_all, emit_into
 from .emit.views import Views
-from .load import Source, read_sources
+from .load import Source, page_keys, read_sources
 from .model import Model
 from .progress import QUIET, Progress
 from .runs import Record, Report
@@ -53,23 +53,25 @@ def report(model: Model, more: Sequence[Diagnostic] = ()) -> Report:
     return Report(summary(model, more), tuple(d for d in (*model.diagnostics, *more) if d.severity == ERROR))
 
 
-def _model(docs: Path, sources: list[Source], progress: Progress = QUIET) -> Model:
-    return incremental.model(docs, sources, progress)
+def _model(docs: Path, sources: list[Source], keys: dict[str, str], progress: Progress = QUIET) -> Model:
+    return incremental.model(docs, sources, keys, progress)
 
 
 def build_model(docs: Path) -> Model:
     """Parse every page under ``docs`` and resolve them into the model."""
     with _batch():
-        return _model(docs, read_sources(docs))
+        sources = read_sources(docs)
+        return _model(docs, sources, page_keys(sources))
 
 
-def _last_run(docs: Path, out: Path) -> tuple[list[Source], str, Record | None]:
-    """The pages, the hash of the run's inputs, and the record of an earlier run with
-    those inputs when ``out`` is still exactly what it wrote (else None)."""
+def _last_run(docs: Path, out: Path) -> tuple[list[Source], dict[str, str], str, Record | None]:
+    """The pages, their keys, the hash of the run's inputs, and the record of an earlier
+    run with those inputs when ``out`` is still exactly what it wrote (else None)."""
     sources = read_sources(docs)
-    key = runs.key(sources)
+    keys = page_keys(sources)
+    key = runs.key(sources, keys)
     record = runs.load(key)
-    return sources, key, record if record is not None and runs.current(out, record) else None
+    return sources, keys, key, record if record is not None and runs.current(out, record) else None
 
 
 @dataclass(frozen=True)
@@ -81,14 +83,14 @@ class Generated:
 def generate(docs: Path, out: Path, progress: Progress = QUIET) -> Generated:
     """Write every output for ``docs`` into ``out``; skipped when it is current already."""
     with _batch():
-        sources, key, record = _last_run(docs, out)
+        sources, keys, key, record = _last_run(docs, out)
         if record is not None:
             clean_leftovers(out)
             return Generated(record.report, changed=False)
-        model = _model(docs, sources, progress)
+        model = _model(docs, sources, keys, progress)
         views = Views(model)
         with staging_for(out) as staging:
-            written = staging.finish(emit_into(views, lambda files, here: staging.add(files, progress if here else QUIET)))
+            written = staging.finish(emit_into(views, lambda files, main: staging.add(files, progress if main else QUIET)))
         result = report(model, views.names.diagnostics)
         runs.save(key, Record(written.hashes, result))
         cache.trim()
@@ -98,10 +100,10 @@ def generate(docs: Path, out: Path, progress: Progress = QUIET) -> Generated:
 def check(docs: Path, out: Path, progress: Progress = QUIET) -> tuple[list[Change], Report]:
     """How ``out`` differs from what ``generate`` would write."""
     with _batch():
-        sources, key, record = _last_run(docs, out)
+        sources, keys, key, record = _last_run(docs, out)
         if record is not None:
             return [], record.report
-        model = _model(docs, sources, progress)
+        model = _model(docs, sources, keys, progress)
         views = Views(model)
         changes = compare(out, emit_all(model, views=views))
         result = report(model, views.names.diagnostics)

@@ -156,16 +156,20 @@ def _with(item: _Item, **changes: Any) -> _Item:
 def fill(model: Model, texts: Mapping[str, str]) -> Model:
     """``model`` with every stand-in replaced by its text."""
 
+    def text(value: str) -> str:
+        return texts[value] if value[:1] == "\0" else value
+
     def each(items: tuple[_Described, ...]) -> tuple[_Described, ...]:
-        return tuple(_with(item, description=texts[item.description]) if item.description[:1] == "\0" else item for item in items)
+        """The items, a copy of each that holds a stand-in."""
+        return tuple(_with(item, description=text(item.description)) if item.description[:1] == "\0" else item for item in items)
 
     def method(m: Method) -> Method:
-        return _with(m, description=texts.get(m.description, m.description), parameters=each(m.parameters))
+        return _with(m, description=text(m.description), parameters=each(m.parameters))
 
     def type_(t: Type) -> Type:
         return _with(
             t,
-            description=texts.get(t.description, t.description),
+            description=text(t.description),
             properties=each(t.properties),
             navigation_properties=each(t.navigation_properties),
             members=each(t.members),
@@ -173,7 +177,7 @@ def fill(model: Model, texts: Mapping[str, str]) -> Model:
         )
 
     def operation(o: Operation) -> Operation:
-        return _with(o, description=texts.get(o.description, o.description), parameters=each(o.parameters))
+        return _with(o, description=text(o.description), parameters=each(o.parameters))
 
     return Model(
         types=tuple(type_(t) for t in model.types),

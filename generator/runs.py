@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import cache
 from .diagnostics import Diagnostic
 from .load import Source
-from .parse.records import PageRecord
 from .write import MANIFEST, digest, existing_files, file_digest, manifest_text
 
 
@@ -37,12 +37,12 @@ class Record:
     report: Report
 
 
-def key(sources: list[Source]) -> str:
-    """The hash of a run's inputs."""
+def key(sources: list[Source], keys: Mapping[str, str]) -> str:
+    """The hash of a run's inputs: graphdoc itself and the pages (``keys``: the readable
+    pages' keys, ``load.page_keys``)."""
     digest_ = hashlib.sha256(cache.tool_fingerprint().encode())
-    for rel, data in sources:
-        content = b"unreadable" if isinstance(data, PageRecord) else hashlib.sha256(data).digest()
-        digest_.update(rel.encode() + b"\0" + content)
+    for rel, _ in sources:
+        digest_.update(rel.encode() + b"\0" + keys.get(rel, "unreadable").encode() + b"\0")
     return digest_.hexdigest()
 
 

@@ -55,9 +55,9 @@ class SchemaSet:
         self._checks: dict[str, Validator] = {}
 
     @classmethod
-    def from_texts(cls, files: Mapping[str, str]) -> SchemaSet:
-        """From emitted files (path -> text); the bundle is left out."""
-        return cls({p: json.loads(t) for p, t in files.items() if p.endswith(".json") and p.rpartition("/")[2] != BUNDLE_FILE})
+    def from_texts(cls, documents: Mapping[str, str]) -> SchemaSet:
+        """From the schema documents' texts, by any name (the schema view's, by type)."""
+        return cls({name: json.loads(text) for name, text in documents.items()})
 
     @classmethod
     def from_dir(cls, folder: str | Path) -> SchemaSet:

@@ -175,7 +175,7 @@ def test_cycles_self_reference_and_missing_bases(run: Run, models: ModuleType) -
     assert models.SelfRef.from_dict(tree_payload).to_dict() == tree_payload
     mutual = {"b": {"a": [{"b": {"a": []}}]}}
     assert models.MutualA.from_dict(mutual).to_dict() == mutual
-    schemas = SchemaSet.from_texts({name: text for name, text in run.files.items() if name.startswith("schemas/")})
+    schemas = SchemaSet.from_texts({name: text for name, text in run.files.items() if name.startswith("schemas/") and name != "schemas/bundle.json"})
     assert schemas.validate(tree_payload, "selfRef") == []
     assert schemas.validate({"children": [{"parent": {"name": 5}}]}, "selfRef")[0].pointer == "/children/0/parent/name"
     assert schemas.validate({"b": {"a": [{"b": {"a": "no"}}]}}, "mutualA")[0].pointer == "/b/a/0/b/a"

@@ -4,10 +4,12 @@ new texts, is the model a full resolve makes. Any other edit resolves in full.""
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from conftest import CORPUS, SPECS, needs_corpus, snapshot
+from pages import enum_page
 
 from generator import incremental
 from generator.load import read_pages, read_sources
@@ -45,21 +47,29 @@ def _counting(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return resolved
 
 
-@pytest.mark.parametrize(("page", "old", "new"), PROSE_EDITS)
-def test_a_prose_edit_fills_the_kept_model_and_writes_what_a_cold_run_writes(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, page: str, old: str, new: str
-) -> None:
+def _generate_edited(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, edit: Callable[[Path], None]) -> int:
+    """Generate the specs, make ``edit`` to them and generate again, into one folder with
+    one cache; the output must be what a cold run writes. How many full resolves the two
+    runs made (1: the edit was filled in)."""
     monkeypatch.setenv("GRAPHDOC_CACHE_DIR", str(tmp_path / "cache"))
     docs = tmp_path / "docs"
     shutil.copytree(SPECS, docs)
     resolved = _counting(monkeypatch)
     generate(docs, tmp_path / "out")
-    _edited(docs, page, old, new)
+    edit(docs)
     generate(docs, tmp_path / "out")
-    assert len(resolved) == 1  # the edit was filled in, not resolved
+    made = len(resolved)
     monkeypatch.setenv("GRAPHDOC_CACHE_DIR", "")
     generate(docs, tmp_path / "cold")
     assert snapshot(tmp_path / "out") == snapshot(tmp_path / "cold")
+    return made
+
+
+@pytest.mark.parametrize(("page", "old", "new"), PROSE_EDITS)
+def test_a_prose_edit_fills_the_kept_model_and_writes_what_a_cold_run_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, page: str, old: str, new: str
+) -> None:
+    assert _generate_edited(tmp_path, monkeypatch, lambda docs: _edited(docs, page, old, new)) == 1  # filled in, not resolved
     assert new.split("[")[0].encode() in (tmp_path / "out/model.json").read_bytes()
 
 
@@ -88,31 +98,23 @@ def test_edits_one_after_another_each_start_from_the_last(tmp_path: Path, monkey
     ],
 )
 def test_an_edit_beyond_prose_resolves_in_full(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, page: str, old: str, new: str, why: str) -> None:
-    monkeypatch.setenv("GRAPHDOC_CACHE_DIR", str(tmp_path / "cache"))
-    docs = tmp_path / "docs"
-    shutil.copytree(SPECS, docs)
-    resolved = _counting(monkeypatch)
-    generate(docs, tmp_path / "out")
-    _edited(docs, page, old, new)
-    generate(docs, tmp_path / "out")
-    assert len(resolved) == 2, why
-    monkeypatch.setenv("GRAPHDOC_CACHE_DIR", "")
-    generate(docs, tmp_path / "cold")
-    assert snapshot(tmp_path / "out") == snapshot(tmp_path / "cold")
+    assert _generate_edited(tmp_path, monkeypatch, lambda docs: _edited(docs, page, old, new)) == 2, why
 
 
-def test_a_page_added_or_removed_resolves_in_full(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("GRAPHDOC_CACHE_DIR", str(tmp_path / "cache"))
-    docs = tmp_path / "docs"
-    shutil.copytree(SPECS, docs)
-    resolved = _counting(monkeypatch)
-    generate(docs, tmp_path / "out")
+def _added(docs: Path) -> None:
+    (docs / "resources/addedkind.md").write_text(enum_page("addedKind", [("one", "0", "The first.")]), encoding="utf-8")
+
+
+def _removed(docs: Path) -> None:
     (docs / "api/synchronizationjob-start.md").unlink()
-    generate(docs, tmp_path / "out")
-    assert len(resolved) == 2
 
 
-def _prose_edit(text: str, page: str) -> str | None:
+@pytest.mark.parametrize("edit", [_added, _removed])
+def test_a_page_added_or_removed_resolves_in_full(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, edit: Callable[[Path], None]) -> None:
+    assert _generate_edited(tmp_path, monkeypatch, edit) == 2
+
+
+def _prose_edit(text: str) -> str | None:
     """The page with words added to its first description paragraph and to the last cell
     of its first table row that reads as prose; None when it has neither."""
     lines = text.splitlines(keepends=True)
@@ -153,7 +155,7 @@ def test_prose_edits_across_the_corpus_fill_to_what_a_full_resolve_makes(corpus_
             picked = 0
             for index in rng.sample(range(len(sources)), 200):
                 rel, data = sources[index]
-                new = _prose_edit(data.decode("utf-8", "replace"), rel) if isinstance(data, bytes) else None
+                new = _prose_edit(data.decode("utf-8", "replace")) if isinstance(data, bytes) else None
                 if new is not None and picked < 20:
                     edited[index] = (rel, new.encode("utf-8"))
                     picked += 1

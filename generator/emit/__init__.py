@@ -53,7 +53,7 @@ def emit_all(model: Model, targets: list[str] | None = None, workers: int | None
     return dict(sorted(emit_into(views, _kept, targets).items()))
 
 
-def _kept(files: dict[str, Text], here: bool) -> dict[str, Text]:
+def _kept(files: dict[str, Text], main: bool) -> dict[str, Text]:
     return files
 
 
@@ -64,13 +64,14 @@ def emit_into(views: Views, sink: Callable[[dict[str, Text], bool], dict[str, Re
     """Every target's files handed to ``sink`` in the process that emitted them, and what
     ``sink`` makes of them, merged: ``emit_all`` keeps the files, ``graphdoc generate``
     writes them where they are made, so only their hashes travel between the cores.
-    ``sink``'s second argument says whether it runs in this process."""
+    ``sink``'s second argument says whether the files are this process's half (or all of
+    them); False for the other half's, made in the copy (or here, should the copy fail)."""
     names = [name for name in TARGETS if targets is None or name in targets]
-    if not parallel(count(views.workers), len(views.model.types), EMIT_FROM):
-        return sink(_emit(views, names), True)
-    beside = (*SIDE_GROUP, "schemas") if "schemas" in names and views.mock_is_kept else SIDE_GROUP
-    side = [name for name in names if name in beside]
-    main = [name for name in names if name not in beside]
+    side: list[str] = []
+    if parallel(count(views.workers), len(views.model.types), EMIT_FROM):
+        beside = (*SIDE_GROUP, "schemas") if "schemas" in names and views.mock_is_kept else SIDE_GROUP
+        side = [name for name in names if name in beside]
+    main = [name for name in names if name not in side]
     if not side or not main:
         return sink(_emit(views, names), True)
     views.names  # both groups name Python things: decided once, before the copy  # noqa: B018

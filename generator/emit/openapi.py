@@ -264,7 +264,6 @@ class OpenApiView:
         return {"paths": dict(sorted(paths.items())), "schemas": self.components()}
 
 
-
 def files(views: Views) -> dict[str, str | bytes]:
     parts = OpenApiView(views).document()
     return {FILE: render_encoded("openapi/openapi.json.j2", dialect=DIALECT, error=ERROR, reference=REFERENCE, **parts)}

@@ -40,11 +40,9 @@ class Views:
     def schema_set(self) -> SchemaSet:
         """The emitted schemas, loaded to check payloads with (jsonschema is imported
         here: a run whose mock data is cached never checks a payload)."""
-        import json
-
         from ..validation import SchemaSet
 
-        return SchemaSet({name: json.loads(text) for name, text in self.schemas.texts().items()})
+        return SchemaSet.from_texts(self.schemas.texts())
 
     @cached_property
     def mock_entry(self) -> Path | None:

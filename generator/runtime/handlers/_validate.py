@@ -437,9 +437,8 @@ class Schemas:
         self._plan: _Plan | None = None
         self._calling: set[str] = set()  # documents whose compiled form calls
         self._targets: dict[str, Callable[[Any], bool]] = {}  # call target -> validator
-        if (
-            jsonschema_rs is None
-        ):  # said here, once: a process forked later knows it was said
+        # Said here, once: a process forked later knows it was said.
+        if jsonschema_rs is None:
             note("missing", _MISSING)
 
     def validator(self, schema: Mapping[str, Any], name: str = "") -> Validator:
