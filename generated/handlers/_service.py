@@ -62,6 +62,7 @@ RESET_PATH = "/_graphdoc/reset"
 KEYS_PATH = "/_graphdoc/keys"
 _PROBE = "graphdoc-probe"
 MAX_DETAILS = 20  # issues listed in a 400's error details
+KEPT_VALIDATORS = 64  # request body validators kept, the most recently used
 HERE = Path(__file__).resolve().parent
 SCHEMAS = HERE.parent / "schemas" / "bundle.json"
 METADATA = HERE.parent / "metadata.xml"
@@ -295,7 +296,11 @@ def _spelt(errors: Iterable[Any], body: Any) -> Any:
 def _member(error: Any) -> tuple[list[Any], str] | None:
     """(where, member) for an enum error whose string is a member in another case,
     looked for among the errors of each branch of a oneOf or anyOf too."""
-    if error.validator == "enum" and isinstance(error.instance, str) and error.path:
+    if (
+        error.validator == "enum"
+        and isinstance(error.instance, str)
+        and error.absolute_path
+    ):
         wanted = error.instance.lower()
         for member in error.validator_value:
             if isinstance(member, str) and member.lower() == wanted:
@@ -402,6 +407,15 @@ def _unqualified(path: str) -> str:
     head, _, last = path.rstrip("/").rpartition("/")
     found = _QUALIFIED.match(last)
     return f"{head}/{found.group(1)}" if found else path
+
+
+_ROOT = re.compile(r"(?i)(?<!/items)/root(?=/|$)")
+
+
+def _rooted(path: str) -> str:
+    """``.../drive/root/children`` as ``.../drive/items/root/children``: the key alias Graph
+    gives a drive's root item, where the docs document the item by key."""
+    return _ROOT.sub("/items/root", path, count=1)
 
 
 def context(base: str, found: Found, me: str) -> str:
@@ -529,10 +543,12 @@ class Service:
     # -- routing ---------------------------------------------------------------
     def find(self, method: str, path: str) -> Found:
         """The operation at ``path``, found as Graph finds it: a path documented only under
-        ``/users/{id}`` works from ``/me`` too, and an action or function is called by its
-        name alone or qualified by its namespace (``.../microsoft.graph.delta()``)."""
+        ``/users/{id}`` works from ``/me`` too, an action or function is called by its name
+        alone or qualified by its namespace (``.../microsoft.graph.delta()``), and a drive's
+        ``root`` is its item ``root`` (``/drives/{id}/root`` is ``/drives/{id}/items/root``).
+        """
         tried: NoRoute | NotAllowed | None = None
-        for candidate in dict.fromkeys([path, _unqualified(path)]):
+        for candidate in dict.fromkeys([path, _unqualified(path), _rooted(path)]):
             for form in dict.fromkeys([candidate, self.as_user(candidate)]):
                 try:
                     return self.router.find(method, form)
@@ -589,6 +605,29 @@ class Service:
         )
         return dataclasses.replace(found, value=general)
 
+    def as_stored(self, found: Found, body: Any) -> Any:
+        """An update's or replace's body that names no type, read as the type of the item
+        it changes when that derives from the type the docs give the body (a change to a
+        bigThing sent as a thing, an abstract type, is a change to a bigThing)."""
+        operation: Operation = found.value
+        if (
+            operation.kind not in ("update", "replace")
+            or not isinstance(body, dict)
+            or "@odata.type" in body
+            or operation.body is None
+        ):
+            return body
+        store = self.memory.store
+        store.ready()
+        stored = store.types.get(self.store_path(found))
+        if (
+            stored
+            and stored != operation.body
+            and operation.body in self.ancestry(stored)
+        ):
+            return {"@odata.type": f"#{stored}", **body}
+        return body
+
     def store_path(self, found: Found) -> str:
         """Where the store keeps what ``found`` addresses, each key read as Graph reads it
         (``Store.key``: another case, an alternate key, ``root``)."""
@@ -598,6 +637,8 @@ class Service:
         """The key and type of each item the store holds in the collection at ``path``
         (``GET /_graphdoc/keys?path=...``: how ``graphdoc replay`` fills the docs'
         placeholders where the docs document no list)."""
+        prefix = VersionPrefix.PREFIX.match(path)
+        path = path[prefix.end() :] if prefix else path
         probe = path.rstrip("/") + "/" + _PROBE
         for form in dict.fromkeys([probe, self.as_user(probe)]):
             for route, values in self.router.candidates(form):
@@ -639,15 +680,19 @@ class Service:
 
     # -- the body ----------------------------------------------------------------
     def validator(self, operation: Operation) -> Validator | None:
+        """The body's validators, kept for the ``KEPT_VALIDATORS`` operations used last: a
+        compiled validator of a large Graph type holds megabytes, and a client of the
+        whole API (replay) reaches thousands of operations."""
         if operation.body_schema is None:
             return None
-        found = self.validators.get(operation.id)
+        found = self.validators.pop(operation.id, None)
         if found is None:
             if self.registry is None:
                 self.registry = _registry()
-            found = self.validators[operation.id] = _validator(
-                operation.body_schema, self.registry
-            )
+            found = _validator(operation.body_schema, self.registry)
+            if len(self.validators) >= KEPT_VALIDATORS:
+                del self.validators[next(iter(self.validators))]
+        self.validators[operation.id] = found  # the most recently used last
         return found
 
     def handler_arguments(self, found: Found, body: Any) -> dict[str, Any]:
@@ -705,6 +750,7 @@ class Service:
         if validator is not None:
             body = _check_body(validator, body)
         body = _without_read_only(operation, body, self.table.read_only)
+        body = self.as_stored(found, body)
         arguments = self.handler_arguments(found, body)
         handler = getattr(self.handlers[operation.handler], operation.method)
         token = CURRENT.set(
