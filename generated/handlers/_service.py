@@ -631,7 +631,8 @@ class Service:
     def store_path(self, found: Found) -> str:
         """Where the store keeps what ``found`` addresses, each key read as Graph reads it
         (``Store.key``: another case, an alternate key, ``root``)."""
-        return found.template.fill(found.values, self.me, self.memory.store.key)
+        store = self.memory.store
+        return store.resolve(found.template.fill(found.values, self.me, store.key))
 
     def keys(self, path: str) -> list[dict[str, str]]:
         """The key and type of each item the store holds in the collection at ``path``
