@@ -105,6 +105,8 @@ class OpenApiView:
         self.mock = views.mock
         self.titles = views.schemas.titles
         self.collections: set[str] = set()
+        self.unions: set[str] = set()  # the types a union component is referred to for
+        self.references = False  # whether an operation takes a reference body
         self.open_family: dict[str, bool] = {}  # by type name: whether it or a type derived from it is open
         self.scopes: dict[str, dict[str, str]] = {DELEGATED: {}, APPLICATION: {}}  # every permission named
 
@@ -120,7 +122,12 @@ class OpenApiView:
         if found.kind == ENUM:
             return _component(type_name)
         family = [type_name, *self.schemas.descendants(type_name)]
-        schema = _component(type_name + POLYMORPHIC if len(family) > 1 else type_name)
+        alternatives = self.alternatives(found)
+        if len(alternatives) > 1:
+            self.unions.add(type_name)
+            schema = _component(type_name + POLYMORPHIC)
+        else:  # the type alone, or an abstract type with one concrete type below it
+            schema = _component(alternatives[0])
         open_family = self.open_family.get(type_name)
         if open_family is None:
             open_family = any(o.open_type for name in family for o in self.schemas.lineage(self.model.get(name) or found))
@@ -157,16 +164,21 @@ class OpenApiView:
             properties[p.name] = {**schema, "readOnly": True} if p.read_only else schema
         for n in t.navigation_properties:
             properties[n.name] = self.member(n.type, n.collection, not n.collection, n.description)
-        own = {"type": "object", "properties": properties}
+        own: dict[str, Any] = {"type": "object", "properties": properties}
+        if t.open_type:  # said, not left to the default: Redocly's example check reads silence as closed
+            own["additionalProperties"] = True
         if t.base_type is not None and self.model.get(t.base_type) is not None:
             return {**head, "allOf": [_component(t.base_type), own]}
         return {**head, **own}
 
+    def alternatives(self, t: Type) -> list[str]:
+        """What a value of ``t`` may be: it and its derived types, the abstract ones left out."""
+        return [n for n in [t.full_name, *self.schemas.descendants(t.full_name)] if not self._abstract(n)] or [t.full_name]
+
     def union(self, t: Type) -> dict[str, Any]:
         """``anyOf`` the type and its derived types (``@odata.type`` tells them apart when a
         payload gives it)."""
-        names = [n for n in [t.full_name, *self.schemas.descendants(t.full_name)] if not self._abstract(n)] or [t.full_name]
-        return {"title": f"{self.titles[t.full_name]} or a type derived from it", "anyOf": [_component(n) for n in names]}
+        return {"title": f"{self.titles[t.full_name]} or a type derived from it", "anyOf": [_component(n) for n in self.alternatives(t)]}
 
     def _abstract(self, name: str) -> bool:
         found = self.model.get(name)
@@ -184,13 +196,11 @@ class OpenApiView:
         return _component(type_name + COLLECTION)
 
     def components(self) -> dict[str, Any]:
-        found: dict[str, Any] = {}
-        for t in self.model.types:
-            found[t.full_name] = self.shape(t)
-            if t.kind != ENUM and self.schemas.descendants(t.full_name):
-                found[t.full_name + POLYMORPHIC] = self.union(t)
-        for name in sorted(self.collections):
-            found[name + COLLECTION] = {
+        """A component per type, the unions something refers to (the types' properties,
+        the operations, the pages of collections) after each type, then the pages."""
+        shapes = {t.full_name: self.shape(t) for t in self.model.types}
+        pages = {
+            name + COLLECTION: {
                 "title": f"a page of {self.titles[name]}",
                 "type": "object",
                 "properties": {
@@ -201,7 +211,14 @@ class OpenApiView:
                 },
                 "required": ["value"],
             }
-        return found
+            for name in sorted(self.collections)
+        }
+        found: dict[str, Any] = {}
+        for t in self.model.types:
+            found[t.full_name] = shapes[t.full_name]
+            if t.full_name in self.unions:
+                found[t.full_name + POLYMORPHIC] = self.union(t)
+        return {**found, **pages}
 
     # -- operations ----------------------------------------------------------------
     def writable(self, value: Any, type_name: str) -> Any:
@@ -236,6 +253,7 @@ class OpenApiView:
         if op.kind in ("create", "update", "replace") and op.body and self.model.get(op.body) is not None:
             schema = self.ref(op.body)
         elif op.kind in ("add-ref", "set-ref"):
+            self.references = True
             schema = _component(REFERENCE)
         elif op.kind == "put-value":
             return {"required": True, "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}}
@@ -258,6 +276,7 @@ class OpenApiView:
         if kind in ("get", "create", "update", "replace") and op.item and self.model.get(op.item) is not None:
             return self.ref(op.item)
         if kind == "get-ref":
+            self.references = True
             return {"type": "object", "properties": {"value": {"type": "array", "items": _component(REFERENCE)}}}
         if kind in ("action", "function", "get", "create") and op.returns:
             if op.returns_collection:
@@ -374,6 +393,7 @@ class OpenApiView:
         return {
             "paths": dict(sorted(paths.items())),
             "schemas": self.components(),
+            "references": self.references,
             "version": graph_version(self.model),
             "schemes": self.schemes(),
         }
