@@ -32,6 +32,12 @@ What each row counts:
 
 Runs are long on the corpus (tens of minutes in all, on two cores); the raw output of
 every tool is kept in the work folder (`--work`, or a temporary one) for reading.
+
+`--form` rewrites each `openapi.json` (which states a value of a type with derived types
+as `anyOf` them) into another form of polymorphism before the OpenAPI tools read it, to
+compare: `oneOf`, `oneOf` with a discriminator on `@odata.type` and its mapping (graphdoc's
+form before), or the discriminator and its mapping on the base type itself with `@odata.type`
+required on every type (the form of the service's own OpenAPI description).
 """
 
 from __future__ import annotations
@@ -51,6 +57,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "graph-docs" / "beta"
@@ -128,8 +135,13 @@ PYDANTIC_CHECK = textwrap.dedent(
                 classes[module_name] = f"{type(error).__name__}: {error}"
                 return classes[module_name]
             wanted = title[:1].upper() + title[1:]
-            found = [v for k, v in vars(module).items() if isinstance(v, type) and issubclass(v, BaseModel)
-                     and v.__module__ == module.__name__ and (k == wanted or k.startswith(wanted))]
+            # the type's own module, or the bundle's shared one where it moves models on a cycle
+            places = [module]
+            try:
+                places.append(importlib.import_module("dmc.bundle._internal"))
+            except ImportError:
+                pass
+            found = [v for place in places for k, v in vars(place).items() if k == wanted and isinstance(v, type) and issubclass(v, BaseModel)]
             classes[module_name] = found[0] if found else f"no class {wanted}"
         return classes[module_name]
     for case in cases:
@@ -467,6 +479,58 @@ def csdl_reader(out: Path, work: Path, tools: Tools) -> Cell:
     return Cell(f"{len(problems):,} lines reported (exit {done.returncode})", [line[:140] for line in problems[:3]])
 
 
+FORMS = ("anyof", "oneof", "oneof-discriminator", "base-discriminator")
+
+
+def rewritten(document: dict[str, Any], form: str) -> dict[str, Any]:
+    """The description with its unions (``<type>.polymorphic``: ``anyOf`` the type and its
+    derived types) in another form of polymorphism."""
+    schemas = document["components"]["schemas"]
+    unions = {name: schema for name, schema in schemas.items() if name.endswith(".polymorphic")}
+
+    def mapping(union: dict[str, Any]) -> dict[str, str]:
+        targets = [alternative["$ref"] for alternative in union["anyOf"]]
+        return {"#" + target.rsplit("/", 1)[1]: target for target in targets}
+
+    if form == "anyof":
+        return document
+    if form in ("oneof", "oneof-discriminator"):
+        for union in unions.values():
+            union["oneOf"] = union.pop("anyOf")
+            if form == "oneof-discriminator":
+                union["discriminator"] = {"propertyName": "@odata.type", "mapping": mapping({"anyOf": union["oneOf"]})}
+        return document
+    # base-discriminator: refer to the base itself, which carries the discriminator; every
+    # type of a family requires @odata.type
+    for name, union in unions.items():
+        base = schemas[name.removesuffix(".polymorphic")]
+        base["discriminator"] = {"propertyName": "@odata.type", "mapping": mapping(union)}
+        for target in mapping(union).values():
+            component = schemas[target.rsplit("/", 1)[1]]
+            own = component["allOf"][-1] if "allOf" in component else component
+            own["required"] = sorted({*own.get("required", []), "@odata.type"})
+        del schemas[name]
+    text = json.dumps(document)
+    for name in unions:
+        text = text.replace(f'"#/components/schemas/{name}"', f'"#/components/schemas/{name.removesuffix(".polymorphic")}"')
+    return json.loads(text)  # type: ignore[no-any-return]
+
+
+def with_form(out: Path, form: str, work: Path) -> Path:
+    """An output folder whose openapi.json is in ``form`` (the others linked to the original's)."""
+    if form == "anyof":
+        return out
+    folder = work / f"output-{form}"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    for item in out.iterdir():
+        if item.name != "openapi.json":
+            (folder / item.name).symlink_to(item)
+    document = rewritten(json.loads((out / "openapi.json").read_text(encoding="utf-8")), form)
+    (folder / "openapi.json").write_text(json.dumps(document, indent=2), encoding="utf-8")
+    return folder
+
+
 ROWS: dict[str, tuple[str, Callable[..., Cell]]] = {
     "spec-validator": ("openapi-spec-validator", spec_validator),
     "redocly": ("Redocly CLI `lint`", redocly),
@@ -506,6 +570,7 @@ def main() -> None:
     parser.add_argument("--tools", type=Path, help="install the tools here and keep them (default: a temporary folder)")
     parser.add_argument("--work", type=Path, help="keep every tool's output here (default: a temporary folder)")
     parser.add_argument("--only", help="a comma-separated list of rows: " + ", ".join(ROWS))
+    parser.add_argument("--form", choices=FORMS, default="anyof", help="the polymorphism form the OpenAPI tools read (default: as emitted)")
     args = parser.parse_args()
     keys = [k.strip() for k in args.only.split(",")] if args.only else list(ROWS)
     unknown = [k for k in keys if k not in ROWS]
@@ -527,6 +592,8 @@ def main() -> None:
             else:
                 corpus_out = args.corpus_out.resolve()
             outputs.append(("corpus output", corpus_out, args.docs))
+        if args.form != "anyof":
+            outputs = [(f"{label} ({args.form})", with_form(out, args.form, work / str(i)), docs) for i, (label, out, docs) in enumerate(outputs)]
         table: dict[str, list[Cell]] = {key: [] for key in keys}
         for index, (_, out, docs) in enumerate(outputs):
             for key in keys:

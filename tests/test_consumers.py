@@ -187,7 +187,7 @@ def test_function_arguments_are_parameters(tmp_path: Path) -> None:
         "api/report-team.md": api_page("Team", "GET /teams/(team-id)/report"),
     }
     paths = openapi(model_of(tmp_path, pages))["paths"]
-    activities = "/reports/getActivitiesByInterval(startDateTime='{startDateTime}',endDateTime='{endDateTime}',interval='{interval}')"
+    activities = "/reports/getActivitiesByInterval(startDateTime=%27{startDateTime}%27,endDateTime=%27{endDateTime}%27,interval=%27{interval}%27)"
     assert {activities, "/reports/top(count={count})", "/teams/{team_id}/report"} <= set(paths), sorted(paths)
     parameters = [(p["name"], p["in"]) for p in paths[activities]["get"]["parameters"] if p["in"] == "path"]
     assert parameters == [("startDateTime", "path"), ("endDateTime", "path"), ("interval", "path")]

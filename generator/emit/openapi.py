@@ -76,12 +76,13 @@ def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
 
 
 def openapi_path(documented: str) -> str:
-    """A documented path with its placeholders named as the mock's router names them, and a
+    """A documented path with its placeholders named as the mock's router names them, a
     function's arguments written as values (``(period='D7')``) or a placeholder written in
-    parentheses (``/teams/(team-id)``) made placeholders."""
+    parentheses (``/teams/(team-id)``) made placeholders, and its quotes written ``%27``."""
     written = _ARGUMENT.sub(lambda m: f"{m.group(1)}={_quoted(m.group(2), m.group(1))}", documented)
     written = _PARENTHESIZED.sub(lambda m: "{" + m.group(1) + "}", written)
-    return compile_template(written).named
+    # a quote percent-encoded (the same path to a server): client generators print paths in quotes
+    return compile_template(written).named.replace("'", "%27")
 
 
 def _quoted(value: str, name: str) -> str:
