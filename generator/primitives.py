@@ -6,7 +6,13 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from .runtime.handlers._issues import BASE64, DECIMAL, DURATION, FLOAT_WORDS, TIME_OF_DAY
+from .runtime.handlers._issues import (
+    BASE64,
+    DECIMAL,
+    DURATION,
+    FLOAT_WORDS,
+    TIME_OF_DAY,
+)
 
 EDM: dict[str, str] = {
     "string": "Edm.String",

@@ -32,7 +32,6 @@ from typing import TYPE_CHECKING, Any
 from ..model import ENUM, Model, Operation, Type
 from ..navigation import pattern
 from ..primitives import is_primitive, primitive_schema
-from ..mockdata import request_path
 from ..render import render_encoded
 from ..runtime.handlers import _query
 from ..runtime.handlers._routes import compile_template

@@ -160,7 +160,9 @@ def _is_null_branch(schema: Any) -> bool:
 
 def _issues(error: ValidationError) -> Iterator[Issue]:
     keyword = error.validator
-    if "propertyNames" in error.relative_schema_path and isinstance(error.instance, str):
+    if "propertyNames" in error.relative_schema_path and isinstance(
+        error.instance, str
+    ):
         # a closed type names what it admits: its properties and OData's annotations
         yield Issue(
             pointer([*error.absolute_path, error.instance]),
