@@ -67,9 +67,9 @@ class SchemaView:
         self, type_name: str, collection: bool, nullable: bool, description: str, read_only: bool, values: tuple[str, ...] = ()
     ) -> dict[str, Any]:
         schema = self.value(type_name)
-        if collection:  # an OData collection is never null, only empty
+        if collection:
             schema = {"type": "array", "items": schema}
-        elif nullable:
+        if nullable:
             schema = _with_null(schema)
         extra: dict[str, Any] = {}
         if description:

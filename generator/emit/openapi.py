@@ -140,7 +140,7 @@ class OpenApiView:
         schema = self.ref(type_name)
         if collection:
             schema = {"type": "array", "items": schema}
-        elif nullable:
+        if nullable:  # as the JSON Schemas say, and so the mock reads a body (a null collection too)
             schema = _nullable(schema)
         return {"description": description, **schema} if description else schema
 
