@@ -94,6 +94,8 @@ class Parameter:
     type: str
     collection: bool = False
     description: str = ""
+    required: bool = False  # the page says "Required."
+    line: int = 0  # on the API page
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -101,7 +103,39 @@ class Parameter:
             "type": self.type,
             "collection": self.collection,
             "description": self.description,
+            "required": self.required,
+            "line": self.line,
         }
+
+
+@dataclass(frozen=True)
+class Header:
+    """A request header an API page lists."""
+
+    name: str
+    required: bool = False  # the page says "Required."
+    line: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "required": self.required, "line": self.line}
+
+
+# Who calls: a signed-in user of a work or school account, of a personal Microsoft account, or an app.
+PermissionKind = Literal["delegated-work", "delegated-personal", "application"]
+PERMISSION_KINDS: tuple[PermissionKind, ...] = get_args(PermissionKind)
+
+
+@dataclass(frozen=True)
+class Permission:
+    """A row of an API page's Permissions table: the permissions of one kind, any of which
+    allows the call, least privileged first; none when the kind is not supported."""
+
+    kind: PermissionKind
+    names: tuple[str, ...]
+    line: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "names": list(self.names), "line": self.line}
 
 
 @dataclass(frozen=True)
@@ -154,6 +188,8 @@ class Method:
     parameters: tuple[Parameter, ...] = ()
     success_status: int = 200
     source: Source | None = None  # the API page (examples share its path)
+    headers: tuple[Header, ...] = ()  # the API page's request headers, carried to the operation
+    permissions: tuple[Permission, ...] = ()  # the API page's permissions, carried to the operation
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -230,6 +266,8 @@ class Operation:
     response_example: str | None = None  # the first documented 2xx response body (JSON text)
     description: str = ""
     source: Source | None = None
+    headers: tuple[Header, ...] = ()
+    permissions: tuple[Permission, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -248,6 +286,8 @@ class Operation:
             "parameters": [p.to_json() for p in self.parameters],
             "functionParameters": list(self.function_parameters),
             "effects": [e.to_json() for e in self.effects],
+            "headers": [h.to_json() for h in self.headers],
+            "permissions": [p.to_json() for p in self.permissions],
             "source": self.source.to_json() if self.source else None,
         }
 

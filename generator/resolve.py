@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from . import prose
 from .diagnostics import Diagnostic, make
@@ -31,11 +31,14 @@ from .model import (
     ENTITY,
     ENUM,
     Example,
+    Header,
     Member,
     Method,
     Model,
     NavigationProperty,
     Parameter,
+    Permission,
+    PermissionKind,
     Property,
     Source,
     Type,
@@ -1230,6 +1233,8 @@ class _Resolver:
             parameters=parameters,
             success_status=status,
             source=source,
+            headers=_headers(api),
+            permissions=_permissions(api),
         )
 
     def unlisted_methods(self, types: dict[str, Type]) -> list[tuple[str, Method]]:
@@ -1300,6 +1305,8 @@ class _Resolver:
                             parameters=parameters,
                             success_status=status,
                             source=Source(page.path, api.line),
+                            headers=_headers(api),
+                            permissions=_permissions(api),
                         ),
                     )
                 )
@@ -1376,6 +1383,8 @@ class _Resolver:
             type=type_name,
             collection=bool(row.type and row.type.collection),
             description=row.description,
+            required=row.says_required,
+            line=row.line,
         )
 
     def example(self, record: Any, namespace: str, path: str, owner: str = "") -> Example:
@@ -1527,6 +1536,18 @@ def _flags_reason(record: TypeRecord) -> str | None:
     if said:
         return f"its page says {said!r}"
     return None
+
+
+def _headers(api: ApiRecord | None) -> tuple[Header, ...]:
+    """The request headers an API page lists, each once (the first row that names it)."""
+    found: dict[str, Header] = {}
+    for row in api.headers if api is not None else ():
+        found.setdefault(row.name.lower(), Header(row.name, row.says_required, row.line))
+    return tuple(found.values())
+
+
+def _permissions(api: ApiRecord | None) -> tuple[Permission, ...]:
+    return tuple(Permission(cast(PermissionKind, row.kind), row.names, row.line) for row in api.permissions) if api is not None else ()
 
 
 def _default_status(http_method: str, return_type: str | None, name: str) -> int:
