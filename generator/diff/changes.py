@@ -83,7 +83,7 @@ KINDS: dict[str, tuple[Severity, str, str]] = {
     "header-added": (INFO, "an operation lists an optional request header it did not", "additions are backward compatible"),
     "header-removed": (INFO, "an operation no longer lists a request header, or no longer requires it", "clients that send it are not refused for it"),
     "permission-added": (INFO, "a permission allows an operation that did not (or a kind of caller is supported that was not)", "clients keep the access they had"),
-    "permission-removed": (WARNING, "a permission no longer allows an operation: a client granted only that one needs a higher privilege (or a kind of caller is no longer supported)", "the issue's rule: a higher privilege now required is a warning"),
+    "permission-removed": (WARNING, "a permission no longer allows an operation: a client granted only that one needs a higher privilege (or a kind of caller is no longer supported)", "a higher privilege is now required: clients keep working once granted it; the policy names no case"),
 }
 
 

@@ -37,7 +37,7 @@ def run(old: str, new: str, style: str, fail_on: str, select: Iterable[str], qui
     before, after = tree(old, "old", shown, progress), tree(new, "new", shown, progress)
     changes: list[Change] = [c for c in diff(before, after) if kinds is None or c.change in kinds]
     roots: dict[Side, str] = {"old": before.root, "new": after.root}
-    sys.stdout.write(render(changes, style, roots, title=f"{old} -> {new}", counted=not quiet))
+    sys.stdout.write(render(changes, style, roots, (old, new), counted=not quiet))
     if not quiet and style != "text":
         print(counts(changes), file=sys.stderr)
     failing = at_least(fail_on)

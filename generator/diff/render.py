@@ -24,7 +24,7 @@ _PLURAL = {BREAKING: "breaking", WARNING: "warnings", INFO: "info"}
 def counts(changes: Sequence[Change]) -> str:
     """``12 changes: 3 breaking, 4 warnings, 5 info``."""
     found = Counter(c.severity for c in changes)
-    said = ", ".join(f"{found[s]} {_PLURAL[s]}" for s in SEVERITIES)
+    said = ", ".join(f"{found[s]} {s if found[s] == 1 else _PLURAL[s]}" for s in SEVERITIES)
     return f"{len(changes)} change{'' if len(changes) == 1 else 's'}: {said}"
 
 
@@ -35,8 +35,9 @@ def _by_kind(changes: Sequence[Change]) -> list[tuple[str, str, int]]:
     return sorted(((KINDS[k][0], k, n) for k, n in found.items()), key=lambda x: (SEVERITIES.index(x[0]), -x[2], order[x[1]]))
 
 
-def render(changes: Sequence[Change], style: str, roots: dict[Side, str], title: str = "", counted: bool = True) -> str:
-    """``changes`` in ``style``; ``counted``: text starts with the counts (by severity, by kind)."""
+def render(changes: Sequence[Change], style: str, roots: dict[Side, str], sides: tuple[str, str] = ("", ""), counted: bool = True) -> str:
+    """``changes`` in ``style``; ``sides``: OLD and NEW as the command line named them (markdown's
+    heading); ``counted``: text starts with the counts (by severity, by kind)."""
     if style == "json":
         return json.dumps([c.to_json(roots) for c in changes], indent=2, ensure_ascii=False) + "\n"
     if style == "github":
@@ -46,7 +47,7 @@ def render(changes: Sequence[Change], style: str, roots: dict[Side, str], title:
             for c in changes
         )
     if style == "markdown":
-        return _markdown(changes, roots, title)
+        return _markdown(changes, roots, sides)
     return _text(changes, roots, counted)
 
 
@@ -78,8 +79,14 @@ def _cell(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
-def _markdown(changes: Sequence[Change], roots: dict[Side, str], title: str) -> str:
-    lines = [f"### graphdoc diff{': ' + _cell(title) if title else ''}", "", f"**{counts(changes)}**"]
+def _code(text: str) -> str:
+    """``text`` as a markdown code span, whatever backticks it holds."""
+    return f"`` {text} ``" if "`" in text else f"`{text}`"
+
+
+def _markdown(changes: Sequence[Change], roots: dict[Side, str], sides: tuple[str, str]) -> str:
+    heading = f"### graphdoc diff {_code(sides[0])} \u2192 {_code(sides[1])}" if all(sides) else "### graphdoc diff"
+    lines = [heading, "", f"**{counts(changes)}**"]
     if not changes:
         return "\n".join(lines) + "\n"
     lines += ["", "| severity | change | count |", "| --- | --- | ---: |"]
