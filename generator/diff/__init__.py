@@ -52,7 +52,7 @@ def _kept(path: Any) -> list[Change] | None:
         found = [Change(**item) for item in data]
     except (OSError, ValueError, TypeError):
         return None  # none kept, or unreadable: compare again
-    if any(c.change not in KINDS for c in found):
-        return None
+    if any(c.change not in KINDS or c.side not in ("old", "new") for c in found):
+        return None  # written by something else: compare again
     cache.used(path)
     return found
