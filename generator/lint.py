@@ -51,11 +51,13 @@ class _Requests:
         self.view = views.handlers
         self.validators: dict[str, Validator] = {}  # operation id -> its body's validators
         # each API page's documented requests: (method, compiled path)
+        # (the Methods rows' paths too: a path another page's operation serves is still documented here)
         self.documented: dict[str, list[tuple[str, Template]]] = {}
-        for op in model.operations:
-            if op.source is not None:
-                for path in op.paths:
-                    self.documented.setdefault(op.source.path, []).append((op.http_method, compile_template(path)))
+        documented = [(m.source, m.http_method, m.paths or (m.path,)) for t in model.types for m in t.methods]
+        for source, method, paths in [*documented, *((op.source, op.http_method, op.paths) for op in model.operations)]:
+            if source is not None:
+                for path in paths:
+                    self.documented.setdefault(source.path, []).append((method, compile_template(path)))
 
     def problem(self, request: Example) -> tuple[str, str] | None:
         """(code, message) for what is wrong with a request example, or None."""
