@@ -89,6 +89,8 @@ ENTITY_WITH_OWNER = resource(
     annotation='{"blockType": "resource", "@odata.type": "microsoft.graph.entity", "keyProperty": "id"}',
 )
 THING = resource("thing", [("what", "String", "What.")])
+# an update's body is the item its path addresses, or a type derived from it the page names
+SPECIAL_WIDGET = entity_type("specialWidget", [("glow", "Boolean", "Glow.")], base="widget")
 WITH_EXTRA = widget(properties=[*PROPERTIES, ("extra", "[thing](thing.md)", "Extra.")])
 PERMISSIONS_FEWER = [PERMISSIONS[0][0:1] + ("Widget.ReadWrite.All",), *PERMISSIONS[1:]]
 PERMISSIONS_MORE = [PERMISSIONS[0], ("Delegated (personal Microsoft account)", "Widget.Read"), PERMISSIONS[2]]
@@ -149,8 +151,12 @@ CASES: dict[str, tuple[str, Edit, Edit]] = {
     "parameter-removed": ("breaking", NO_EDIT, _with(api__widget_reset_md=api("reset", "POST /widgets/{id}/reset", parameters=PARAMETERS[:1], status="204 No Content"))),
     "parameter-type-changed": ("breaking", NO_EDIT, _with(api__widget_reset_md=api("reset", "POST /widgets/{id}/reset", parameters=[("mode", "Int32", "Mode."), PARAMETERS[1]], status="204 No Content"))),
     "parameter-became-required": ("breaking", NO_EDIT, _with(api__widget_reset_md=api("reset", "POST /widgets/{id}/reset", parameters=[("mode", "String", "Mode. Required."), PARAMETERS[1]], status="204 No Content"))),
-    "request-body-changed": ("breaking", NO_EDIT, _with(api__widget_update_md=api("Update widget", "PATCH /widgets/{id}", body="part", status="204 No Content"))),
-    "response-changed": ("breaking", NO_EDIT, _with(resources__widget_md=widget(methods=[("[Get widget](../api/widget-get.md)", "[part](part.md)", "Get one."), *METHODS[1:]]))),
+    "request-body-changed": (
+        "breaking",
+        _with(resources__specialwidget_md=SPECIAL_WIDGET),
+        _with(resources__specialwidget_md=SPECIAL_WIDGET, api__widget_update_md=api("Update widget", "PATCH /widgets/{id}", body="specialWidget", status="204 No Content")),
+    ),
+    "response-changed": ("breaking", NO_EDIT, _with(resources__widget_md=widget(methods=[*METHODS[:4], ("[measure](../api/widget-measure.md)", "Int32", "Measure one."), METHODS[5]]))),
     "response-narrowed": ("info", NO_EDIT, _with(resources__widget_md=widget(methods=[*METHODS[:5], ("[Get owner](../api/widget-get-owner.md)", "[specialPerson](specialperson.md)", "Its owner.")]))),
     "status-changed": ("warning", NO_EDIT, _with(api__widget_reset_md=api("reset", "POST /widgets/{id}/reset", parameters=PARAMETERS, status="200 OK"))),
     "required-header-added": ("breaking", NO_EDIT, _with(api__widget_list_md=api("List widgets", "GET /widgets", headers=[*HEADERS, ("ConsistencyLevel", "eventual. Required.")]))),
