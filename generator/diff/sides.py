@@ -58,7 +58,8 @@ def tree(spec: str, side: Side, shown: Callable[[Path], str], progress: Progress
 
 def _pages(spec: str, root: str, docs: Path, sources: list[Source], progress: Progress) -> Tree:
     keys = page_keys(sources)
-    return Tree(spec, root, runs.key(sources, keys), lambda: incremental.model(docs, sources, keys, progress))
+    # the comparison reads no description: the model's stand-ins for them are not filled in
+    return Tree(spec, root, runs.key(sources, keys), lambda: incremental.model(docs, sources, keys, progress, texts=False))
 
 
 def _dump(spec: str, path: Path) -> Tree:

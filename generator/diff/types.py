@@ -52,16 +52,14 @@ def _names(t: Type) -> set[str]:
     return {x.name.lower() for x in named}
 
 
-def _similarity(a: Type, b: Type) -> float:
-    """The share of their names the two have in common (1.0 for two without any)."""
-    one, two = _names(a), _names(b)
+def _similarity(one: set[str], two: set[str]) -> float:
+    """The share of their names two types have in common (1.0 for two without any)."""
     return len(one & two) / len(one | two) if one | two else 1.0
 
 
-def _overlap(a: Type, b: Type) -> float:
+def _overlap(one: set[str], two: set[str]) -> float:
     """The share of the smaller one's names the other has too (1.0 for one without any):
     a type merged into a namesake of another page keeps all its names there."""
-    one, two = _names(a), _names(b)
     return len(one & two) / min(len(one), len(two)) if one and two else 1.0
 
 
@@ -72,18 +70,33 @@ def pair(old: Model, new: Model) -> Pairing:
     came = [t for t in new.types if t.full_name not in old_names]
     old_pages = {t.source.path for t in old.types}
     new_pages = {t.source.path for t in new.types}
+    names = {id(t): _names(t) for t in (*gone, *came)}
+    # the candidates of each gone type: its namesakes, the types of its page, and where its
+    # page is gone, the types of pages that are new
+    by_name: dict[str, list[int]] = {}
+    by_page: dict[str, list[int]] = {}
+    on_new_pages: list[int] = []
+    for j, n in enumerate(came):
+        by_name.setdefault(n.name.lower(), []).append(j)
+        by_page.setdefault(n.source.path, []).append(j)
+        if n.source.path not in old_pages:
+            on_new_pages.append(j)
     candidates: list[tuple[tuple[bool, float, bool], int, int]] = []
     for i, o in enumerate(gone):
-        for j, n in enumerate(came):
+        page_gone = o.source.path not in new_pages
+        pool = [*by_name.get(o.name.lower(), ()), *by_page.get(o.source.path, ()), *(on_new_pages if page_gone else ())]
+        for j in dict.fromkeys(pool):
+            n = came[j]
             if o.kind != n.kind:
                 continue
             namesake = o.name.lower() == n.name.lower()
             same_page = o.source.path == n.source.path
-            moved_page = o.source.path not in new_pages and n.source.path not in old_pages
-            similarity = _similarity(o, n)
-            if namesake and (_overlap(o, n) >= _NAMESAKE_OVERLAP or same_page or moved_page):
+            moved_page = page_gone and n.source.path not in old_pages
+            one, two = names[id(o)], names[id(n)]
+            similarity = _similarity(one, two)
+            if namesake and (_overlap(one, two) >= _NAMESAKE_OVERLAP or same_page or moved_page):
                 candidates.append(((True, similarity, same_page), i, j))
-            elif (same_page or moved_page) and similarity >= _RENAME_SIMILARITY and _names(o):
+            elif (same_page or moved_page) and similarity >= _RENAME_SIMILARITY and one:
                 candidates.append(((False, similarity, same_page), i, j))
     candidates.sort(key=lambda c: (c[0], -c[1], -c[2]), reverse=True)
     taken_old: set[int] = set()
