@@ -345,6 +345,13 @@ def test_github_annotations_and_markdown(trees: Path) -> None:
     assert "| `property-removed` | microsoft.graph.widget | microsoft.graph.widget has no property size | old/resources/widget.md:" in markdown
 
 
+def test_new_defaults_to_the_configured_docs_folder(trees: Path) -> None:
+    (trees / "pyproject.toml").write_text('[tool.graphdoc]\nspecs = "new"\n', encoding="utf-8")
+    alone = graphdoc("diff", "old", "--format", "json", cwd=trees)
+    assert alone.stdout == graphdoc("diff", "old", "new", "--format", "json", cwd=trees).stdout
+    assert alone.returncode == 1
+
+
 def test_exit_codes_follow_fail_on_and_select(trees: Path) -> None:
     assert graphdoc("diff", "old", "new", "--select", "permission-*,property-added", cwd=trees).returncode == 0
     assert graphdoc("diff", "old", "new", "--select", "permission-removed", "--fail-on", "warning", cwd=trees).returncode == 1
