@@ -137,6 +137,7 @@ def check_examples(model: Model, views: Views | None = None, pages: Collection[s
     schemas = views.schema_set
     report = ExampleReport()
     request_types = _request_types(model)
+    kinds = mockdata.Kinds(model)
     examples = model.examples if pages is None else [e for e in model.examples if e.source.path in pages]
     for example in examples:
         type_name = example_type(example, request_types)
@@ -154,6 +155,8 @@ def check_examples(model: Model, views: Views | None = None, pages: Collection[s
         try:
             for prefix, value in values:
                 issues.extend(Issue(prefix + i.pointer, i.expected, i.found) for i in schemas.validate(value, type_name))
+                if isinstance(value, dict) and kinds.of(value, type_name) is None and model.get(type_name) is not None:
+                    report.diagnostics.append(_abstract(example, type_name, label, prefix, kinds))
         except SchemaError as error:
             issues.append(Issue("", "a documented type", str(error)))
         if not issues:
@@ -173,6 +176,22 @@ def check_examples(model: Model, views: Views | None = None, pages: Collection[s
             report.requests[where] = message
             report.diagnostics.append(make(code, message, *where))
     return report
+
+
+def _abstract(example: Example, type_name: str, label: str, where: str, kinds: mockdata.Kinds) -> Diagnostic:
+    """An example of an abstract type that does not say which of its kinds it is (the rule
+    the mock's data follows: ``mockdata.Kinds.of``)."""
+    made = kinds.made(type_name)
+    shown = ", ".join(made[:3]) + (f" or {len(made) - 3} more" if len(made) > 3 else "")
+    at = f" at {where}" if where else ""
+    return make(
+        "EXAMPLE_ABSTRACT",
+        f"{label}{at}: {type_name} is abstract; say which kind the item is with @odata.type ({shown or 'no concrete type is documented'})",
+        example.source.path,
+        example.source.line,
+        type=type_name,
+        found=type_name,
+    )
 
 
 def _diagnostic(example: Example, type_name: str, label: str, issue: Issue) -> Diagnostic:

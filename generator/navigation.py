@@ -370,10 +370,27 @@ class _Paths:
                 return None
             else:
                 found = self.navigation(current, part)
-                if found is None or self.model.get(found[0]) is None:
+                if found is None or self.model.get(found[0]) is None or self.ambiguous(current, part):
                     return None
                 current, collection = found
         return current, collection
+
+    def ambiguous(self, type_name: str, name: str) -> bool:
+        """Whether ``name`` is a property only of types derived from ``type_name``, which give
+        it different types (``identityCertificate`` of each kind of configuration): a path
+        that leaves out the cast does not say which it is."""
+        holder = self.model.get(type_name)
+        if holder is None:
+            return False
+        wanted = name.lower()
+
+        def named(t: Type) -> list[tuple[str, bool]]:
+            listed: list[Property | NavigationProperty] = [*t.properties, *t.navigation_properties]
+            return [(p.type, p.collection) for p in listed if p.name.lower() == wanted]
+
+        if any(named(t) for t in [holder, *self.model.ancestors(type_name)]):
+            return False
+        return len({found for t in self.descendants(type_name) for found in named(t)}) > 1
 
     def run(self) -> Model:
         requests = self.learn()
