@@ -295,7 +295,11 @@ def _spelt(errors: Iterable[Any], body: Any) -> Any:
 def _member(error: Any) -> tuple[list[Any], str] | None:
     """(where, member) for an enum error whose string is a member in another case,
     looked for among the errors of each branch of a oneOf or anyOf too."""
-    if error.validator == "enum" and isinstance(error.instance, str) and error.path:
+    if (
+        error.validator == "enum"
+        and isinstance(error.instance, str)
+        and error.absolute_path
+    ):
         wanted = error.instance.lower()
         for member in error.validator_value:
             if isinstance(member, str) and member.lower() == wanted:
@@ -589,6 +593,29 @@ class Service:
         )
         return dataclasses.replace(found, value=general)
 
+    def as_stored(self, found: Found, body: Any) -> Any:
+        """An update's or replace's body that names no type, read as the type of the item
+        it changes when that derives from the type the docs give the body (a change to a
+        bigThing sent as a thing, an abstract type, is a change to a bigThing)."""
+        operation: Operation = found.value
+        if (
+            operation.kind not in ("update", "replace")
+            or not isinstance(body, dict)
+            or "@odata.type" in body
+            or operation.body is None
+        ):
+            return body
+        store = self.memory.store
+        store.ready()
+        stored = store.types.get(self.store_path(found))
+        if (
+            stored
+            and stored != operation.body
+            and operation.body in self.ancestry(stored)
+        ):
+            return {"@odata.type": f"#{stored}", **body}
+        return body
+
     def store_path(self, found: Found) -> str:
         """Where the store keeps what ``found`` addresses, each key read as Graph reads it
         (``Store.key``: another case, an alternate key, ``root``)."""
@@ -705,6 +732,7 @@ class Service:
         if validator is not None:
             body = _check_body(validator, body)
         body = _without_read_only(operation, body, self.table.read_only)
+        body = self.as_stored(found, body)
         arguments = self.handler_arguments(found, body)
         handler = getattr(self.handlers[operation.handler], operation.method)
         token = CURRENT.set(
