@@ -89,6 +89,9 @@ ENTITY_WITH_OWNER = resource(
     annotation='{"blockType": "resource", "@odata.type": "microsoft.graph.entity", "keyProperty": "id"}',
 )
 THING = resource("thing", [("what", "String", "What.")])
+# abstract, with a concrete type derived from it (circle): an abstract type nothing concrete
+# derives from is read as one that can be made (ABSTRACT_WITHOUT_KINDS)
+ABSTRACT_SHAPE = resource("shape", [("name", "String", "Name.")], annotation=annotation("shape", abstract=True))
 # an update's body is the item its path addresses, or a type derived from it the page names
 SPECIAL_WIDGET = entity_type("specialWidget", [("glow", "Boolean", "Glow.")], base="widget")
 WITH_EXTRA = widget(properties=[*PROPERTIES, ("extra", "[thing](thing.md)", "Extra.")])
@@ -104,8 +107,8 @@ CASES: dict[str, tuple[str, Edit, Edit]] = {
     "base-changed": ("breaking", NO_EDIT, _with(resources__circle_md=CIRCLE_ALONE)),
     "base-extended": ("info", NO_EDIT, _with(resources__roundshape_md=ROUND, resources__circle_md=CIRCLE_OF_ROUND)),
     "key-changed": ("breaking", _with(resources__part_md=_keyed_part("label")), _with(resources__part_md=_keyed_part("code"))),
-    "abstract-added": ("breaking", NO_EDIT, _with(resources__spare_md=resource("spare", [("serial", "String", "S.")], annotation=annotation("spare", abstract=True)))),
-    "abstract-removed": ("info", _with(resources__spare_md=resource("spare", [("serial", "String", "S.")], annotation=annotation("spare", abstract=True))), NO_EDIT),
+    "abstract-added": ("breaking", NO_EDIT, _with(resources__shape_md=ABSTRACT_SHAPE)),
+    "abstract-removed": ("info", _with(resources__shape_md=ABSTRACT_SHAPE), NO_EDIT),
     "open-type-added": ("info", NO_EDIT, _with(resources__widget_md=widget(openType=True))),
     "open-type-removed": ("warning", _with(resources__widget_md=widget(openType=True)), NO_EDIT),
     "flags-changed": ("breaking", NO_EDIT, _with(resources__color_md=enum("color", [("red", 1), ("green", 2)], "Flags: the values combine."))),
