@@ -29,8 +29,8 @@ DESCRIPTION = (
     "JSON Schema, typed Python models, a mock service and OpenAPI."
 )
 EPILOG = (
-    "Exit codes: 0 success; 1 check found a difference, validate an invalid payload or "
-    "lint an error; 2 a usage error or unusable input; 3 a bug in graphdoc "
+    "Exit codes: 0 success; 1 check found a difference, validate an invalid payload, "
+    "lint an error or diff a change as severe as --fail-on; 2 a usage error or unusable input; 3 a bug in graphdoc "
     "(GRAPHDOC_DEBUG=1 shows its traceback). Defaults for DOCS and --out come from "
     "[tool.graphdoc] in the nearest pyproject.toml."
 )
@@ -115,6 +115,14 @@ def _parser() -> argparse.ArgumentParser:
     srv.add_argument("--empty", action="store_true", help="start with an empty store, not the docs' examples")
     srv.add_argument("--me", metavar="ID", help="the user /me stands for (default: the one the docs' GET /me answers)")
     _quiet(srv, "log warnings and errors only")
+
+    dif = commands.add_parser("diff", help="what changed in the API's contract between two docs trees, and what breaks its clients")
+    dif.add_argument("old", metavar="OLD", help="docs folder, git revision and folder (origin/main:docs), or model.json")
+    dif.add_argument("new", nargs="?", metavar="NEW", help="the same kinds as OLD (default: the docs folder, specs)")
+    dif.add_argument("--format", choices=("text", "json", "github", "markdown"), default="text")
+    dif.add_argument("--fail-on", choices=("breaking", "warning", "any"), default="breaking", help="exit 1 when a change this severe or worse is shown (default: breaking)")
+    dif.add_argument("--select", action="append", metavar="CHANGE[,CHANGE]", help="show only these changes: kinds, globs (operation-*) or severities (repeatable)")
+    _quiet(dif, "print the changes only, no counts")
 
     inspect = commands.add_parser("inspect", help="parse a docs folder and print the model")
     inspect.add_argument("docs", nargs="?", metavar="DOCS", help=docs_help)
@@ -267,6 +275,12 @@ def _replay(args: argparse.Namespace) -> int:
     return 1 if report.failed else 0
 
 
+def _diff(args: argparse.Namespace) -> int:
+    from .diff import cli
+
+    return cli.run(args.old, args.new or str(config.load().specs), args.format, args.fail_on, args.select or (), args.quiet, display_root)
+
+
 def _serve(args: argparse.Namespace) -> int:
     from .serve import serve
 
@@ -282,12 +296,13 @@ COMMANDS = {
     "replay": _replay,
     "serve": _serve,
     "inspect": _inspect,
+    "diff": _diff,
 }
 
 
 # Commands whose work is one run over the docs and ends with it (``serve`` runs until
 # stopped; ``validate`` and ``replay`` read as many payloads as they are given).
-FINITE = frozenset({"generate", "check", "lint", "inspect"})
+FINITE = frozenset({"generate", "check", "lint", "inspect", "diff"})
 
 
 def main(argv: Sequence[str] | None = None, exiting: bool = False) -> int:

@@ -30,28 +30,29 @@ from .progress import QUIET, Progress
 from .resolve import resolve_shaped, split_all
 
 
-def model(docs: Path, sources: list[Source], keys: dict[str, str] | None = None, progress: Progress = QUIET) -> Model:
+def model(docs: Path, sources: list[Source], keys: dict[str, str] | None = None, progress: Progress = QUIET, texts: bool = True) -> Model:
     """The model of ``docs``'s pages (``sources``, their keys ``keys`` when the caller
     has them): filled from the kept one when only prose changed, else resolved (and
-    kept for the next run)."""
+    kept for the next run). ``texts=False``: the descriptions left as stand-ins, for a
+    reader of none (``graphdoc diff``), which saves filling in every one of them."""
     keys = keys if keys is not None else page_keys(sources)
     entries = _Entries(docs)
     pages = cache.PageCache(docs)
     readable = len(keys) == len(sources)  # with an unreadable page, everything is resolved and nothing kept
     if readable:
-        filled = _refill(sources, keys, entries, pages)
+        filled = _refill(sources, keys, entries, pages, texts)
         if filled is not None:
             return filled
-    shaped, texts = split_all(parse_sources(docs, sources, progress=progress, keys=keys, pages=pages))
+    shaped, said = split_all(parse_sources(docs, sources, progress=progress, keys=keys, pages=pages))
     made = resolve_shaped(shaped)
     if readable:
         stamp = hashlib.sha256("\0".join(f"{rel}\0{key}" for rel, key in keys.items()).encode()).hexdigest()
         entries.write("shape", stamp, made)
-        entries.write("pages", stamp, (keys, texts))
-    return prose.fill(made, prose.joined(texts.values()))
+        entries.write("pages", stamp, (keys, said))
+    return prose.fill(made, prose.joined(said.values())) if texts else made
 
 
-def _refill(sources: list[Source], keys: dict[str, str], entries: _Entries, pages: cache.PageCache) -> Model | None:
+def _refill(sources: list[Source], keys: dict[str, str], entries: _Entries, pages: cache.PageCache, filled: bool) -> Model | None:
     stamp, pages_kept = entries.read("pages")
     if stamp is None or not isinstance(pages_kept, tuple) or len(pages_kept) != 2:
         return None
@@ -80,7 +81,7 @@ def _refill(sources: list[Source], keys: dict[str, str], entries: _Entries, page
     if changed:
         texts.update(changed)
         entries.write("pages", stamp, (keys, texts))
-    return prose.fill(made, prose.joined(texts.values()))
+    return prose.fill(made, prose.joined(texts.values())) if filled else made
 
 
 class _Entries:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from .diagnostics import ERROR, WARNING, Diagnostic, shown_path
 
 
-def _github_escape(text: str, prop: bool = False) -> str:
+def github_escape(text: str, prop: bool = False) -> str:
     text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     if prop:
         text = text.replace(":", "%3A").replace(",", "%2C")
@@ -23,8 +23,8 @@ def render(diagnostics: Sequence[Diagnostic], style: str, root: str = "") -> str
     if style == "github":
         level = {ERROR: "error", WARNING: "warning"}
         return "".join(
-            f"::{level.get(d.severity, 'notice')} file={_github_escape(shown_path(d.path, root), True)},line={d.line},"
-            f"title={d.code}::{_github_escape(d.message)}\n"
+            f"::{level.get(d.severity, 'notice')} file={github_escape(shown_path(d.path, root), True)},line={d.line},"
+            f"title={d.code}::{github_escape(d.message)}\n"
             for d in diagnostics
         )
     return "".join(d.display(root) + "\n" for d in diagnostics)

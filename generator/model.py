@@ -94,6 +94,8 @@ class Parameter:
     type: str
     collection: bool = False
     description: str = ""
+    required: bool = False  # the page says "Required."
+    line: int = 0  # on the API page
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -101,7 +103,39 @@ class Parameter:
             "type": self.type,
             "collection": self.collection,
             "description": self.description,
+            "required": self.required,
+            "line": self.line,
         }
+
+
+@dataclass(frozen=True)
+class Header:
+    """A request header an API page lists."""
+
+    name: str
+    required: bool = False  # the page says "Required."
+    line: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "required": self.required, "line": self.line}
+
+
+# Who calls: a signed-in user of a work or school account, of a personal Microsoft account, or an app.
+PermissionKind = Literal["delegated-work", "delegated-personal", "application"]
+PERMISSION_KINDS: tuple[PermissionKind, ...] = get_args(PermissionKind)
+
+
+@dataclass(frozen=True)
+class Permission:
+    """A row of an API page's Permissions table: the permissions of one kind, any of which
+    allows the call, least privileged first; none when the kind is not supported."""
+
+    kind: PermissionKind
+    names: tuple[str, ...]
+    line: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "names": list(self.names), "line": self.line}
 
 
 @dataclass(frozen=True)
@@ -154,6 +188,8 @@ class Method:
     parameters: tuple[Parameter, ...] = ()
     success_status: int = 200
     source: Source | None = None  # the API page (examples share its path)
+    headers: tuple[Header, ...] = ()  # the API page's request headers, carried to the operation
+    permissions: tuple[Permission, ...] = ()  # the API page's permissions, carried to the operation
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -168,30 +204,6 @@ class Method:
             "parameters": [p.to_json() for p in self.parameters],
             "successStatus": self.success_status,
             "source": self.source.to_json() if self.source else None,
-        }
-
-
-@dataclass(frozen=True)
-class Permissions:
-    """An API page's Permissions table: the permissions that allow the call, each one
-    enough on its own, least privileged first, by the kind of account that holds them."""
-
-    path: str  # the API page
-    delegated_work: tuple[str, ...] = ()  # a signed-in user's, work or school account
-    delegated_personal: tuple[str, ...] = ()  # a signed-in user's, personal Microsoft account
-    application: tuple[str, ...] = ()  # the app's own, with no user
-
-    @property
-    def delegated(self) -> tuple[str, ...]:
-        """A signed-in user's permissions, of either kind of account, each once."""
-        return tuple(dict.fromkeys((*self.delegated_work, *self.delegated_personal)))
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "path": self.path,
-            "delegatedWork": list(self.delegated_work),
-            "delegatedPersonal": list(self.delegated_personal),
-            "application": list(self.application),
         }
 
 
@@ -254,6 +266,8 @@ class Operation:
     response_example: str | None = None  # the first documented 2xx response body (JSON text)
     description: str = ""
     source: Source | None = None
+    headers: tuple[Header, ...] = ()
+    permissions: tuple[Permission, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -272,6 +286,8 @@ class Operation:
             "parameters": [p.to_json() for p in self.parameters],
             "functionParameters": list(self.function_parameters),
             "effects": [e.to_json() for e in self.effects],
+            "headers": [h.to_json() for h in self.headers],
+            "permissions": [p.to_json() for p in self.permissions],
             "source": self.source.to_json() if self.source else None,
         }
 
@@ -320,10 +336,8 @@ class Model:
     diagnostics: tuple[Diagnostic, ...] = ()
     examples: tuple[Example, ...] = ()
     operations: tuple[Operation, ...] = ()
-    permissions: tuple[Permissions, ...] = ()  # the API pages' Permissions tables, in page order
     _index: dict[str, Type] = field(default_factory=dict, compare=False, repr=False, hash=False)
     _examples_by_path: dict[str, list[Example]] = field(default_factory=dict, compare=False, repr=False, hash=False)
-    _permissions_by_path: dict[str, Permissions] = field(default_factory=dict, compare=False, repr=False, hash=False)
 
     def __post_init__(self) -> None:
         self._index.update((t.full_name, t) for t in self.types)
@@ -353,17 +367,10 @@ class Model:
                 self._examples_by_path.setdefault(example.source.path, []).append(example)
         return list(self._examples_by_path.get(method.source.path, ()))
 
-    def permissions_of(self, page: str) -> Permissions | None:
-        """The Permissions table of an API page (by its path), when it has one."""
-        if not self._permissions_by_path and self.permissions:
-            self._permissions_by_path.update((p.path, p) for p in self.permissions)
-        return self._permissions_by_path.get(page)
-
     def to_json(self) -> dict[str, Any]:
         return {
             "types": [t.to_json() for t in self.types],
             "operations": [o.to_json() for o in self.operations],
             "examples": [e.to_json() for e in self.examples],
-            "permissions": [p.to_json() for p in self.permissions],
             "diagnostics": [d.to_json() for d in self.diagnostics],
         }

@@ -231,6 +231,8 @@ class _Operations:
             response_example=self.response_example(method),
             description=method.description,
             source=method.source,
+            headers=method.headers,
+            permissions=method.permissions,
         )
 
     def run(self, unlisted: Sequence[tuple[str, Method]]) -> Model:

@@ -1,9 +1,9 @@
 """Prose apart from shape.
 
 A page's descriptions reach the model as they are written, and resolve reads them
-for nothing else but what they say about three things: a row says it is read-only,
-a row says it is not nullable, an enum's description or a member's says the values
-combine. So ``split`` takes the texts out of a record, puts a stand-in where each
+for nothing else but what they say about four things: a row says it is read-only,
+a row says it is not nullable, a request-body parameter or a request header says it
+is required, an enum's description or a member's says the values combine. So ``split`` takes the texts out of a record, puts a stand-in where each
 was, and states those sayings as fields of the rows; resolve works on such records,
 and ``fill`` puts the texts back into the model it makes. Two pages that differ in
 prose alone split into the same shape (``shape_key``), and so resolve into the same
@@ -33,6 +33,7 @@ from .model import (
 )
 from .parse.records import (
     ApiRecord,
+    HeaderRow,
     MemberRow,
     MethodRow,
     PageRecord,
@@ -44,6 +45,9 @@ _NOT_NULLABLE = re.compile(r"\bnot nullable\b|\bnon-nullable\b|\bcannot be null\
 _READ_ONLY = re.compile(r"\bread[- ]only\b", re.IGNORECASE)
 _FLAGS_PROSE = re.compile(r"\bflags?\b|\bmulti-?valued?\b|\bcomma-separated\b|\bcombination of\b|\bbit ?masks?\b|\bbitwise\b", re.IGNORECASE)
 _FLAG_WORD = re.compile(r"\bflags?\b", re.IGNORECASE)
+# "Required." as a sentence of its own ("Bearer {token}. Required."), not "required if ..."
+# nor "the key is required": a condition or a subject makes it something else.
+_REQUIRED = re.compile(r"(?:^|[.;!?)]\s*)\W*required\W*?(?:[.;!]|$)", re.IGNORECASE)
 
 Texts = dict[str, str]  # stand-in -> text
 
@@ -55,6 +59,10 @@ def says_not_nullable(description: str) -> bool:
 
 def says_read_only(description: str) -> bool:
     return "only" in description.lower() and _READ_ONLY.search(description) is not None
+
+
+def says_required(description: str) -> bool:
+    return "required" in description.lower() and _REQUIRED.search(description) is not None
 
 
 def flags_said(description: str) -> str | None:
@@ -108,8 +116,19 @@ class _Splitter:
             methods=tuple(self.method(m) for m in record.methods),
         )
 
+    def parameter(self, row: PropertyRow) -> PropertyRow:
+        return _with(self.row(row), says_required=says_required(row.description))
+
+    def header(self, row: HeaderRow) -> HeaderRow:
+        return _with(row, description=self.stand_in(row.description), says_required=says_required(row.description))
+
     def api(self, api: ApiRecord) -> ApiRecord:
-        return _with(api, description=self.stand_in(api.description), parameters=self.rows(api.parameters))
+        return _with(
+            api,
+            description=self.stand_in(api.description),
+            parameters=tuple(self.parameter(row) for row in api.parameters),
+            headers=tuple(self.header(row) for row in api.headers),
+        )
 
 
 def split(page: PageRecord) -> tuple[PageRecord, Texts]:
@@ -184,5 +203,4 @@ def fill(model: Model, texts: Mapping[str, str]) -> Model:
         diagnostics=model.diagnostics,
         examples=model.examples,
         operations=tuple(operation(o) for o in model.operations),
-        permissions=model.permissions,
     )

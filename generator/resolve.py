@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from . import prose
 from .diagnostics import Diagnostic, make
@@ -31,12 +31,14 @@ from .model import (
     ENTITY,
     ENUM,
     Example,
+    Header,
     Member,
     Method,
     Model,
     NavigationProperty,
     Parameter,
-    Permissions,
+    Permission,
+    PermissionKind,
     Property,
     Source,
     Type,
@@ -1231,6 +1233,8 @@ class _Resolver:
             parameters=parameters,
             success_status=status,
             source=source,
+            headers=_headers(api),
+            permissions=_permissions(api),
         )
 
     def made_abstract(self, types: list[Type]) -> list[Type]:
@@ -1321,6 +1325,8 @@ class _Resolver:
                             parameters=parameters,
                             success_status=status,
                             source=Source(page.path, api.line),
+                            headers=_headers(api),
+                            permissions=_permissions(api),
                         ),
                     )
                 )
@@ -1397,6 +1403,8 @@ class _Resolver:
             type=type_name,
             collection=bool(row.type and row.type.collection),
             description=row.description,
+            required=row.says_required,
+            line=row.line,
         )
 
     def example(self, record: Any, namespace: str, path: str, owner: str = "") -> Example:
@@ -1442,26 +1450,6 @@ class _Resolver:
             for record in page.types:
                 owner = record.full_name or f"{record.namespace}.{record.name}"
                 found.extend(self.example(e, record.namespace, page.path, owner) for e in record.examples)
-        return tuple(found)
-
-    def permissions(self) -> tuple[Permissions, ...]:
-        """Each API page's Permissions table, its rows by kind of account (a kind listed
-        twice adds its permissions to the first row's)."""
-        found: list[Permissions] = []
-        for page in self.pages:
-            if page.api is None or not page.api.permissions:
-                continue
-            kinds: dict[str, tuple[str, ...]] = {}
-            for kind, names in page.api.permissions:
-                kinds[kind] = tuple(dict.fromkeys((*kinds.get(kind, ()), *names)))
-            found.append(
-                Permissions(
-                    page.path,
-                    delegated_work=kinds.get("delegated-work", ()),
-                    delegated_personal=kinds.get("delegated-personal", ()),
-                    application=kinds.get("application", ()),
-                )
-            )
         return tuple(found)
 
     def build(self) -> Model:
@@ -1513,7 +1501,7 @@ class _Resolver:
         operations = with_operations(Model(types=final_types, examples=examples), unlisted, address).operations
         diagnostics = sorted(set(self.diagnostics), key=lambda d: (d.path, d.line, d.code, d.message))
         return Model(
-            types=final_types, diagnostics=tuple(diagnostics), examples=examples, operations=operations, permissions=self.permissions()
+            types=final_types, diagnostics=tuple(diagnostics), examples=examples, operations=operations
         )
 
 
@@ -1587,6 +1575,18 @@ def _flags_reason(record: TypeRecord) -> str | None:
     if said:
         return f"its page says {said!r}"
     return None
+
+
+def _headers(api: ApiRecord | None) -> tuple[Header, ...]:
+    """The request headers an API page lists, each once (the first row that names it)."""
+    found: dict[str, Header] = {}
+    for row in api.headers if api is not None else ():
+        found.setdefault(row.name.lower(), Header(row.name, row.says_required, row.line))
+    return tuple(found.values())
+
+
+def _permissions(api: ApiRecord | None) -> tuple[Permission, ...]:
+    return tuple(Permission(cast(PermissionKind, row.kind), row.names, row.line) for row in api.permissions) if api is not None else ()
 
 
 def _default_status(http_method: str, return_type: str | None, name: str) -> int:

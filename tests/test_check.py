@@ -158,6 +158,17 @@ def test_pre_commit_hook_in_a_throwaway_repo(project: Path, tmp_path_factory: py
     page.write_text(text.replace("Whether the schedule is currently in force.", "Is it on?"), encoding="utf-8")
     stale = run(pre_commit, "try-repo", str(ROOT), "graphdoc-check", "--all-files")
     assert stale.returncode == 1 and "changed: generated/model.json" in stale.stdout
+    # graphdoc-diff, against the base branch as the hook's arguments name it: prose changes no contract
+    assert run("git", "add", ".").returncode == 0
+    assert run("git", "commit", "-qm", "specs").returncode == 0
+    assert run("git", "update-ref", "refs/remotes/origin/main", "HEAD").returncode == 0
+    page.write_text(page.read_text(encoding="utf-8").replace("Is it on?", "Whether it is on."), encoding="utf-8")
+    same = run(pre_commit, "try-repo", str(ROOT), "graphdoc-diff", "--all-files")
+    assert same.returncode == 0, same.stdout + same.stderr
+    kept = [line for line in page.read_text(encoding="utf-8").splitlines() if "interval" not in line]  # its row and its JSON
+    page.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    broken = run(pre_commit, "try-repo", str(ROOT), "graphdoc-diff", "--all-files")
+    assert broken.returncode == 1 and "breaking: property-removed microsoft.graph.synchronizationSchedule has no property interval" in broken.stdout
 
 
 def test_generated_files_pass_the_output_checks() -> None:

@@ -154,3 +154,18 @@ def test_examples_of_an_unlinked_api_page_are_kept(tmp_path: Path) -> None:
     page = api_page("List things", "GET /things", response='{"value": []}')
     model = model_of(tmp_path, {"api/thing-list.md": page})
     assert [e.kind for e in model.examples] == ["request", "response"]
+
+
+def test_an_unquoted_time_in_a_json_example_reads_as_a_string(tmp_path: Path) -> None:
+    """reportroot-getteamsuseractivityuserdetail.md writes ``"audioDuration": 00:00:00`` in a
+    response that is ``{"value": [...]}``: read as meant, the operation answers a collection."""
+    from generator.parse.lenient_json import loads
+
+    assert loads('{"value": [{"audioDuration": 00:00:00, "at": 12:30, "count": 2}]}') == (
+        {"value": [{"audioDuration": "00:00:00", "at": "12:30", "count": 2}]},
+        ["unquoted text read as a string"],
+    )
+    page = api_page("List things", "GET /things", response='{"value": [{"took": 00:01:30.5}]}')
+    model = model_of(tmp_path, {"api/thing-list.md": page})
+    assert [e.payload() for e in model.examples if e.kind == "response"] == [{"value": [{"took": "00:01:30.5"}]}]
+    assert "JSON_INVALID" not in {d.code for d in model.diagnostics}

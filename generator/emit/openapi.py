@@ -337,12 +337,11 @@ class OpenApiView:
     def security(self, op: Operation) -> list[dict[str, list[str]]]:
         """The permissions the operation's page names, each enough on its own: delegated
         ones (a signed-in user's, work, school or personal account) and the app's own."""
-        found = self.model.permissions_of(op.source.path) if op.source is not None else None
-        if found is None:
-            return []
-        for scheme, names in ((DELEGATED, found.delegated), (APPLICATION, found.application)):
+        delegated = tuple(dict.fromkeys(n for p in op.permissions if p.kind != "application" for n in p.names))
+        application = tuple(dict.fromkeys(n for p in op.permissions if p.kind == "application" for n in p.names))
+        for scheme, names in ((DELEGATED, delegated), (APPLICATION, application)):
             self.scopes[scheme].update((name, f"{name} ({scheme} permission)") for name in names)
-        return [{DELEGATED: [name]} for name in found.delegated] + [{APPLICATION: [name]} for name in found.application]
+        return [{DELEGATED: [name]} for name in delegated] + [{APPLICATION: [name]} for name in application]
 
     def links(self, paths: dict[str, dict[str, Any]]) -> None:
         """Each create's answer links to the operations on the item it made (the path below

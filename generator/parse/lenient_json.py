@@ -2,8 +2,8 @@
 
 Pages hold JSON that is often not strict: comments, trailing commas, missing
 commas between lines, single or curly quotes, unquoted placeholders such as
-``String`` or ``"id": {id}``, ``...`` where content was left out, Python's
-``True``/``None``. ``loads`` first tries strict JSON (the fast path every valid
+``String`` or ``"id": {id}``, an unquoted time (``"duration": 00:00:00``), ``...``
+where content was left out, Python's ``True``/``None``. ``loads`` first tries strict JSON (the fast path every valid
 block takes); only then does it run a tolerant recursive-descent reader that
 records each repair it made, so the caller can report it.
 """
@@ -35,6 +35,7 @@ _TOKEN = re.compile(
   | (?P<sstring>'(?:[^'\\\n]|\\.)*')
   | (?P<cstring>[\u201c\u201d][^\u201c\u201d\n]*[\u201c\u201d])
   | (?P<ellipsis>\.\.\.+|\u2026)
+  | (?P<time>\d+(?::\d\d){1,2}(?:\.\d+)?(?![\w:.]))
   | (?P<number>-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?(?![\w.-]))
   | (?P<bare>[^\s{}\[\]:,"']+(?:[ \t]+[^\s{}\[\]:,"']+)*)
     """,

@@ -32,6 +32,7 @@ from .records import (
     ApiRecord,
     ExampleRecord,
     Facet,
+    HeaderRow,
     HttpRequest,
     JsonBlock,
     MemberRow,
@@ -39,6 +40,7 @@ from .records import (
     MethodRow,
     PageKey,
     PageRecord,
+    PermissionRow,
     PropertyRow,
     TypeRecord,
     TypeRef,
@@ -113,6 +115,11 @@ _PLACEHOLDER = re.compile(
     r")",
     re.IGNORECASE,
 )
+# A permission's name: dotted words, each after the first capitalized ("Directory.AccessAsUser.All",
+# "eDiscovery.Read.All"), so that "e.g." and host names are not read as one.
+_PERMISSION = re.compile(r"\b[A-Za-z][A-Za-z0-9_]*(?:\.[A-Z][A-Za-z0-9_]*)+")
+_NOT_SUPPORTED = re.compile(r"\bnot supported\b", re.IGNORECASE)
+_HEADER_NAME = re.compile(r"[A-Za-z][A-Za-z0-9-]*")
 # Tables under a Properties section that describe something else than the type's properties.
 _SIDE_TABLE = re.compile(r"definition|attributes", re.IGNORECASE)
 
@@ -682,6 +689,8 @@ class _Page:
                 table.header[0].text.lower().strip() in _PROPERTY_HEADERS
             ):
                 parameters.extend(self._property_rows(table))
+        headers = [row for section, _, table in self.tables if section.strip() == "request headers" for row in self._header_rows(table)]
+        permissions = [row for section, _, table in self.tables if section.strip() == "permissions" for row in self._permission_rows(table)]
         examples = [self._example(item) for item in self.annotated]
         examples += [self._example(({}, code.line, code, where)) for code, where in self.codes if "example" in where]
         examples.sort(key=lambda e: e.line if e else 0)
@@ -695,25 +704,35 @@ class _Page:
             examples=tuple(e for e in examples if e is not None),
             line=self._line(),
             expands=self._expands(examples),
-            permissions=self._permissions(),
+            headers=tuple(headers),
+            permissions=tuple(permissions),
         )
 
-    def _permissions(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
-        """The Permissions table ("Permission type | Permissions (from least to most privileged)"):
-        per row the kind of account it names and the permissions in its second cell."""
-        found: list[tuple[str, tuple[str, ...]]] = []
-        for _, _, table in self.tables:
-            if not table.header or "permission type" not in table.header[0].text.lower().replace("\xa0", " "):
+    def _header_rows(self, table: Table) -> list[HeaderRow]:
+        """The Request headers table's rows: each header's name and what the page says of it."""
+        rows: list[HeaderRow] = []
+        for row in table.rows:
+            cell = _cell(row.cells, 0)
+            name = _HEADER_NAME.match(cell.text.strip(" `*")) if cell is not None else None
+            if name is None:
                 continue
-            for row in table.rows:
-                if len(row.cells) < 2:
-                    continue
-                said = row.cells[0].text.lower()
-                kind = next((kind for word, kind in _PERMISSION_KINDS if word in said), None)
-                if kind is not None:
-                    found.append((kind, tuple(dict.fromkeys(_PERMISSION.findall(row.cells[1].text)))))
-            break
-        return tuple(found)
+            said = " ".join(c.text for c in row.cells[1:])
+            rows.append(HeaderRow(name=name.group(), description=said, line=row.line))
+        return rows
+
+    def _permission_rows(self, table: Table) -> list[PermissionRow]:
+        """The Permissions table's rows of the three kinds, each with the permissions its cell
+        names; a row whose cell names none and says nothing of support is not read."""
+        rows: list[PermissionRow] = []
+        for row in table.rows:
+            kind = _permission_kind(row.cells[0].text) if len(row.cells) > 1 else None
+            if kind is None:
+                continue
+            text = " ".join(c.text for c in row.cells[1:])
+            names = tuple(dict.fromkeys(_PERMISSION.findall(text)))
+            if names or _NOT_SUPPORTED.search(text):
+                rows.append(PermissionRow(kind=kind, names=names, line=row.line))
+        return rows
 
     def _templates(self, requests: list[HttpRequest]) -> list[HttpRequest]:
         """Request examples that are templates of requests the request lines leave out: all
@@ -847,6 +866,16 @@ def _says_abstract(raw: str) -> bool:
     return any(_NOT_OWN.search(raw[max(0, m.start() - 24) : m.start()]) is None for m in _ABSTRACT.finditer(raw))
 
 
+def _permission_kind(text: str) -> str | None:
+    """A Permissions row's kind: "Delegated (work or school account)" -> ``delegated-work``."""
+    lowered = text.lower()
+    if lowered.startswith("application"):
+        return "application"
+    if lowered.startswith("delegated"):
+        return "delegated-personal" if "personal" in lowered else "delegated-work"
+    return None
+
+
 def _is_tab(block: Heading) -> bool:
     links = block.inline.links
     return bool(links) and all(link.href.startswith("#tab/") for link in links)
@@ -877,10 +906,6 @@ def _int(text: str) -> int | None:
         return None
 
 
-# A permission's name: dotted words, each after the first capitalized (User.Read.All, eDiscovery.Read.All);
-# "Not supported." and a host name (graph.microsoft.com) are none.
-_PERMISSION = re.compile(r"(?<![\w.])[A-Za-z][\w-]*(?:\.[A-Z][\w-]*)+(?![\w.])")
-_PERMISSION_KINDS = (("application", "application"), ("personal", "delegated-personal"), ("delegated", "delegated-work"))
 
 _PROPERTY_HEADERS = {"property", "properties", "name", "property name", "field", "parameter"}
 _MEMBER_HEADERS = {"member", "members", "name", "value", "member name", "enum value"}

@@ -63,6 +63,7 @@ class PropertyRow:
     # What the description says, stated by ``prose.split`` (resolve reads no description)
     says_read_only: bool = False
     says_not_nullable: bool = False
+    says_required: bool = False  # a request-body parameter's "Required."
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,25 @@ class HttpRequest:
 
 
 @dataclass(frozen=True)
+class HeaderRow:
+    """A row of an API page's Request headers table: the header and what the page says of it."""
+
+    name: str
+    description: str
+    line: int
+    says_required: bool = False  # stated by ``prose.split``
+
+
+@dataclass(frozen=True)
+class PermissionRow:
+    """A row of an API page's Permissions table: the permissions of one kind that allow the call."""
+
+    kind: str  # "delegated-work" | "delegated-personal" | "application"
+    names: tuple[str, ...]  # least privileged first; none where the page says "Not supported"
+    line: int
+
+
+@dataclass(frozen=True)
 class ExampleRecord:
     kind: str  # "request" | "response"
     annotation: dict[str, Any]
@@ -153,8 +173,8 @@ class ApiRecord:
     examples: tuple[ExampleRecord, ...]
     line: int
     expands: tuple[str, ...] = ()  # names the page says to $expand ("include `$expand=manager`")
-    # the Permissions table: (kind of permission as the row says it, the permissions it names)
-    permissions: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    headers: tuple[HeaderRow, ...] = ()
+    permissions: tuple[PermissionRow, ...] = ()
 
 
 @dataclass(frozen=True)
