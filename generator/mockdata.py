@@ -339,13 +339,14 @@ class _Builder:
                     return str(body["id"])
         return DEFAULT_ME
 
-    def place(self, found: Found, item: dict[str, Any] | None, upto: int | None = None) -> str | None:
-        """The store path of what a documented request reads, with real keys only: each
-        the URL gives, but for the item's own key (the last) where the URL gives another of
-        its values (an alternate key: ``/users/{userPrincipalName}``) or none, which is the
-        key in ``item``; for a parent the URL leaves out, the key of the first item the docs
-        put in that collection, else that of an item made there for it. None when that
-        can't be done."""
+    def place(self, found: Found, item: dict[str, Any] | None, upto: int | None = None, of: str | None = None) -> str | None:
+        """The store path of what a documented request reads (of its first ``upto`` parts),
+        with real keys only: each the URL gives, but for the item's own key (the last) where
+        the URL gives another of its values (an alternate key: ``/users/{userPrincipalName}``)
+        or none, which is the key in ``item``; for a key the URL leaves out, the key of the
+        first item the docs put in that collection, else that of an item made there for it
+        (of the type a GET there reads, else, for the last of the parts, ``of``). None when
+        that can't be done."""
         template = found.template
         last_kind, last_text = template.parts[-1] if template.parts else ("", "")
         alternate = _ALTERNATE.fullmatch(last_text) if last_kind == "mixed" else None
@@ -361,6 +362,8 @@ class _Builder:
         op: Operation = found.value
         own = item.get(op.key or "id") if item is not None else None
         own = str(own) if isinstance(own, (str, int)) and str(own) else None
+        end_kind, end_text = template.parts[(upto or len(template.parts)) - 1] if template.parts else ("", "")
+        end = end_text.split("\0")[-1] if end_kind in ("param", "keyed") else None
 
         def key(collection: str, name: str, value: str) -> str:
             given = value.partition("=")[2] if alternate else value
@@ -368,22 +371,22 @@ class _Builder:
                 return own
             if not unfilled(value):
                 return value
-            return self.parent_key(collection)
+            return self.parent_key(collection, of if name == end else None)
 
         try:
             return template.fill(found.values, self.data.me, key, upto)
         except _Unplaceable:
             return None
 
-    def parent_key(self, collection: str) -> str:
+    def parent_key(self, collection: str, of: str | None = None) -> str:
         """A key of an item in ``collection``, for a documented item whose URL leaves it out:
         the first the docs put there, else one of an item made there now (of the type the
-        collection holds, when that can be made)."""
+        collection holds, else ``of``, when that can be made)."""
         known = self.keys.get(collection)
         if known:
             return known[0].replace("%2F", "/")
         key = str(uuid.uuid5(uuid.NAMESPACE_URL, collection))
-        if not self.made_at(f"{collection}/{key}"):
+        if not self.made_at(f"{collection}/{key}", of):
             raise _Unplaceable(collection)
         return key
 
@@ -416,25 +419,37 @@ class _Builder:
             if home is not None and collection != home and page and key and str(item.get(key)) == last.replace("%2F", "/"):
                 self.put(f"{home}/{last}", type_name, item, page)
 
-    def made_at(self, path: str) -> bool:
+    def made_at(self, path: str, item_type: str | None = None, keyed: bool = True) -> bool:
         """Whether an item is at ``path``: one the docs put there, or a stub made now, holding
-        its key, of the type a documented GET of it reads (when that type can be made)."""
+        its key (when ``keyed``, the last segment of its path), of the type a documented GET
+        of it reads, else ``item_type`` (when that type can be made)."""
         if path.lower() in self.stored:
             return True
-        try:
-            found = self.router.find("GET", path)
-        except (NoRoute, NotAllowed):
-            return False
-        op: Operation = found.value
-        made = self.kinds.made(op.item) if op.item else []
+        op = self.reader(path)
+        of = op.item if op is not None and op.item else item_type
+        made = self.kinds.made(of) if of else []
         last = path.rsplit("/", 1)[-1]
-        if op.kind != "get" or not made or not op.key or "(" in last or not last:
+        key = op.key if op is not None and op.key else "id"
+        if not made or "(" in last or not last:
             return False
-        item: dict[str, Any] = {op.key: last.replace("%2F", "/")}
+        item: dict[str, Any] = {key: last.replace("%2F", "/")} if keyed else {}
         if self.kinds.polymorphic(made[0]):
             item = {"@odata.type": f"#{made[0]}", **item}
         self.put(path, made[0], item, "")
         return True
+
+    def reader(self, path: str) -> Operation | None:
+        """The documented GET of one item at a store path (``/users/<me>/...`` read as ``/me/...`` too)."""
+        prefix = f"/users/{self.data.me}/"
+        for form in dict.fromkeys([path, "/me/" + path[len(prefix) :] if path.startswith(prefix) else path]):
+            try:
+                found = self.router.find("GET", form)
+            except (NoRoute, NotAllowed):
+                continue
+            if found.value.kind == "get":
+                op: Operation = found.value
+                return op
+        return None
 
     def read(self, found: Found, response: Example) -> None:
         """A documented GET's answer, into the store where a GET of it reads it."""
@@ -463,19 +478,25 @@ class _Builder:
 
     def stub(self, found: Found, request: Example) -> None:
         """The items a documented request works on, each at a real URL: what its URL names
-        by key (the item an update, replace or delete changes, the one an action works on,
-        the ones a collection belongs to), when the docs put nothing there, is an item
+        by key (the item a get reads or an update, replace or delete changes, the one an
+        action works on, the ones a collection belongs to, a reference a ``$ref`` removes),
+        and the one item an update, replace or delete changes where the URL names it by a
+        property (``.../items/{id}/fields``), when the docs put nothing there, is an item
         holding just its key (a stub); a key the docs left as a placeholder is that of an
         item of that collection (the first the docs put there, or a stub made there)."""
         op: Operation = found.value
         parts = found.template.parts
+        writes = op.kind in ("update", "replace", "delete")
         for index, (kind, _) in enumerate(parts):
             last = index == len(parts) - 1
-            if kind not in ("param", "keyed") or (last and op.kind not in ("update", "replace", "delete", "action")):
+            keyed = kind in ("param", "keyed")
+            target = last and (writes or op.kind == "get") or op.kind == "remove-ref" and index == len(parts) - 2
+            if not (keyed and (not last or target) or last and writes and kind == "literal"):
                 continue
-            path = self.place(found, None, index + 1)
+            of = op.item if target else None
+            path = self.place(found, None, index + 1, of)
             if path is not None:
-                self.made_at(path)
+                self.made_at(path, of, keyed)
 
     def request(self, op: Operation, request: Example) -> None:
         """A documented request body, kept for the operation when it fits its type."""
