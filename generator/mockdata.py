@@ -40,8 +40,9 @@ _ROUNDS = 8  # properties dropped from one example, a round at a time, before it
 @dataclass
 class MockData:
     # (store path, type, item, the page that documents it); one path may hold an item of
-    # each of several pages: the store takes the first, or the one of the page it is asked for
-    seed: list[tuple[str, str, dict[str, Any], str]] = field(default_factory=list)
+    # each of several pages: the store takes the first, or the one of the page it is asked
+    # for; an entry with no item is one the page's own create makes (not there for that page)
+    seed: list[tuple[str, str, dict[str, Any] | None, str]] = field(default_factory=list)
     answers: dict[str, Any] = field(default_factory=dict)  # operation id -> its documented answer
     # operation id -> (example name, body) of each documented request body that fits its type
     requests: dict[str, list[tuple[str, Any]]] = field(default_factory=dict)
@@ -401,6 +402,22 @@ class _Builder:
         owners = [held, *self.model.ancestors(op.item)] if held else []
         return body if any(p.name == "value" for t in owners for p in t.properties) else body["value"]
 
+    def made(self, found: Found, request: Example) -> None:
+        """What a documented create makes, when its body gives the key: the store holds no
+        item there while that page is replayed (another page may show the same item), so
+        the create finds the place free, as it was for the docs (an entry with no item)."""
+        op: Operation = found.value
+        if op.kind != "create" or not op.key:
+            return
+        try:
+            body = request.payload()
+        except ValueError:
+            return
+        key = body.get(op.key) if isinstance(body, dict) else None
+        collection = self.place(found, None) if isinstance(key, (str, int)) and str(key) else None
+        if collection is not None:
+            self.data.seed.append((f"{collection}/{str(key).replace('/', '%2F')}", "", None, request.source.path))
+
     def shared(self) -> None:
         """Each item the docs read under another item (a user's ``joinedTeams``) is also in
         the entity set of its type (``/teams``), where a client reads it by key: a
@@ -416,7 +433,7 @@ class _Builder:
             held = self.model.get(type_name)
             key = next((t.key_property for t in [held, *self.model.ancestors(type_name)] if t and t.key_property), None) if held else None
             # only an item kept by its key: a single-valued relationship holds its item
-            if home is not None and collection != home and page and key and str(item.get(key)) == last.replace("%2F", "/"):
+            if item is not None and home is not None and collection != home and page and key and str(item.get(key)) == last.replace("%2F", "/"):
                 self.put(f"{home}/{last}", type_name, item, page)
 
     def made_at(self, path: str, item_type: str | None = None, keyed: bool = True) -> bool:
@@ -546,6 +563,7 @@ class _Builder:
             if hit is not None:
                 self.stub(hit, request)
                 self.request(hit.value, request)
+                self.made(hit, request)
         for op in self.model.operations:
             answer = self.answer(op)
             if answer is not None:

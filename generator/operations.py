@@ -54,6 +54,7 @@ class _Operations:
         # paths that address a collection: an item of it is addressed by a key after it
         self.collections = collection_patterns(p for t in model.types for m in t.methods for p in m.paths or (m.path,))
         self.collection_names = {n.name.lower() for t in model.types for n in t.navigation_properties if n.collection}
+        self.streams = {p.name.lower() for t in model.types for p in t.properties if p.type == "Edm.Stream"}
         # path pattern -> the entity the documented lists there answer: the closest base of
         # their types (one page per derived type lists /deviceAppManagement/mobileApps)
         answered: dict[str, set[str]] = {}
@@ -102,6 +103,8 @@ class _Operations:
             return "count"
         if last is not None and last.kind == "call":
             return "function" if verb == "GET" else "action"
+        if last is not None and last.kind == "literal" and last.name.lower() in self.streams and verb in ("GET", "PUT"):
+            return "get-value" if verb == "GET" else "put-value"  # a stream property: .../content
         if verb == "GET":
             if method.returns_collection and self.is_entity(method.return_type):
                 return "list"

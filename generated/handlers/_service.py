@@ -59,6 +59,7 @@ MOCK_HEADER = "graphdoc-mock"
 RESET_PATH = "/_graphdoc/reset"
 # GET KEYS_PATH?path=/teams lists the keys the store holds there (graphdoc replay's)
 KEYS_PATH = "/_graphdoc/keys"
+VALUE_PATH = "/_graphdoc/value"  # where a download's redirect leads
 _PROBE = "graphdoc-probe"
 MAX_DETAILS = 20  # issues listed in a 400's error details
 KEPT_VALIDATORS = 64  # request body validators kept, the most recently used
@@ -366,6 +367,7 @@ def _unqualified(path: str) -> str:
     return f"{head}/{found.group(1)}" if found else path
 
 
+_DELTA = re.compile(r"(?i)/delta(?:\(\))?/?$")  # a delta function's path
 _ROOT = re.compile(r"(?i)(?<!/items)/root(?=/|$)")
 
 
@@ -701,8 +703,9 @@ class Service:
         collection = operation.kind == "list" or (
             operation.collection and operation.kind in ("action", "function")
         )
+        delta = operation.kind == "function" and _DELTA.search(path) is not None
         query = _query.options(
-            request.query_params, _query.allowed(operation.kind, collection)
+            request.query_params, _query.allowed(operation.kind, collection, delta)
         )
         validator = self.validator(operation)
         if validator is not None:
@@ -712,7 +715,12 @@ class Service:
         arguments = self.handler_arguments(found, body)
         handler = getattr(self.handlers[operation.handler], operation.method)
         token = CURRENT.set(
-            Current(self.store_path(found), raw, self.owner_path(found, path))
+            Current(
+                self.store_path(found),
+                raw,
+                self.owner_path(found, path),
+                found.template.parts[-1][0] in ("param", "keyed", "mixed"),
+            )
         )
         try:
             result = await handler(**arguments)
@@ -765,6 +773,14 @@ class Service:
         kind = operation.kind
         if kind == "count":
             return PlainTextResponse(str(result), status_code=200)
+        if kind == "get-value" and operation.status in (301, 302, 303, 307):
+            # as Graph answers a download: a redirect to where the bytes are
+            where = quote(self.store_path(found), safe="")
+            base = f"{request.url.scheme}://{request.url.netloc}{request.scope.get('root_path', '')}"
+            return Response(
+                status_code=operation.status,
+                headers={"Location": f"{base}{VALUE_PATH}?path={where}"},
+            )
         if kind == "get-value" and isinstance(result, tuple):
             content, media_type = result
             return Response(content, status_code=200, media_type=media_type)
@@ -811,6 +827,18 @@ class Service:
             path = f"{path}/{item.get(operation.key or 'id', '')}"
         for name, options in _query.expanded(text):
             where = f"{path}/{name}"
+            levels = options.get("$levels", "1")
+            if levels.lower() == "max" or levels.isdigit() and int(levels) > 1:
+                deeper = _query.MAX_LEVELS if levels.lower() == "max" else int(levels)
+                options = {
+                    **options,
+                    "$levels": str(min(deeper, _query.MAX_LEVELS) - 1),
+                }
+                options["$expand"] = f"{name}($levels={options['$levels']})"
+            elif "$levels" in options and not levels.isdigit():
+                raise _query.QueryError(
+                    f"$levels takes a number or max, not {levels!r}"
+                )
             children = store.children(where)
             if children:
                 items, skip, top, _ = _query.apply(children, options)
@@ -909,6 +937,13 @@ def build_app(
             # ?page=api/x.md: that page's examples first where pages disagree (replay's)
             await service.reset(request.query_params.get("page"))
             return Response(status_code=204)
+        if path.lower() == VALUE_PATH and request.method in ("GET", "HEAD"):
+            # where a download's redirect leads: the bytes the store holds there
+            stored = service.memory.store.values.get(
+                request.query_params.get("path", "")
+            )
+            content, media_type = stored or (b"", "application/octet-stream")
+            return Response(content, media_type=media_type)
         if path.lower() == KEYS_PATH and request.method == "GET":
             async with service.memory.store.lock:
                 service.memory.store.ready()

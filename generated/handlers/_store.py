@@ -32,6 +32,7 @@ class Current:
     # the store path of the item whose collection or property the path names (the nearest
     # one named by a key), which must exist; None when the path names no such item
     owner: str | None = None
+    keyed: bool = True  # the path ends with a key (an item of a collection), not a name
 
 
 # Set by the service, so a handler's call finds the item whichever documented path reached it.
@@ -112,6 +113,11 @@ class Store:
             self.kids.update({k: dict(v) for k, v in seeds.kids.items()})
             for path, type_name, payload in seeds.by_page.get(self.page or "", ()):
                 self._keep(path, type_name, payload)
+            for path in seeds.made_by.get(self.page or "", ()):
+                if path in self.items and path not in seeds.kept_by.get(
+                    self.page or "", ()
+                ):
+                    self.delete(path)
 
     @staticmethod
     def at(path: str) -> str:
@@ -238,14 +244,21 @@ class Seeds:
     types: dict[str, str]
     kids: dict[str, dict[str, None]]
     by_page: dict[str, list[tuple[str, str, dict[str, Any]]]]
+    made_by: dict[str, list[str]]  # what each page's own creates make: not there for it
+    kept_by: dict[str, set[str]]  # what each page shows itself
 
     @classmethod
     def of(cls, entries: Iterable[tuple[Any, ...]]) -> Seeds:
-        """From ``(path, type, item, page)`` entries (the caller's objects, kept as they are)."""
+        """From ``(path, type, item, page)`` entries (the caller's objects, kept as they are;
+        no item: the page's create makes one there)."""
         store = Store()
         ranks: dict[str, int] = {}  # a page's (1), a stub of no page (2)
         by_page: dict[str, dict[str, tuple[str, str, dict[str, Any]]]] = {}
+        made_by: dict[str, list[str]] = {}
         for path, type_name, payload, source in entries:
+            if payload is None:
+                made_by.setdefault(source, []).append(path)
+                continue
             rank = 1 if source else 2
             if rank < ranks.get(path, 3):
                 ranks[path] = rank
@@ -255,7 +268,8 @@ class Seeds:
                     path, (path, type_name, payload)
                 )
         pages = {page: list(found.values()) for page, found in by_page.items()}
-        return cls(store.items, store.types, store.kids, pages)
+        kept = {page: set(found) for page, found in by_page.items()}
+        return cls(store.items, store.types, store.kids, pages, made_by, kept)
 
 
 # kinds that work in a collection or on a property of an item, which must exist: a list of
@@ -394,6 +408,12 @@ class InMemory:
         return current
 
     def _delete(self, operation: Work, path: str, body: Any, raw: bytes | None) -> Any:
+        if not self.store.has(path) and path not in self.store.values:
+            current = CURRENT.get()
+            owner = current.owner if current is not None else None
+            named = current is not None and current.keyed
+            if owner and not named and self.store.has(owner):
+                return None  # what an existing item holds by a property's name, gone already
         self.store.delete(path)
         return None
 
@@ -457,6 +477,10 @@ class InMemory:
         if found is None:
             if operation.example is not None:
                 return copy.deepcopy(operation.example)
+            # an item's stream (its $value, or a property such as content) nothing has put yet
+            item = target if path.endswith("/$value") else target.rsplit("/", 1)[0]
+            if self.store.has(item):
+                return b"", "application/octet-stream"
             raise GraphError(404, f"no content at {target}")
         return found
 

@@ -778,11 +778,13 @@ class _Page:
         return None
 
     def _success_status(self) -> int | None:
+        """The status the Response section says success is: the first 2xx or 3xx it names
+        (a page may name the error it answers first: "507 Insufficient Storage" when ...)."""
         for paragraph, section in self.paragraphs:
             if section.strip() == "response":
-                match = re.search(r"\b([1-5]\d\d),?\s+[A-Z][A-Za-z-]*", paragraph.inline.text)
-                if match:
-                    return int(match.group(1))
+                for match in re.finditer(r"\b([1-5]\d\d),?\s+[A-Z][A-Za-z-]*", paragraph.inline.text):
+                    if 200 <= int(match.group(1)) < 400:
+                        return int(match.group(1))
         return None
 
     def _example(self, item: tuple[dict[str, Any], int, Code, str]) -> ExampleRecord | None:

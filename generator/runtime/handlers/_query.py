@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
+from datetime import datetime, timezone
 from typing import Any
 
 from ._routes import split_outside
@@ -37,7 +38,7 @@ _TERM = rf"(?:{_NAME}\s+(?:eq|ne|gt|ge|lt|le)\s+{_LITERAL}|(?:startswith|endswit
 PATTERNS = {
     "$filter": rf"^\s*{_TERM}(?:\s+(?:and|or)\s+{_TERM})*\s*$",
     "$orderby": rf"^\s*{_NAME}(?:\s+(?:asc|desc))?(?:\s*,\s*{_NAME}(?:\s+(?:asc|desc))?)*\s*$",
-    "$select": rf"^\s*{_NAME}(?:\s*,\s*{_NAME})*\s*$",
+    "$select": rf"^\s*(?:\*|{_NAME})(?:\s*,\s*(?:\*|{_NAME}))*\s*$",
     "$expand": rf"^\s*{_NAME}(?:\s*,\s*{_NAME})*\s*$",
     "$skiptoken": r"^[0-9]+$",
     "$search": r"^.+$",
@@ -47,11 +48,17 @@ PATTERNS = {
 }
 
 
-def allowed(kind: str, collection: bool) -> tuple[str, ...]:
-    """The query options an operation takes: a collection's, an item's, or none."""
-    if collection:
-        return LIST_OPTIONS
-    return ITEM_OPTIONS if kind in ITEM_KINDS else ()
+DELTA_OPTIONS = (
+    "$deltatoken",
+    "$skiptoken",
+)  # a delta function's state, opaque to the mock
+
+
+def allowed(kind: str, collection: bool, delta: bool = False) -> tuple[str, ...]:
+    """The query options an operation takes: a collection's, an item's, or none; a delta
+    function (``.../delta()``) takes its tokens as well, whatever they hold."""
+    found = LIST_OPTIONS if collection else ITEM_OPTIONS if kind in ITEM_KINDS else ()
+    return (*found, *DELTA_OPTIONS) if delta else found
 
 
 class QueryError(ValueError):
@@ -62,8 +69,12 @@ def options(query: Mapping[str, str], taken: Iterable[str]) -> dict[str, str]:
     """The ``$`` options of a query, by lower-case name; one the mock can't follow is an error.
     Other parameters (``startDateTime``, a function's) are not options: they pass."""
     found: dict[str, str] = {}
+    taken = tuple(taken)
+    opaque = (
+        set(DELTA_OPTIONS) if "$deltatoken" in taken else set()
+    )  # a delta function's
     for name, value in query.items():
-        key = name.lower()
+        key = name.strip().lower()
         if not key.startswith("$"):
             continue
         if key not in taken:
@@ -72,7 +83,7 @@ def options(query: Mapping[str, str], taken: Iterable[str]) -> dict[str, str]:
         # $filter and $expand have parsers of their own, which read more than their patterns say
         if (
             pattern is not None
-            and key not in ("$filter", "$expand")
+            and key not in ("$filter", "$expand", *opaque)
             # ASCII and the very end, as the ECMA 262 patterns OpenAPI states say
             and not re.fullmatch(pattern, value, re.ASCII)
         ):
@@ -91,7 +102,9 @@ _EXPAND_OPTIONS = (
     "$top",
     "$skip",
     "$count",
+    "$levels",
 )
+MAX_LEVELS = 8  # how deep $levels=max expands
 
 
 def expanded(text: str) -> list[tuple[str, dict[str, str]]]:
@@ -123,7 +136,13 @@ def expanded(text: str) -> list[tuple[str, dict[str, str]]]:
 
 
 _TOKEN = re.compile(
-    r"\s*(?:(?P<string>'(?:[^']|'')*')|(?P<number>-?\d+(?:\.\d+)?)|(?P<word>[A-Za-z_][\w./@]*)|(?P<punct>[(),]))",
+    r"\s*(?:(?P<string>'(?:[^']|'')*')"
+    # a date-time, a date or a GUID written without quotes, as OData writes them
+    r"|(?P<moment>\d{4}-\d\d-\d\d(?:T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:\d\d)?)?(?![\w-]))"
+    r"|(?P<guid>[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12})"
+    r"|(?P<number>-?\d+(?:\.\d+)?)"
+    r"|(?P<member>[A-Za-z_][\w.]*'(?:[^']|'')*')"  # an enum member: microsoft.graph.riskLevel'medium'
+    r"|(?P<word>[A-Za-z_][\w./@]*)|(?P<punct>[(),:]))",
     re.ASCII,
 )
 _COMPARE: dict[str, Callable[[Any, Any], bool]] = {
@@ -162,6 +181,12 @@ def _tokens(text: str) -> list[tuple[str, str]]:
 def _literal(kind: str, text: str) -> Any:
     if kind == "string":
         return text[1:-1].replace("''", "'")
+    if kind == "member":
+        return text[text.index("'") + 1 : -1].replace("''", "'")
+    if kind == "guid":
+        return text
+    if kind == "moment":
+        return _moment(text) or text
     if kind == "number":
         return float(text) if "." in text else int(text)
     words = {"true": True, "false": False, "null": None}
@@ -170,6 +195,22 @@ def _literal(kind: str, text: str) -> Any:
     raise QueryError(
         f"the mock compares properties with literal values only, not {text!r}"
     )
+
+
+def _moment(text: Any) -> datetime | None:
+    """A date-time or date as an aware datetime (UTC when it names no offset), or None."""
+    if not isinstance(text, str) or not re.match(r"\d{4}-\d\d-\d\d", text):
+        return None
+    try:
+        found = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        try:  # more fraction digits than Python reads
+            found = datetime.fromisoformat(
+                re.sub(r"(\.\d{6})\d+", r"\1", text).replace("Z", "+00:00")
+            )
+        except ValueError:
+            return None
+    return found if found.tzinfo else found.replace(tzinfo=timezone.utc)
 
 
 def _value(item: Mapping[str, Any], path: str) -> Any:
@@ -257,8 +298,59 @@ def _in(tokens: list[tuple[str, str]], position: int, prop: str) -> tuple[Test, 
     return (lambda item: _value(item, prop) in values), position + 1
 
 
+def _lambda(
+    tokens: list[tuple[str, str]], position: int, path: str, every: bool
+) -> tuple[Test, int]:
+    """``path/any(x: <expression of x>)``, from the token after ``any``: whether any (all)
+    of the collection's values make the expression true; ``x/name`` reads a value's property.
+    """
+    shape = [t[1] for t in tokens[position : position + 3]]
+    if (
+        len(shape) < 3
+        or shape[0] != "("
+        or shape[2] != ":"
+        or tokens[position + 1][0] != "word"
+    ):
+        raise QueryError("the mock reads 'collection/any(x: expression of x)' only")
+    name = tokens[position + 1][1]
+    inner, position = _or(tokens, position + 3)
+    if not _word(tokens, position, ")"):
+        raise QueryError("the $filter has a '(' without its ')'")
+    combine = all if every else any
+
+    def test(item: Mapping[str, Any]) -> bool:
+        values = _value(item, path)
+        listed = values if isinstance(values, list) else []
+        return combine(inner({**item, name: value}) for value in listed)
+
+    return test, position + 1
+
+
+def _isof(tokens: list[tuple[str, str]], position: int) -> tuple[Test, int]:
+    """``isof('microsoft.graph.user')``, from ``isof``: the items of that type."""
+    shape = [t[1] for t in tokens[position + 1 : position + 4]]
+    if (
+        len(shape) < 3
+        or shape[0] != "("
+        or tokens[position + 2][0] != "string"
+        or shape[2] != ")"
+    ):
+        raise QueryError("the mock reads isof('type name') only")
+    wanted = str(_literal("string", tokens[position + 2][1])).lstrip("#").lower()
+
+    def test(item: Mapping[str, Any]) -> bool:
+        return str(item.get("@odata.type", "")).lstrip("#").lower() == wanted
+
+    return test, position + 4
+
+
 def _term(tokens: list[tuple[str, str]], position: int) -> tuple[Test, int]:
     kind, word = tokens[position]
+    if kind == "word" and word.lower() == "isof":
+        return _isof(tokens, position)
+    if kind == "word" and re.search(r"/(?:any|all)$", word, re.IGNORECASE):
+        path, _, which = word.rpartition("/")
+        return _lambda(tokens, position + 1, path, which.lower() == "all")
     if kind == "word" and word.lower() in _TEXT:
         shape = [t[1] for t in tokens[position + 1 : position + 6]]
         if len(shape) == 5 and shape[0] == "(" and shape[2] == "," and shape[4] == ")":
@@ -286,8 +378,17 @@ def _term(tokens: list[tuple[str, str]], position: int) -> tuple[Test, int]:
         prop = word
 
         def compare(item: Mapping[str, Any]) -> bool:
+            found = _value(item, prop)
+            if isinstance(expected, datetime):
+                found = _moment(found)
+            elif isinstance(expected, str) and isinstance(found, str):
+                found, wanted = (
+                    found.lower(),
+                    expected.lower(),
+                )  # Graph compares text without case
+                return bool(operator(found, wanted))
             try:
-                return operator(_value(item, prop), expected)
+                return operator(found, expected)
             except TypeError:
                 return False
 
@@ -327,6 +428,8 @@ def select(
     if not text:
         return item
     names = {name.strip() for name in text.split(",") if name.strip()}
+    if "*" in names:
+        return item
     if expand:
         names |= {name for name, _ in expanded(expand)}
     return {
