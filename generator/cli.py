@@ -16,10 +16,10 @@ from importlib import metadata
 from pathlib import Path
 
 from . import config
-from .diagnostics import CODES, ERROR, SEVERITIES, Diagnostic, at_least
+from .diagnostics import CODES, INFO, SEVERITIES, WARNING, Diagnostic, Shown
 from .emit.model_json import dumps
 from .load import DocsRootError
-from .pipeline import build_model, check, generate, summary
+from .pipeline import build_model, check, generate, type_summary
 from .progress import Progress
 from .usage import UsageError
 from .write import MANIFEST, OutputError
@@ -52,7 +52,7 @@ def _quiet(parser: argparse.ArgumentParser, what: str) -> None:
     parser.add_argument("-q", "--quiet", action="store_true", help=what)
 
 
-def _filters(parser: argparse.ArgumentParser) -> None:
+def _filters(parser: argparse.ArgumentParser, severity: str) -> None:
     parser.add_argument(
         "--select",
         action="append",
@@ -62,9 +62,10 @@ def _filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--severity",
         choices=SEVERITIES,
-        default="info",
-        help="show only diagnostics of this severity or worse (default: info, everything)",
+        help=f"show only diagnostics of this severity or worse (default: {severity}{', everything' if severity == INFO else ''}; "
+        "with --select, every severity of the codes selected)",
     )
+    parser.set_defaults(least=severity)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -92,7 +93,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="SERVICE.csdl",
         help="also compare the pages with a service's CSDL metadata and report every disagreement",
     )
-    _filters(lint)
+    _filters(lint, WARNING)
     _quiet(lint, "print the diagnostics only, no summary")
 
     rep = commands.add_parser("replay", help="send the docs' request examples to a service and check its answers")
@@ -119,7 +120,7 @@ def _parser() -> argparse.ArgumentParser:
     inspect = commands.add_parser("inspect", help="parse a docs folder and print the model")
     inspect.add_argument("docs", nargs="?", metavar="DOCS", help=docs_help)
     inspect.add_argument("--format", choices=("json", "text"), default="text")
-    _filters(inspect)
+    _filters(inspect, INFO)
     _quiet(inspect, "print the diagnostics only, no summary")
     return parser
 
@@ -142,13 +143,12 @@ def display_root(docs: Path) -> str:
     return "" if shown == "." else shown.rstrip("/") + "/"
 
 
-def _selected(diagnostics: Sequence[Diagnostic], args: argparse.Namespace) -> list[Diagnostic]:
+def _selected(diagnostics: Sequence[Diagnostic], args: argparse.Namespace) -> Shown:
     codes = {code.strip().upper() for option in args.select or () for code in option.split(",") if code.strip()}
     unknown = sorted(codes - set(CODES))
     if unknown:
         raise UsageError(f"--select: unknown code(s) {', '.join(unknown)}; see the README's list of codes")
-    severities = at_least(args.severity)
-    return [d for d in diagnostics if d.severity in severities and (not codes or d.code in codes)]
+    return Shown.of(diagnostics, args.severity or (INFO if codes else args.least), codes)
 
 
 def _inspect(args: argparse.Namespace) -> int:
@@ -158,10 +158,11 @@ def _inspect(args: argparse.Namespace) -> int:
         sys.stdout.write(dumps(model))
         return 0
     root = display_root(docs)
-    for diagnostic in _selected(model.diagnostics, args):
+    shown = _selected(model.diagnostics, args)
+    for diagnostic in shown.diagnostics:
         print(diagnostic.display(root))
     if not args.quiet:
-        print(summary(model))
+        print(f"{type_summary(model)}; {shown.summary()}")
     return 0
 
 
@@ -246,13 +247,13 @@ def _lint(args: argparse.Namespace) -> int:
     conformance = compare(model, service) if service is not None else None
     if conformance is not None:
         found += conformance.diagnostics
-    diagnostics = _selected(sorted(found), args)
-    sys.stdout.write(lint_output.render(diagnostics, args.format, display_root(docs)))
+    shown = _selected(sorted(found), args)
+    sys.stdout.write(lint_output.render(shown.diagnostics, args.format, display_root(docs)))
     if not args.quiet:
-        print(f"{summary(model, named)}; examples: {report.checked} checked, {report.passed} pass", file=sys.stderr)
+        print(f"{type_summary(model)}; {shown.summary()}; examples: {report.checked} checked, {report.passed} pass", file=sys.stderr)
         if conformance is not None:
             print(conformance.figures.text(), file=sys.stderr)
-    return 1 if any(d.severity == ERROR for d in diagnostics) else 0
+    return 1 if shown.errors else 0
 
 
 def _replay(args: argparse.Namespace) -> int:

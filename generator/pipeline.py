@@ -16,7 +16,7 @@ from pathlib import Path
 
 from . import cache, incremental, runs
 from .check import Change, compare
-from .diagnostics import ERROR, Diagnostic
+from .diagnostics import ERROR, Diagnostic, Shown
 from .emit import emit_all, emit_into
 from .emit.views import Views
 from .load import Source, page_keys, read_sources
@@ -39,18 +39,19 @@ def _batch() -> Iterator[None]:
             gc.enable()
 
 
-def summary(model: Model, more: Sequence[Diagnostic] = ()) -> str:
+def type_summary(model: Model) -> str:
+    """``3160 types (1162 entity, 1195 complex, 803 enum)``."""
     kinds = Counter(t.kind for t in model.types)
-    severities = Counter(d.severity for d in (*model.diagnostics, *more))
     kind_text = ", ".join(f"{kinds[k]} {k}" for k in ("entity", "complex", "enum"))
-    diag_text = ", ".join(f"{severities[s]} {s}s" for s in ("error", "warning", "info"))
-    return f"{len(model.types)} types ({kind_text}); diagnostics: {diag_text}"
+    return f"{len(model.types)} types ({kind_text})"
 
 
 def report(model: Model, more: Sequence[Diagnostic] = ()) -> Report:
     """The summary and the errors of a run: the model's diagnostics and ``more`` (the
-    emitters', such as the Python names' collisions)."""
-    return Report(summary(model, more), tuple(d for d in (*model.diagnostics, *more) if d.severity == ERROR))
+    emitters', such as the Python names' collisions). A run prints its errors only; the
+    summary says so, and which command shows the rest."""
+    shown = Shown.of((*model.diagnostics, *more), ERROR)
+    return Report(f"{type_summary(model)}; {shown.summary('graphdoc lint --severity info shows them')}", tuple(shown.diagnostics))
 
 
 def _model(docs: Path, sources: list[Source], keys: dict[str, str], progress: Progress = QUIET) -> Model:

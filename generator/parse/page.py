@@ -72,6 +72,11 @@ _DERIVED_PHRASE = re.compile(
     r"|\bare\s+derived\s+from\b|\b(?:derive|inherit)\s+from\s+(?:this|it)\b|\binherited\s+by\b",
     re.IGNORECASE,
 )
+# A sentence whose subject is other types: "The following types are derived from X", "A [b](b.md)
+# is derived from X". X is their base (the page's own type), not the page type's.
+_OTHERS_DERIVE = re.compile(
+    r"(?:\bfollowing\s+(?:types?|classes|resources|entities)\b.*|\]\([^)]*\)[*_`]*\s+(?:is|are)\s+)\Z", re.IGNORECASE | re.DOTALL
+)
 # "The following types are derived from [x]:" names the base right after it: the derived ones are in the list below.
 _LIST_FOLLOWS = re.compile(r"\bare\s+derived\s+from\b", re.IGNORECASE)
 # "An abstract base class for ...", "This complex type is abstract": the type itself, not a linked
@@ -170,6 +175,21 @@ def _syntax_block(code: Code, where: str) -> bool:
         code.info.strip().lower().startswith("http")
         and "example" not in where
         and not _SECTION_HEADING.match(section)
+    )
+
+
+def _own_section(code: Code, where: str) -> bool:
+    """A request block written as syntax (``GET /path``, no host) in a section of its own,
+    outside the examples and the request and response sections: a page that documents
+    each of its requests in a section ("## List a site's drives") gives it there."""
+    section = where.split("\n", 1)[0].strip()
+    first = code.content.lstrip().split("\n", 1)[0].split()
+    return (
+        bool(section)
+        and "example" not in where
+        and not _SECTION_HEADING.match(section)
+        and len(first) > 1
+        and first[1].startswith("/")
     )
 
 
@@ -663,6 +683,12 @@ class _Page:
                 for annotation, _, code, where in self.annotated
                 if str(annotation.get("blockType")).lower() == "ignored" and _syntax_block(code, where)
             ]
+        # "## List a site's drives": a request block, the page's syntax, in a section of its own
+        fences += [
+            code
+            for annotation, _, code, where in self.annotated
+            if str(annotation.get("blockType")).lower() == "request" and _own_section(code, where)
+        ]
         requests: list[HttpRequest] = []
         for code in sorted(fences, key=lambda c: c.line):
             requests.extend(http.request_lines(code.content, code.line + 1, self.diags))
@@ -765,6 +791,8 @@ def _bases_named(inline: Inline, folder: str) -> tuple[list[TypeRef], list[TypeR
     found: list[TypeRef] = []
     worded: list[TypeRef] = []
     for phrase in _BASE_PHRASE.finditer(inline.raw):
+        if _OTHERS_DERIVE.search(_sentence_before(inline.raw, phrase.start())):
+            continue
         link = _LINK_NEXT.match(inline.raw, phrase.end())
         if link is not None:
             text, href = link.group(1).strip("`*_ "), link.group(2)
@@ -789,6 +817,12 @@ def _bases_named(inline: Inline, folder: str) -> tuple[list[TypeRef], list[TypeR
         if ref is not None:
             found.append(ref)
     return found, worded
+
+
+def _sentence_before(raw: str, end: int) -> str:
+    """The text of ``raw``'s sentence up to ``end``."""
+    start = max(raw.rfind(". ", 0, end), raw.rfind("\n", 0, end))
+    return raw[start + 1 : end]
 
 
 def _says_abstract(raw: str) -> bool:
