@@ -11,6 +11,7 @@ import argparse
 import gc
 import os
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from importlib import metadata
 from pathlib import Path
@@ -106,6 +107,11 @@ def _parser() -> argparse.ArgumentParser:
     val = commands.add_parser("validate", help="check JSON payloads against the emitted schemas")
     val.add_argument("files", nargs="+", metavar="FILE", help="JSON payload files; - reads standard input")
     val.add_argument("--type", help="type of every payload (default: each payload's @odata.type)")
+    val.add_argument(
+        "--collection",
+        action="store_true",
+        help='each payload is a collection response, {"value": [...]} (a page with @odata.nextLink too): check each item',
+    )
     val.add_argument("--schemas", help="schema folder, or an output folder holding schemas/ (default: generated)")
     _quiet(val, "print the issues only, no counts")
 
@@ -199,36 +205,46 @@ def _check(args: argparse.Namespace) -> int:
 
 def _validate(args: argparse.Namespace) -> int:
     from . import payloads
-    from .validation import SchemaError, SchemaSet
+    from .validation import SchemaError, SchemaSet, UnknownType
 
     schemas = SchemaSet.from_dir(Path(args.schemas) if args.schemas else _out(args))
     if args.type:
         schemas.full_name(args.type)  # an unknown --type is a usage error, before any file
-    invalid = unreadable = untyped = 0
+    outcomes: Counter[str] = Counter()
     for name in args.files:
         label = "<stdin>" if name == payloads.STDIN else name
         try:
             payload = payloads.load(name)
-            type_name = args.type or payloads.odata_type(payload)
-            issues = schemas.validate(payload, type_name)
+            type_name = args.type or (None if args.collection else payloads.odata_type(payload))
+            issues = schemas.validate(payload, type_name, collection=args.collection)
+        except UnknownType as error:
+            print(f"{label}: {error}", file=sys.stderr)
+            outcomes[UNKNOWN] += 1
+            continue
         except payloads.UntypedPayload as error:
             print(f"{label}: {error}", file=sys.stderr)
-            untyped += 1
+            outcomes[UNTYPED] += 1
             continue
-        except (payloads.PayloadError, SchemaError) as error:
+        except SchemaError as error:  # a collection's item that names no type, or a name that is ambiguous
             print(f"{label}: {error}", file=sys.stderr)
-            unreadable += 1
+            outcomes[UNTYPED] += 1
+            continue
+        except payloads.PayloadError as error:
+            print(f"{label}: {error}", file=sys.stderr)
+            outcomes[UNREADABLE] += 1
             continue
         for issue in issues:
             print(f"{label}: {issue}")
-        invalid += bool(issues)
+        outcomes[INVALID if issues else VALID] += 1
     if not args.quiet:
-        valid = len(args.files) - invalid - unreadable - untyped
-        counts = [f"{valid} valid", f"{invalid} invalid"]
-        counts += [f"{unreadable} unreadable"] if unreadable else []
-        counts += [f"{untyped} without a type"] if untyped else []
-        print(", ".join(counts), file=sys.stderr)
-    return 2 if unreadable or untyped else 1 if invalid else 0
+        shown = [f"{outcomes[VALID]} valid", f"{outcomes[INVALID]} invalid"]
+        shown += [f"{outcomes[kind]} {kind}" for kind in (UNKNOWN, UNREADABLE, UNTYPED) if outcomes[kind]]
+        print(", ".join(shown), file=sys.stderr)
+    return 2 if outcomes[UNREADABLE] or outcomes[UNTYPED] else 1 if outcomes[INVALID] or outcomes[UNKNOWN] else 0
+
+
+# What graphdoc validate makes of each payload file.
+VALID, INVALID, UNKNOWN, UNREADABLE, UNTYPED = "valid", "invalid", "of an unknown type", "unreadable", "without a type"
 
 
 def _lint(args: argparse.Namespace) -> int:
