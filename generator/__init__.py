@@ -47,9 +47,8 @@ def validate(
     among the schemas.
     """
     validation = _validation or _load_validation()
-    if not isinstance(schemas, validation.SchemaSet):
-        schemas = validation.loaded(schemas)
-    return schemas.validate(payload, type, collection=collection)
+    checking: SchemaSet = schemas if isinstance(schemas, validation.SchemaSet) else validation.loaded(schemas)
+    return checking.validate(payload, type, collection=collection)
 
 
 _validation: Any = None  # the validation module, once a call needs it
