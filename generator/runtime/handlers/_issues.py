@@ -123,6 +123,8 @@ def printable(text: str) -> str:
 
 
 def _found(instance: Any) -> str:
+    if instance is None:
+        return "null"
     kinds = {
         dict: "object",
         list: "array",
@@ -179,11 +181,14 @@ def _issues(error: ValidationError) -> Iterator[Issue]:
     found = _found(error.instance)
     members = flags_members(str(value)) if keyword == "pattern" else None
     if members is not None and isinstance(error.instance, str):
-        strangers = [
-            p.strip() for p in error.instance.split(",") if p.strip() not in members
-        ]
+        parts = error.instance.split(
+            ","
+        )  # as the pattern reads them: spaces after a comma
+        spelt = [parts[0], *(part.lstrip(_ECMA_SPACE) for part in parts[1:])]
+        strangers = [part for part in spelt if part not in members]
         if strangers:
-            found += f" ({_listed(strangers[:3])} {'is' if len(strangers) == 1 else 'are'} no member)"
+            verb = "is" if len(strangers) == 1 else "are"
+            found += f" ({_listed(strangers[:3])} {verb} no member)"
     yield Issue(where, _expected(str(keyword), value, error.message), found)
 
 
