@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import shlex
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -184,8 +185,20 @@ def _generate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _generate_command(args: argparse.Namespace) -> str:
+    """``graphdoc generate`` with the folders this run was given, as a shell reads it."""
+    words = ["graphdoc", "generate", *([args.docs] if args.docs else []), *(["--out", args.out] if args.out else [])]
+    return shlex.join(words)
+
+
 def _check(args: argparse.Namespace) -> int:
+    from .check import STRAY
+
     out = _out(args)
+    if not out.exists():
+        raise OutputError(f"{out}: does not exist; {_generate_command(args)} writes it")
+    if not out.is_dir():
+        raise OutputError(f"{out}: not a folder")
     changes, _ = check(_docs(args), out, Progress.for_terminal(args.quiet))
     # The manifest only restates the other files' hashes: it is news on its own only.
     if any(change.path != MANIFEST for change in changes):
@@ -196,7 +209,11 @@ def _check(args: argparse.Namespace) -> int:
             sys.stdout.write(change.diff(out))
     if changes:
         if not args.quiet:
-            print(f"{len(changes)} file(s) differ from what graphdoc generate would write; run graphdoc generate", file=sys.stderr)
+            strays = [f"{out.as_posix()}/{change.path}" for change in changes if change.kind == STRAY]
+            fix = _generate_command(args)
+            if strays:  # generate refuses a folder holding files it did not write: those go first
+                fix = f"{shlex.join(['rm', '--', *strays])} && {fix}" if len(strays) <= 10 else f"move the {len(strays)} stray files out of {out}, then {fix}"
+            print(f"{len(changes)} file(s) differ from what graphdoc generate would write; run: {fix}", file=sys.stderr)
         return 1
     if not args.quiet:
         print(f"{out} is current", file=sys.stderr)

@@ -19,7 +19,7 @@ from .check import Change, compare
 from .diagnostics import ERROR, Diagnostic, Shown
 from .emit import emit_all, emit_into
 from .emit.views import Views
-from .load import Source, page_keys, read_sources
+from .load import DocsRootError, Source, page_keys, read_sources
 from .model import Model
 from .progress import QUIET, Progress
 from .runs import Record, Report
@@ -55,7 +55,14 @@ def report(model: Model, more: Sequence[Diagnostic] = ()) -> Report:
 
 
 def _model(docs: Path, sources: list[Source], keys: dict[str, str], progress: Progress = QUIET) -> Model:
-    return incremental.model(docs, sources, keys, progress)
+    model = incremental.model(docs, sources, keys, progress)
+    if not model.types and not model.operations and not model.examples:
+        raise DocsRootError(
+            f"{docs}: no Graph reference pages here; graphdoc reads resources/*.md pages that document a type "
+            "(a Properties, Relationships or Members table, a JSON representation) and api/*.md pages that document "
+            "a request (an HTTP request block)"
+        )
+    return model
 
 
 def build_model(docs: Path) -> Model:
