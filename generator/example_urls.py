@@ -7,7 +7,8 @@ write the same request another of those ways; each counts as the request documen
   without its quotes), stand for any one segment, and an example may keep them
   (``/worksheets/{id|name}``, or ``<row>``);
 - a key as a segment or in parentheses: ``/users/{id}``, ``/users('42')``, ``/users(42)``;
-  ``/me`` is ``/users/{id}``;
+  ``/me`` is ``/users/{id}`` and ``/drive`` is ``/me/drive``; a drive's item by id
+  (``/items/{id}``) may be its root (``/root``) or an item by path (``/root:/a/b.txt:``);
 - a function with or without its parentheses (``/getPolicySummary``,
   ``/getPolicySummary()``), called with arguments, quoted or not, when the page
   lists none or the same names (``getPolicySummary(policyId='x')``,
@@ -96,11 +97,13 @@ def _documented(path: str) -> list[str | _Colon]:
     segments = _segments(path)
     if segments and segments[0] == "~":  # the docs' service root
         segments = segments[1:]
-    return [s for s in segments if not (isinstance(s, str) and _CAST.match(s))]
+    return segments
 
 
-def _example(path: str) -> list[str | _Colon]:
-    return [s for s in _segments(path) if not (isinstance(s, str) and _CAST.match(s))]
+def _cast(segment: str | _Colon) -> bool:
+    """A cast to a derived type (``microsoft.graph.user``), or a key that looks like one
+    (an extension's name, ``Com.Contoso.Deal``): the matcher tries it both ways."""
+    return isinstance(segment, str) and _CAST.match(segment) is not None
 
 
 def _placeholder(segment: str | _Colon) -> bool:
@@ -171,14 +174,22 @@ def _same(documented: str | _Colon, example: str | _Colon) -> bool:
     return False
 
 
-def _matches(documented: Sequence[str | _Colon], example: Sequence[str | _Colon], i: int = 0, j: int = 0) -> bool:
-    """Whether ``documented[i:]`` takes ``example[j:]``."""
-    if i == len(documented):
-        rest = example[j:]
-        return not rest or (len(rest) == 1 and isinstance(rest[0], str) and rest[0].lower() in _SUFFIXES)
-    if j == len(example):
-        return False
-    return any(_matches(documented, example, i + mine, j + theirs) for mine, theirs in _steps(documented, example, i, j))
+def _matches(documented: Sequence[str | _Colon], example: Sequence[str | _Colon], start: int = 0) -> bool:
+    """Whether ``documented`` takes ``example[start:]`` (each pair of places tried once)."""
+    tried: set[tuple[int, int]] = set()
+
+    def from_here(i: int, j: int) -> bool:
+        if (i, j) in tried:
+            return False
+        tried.add((i, j))
+        if i == len(documented):
+            rest = [segment for segment in example[j:] if not _cast(segment)]
+            return not rest or (len(rest) == 1 and isinstance(rest[0], str) and rest[0].lower() in _SUFFIXES)
+        if j == len(example):
+            return all(_cast(segment) for segment in documented[i:])
+        return any(from_here(i + mine, j + theirs) for mine, theirs in _steps(documented, example, i, j))
+
+    return from_here(0, start)
 
 
 def _steps(documented: Sequence[str | _Colon], example: Sequence[str | _Colon], i: int, j: int) -> Iterator[tuple[int, int]]:
@@ -186,10 +197,20 @@ def _steps(documented: Sequence[str | _Colon], example: Sequence[str | _Colon], 
     the segments at ``i`` and ``j`` can be the same."""
     mine, theirs = documented[i], example[j]
     following = documented[i + 1] if i + 1 < len(documented) else None
-    if i == 0 and j == 0:  # /me is the signed-in user: /users/{id}
+    if i == 0 and j == 0:  # /me is the signed-in user: /users/{id}; /drive is /me/drive
         if _is(mine, "users") and following is not None and _placeholder(following) and _is(theirs, "me"):
             yield 2, 1
         if _is(mine, "me") and _is(theirs, "users") and len(example) > 1:
+            yield 1, 2
+        if _is(mine, "me") and following is not None and _is(following, "drive") and _is(theirs, "drive"):
+            yield 1, 0
+        if _is(mine, "drive") and _is(theirs, "me") and len(example) > 1 and _is(example[1], "drive"):
+            yield 0, 1
+    if _in_drive(documented, i):  # a drive's item by id, or its root, or an item by path: root:/a/b.txt:
+        by_id = _is(mine, "items") and following is not None and _placeholder(following)
+        if by_id and _root_item(theirs):
+            yield 2, 1
+        if isinstance(mine, _Colon) and _root_item(mine) and _is(theirs, "items") and j + 1 < len(example):
             yield 1, 2
     if isinstance(mine, str) and isinstance(theirs, str):
         key = _key(theirs)  # /users/{id} written /users('42')
@@ -198,8 +219,22 @@ def _steps(documented: Sequence[str | _Colon], example: Sequence[str | _Colon], 
         key = _key(mine)  # /users('{id}') written /users/42
         if key is not None and j + 1 < len(example) and theirs.lower() == key[0].lower():
             yield 1, 2
+    if _cast(theirs):  # a cast narrows the type, not the place
+        yield 0, 1
+    if _cast(mine):
+        yield 1, 0
     if _same(mine, theirs):
         yield 1, 1
+
+
+def _in_drive(documented: Sequence[str | _Colon], i: int) -> bool:
+    """Whether ``documented[i]`` follows a drive (``/me/drive/...``, ``/drives/{id}/...``)."""
+    return i > 0 and (_is(documented[i - 1], "drive") or (i > 1 and _is(documented[i - 2], "drives")))
+
+
+def _root_item(segment: str | _Colon) -> bool:
+    """A drive's root item, or an item by its path from the root (``root:/a/b.txt:``)."""
+    return _is(segment, "root") or (isinstance(segment, _Colon) and segment.prefix.lower() == "root")
 
 
 def _is(segment: str | _Colon, name: str) -> bool:
@@ -214,7 +249,7 @@ class Requests:
 
     def documents(self, method: str, path: str) -> bool:
         """Whether ``method path`` (an example's path, no host) is one of the page's requests."""
-        segments = _example(path)
+        segments = _segments(path)
         return any(m == method.upper() and _relative_matches(documented, segments) for m, _, documented in self.requests)
 
 
@@ -222,5 +257,5 @@ def _relative_matches(documented: Sequence[str | _Colon], example: Sequence[str 
     """``_matches``; a path the page writes from ``/workbook`` is the workbook of whatever
     drive item the example names before it (the docs' own syntax: ``POST /workbook/functions/{name}``)."""
     if documented and _is(documented[0], "workbook"):
-        return any(_is(segment, "workbook") and _matches(documented, example, 0, j) for j, segment in enumerate(example))
+        return any(_is(segment, "workbook") and _matches(documented, example, j) for j, segment in enumerate(example))
     return _matches(documented, example)
