@@ -98,6 +98,7 @@ CODES: dict[str, tuple[str, str]] = {
     "REPLAY_PAGE_ERROR": (WARNING, "a documented request example lint finds wrong (its body or its URL), so its answer proves nothing"),
     "EXAMPLE_INVALID": (ERROR, "a documented example does not match the schema of its type"),
     "EXAMPLE_URL": (ERROR, "a request example's URL is not a URL path, or is none of the requests its page documents"),
+    "EXAMPLE_ABSTRACT": (WARNING, "an example of an abstract type names none of its concrete types in @odata.type; the mock leaves it out"),
     "UNKNOWN_ANNOTATION_TYPE": (WARNING, "an example's annotation names a type that is not documented"),
 }
 

@@ -47,10 +47,13 @@ class _Requests:
         self.schemas = views.schema_set
         self.router = mockdata.router(model)
         self.view = views.handlers
+        # each API page's documented requests (the Methods rows' paths too: a path another
+        # page's operation serves is still documented here)
         documented: dict[str, list[tuple[str, str]]] = {}
-        for op in model.operations:
-            if op.source is not None:
-                documented.setdefault(op.source.path, []).extend((op.http_method, path) for path in op.paths)
+        rows = [(m.source, m.http_method, m.paths or (m.path,)) for t in model.types for m in t.methods]
+        for source, method, paths in [*rows, *((op.source, op.http_method, op.paths) for op in model.operations)]:
+            if source is not None:
+                documented.setdefault(source.path, []).extend((method, path) for path in paths)
         self.documented = {page: Requests(requests) for page, requests in documented.items()}
 
     def url_problem(self, request: Example) -> Diagnostic | None:
@@ -130,6 +133,7 @@ def check_examples(model: Model, views: Views | None = None, pages: Collection[s
     schemas = views.schema_set
     report = ExampleReport()
     request_types = _request_types(model)
+    kinds = mockdata.Kinds(model)
     examples = model.examples if pages is None else [e for e in model.examples if e.source.path in pages]
     by_type: dict[str, list[Example]] = {}
     for example in examples:
@@ -137,9 +141,10 @@ def check_examples(model: Model, views: Views | None = None, pages: Collection[s
         if type_name is not None and example.body is not None:
             by_type.setdefault(type_name, []).append(example)
     found: dict[int, list[Issue]] = {}  # by the example's id: its issues
+    abstract: dict[int, list[str]] = {}  # ... and where it holds an abstract type's item of no kind
     for type_name, typed in by_type.items():
         for example in typed:
-            found[id(example)] = _type_issues(schemas, example, type_name)
+            found[id(example)], abstract[id(example)] = _type_issues(model, schemas, kinds, example, type_name)
         schemas.forget_validators()
     for example in examples:
         issues_found = found.get(id(example))
@@ -149,6 +154,8 @@ def check_examples(model: Model, views: Views | None = None, pages: Collection[s
         report.checked += 1
         report.passed += not issues_found
         label = f"{example.kind} example{' ' + repr(example.name) if example.name else ''} ({type_name})"
+        for prefix in abstract.get(id(example), ()):
+            report.diagnostics.append(_abstract(example, type_name, label, prefix, kinds))
         for issue in issues_found:
             report.failures.append((example, type_name, issue))
             report.diagnostics.append(_diagnostic(example, type_name, label, issue))
@@ -156,18 +163,22 @@ def check_examples(model: Model, views: Views | None = None, pages: Collection[s
     return report
 
 
-def _type_issues(schemas: SchemaSet, example: Example, type_name: str) -> list[Issue]:
-    """Every issue of ``example`` as a value of ``type_name``."""
+def _type_issues(model: Model, schemas: SchemaSet, kinds: mockdata.Kinds, example: Example, type_name: str) -> tuple[list[Issue], list[str]]:
+    """Every issue of ``example`` as a value of ``type_name``, and the pointers of its values
+    of an abstract type that don't say which of its kinds they are (EXAMPLE_ABSTRACT)."""
     values = _values(example, type_name)
     if values is None:
-        return [Issue("", "a collection ({\"value\": [...]})", "another shape")]
+        return [Issue("", "a collection ({\"value\": [...]})", "another shape")], []
     found: list[Issue] = []
+    abstract: list[str] = []
     try:
         for prefix, value in values:
             found.extend(Issue(prefix + i.pointer, i.expected, i.found) for i in schemas.validate(value, type_name))
+            if isinstance(value, dict) and kinds.of(value, type_name) is None and model.get(type_name) is not None:
+                abstract.append(prefix)
     except SchemaError as error:
         found.append(Issue("", "a documented type", str(error)))
-    return found
+    return found, abstract
 
 
 def _check_requests(model: Model, views: Views, examples: Sequence[Example], report: ExampleReport) -> None:
@@ -201,6 +212,22 @@ def _check_requests(model: Model, views: Views, examples: Sequence[Example], rep
         if problem is not None:
             report.requests[where] = problem.message
             report.diagnostics.append(problem)
+
+
+def _abstract(example: Example, type_name: str, label: str, where: str, kinds: mockdata.Kinds) -> Diagnostic:
+    """An example of an abstract type that does not say which of its kinds it is (the rule
+    the mock's data follows: ``mockdata.Kinds.of``)."""
+    made = kinds.made(type_name)
+    shown = ", ".join(made[:3]) + (f" or {len(made) - 3} more" if len(made) > 3 else "")
+    at = f" at {where}" if where else ""
+    return make(
+        "EXAMPLE_ABSTRACT",
+        f"{label}{at}: {type_name} is abstract; say which kind the item is with @odata.type ({shown or 'no concrete type is documented'})",
+        example.source.path,
+        example.source.line,
+        type=type_name,
+        found=type_name,
+    )
 
 
 def _diagnostic(example: Example, type_name: str, label: str, issue: Issue) -> Diagnostic:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
@@ -38,7 +39,9 @@ _ROUNDS = 8  # properties dropped from one example, a round at a time, before it
 
 @dataclass
 class MockData:
-    seed: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)  # (store path, type, item)
+    # (store path, type, item, the page that documents it); one path may hold an item of
+    # each of several pages: the store takes the first, or the one of the page it is asked for
+    seed: list[tuple[str, str, dict[str, Any], str]] = field(default_factory=list)
     answers: dict[str, Any] = field(default_factory=dict)  # operation id -> its documented answer
     # operation id -> (example name, body) of each documented request body that fits its type
     requests: dict[str, list[tuple[str, Any]]] = field(default_factory=dict)
@@ -66,6 +69,71 @@ def request_path(url: str) -> str:
     """A documented request URL's path: no host, no version prefix, no query, decoded."""
     path = urlsplit(without_host(url).replace(" ", "%20")).path or "/"
     return unquote(_VERSION.sub("", path) or "/")
+
+
+_UNFILLED = re.compile(r"^(?:\{[^{}]*\}|<[^<>]*>|)$")
+
+
+def unfilled(value: str) -> bool:
+    """Whether a value of a documented URL is a placeholder the docs left (``{id}``, ``<id>``) or nothing."""
+    return _UNFILLED.match(value.strip()) is not None
+
+
+class Kinds:
+    """Which types an example can be: an abstract type can't be made, only its concrete descendants."""
+
+    def __init__(self, model: Model) -> None:
+        self.model = model
+        self.children: dict[str, list[str]] = {}
+        for t in model.types:
+            if t.base_type:
+                self.children.setdefault(t.base_type, []).append(t.full_name)
+        self._family: dict[str, tuple[str, ...]] = {}
+
+    def family(self, type_name: str) -> tuple[str, ...]:
+        """``type_name`` and the types derived from it, depth first (found once per type)."""
+        found = self._family.get(type_name)
+        if found is None:
+            ordered: list[str] = []
+            seen: set[str] = set()
+            stack = [type_name]
+            while stack:
+                name = stack.pop()
+                if name not in seen:
+                    seen.add(name)
+                    ordered.append(name)
+                    stack.extend(reversed(self.children.get(name, [])))
+            found = self._family[type_name] = tuple(ordered)
+        return found
+
+    def made(self, type_name: str) -> list[str]:
+        """The concrete types that are ``type_name`` or derive from it."""
+        return [n for n in self.family(type_name) if (t := self.model.get(n)) is not None and not t.abstract]
+
+    def polymorphic(self, type_name: str) -> bool:
+        """Whether the type has a base or derived types: its items say which type they are."""
+        held = self.model.get(type_name)
+        return held is not None and bool(held.base_type or self.children.get(type_name))
+
+    def of(self, value: dict[str, Any], declared: str) -> str | None:
+        """The type an example of ``declared`` is, one that can be made: the type its
+        ``@odata.type`` names when that is ``declared`` or derives from it, else ``declared``;
+        an abstract one stands for its only concrete descendant when it has exactly one. None
+        when no one type can be told (an abstract type of several concrete kinds, and the
+        example names none of them)."""
+        written = value.get("@odata.type")
+        named = written.strip().lstrip("#") if isinstance(written, str) else ""
+        target = named if named and named in self.family(declared) else declared
+        if self.model.get(target) is None:
+            return None
+        made = self.made(target)
+        if target in made:
+            return target
+        return made[0] if len(made) == 1 else None
+
+
+class _Unplaceable(Exception):
+    """A documented item whose path can't be given real keys."""
 
 
 def exchanges(model: Model) -> Iterator[tuple[Example, Example | None]]:
@@ -120,8 +188,11 @@ class _Builder:
         self.schemas = schemas
         self.workers = workers
         self.router = router(model)
+        self.kinds = Kinds(model)
         self.data = MockData()
-        self.taken: set[str] = set()
+        self.taken: set[tuple[str, str]] = set()  # (store path in lower case, page)
+        self.keys: dict[str, list[str]] = {}  # a collection's store path -> the keys put in it, in order
+        self.stored: set[str] = set()  # the store paths put, in lower case
         self.asked: list[tuple[Any, str | None]] = []  # the first run's fits, in order
         self.fitted: Iterator[Any] | None = None  # their results, for the second run
 
@@ -169,22 +240,21 @@ class _Builder:
             return value
         if not isinstance(value, dict):
             return None
-        written = value.get("@odata.type")
-        named = self.model.get(written.lstrip("#")) if isinstance(written, str) else None
-        if named is not None and target.full_name in {t.full_name for t in self.model.ancestors(named.full_name)}:
-            target = named  # the example says which derived type it is
-        if target.abstract and target.full_name != (named.full_name if named else None):
-            return None  # an abstract type's item must say which derived type it is
-        value = {k: v for k, v in value.items() if not k.startswith("@odata.") or k == "@odata.type"}
+        made = self.kinds.of(value, target.full_name)
+        if made is None:
+            return None  # an abstract type's item must say which kind it is (lint: EXAMPLE_ABSTRACT)
+        value = {k: v for k, v in value.items() if not k.startswith("@odata.")}
+        if self.kinds.polymorphic(made):  # as the models write it: read back through a base, it stays itself
+            value = {"@odata.type": f"#{made}", **value}
         for _ in range(_ROUNDS):
             try:
-                issues = self.schemas.validate(value, target.full_name)
+                issues = self.schemas.validate(value, made)
             except SchemaError:
                 return None
             if not issues:
                 return value
             names = {i.pointer.split("/")[1] for i in issues if i.pointer.count("/") >= 1}
-            names = {unquote(n).replace("~1", "/").replace("~0", "~") for n in names}
+            names = {unquote(n).replace("~1", "/").replace("~0", "~") for n in names} - {"@odata.type"}
             if not names & value.keys():
                 return None  # the item itself is wrong, not a property of it
             value = {k: v for k, v in value.items() if k not in names}
@@ -207,14 +277,18 @@ class _Builder:
             return {"value": [item for item in fitted if item is not None]}
         return self.fit(body, op.returns)
 
-    def route(self, request: Example) -> tuple[Found, str] | None:
-        found = route(self.router, request)
-        return None if found is None else (found, found.template.fill(found.values, self.data.me))
+    def route(self, request: Example) -> Found | None:
+        return route(self.router, request)
 
-    def put(self, path: str, type_name: str, item: dict[str, Any]) -> None:
-        if path.lower() not in self.taken:
-            self.taken.add(path.lower())
-            self.data.seed.append((path, type_name, item))
+    def put(self, path: str, type_name: str, item: dict[str, Any], page: str) -> None:
+        """An item into the store at ``path``: the first of each page there (``page`` ""
+        for a stub, which any page's item takes the place of)."""
+        if (path.lower(), page) not in self.taken:
+            self.taken.add((path.lower(), page))
+            self.stored.add(path.lower())
+            self.data.seed.append((path, type_name, item, page))
+            collection, _, key = path.rpartition("/")
+            self.keys.setdefault(collection, []).append(key)
 
     def me(self, pairs: list[tuple[Example, Example | None]]) -> str:
         for request, response in pairs:
@@ -227,36 +301,102 @@ class _Builder:
                     return str(body["id"])
         return DEFAULT_ME
 
-    def read(self, found: Found, path: str, response: Example) -> None:
-        """A documented GET's answer, into the store where that GET reads it."""
+    def place(self, found: Found, item: dict[str, Any] | None) -> str | None:
+        """The store path of what a documented request reads, with real keys only: each
+        the URL gives, but for the item's own key (the last) where the URL gives another of
+        its values (an alternate key: ``/users/{userPrincipalName}``) or none, which is the
+        key in ``item``; for a parent the URL leaves out, the key of the first item the docs
+        put in that collection, else that of an item made there for it. None when that
+        can't be done."""
+        template = found.template
+        last_kind, last_text = template.parts[-1] if template.parts else ("", "")
+        last = last_text if last_kind == "param" else last_text.split("\0")[-1] if last_kind == "keyed" else None
+        op: Operation = found.value
+        own = item.get(op.key or "id") if item is not None else None
+        own = str(own) if isinstance(own, (str, int)) and str(own) else None
+
+        def key(collection: str, name: str, value: str) -> str:
+            if name == last and own is not None and (unfilled(value) or value in (str(v) for v in item.values() if isinstance(v, str))):  # type: ignore[union-attr]
+                return own
+            if not unfilled(value):
+                return value
+            return self.parent_key(collection)
+
+        try:
+            return template.fill(found.values, self.data.me, key)
+        except _Unplaceable:
+            return None
+
+    def parent_key(self, collection: str) -> str:
+        """A key of an item in ``collection``, for a documented item whose URL leaves it out:
+        the first the docs put there, else one of an item made there now (of the type the
+        collection holds, when that can be made)."""
+        known = self.keys.get(collection)
+        if known:
+            return known[0].replace("%2F", "/")
+        try:
+            found = self.router.find("GET", collection + "/_")
+        except (NoRoute, NotAllowed):
+            raise _Unplaceable(collection) from None
+        op: Operation = found.value
+        made = self.kinds.made(op.item) if op.item else []
+        if op.kind != "get" or not made or not op.key:
+            raise _Unplaceable(collection)
+        key = str(uuid.uuid5(uuid.NAMESPACE_URL, collection))
+        item: dict[str, Any] = {op.key: key}
+        if self.kinds.polymorphic(made[0]):
+            item = {"@odata.type": f"#{made[0]}", **item}
+        self.put(f"{collection}/{key}", made[0], item, "")
+        return key
+
+    def read(self, found: Found, response: Example) -> None:
+        """A documented GET's answer, into the store where a GET of it reads it."""
         op: Operation = found.value
         try:
             body = response.payload()
         except ValueError:
             return
+        page = response.source.path
+        key = op.key or "id"
         if op.kind == "get" and isinstance(body, dict) and op.item:
             item = self.fit(body, op.item)
-            if item is not None:
-                self.put(path, _type_of(item, op.item), item)
+            path = self.place(found, item) if item is not None else None
+            if item is not None and path is not None:
+                last = path.rsplit("/", 1)[-1].replace("%2F", "/")
+                if op.key and found.template.parts[-1][0] in ("param", "keyed") and str(item.get(op.key)) != last:
+                    item = {**item, op.key: last}  # the item is the one its URL names: a body saying another is the docs' slip
+                self.put(path, _type_of(item, op.item), item, page)
         elif op.kind == "list" and isinstance(body, dict) and isinstance(body.get("value"), list) and op.item:
-            key = op.key or "id"
-            for entry in body["value"]:
-                item = self.fit(entry, op.item) if isinstance(entry, dict) else None
-                if item is not None and isinstance(item.get(key), (str, int)) and str(item[key]):
-                    self.put(f"{path}/{str(item[key]).replace('/', '%2F')}", _type_of(item, op.item), item)
+            entries = [self.fit(entry, op.item) if isinstance(entry, dict) else None for entry in body["value"]]
+            collection = self.place(found, None)
+            for item in entries:
+                if collection is not None and item is not None and isinstance(item.get(key), (str, int)) and str(item[key]):
+                    self.put(f"{collection}/{str(item[key]).replace('/', '%2F')}", _type_of(item, op.item), item, page)
 
-    def stub(self, found: Found, path: str) -> None:
-        """An item another documented request works on, holding its key."""
+    def stub(self, found: Found, request: Example) -> None:
+        """The items a documented request works on, each at a real URL: what the URL names
+        by key, when the docs put nothing there, is an item holding just its key (a stub);
+        a key the docs left as a placeholder is that of an item of that collection (the
+        first the docs put there, or a stub made there)."""
         op: Operation = found.value
-        if op.kind in ("update", "replace", "delete", "remove-ref") or op.effects:
-            # the item itself; a removed reference, what $ref follows; an action's, its item
-            target = path if op.kind in ("update", "replace", "delete") else path.rsplit("/", 1)[0]
-            item_type = op.item or ""
-            key = op.key or "id"
-            last = target.rsplit("/", 1)[-1]
-            if "(" in last or not last:
-                return
-            self.put(target, item_type, {key: last.replace("%2F", "/")})
+        path = self.place(found, None)
+        if path is None:
+            return
+        # the item itself; a removed reference, what $ref follows; an action's, its item
+        if op.kind in ("update", "replace", "delete") or (op.kind == "remove-ref" and "/" in path.strip("/")):
+            target = path if op.kind != "remove-ref" else path.rsplit("/", 1)[0]
+        elif op.effects:
+            target = path.rsplit("/", 1)[0]
+        else:
+            return
+        last = target.rsplit("/", 1)[-1]
+        made = self.kinds.made(op.item) if op.item else []
+        if "(" in last or not last or not made or target.lower() in self.stored:
+            return
+        item: dict[str, Any] = {op.key or "id": last.replace("%2F", "/")}
+        if self.kinds.polymorphic(made[0]):
+            item = {"@odata.type": f"#{made[0]}", **item}
+        self.put(target, made[0], item, "")
 
     def request(self, op: Operation, request: Example) -> None:
         """A documented request body, kept for the operation when it fits its type."""
@@ -269,8 +409,9 @@ class _Builder:
         if op.kind == "action":
             fits = isinstance(body, dict) and {p.name for p in op.parameters} >= set(body)
         else:
-            fits = isinstance(body, dict) and self.fit(body, op.body) == {
-                k: v for k, v in body.items() if not k.startswith("@odata.") or k == "@odata.type"
+            fitted = self.fit(body, op.body) if isinstance(body, dict) else None
+            fits = isinstance(fitted, dict) and {k: v for k, v in fitted.items() if k != "@odata.type"} == {
+                k: v for k, v in body.items() if not k.startswith("@odata.")
             }
         if fits:
             self.data.requests.setdefault(op.id, []).append((request.name or f"example {len(self.data.requests.get(op.id, [])) + 1}", body))
@@ -281,21 +422,29 @@ class _Builder:
         routed = [(r, s, self.route(r)) for r, s in pairs]  # routing is most of a run: done once
         self.once(routed)  # lists the fits
         results = self.fit_all()
-        self.data, self.taken, self.fitted = MockData(me=me), set(), iter(results)
+        self.data, self.taken, self.keys, self.stored, self.fitted = MockData(me=me), set(), {}, set(), iter(results)
         data = self.once(routed)
         if next(self.fitted, self) is not self:
             raise AssertionError("the second run asked for fewer fits than the first")
         return data
 
-    def once(self, routed: list[tuple[Example, Example | None, tuple[Found, str] | None]]) -> MockData:
-        for request, response, hit in routed:
-            documented_read = request.http_method == "GET" and response is not None and response.body is not None
-            if hit is not None and documented_read and response is not None and (response.status or 200) < 300:
-                self.read(hit[0], hit[1], response)
+    def once(self, routed: list[tuple[Example, Example | None, Found | None]]) -> MockData:
+        reads = [
+            (found, response)
+            for request, response, found in routed
+            if found is not None
+            and request.http_method == "GET"
+            and response is not None
+            and response.body is not None
+            and (response.status or 200) < 300
+        ]
+        # the items whose URL gives every key but maybe their own first: the others may be put among them
+        for found, response in sorted(reads, key=lambda read: sum(unfilled(v) for v in read[0].values.values()) > 1):
+            self.read(found, response)
         for request, _, hit in routed:
             if hit is not None:
-                self.stub(*hit)
-                self.request(hit[0].value, request)
+                self.stub(hit, request)
+                self.request(hit.value, request)
         for op in self.model.operations:
             answer = self.answer(op)
             if answer is not None:

@@ -19,7 +19,7 @@ properties (and an info diagnostic for each) out.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, cached_property
 
@@ -349,6 +349,49 @@ class _Paths:
         found = [n for wanted in forms for n in self.by_name.get(wanted, []) if n not in items]
         return found[0] if len(set(found)) == 1 else None
 
+    def address(self, path: str) -> tuple[str, bool] | None:
+        """What a documented path addresses (a type, and whether a collection of it), walking
+        from its first segment through keys, casts and the properties and navigation
+        properties of the types, those the paths added included; None where a segment can't
+        be read that way (a function call, ``$ref``, ``root:/path:``, an unknown name)."""
+        segments = _segments(path)
+        known = self.prefix_type(segments, 0) if segments else None
+        if known is None:
+            return None
+        current, collection = known.type, known.collection
+        for part in segments[1:]:
+            if _KEY.match(part):
+                if not collection:
+                    return None
+                collection = False
+            elif _CAST.match(part) and self.model.get(part) is not None:
+                current = part
+            elif collection or not _NAME.match(part):
+                return None
+            else:
+                found = self.navigation(current, part)
+                if found is None or self.model.get(found[0]) is None or self.ambiguous(current, part):
+                    return None
+                current, collection = found
+        return current, collection
+
+    def ambiguous(self, type_name: str, name: str) -> bool:
+        """Whether ``name`` is a property only of types derived from ``type_name``, which give
+        it different types (``identityCertificate`` of each kind of configuration): a path
+        that leaves out the cast does not say which it is."""
+        holder = self.model.get(type_name)
+        if holder is None:
+            return False
+        wanted = name.lower()
+
+        def named(t: Type) -> list[tuple[str, bool]]:
+            listed: list[Property | NavigationProperty] = [*t.properties, *t.navigation_properties]
+            return [(p.type, p.collection) for p in listed if p.name.lower() == wanted]
+
+        if any(named(t) for t in [holder, *self.model.ancestors(type_name)]):
+            return False
+        return len({found for t in self.descendants(type_name) for found in named(t)}) > 1
+
     def run(self) -> Model:
         requests = self.learn()
         self.learn_prefixes(requests)
@@ -382,7 +425,12 @@ class _Paths:
         return Model(types=tuple(types), diagnostics=diagnostics, examples=self.model.examples)
 
 
-def with_path_navigation(model: Model, unlisted: Sequence[tuple[str, Method]] = ()) -> Model:
+Address = Callable[[str], "tuple[str, bool] | None"]
+
+
+def with_path_navigation(model: Model, unlisted: Sequence[tuple[str, Method]] = ()) -> tuple[Model, Address]:
     """``model`` with every navigation property its request paths imply added: the paths of
-    its types' methods and of ``unlisted`` ones (owner type and method)."""
-    return _Paths(model, unlisted).run()
+    its types' methods and of ``unlisted`` ones (owner type and method); and what each path
+    addresses in that model (``_Paths.address``)."""
+    paths = _Paths(model, unlisted)
+    return paths.run(), paths.address

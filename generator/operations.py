@@ -11,12 +11,14 @@ are wire names: an operation's ``id`` is ``<type>.<methodName>``.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from typing import Any
 
 from .model import ENTITY, ENUM, Effect, Method, Model, Operation, OperationKind, Type
-from .navigation import collection_patterns, pattern
+from .navigation import Address, collection_patterns, pattern
 from .paths import Segment, segments
+from .runtime.handlers._routes import blank
 
 # What an action's name says it does to a state-like property of its item.
 STATE_VERBS = {
@@ -34,6 +36,8 @@ _CREATES = ("create", "add", "post", "new", "upload")
 _REF_KINDS: dict[str, OperationKind] = {"POST": "add-ref", "PUT": "set-ref", "DELETE": "remove-ref", "GET": "get-ref"}
 _WRITE_KINDS: dict[str, OperationKind] = {"PUT": "replace", "PATCH": "update", "DELETE": "delete"}
 _WORD = re.compile(r"[A-Za-z0-9]+")
+# what a path alone can tell: the kinds that work on the resource it addresses
+RESOURCE_KINDS: tuple[OperationKind, ...] = ("list", "get", "create", "update", "replace", "delete")
 
 
 def operation_id(owner: Type, name: str) -> str:
@@ -44,8 +48,9 @@ def operation_id(owner: Type, name: str) -> str:
 
 
 class _Operations:
-    def __init__(self, model: Model) -> None:
+    def __init__(self, model: Model, address: Address | None = None) -> None:
         self.model = model
+        self.address = address
         # paths that address a collection: an item of it is addressed by a key after it
         self.collections = collection_patterns(p for t in model.types for m in t.methods for p in m.paths or (m.path,))
         self.collection_names = {n.name.lower() for t in model.types for n in t.navigation_properties if n.collection}
@@ -205,11 +210,7 @@ class _Operations:
         last = path_segments[-1] if path_segments else None
         kind = self.kind(method, last)
         item = self.item(owner, method, kind)
-        wanted = operation_id(owner, method.name)
-        candidate, counter = wanted, 2
-        while candidate.lower() in taken:
-            candidate, counter = f"{wanted}{counter}", counter + 1
-        taken.add(candidate.lower())
+        candidate = self.unique(operation_id(owner, method.name), taken)
         calls = [s for s in path_segments if s.kind == "call"]
         return Operation(
             id=candidate,
@@ -233,23 +234,129 @@ class _Operations:
         )
 
     def run(self, unlisted: Sequence[tuple[str, Method]]) -> Model:
-        found: list[Operation] = []
-        seen: set[tuple[str, str, str]] = set()
-        taken: set[str] = set()
         extra: dict[str, list[Method]] = {}
         for owner_name, method in unlisted:
             extra.setdefault(owner_name, []).append(method)
-        for owner in self.model.types:
-            for method in [*owner.methods, *extra.get(owner.full_name, ())]:
-                page = method.source.path if method.source else owner.full_name
-                if (method.http_method, method.path.lower(), page) in seen:
-                    continue  # two Methods rows for one API page: the first one serves it
-                seen.add((method.http_method, method.path.lower(), page))
-                found.append(self.operation(owner, method, taken))
-        return replace(self.model, operations=tuple(found))
+        rows = [(owner, method) for owner in self.model.types for method in [*owner.methods, *extra.get(owner.full_name, ())]]
+        # Several Methods rows may link one API page (each member type's table links the page
+        # that lists the members): the page serves one operation, of the type it is about.
+        by_page: dict[tuple[str, str, str], list[tuple[Type, Method]]] = {}
+        for owner, method in rows:
+            page = method.source.path if method.source else owner.full_name
+            by_page.setdefault((method.http_method, method.path.lower(), page), []).append((owner, method))
+        chosen = {id(_page_owner(found)[1]) for found in by_page.values()}
+        taken: set[str] = set()
+        found = [self.operation(owner, method, taken) for owner, method in rows if id(method) in chosen]
+        return replace(self.model, operations=tuple(self.placed(found, taken)))
+
+    # -- each path to the resource it addresses ------------------------------
+    def at(self, op: Operation, path: str) -> tuple[OperationKind, str | None]:
+        """What an operation is at ``path``: what its page says, unless it works on a
+        resource (a list, get, create ... or a GET the page answers with no entity) and the
+        path says otherwise. A GET lists what the path addresses when that is a collection
+        and gets it when it is one item; the item is what the path addresses unless the page
+        names a type derived from it."""
+        said = (op.kind, op.item)
+        reads = op.kind == "function" and op.http_method == "GET"
+        if self.address is None or (op.kind not in RESOURCE_KINDS and not reads):
+            return said
+        end = self.address(path)
+        target = self.model.get(end[0]) if end else None
+        if end is None or target is None or target.kind == ENUM:
+            return said
+        addressed, collection = end
+        if op.http_method == "GET":
+            kind: OperationKind = "list" if collection else "get"
+        elif (op.kind == "create") != collection:
+            return said  # a create posts to a collection, an update changes one item: the page is wrong
+        else:
+            kind = op.kind
+        return kind, (op.item if op.item and self.is_a(op.item, addressed) else addressed)
+
+    def placed(self, found: list[Operation], taken: set[str]) -> Iterator[Operation]:
+        """The operations with each path given to the resource it addresses.
+
+        A page that documents a method at other resources' paths (open extensions at the
+        paths of users, groups, messages ...) does not take over their own get, list or
+        create there: at each method and path, one operation serves each kind and item,
+        the one of the item's own type first, then one whose page says so, then the one whose
+        paths address the fewest kinds of thing, then the first.
+        A path that no operation of its resource serves is served as what it addresses: by
+        the operation if only its kind changes, else by an operation of the addressed type
+        (its page still the one that documents the request)."""
+        entries: list[tuple[int, str, OperationKind, str | None]] = []
+        for index, op in enumerate(found):
+            entries += [(index, path, *self.at(op, path)) for path in op.paths]
+        # how many resources an operation's paths address: a page about one thing is surer of it
+        # than one that shows a method at the paths of many
+        breadth: dict[int, set[str | None]] = {}
+        for index, _, _, item in entries:
+            breadth.setdefault(index, set()).add(item)
+        best: dict[tuple[str, str, OperationKind, str | None], tuple[tuple[int, int, int], int]] = {}
+        for index, path, kind, item in entries:
+            op = found[index]
+            rank = (op.owner != item, (op.kind, op.item) != (kind, item), len(breadth[index]))
+            key = (op.http_method, blank(path), kind, item)
+            if key not in best or rank < best[key][0]:
+                best[key] = (rank, index)
+        groups: dict[int, dict[tuple[OperationKind, str | None], list[str]]] = {}
+        for index, path, kind, item in entries:
+            if best[(found[index].http_method, blank(path), kind, item)][1] == index:
+                groups.setdefault(index, {}).setdefault((kind, item), []).append(path)
+        for index, op in enumerate(found):
+            mine = groups.get(index, {})
+            said = (op.kind, op.item)
+            if said in mine:
+                yield replace(op, paths=tuple(mine.pop(said)))
+            else:  # the page's reading serves no path: its item at another kind keeps the name
+                same = next(((kind, item) for kind, item in mine if item == op.item), None)
+                if same is not None:
+                    yield replace(op, kind=same[0], paths=tuple(mine.pop(same)), **self.reading(op, *same))
+            for (kind, item), paths in mine.items():
+                owner = self.model.get(item or "")
+                assert owner is not None
+                wanted = operation_id(owner, op.name)
+                yield replace(op, id=self.unique(wanted, taken), owner=owner.full_name, kind=kind, paths=tuple(paths), **self.reading(op, kind, item))
+
+    def reading(self, op: Operation, kind: OperationKind, item: str | None) -> dict[str, Any]:
+        """The fields of ``op`` that follow from its kind and item."""
+        body = op.body if op.body and item and self.is_a(op.body, item) else item
+        structured = self.model.get(body) if body else None
+        return {
+            "item": item,
+            "key": self.key(item),
+            "returns": item if kind in ("list", "get") else op.returns,
+            "returns_collection": kind == "list" if kind in ("list", "get") else op.returns_collection,
+            "body": body if kind in ("create", "update", "replace") and structured is not None and structured.kind != ENUM else None,
+        }
+
+    @staticmethod
+    def unique(wanted: str, taken: set[str]) -> str:
+        candidate, counter = wanted, 2
+        while candidate.lower() in taken:
+            candidate, counter = f"{wanted}{counter}", counter + 1
+        taken.add(candidate.lower())
+        return candidate
 
 
-def with_operations(model: Model, unlisted: Sequence[tuple[str, Method]] = ()) -> Model:
+def _page_owner(found: list[tuple[Type, Method]]) -> tuple[Type, Method]:
+    """Of the Methods rows that link one API page, the row of the type the page's file is
+    named after (``message-get.md``: message; ``intune-devices-manageddevice-get.md``:
+    managedDevice), else the first."""
+    if len(found) == 1:
+        return found[0]
+    page = found[0][1].source.path if found[0][1].source else ""
+    stem = page.rsplit("/", 1)[-1].removesuffix(".md").lower()
+    for part in stem.split("-"):
+        for owner, method in found:
+            if owner.name.lower() == part:
+                return owner, method
+    return found[0]
+
+
+def with_operations(model: Model, unlisted: Sequence[tuple[str, Method]] = (), address: Address | None = None) -> Model:
     """``model`` with its operations: each type's methods', then those of the API pages
-    no Methods table lists (``unlisted``: owner type and method)."""
-    return _Operations(model).run(unlisted)
+    no Methods table lists (``unlisted``: owner type and method). ``address`` tells what a
+    path addresses (``navigation.with_path_navigation``); each path goes to the resource
+    it addresses (``_Operations.placed``)."""
+    return _Operations(model, address).run(unlisted)

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import fnmatch
 import json
+import logging
+import re
 import tempfile
 import warnings
 from collections import Counter
@@ -21,13 +23,13 @@ from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from . import mockdata
 from .diagnostics import Diagnostic, make
 from .model import Example, Model
 from .runtime.handlers._routes import Router
-from .runtime.handlers._service import MOCK_HEADER, RESET_PATH
+from .runtime.handlers._service import KEYS_PATH, MOCK_HEADER, RESET_PATH
 
 PASS = "pass"
 OUTCOMES = (
@@ -124,8 +126,9 @@ class Checker:
         # API pages the model serves nothing of: unlinked, and of no known type
         self.unserved = {d.path for d in model.diagnostics if d.code == "UNSERVED_API_PAGE"}
 
-    def created_at(self, exchange: Exchange, status: int, body: Any) -> str | None:
-        """The URL path of the item a documented create made, when this answer is one."""
+    def created_at(self, exchange: Exchange, status: int, body: Any, sent: str) -> str | None:
+        """The URL path of the item a documented create made, when this answer is one
+        (``sent``: the path the create was sent to)."""
         request = exchange.request
         if request.http_method != "POST" or status // 100 != 2 or not isinstance(body, dict):
             return None
@@ -136,9 +139,11 @@ class Checker:
         key = body.get(operation.key or "id")
         if operation.kind != "create" or not isinstance(key, (str, int)) or not str(key):
             return None
-        return f"{urlsplit(exchange.target).path.rstrip('/')}/{quote(str(key), safe='')}"
+        return f"{sent.rstrip('/')}/{str(key).replace('/', '%2F')}"
 
-    def check(self, exchange: Exchange, status: int, body: Any) -> Result:
+    def check(self, exchange: Exchange, status: int, body: Any, sent: str = "") -> Result:
+        """The answer ``status`` and ``body`` to ``exchange``'s request, sent as ``sent`` (its
+        path with the placeholders the docs left filled in)."""
         request = exchange.request
         where = (request.source.path, request.source.line)
         if where in self.broken:
@@ -153,12 +158,46 @@ class Checker:
                 return Result(exchange, "page error", status, "no Methods table links the page, and no type it works on is known (UNSERVED_API_PAGE)")
             return Result(exchange, failure, status, f"documented {documented or '2xx'}, answered {status}: {_said(body)}")
         if status // 100 == 2 and exchange.response is not None and exchange.response.type and isinstance(body, (dict, list)):
-            problem = self.body_problem(exchange.response, body)
+            problem = self.identity_problem(exchange, body, sent) or self.body_problem(exchange.response, body)
             if problem and (exchange.response.source.path, exchange.response.source.line) in self.broken:
                 return Result(exchange, "page error", status, f"the response example breaks its own schema (see lint), and so does the answer: {problem}")
             if problem:
                 return Result(exchange, "invalid body", status, problem)
         return Result(exchange, PASS, status)
+
+    def identity_problem(self, exchange: Exchange, body: Any, sent: str) -> str:
+        """What makes an answer to a GET not the thing asked for, whatever its schema allows
+        (an open type takes any properties): a collection where the docs show one item or
+        the other way round; an item of another key or type than the one asked for."""
+        request, response = exchange.request, exchange.response
+        if request.http_method != "GET" or response is None or not response.type:
+            return ""
+        listed = isinstance(body, dict) and isinstance(body.get("value"), list) and not self.has_value(response.type)
+        if self.collection(response):
+            return "" if listed or isinstance(body, list) else 'not the collection the docs show ({"value": [...]})'
+        if listed:
+            return 'a collection ({"value": [...]}) where the docs show one item'
+        if not isinstance(body, dict):
+            return ""
+        written = body.get("@odata.type")
+        said = written.lstrip("#") if isinstance(written, str) else ""
+        known = said and said != response.type and self.model.get(said) is not None and self.model.get(response.type) is not None
+        if known and not any(t.full_name == response.type for t in self.model.ancestors(said)):
+            return f"a {said}, where the docs show a {response.type}"
+        found = mockdata.route(self.router, replace(request, url=sent)) if sent else None
+        if found is not None and found.value.kind == "get" and found.template.parts and found.template.parts[-1][0] in ("param", "keyed"):
+            asked = found.values.get(found.template.params[-1]) if found.template.params else None
+            key = found.value.key or "id"
+            have = body.get(key)
+            if asked and not mockdata.unfilled(asked) and have is not None and str(have).lower() != asked.lower() and not _alternate(asked, body):
+                return f"the item {key} {have!r}, where {asked!r} was asked for"
+        return ""
+
+    def has_value(self, type_name: str) -> bool:
+        """Whether the type (or a base) has a property named ``value`` of its own."""
+        found = self.model.get(type_name)
+        owners = [found, *self.model.ancestors(found.full_name)] if found is not None else []
+        return any(p.name == "value" for t in owners for p in t.properties)
 
     def collection(self, response: Example) -> bool:
         """Whether the docs' response is a collection: its annotation says so, or its body
@@ -214,47 +253,132 @@ def _said(body: Any) -> str:
     return ""
 
 
-def _request_parts(exchange: Exchange) -> tuple[str, str, bytes | None, dict[str, str]]:
-    request = exchange.request
-    target = exchange.target
-    parts = urlsplit(target)
-    path = parts.path or "/"
-    query = parts.query
-    headers: dict[str, str] = {}
-    content = None
-    if request.body is not None:
-        content = request.body.encode("utf-8")
-        headers["content-type"] = "application/json"
-    return path, query, content, headers
+def _alternate(asked: str, body: dict[str, Any]) -> bool:
+    """Whether a key asked for is another of the item's values (``/users/{userPrincipalName}``)."""
+    return any(isinstance(v, str) and v.lower() == asked.lower() for v in body.values())
+
+
+# what a client leaves as it is in a URL's path and in its query (everything else is
+# percent-encoded, an existing %XX kept)
+_PATH_SAFE = "/:@()',=$!*+;~%"
+_QUERY_SAFE = "=&$'(),:/@!*+;~?%"
+_KEY = re.compile(r"^\{[^{}]*\}$")
+_KEYED = re.compile(r"^([A-Za-z_][\w.]*)\('?(\{[^{}]*\})'?\)$")
+
+
+class _Sender:
+    """Sends the docs' requests as a client would: each placeholder the docs left in a
+    path (``/mobileApps/{mobileAppId}``) filled with the key of an item the service has
+    (the one the docs' answer shows when the service has it, else one of the documented
+    type, else the first its list gives), the URL percent-encoded."""
+
+    def __init__(self, client: Any, checker: Checker) -> None:
+        self.client = client
+        self.checker = checker
+        self.mock = False  # a graphdoc mock: its store says what it holds where no list is documented
+
+    def url(self, exchange: Exchange) -> tuple[str, str]:
+        """The path and query to send."""
+        parts = urlsplit(exchange.target)
+        path = self.filled(exchange, parts.path or "/")
+        return quote(path, safe=_PATH_SAFE), quote(parts.query, safe=_QUERY_SAFE)
+
+    def filled(self, exchange: Exchange, path: str) -> str:
+        segments = path.split("/")
+        keys = [i for i, s in enumerate(segments) if _KEY.match(s) or _KEYED.match(s)]
+        for index in keys:
+            keyed = _KEYED.match(segments[index])
+            collection = "/".join(segments[:index] + ([keyed.group(1)] if keyed else []))
+            key = self.key_in(collection, exchange, own=index == keys[-1] and index >= len(segments) - 2)
+            if key is not None:
+                segments[index] = f"{keyed.group(1)}('{key}')" if keyed else key.replace("/", "%2F")
+        return "/".join(segments)
+
+    def key_in(self, collection: str, exchange: Exchange, own: bool) -> str | None:
+        """The key of an item of ``collection`` to put in the URL, or None to leave the
+        placeholder as the docs wrote it."""
+        shown = _shown(exchange) if own else None
+        try:
+            listed: Any
+            if self.mock:
+                answer = self.client.request("GET", KEYS_PATH, params={"path": collection})
+                keys = answer.json().get("value") if answer.status_code == 200 else None
+                listed = [{"id": k.get("key"), "@odata.type": f"#{k.get('type')}"} for k in keys or () if isinstance(k, dict)]
+            else:
+                answer = self.client.request("GET", quote(collection, safe=_PATH_SAFE))
+                listed = answer.json().get("value") if answer.status_code == 200 and answer.content else None
+        except Exception:  # a service that can't list it: the docs' URL as it is  # noqa: BLE001
+            listed = None
+        items = [item for item in listed if isinstance(item, dict)] if isinstance(listed, list) else []
+        wanted = _wanted_type(exchange)
+        for item in items:
+            if shown is not None and shown[0] in item and str(item[shown[0]]) == shown[1]:
+                return shown[1]
+        for item in items:
+            if wanted and str(item.get("@odata.type", "")).lstrip("#") == wanted and isinstance(item.get("id"), (str, int)):
+                return str(item["id"])
+        first = next((str(item["id"]) for item in items if isinstance(item.get("id"), (str, int))), None)
+        return first if first is not None else None
+
+
+def _shown(exchange: Exchange) -> tuple[str, str] | None:
+    """The key the docs' answer shows for the item a request works on: ("id", "42")."""
+    try:
+        body = exchange.response.payload() if exchange.response is not None else None
+    except ValueError:
+        return None
+    if isinstance(body, dict) and isinstance(body.get("id"), (str, int)) and str(body["id"]):
+        return "id", str(body["id"])
+    return None
+
+
+def _wanted_type(exchange: Exchange) -> str:
+    """The type the docs say the item is: the answer's, or the request body's @odata.type."""
+    if exchange.response is not None and exchange.response.type:
+        return exchange.response.type
+    try:
+        body = exchange.request.payload()
+    except ValueError:
+        return ""
+    written = body.get("@odata.type") if isinstance(body, dict) else None
+    return written.lstrip("#") if isinstance(written, str) else ""
 
 
 def send_all(client: Any, checker: Checker, found: list[Exchange]) -> Iterator[Result]:
     """Each request in turn. A graphdoc mock (its answers say so) is reset before each page,
-    so every page starts from the docs' examples; any other service gets the docs'
-    requests and nothing else."""
+    with that page's examples first where pages put different items at one path, so every
+    page starts from the docs' examples; any other service gets the docs' requests, and
+    the GETs of collections that fill in the docs' placeholders."""
     mock = False
     page = None
+    sender = _Sender(client, checker)
     for exchange in found:
         if mock and exchange.request.source.path != page:
-            client.request("POST", RESET_PATH)
+            client.request("POST", RESET_PATH, params={"page": exchange.request.source.path})
         page = exchange.request.source.path
-        path, query, content, headers = _request_parts(exchange)
+        path, query = sender.url(exchange)
         url = path + (f"?{query}" if query else "")
+        request = exchange.request
+        content = request.body.encode("utf-8") if request.body is not None else None
+        headers = {"content-type": "application/json"} if content is not None else {}
         try:
-            response = client.request(exchange.request.http_method or "GET", url, content=content, headers=headers)
+            response = client.request(request.http_method or "GET", url, content=content, headers=headers)
         except Exception as error:  # a service that doesn't answer: the replay goes on  # noqa: BLE001
             yield Result(exchange, "unreachable", None, f"{type(error).__name__}: {error}")
             continue
-        mock = mock or MOCK_HEADER in response.headers
+        if not mock and MOCK_HEADER in response.headers:
+            mock = sender.mock = True  # the first answer says so: from now on each page starts afresh
+            client.request("POST", RESET_PATH, params={"page": page})
+            response = client.request(request.http_method or "GET", url, content=content, headers=headers)
         try:
             body = response.json() if response.content else None
         except ValueError:
             body = None
-        result = checker.check(exchange, response.status_code, body)
-        created = checker.created_at(exchange, response.status_code, body) if result.outcome == PASS else None
+        result = checker.check(exchange, response.status_code, body, unquote(path))
+        created = checker.created_at(exchange, response.status_code, body, unquote(path)) if result.outcome == PASS else None
         if created is not None:
             try:
-                again = client.request("GET", created)
+                again = client.request("GET", quote(created, safe=_PATH_SAFE))
             except Exception as error:  # noqa: BLE001
                 result = Result(exchange, "unreachable", None, f"GET {created}: {type(error).__name__}: {error}")
             else:
@@ -283,10 +407,17 @@ def replay(model: Model, base_url: str | None = None, select: Sequence[str] = ()
     from .serve import load_app
     from .write import write_tree
 
+    # a handler that raises is a server error in the report, one line: its traceback,
+    # which the service logs for its own users, is not the replay's to print
+    log = logging.getLogger("graphdoc.service")
     with tempfile.TemporaryDirectory(prefix="graphdoc-replay-") as where:
         out = Path(where) / "mock"
-        write_tree(out, emit_all(model, ["models", "handlers", "schemas"], views=checker.views))
-        with TestClient(load_app(out), base_url="http://graph.localhost", raise_server_exceptions=False) as client:
-            report.results.extend(send_all(client, checker, found))
+        write_tree(out, emit_all(model, ["models", "handlers", "schemas", "csdl"], views=checker.views))
+        was, log.disabled = log.disabled, True
+        try:
+            with TestClient(load_app(out), base_url="http://graph.localhost", raise_server_exceptions=False) as client:
+                report.results.extend(send_all(client, checker, found))
+        finally:
+            log.disabled = was
     return report
 

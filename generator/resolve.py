@@ -1465,10 +1465,10 @@ class _Resolver:
         examples = self.examples()
         # The pages no Methods table links are requests all the same: their paths imply navigation too.
         unlisted = self.unlisted_methods({t.full_name: t for t in types})
-        navigable = with_path_navigation(Model(types=tuple(types)), unlisted)
+        navigable, address = with_path_navigation(Model(types=tuple(types)), unlisted)
         self.diagnostics.extend(navigable.diagnostics)
         final_types = navigable.types
-        operations = with_operations(Model(types=final_types, examples=examples), unlisted).operations
+        operations = with_operations(Model(types=final_types, examples=examples), unlisted, address).operations
         diagnostics = sorted(set(self.diagnostics), key=lambda d: (d.path, d.line, d.code, d.message))
         return Model(types=final_types, diagnostics=tuple(diagnostics), examples=examples, operations=operations)
 

@@ -16,6 +16,7 @@ service of a whole API starts at once.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import importlib
 import json
@@ -37,10 +38,19 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from . import _query
+from . import _batch, _query
 from ._issues import Issue, issues
 from ._routes import Found, NoRoute, NotAllowed, Router, Template
-from ._store import CURRENT, Effect, GraphError, InMemory, Store, Work, to_json
+from ._store import (
+    CURRENT,
+    Current,
+    Effect,
+    GraphError,
+    InMemory,
+    Store,
+    Work,
+    to_json,
+)
 from ._validate import Schemas, Validator
 
 MAX_BODY_BYTES = 1024 * 1024
@@ -48,9 +58,13 @@ MAX_BODY_BYTES = 1024 * 1024
 # started (the docs' examples, or empty), as a test between its cases wants.
 MOCK_HEADER = "graphdoc-mock"
 RESET_PATH = "/_graphdoc/reset"
+# GET KEYS_PATH?path=/teams lists the keys the store holds there (graphdoc replay's)
+KEYS_PATH = "/_graphdoc/keys"
+_PROBE = "graphdoc-probe"
 MAX_DETAILS = 20  # issues listed in a 400's error details
 HERE = Path(__file__).resolve().parent
 SCHEMAS = HERE.parent / "schemas" / "bundle.json"
+METADATA = HERE.parent / "metadata.xml"
 # kinds that take a JSON object as their body
 _SAFE = "/:@()',=$!*+;~"  # characters kept as they are in a Location path
 JSON_BODIES = {"create", "update", "replace", "add-ref", "set-ref"}
@@ -234,10 +248,22 @@ def _registry() -> Schemas:
     return Schemas(bundle["$defs"].values())
 
 
-def _check_body(validator: Validator, body: Any) -> None:
-    """A 400 that says what ``graphdoc validate`` would say about the body."""
+def _check_body(validator: Validator, body: Any) -> Any:
+    """The body as the service reads it, or a 400 that says what ``graphdoc validate``
+    would say about it. Enum members are read without regard to case, as Graph reads them
+    (``"Text"`` for ``text``), and kept in the documented spelling."""
     if validator.valid(body):  # jsonschema-rs decides; jsonschema explains a refusal
-        return
+        return body
+    for _ in range(MAX_DETAILS):
+        try:
+            spelt = _spelt(validator.reference.iter_errors(body), body)
+        except RecursionError:
+            break
+        if spelt is body:
+            break
+        body = spelt
+        if validator.valid(body):
+            return body
     try:
         found = list(
             islice(issues(validator.reference.iter_errors(body)), MAX_DETAILS + 1)
@@ -248,6 +274,41 @@ def _check_body(validator: Validator, body: Any) -> None:
         found = list(dict.fromkeys(found))
         more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
         raise GraphError(400, f"{found[0]}{more}"[:500], found[:MAX_DETAILS])
+
+
+def _spelt(errors: Iterable[Any], body: Any) -> Any:
+    """``body`` with the first enum member an error finds written in another case put in
+    its documented spelling (a copy), or ``body`` itself when there is none."""
+    for error in errors:
+        found = _member(error)
+        if found is not None:
+            path, member = found
+            spelt = copy.deepcopy(body)
+            node = spelt
+            for step in path[:-1]:
+                node = node[step]
+            node[path[-1]] = member
+            return spelt
+    return body
+
+
+def _member(error: Any) -> tuple[list[Any], str] | None:
+    """(where, member) for an enum error whose string is a member in another case,
+    looked for among the errors of each branch of a oneOf or anyOf too."""
+    if (
+        error.validator == "enum"
+        and isinstance(error.instance, str)
+        and error.absolute_path
+    ):
+        wanted = error.instance.lower()
+        for member in error.validator_value:
+            if isinstance(member, str) and member.lower() == wanted:
+                return list(error.absolute_path), member
+    for inner in error.context or ():
+        found = _member(inner)
+        if found is not None:
+            return found
+    return None
 
 
 async def _read_bytes(request: Request) -> bytes:
@@ -334,6 +395,17 @@ def _arguments(found: Found) -> dict[str, str]:
     for name, value in zip(reversed(rest), reversed(spare)):
         given[name] = value
     return {arg: given.get(name, "") for name, arg in operation.args}
+
+
+_QUALIFIED = re.compile(r"^(?:[A-Za-z_]\w*\.)+([A-Za-z_]\w*(?:\(.*\))?)$")
+
+
+def _unqualified(path: str) -> str:
+    """A path whose last segment is a namespace-qualified name (``microsoft.graph.delta()``)
+    with the name alone, as OData lets a client call a bound action or function."""
+    head, _, last = path.rstrip("/").rpartition("/")
+    found = _QUALIFIED.match(last)
+    return f"{head}/{found.group(1)}" if found else path
 
 
 def context(base: str, found: Found, me: str) -> str:
@@ -448,25 +520,39 @@ class Service:
                 self.router.add(path, op.http_method, op)
         self.validators: dict[str, Validator] = {}
         self.registry: Schemas | None = None
+        # (documented path, parts) -> whether the docs document a GET of that item
+        self.owners: dict[tuple[str, int], bool] = {}
 
     # how $expand reads an expanded item: by its own path
     item_view = Operation("", "", "", "get", "GET", [""], [], 200)
 
-    async def reset(self) -> None:
+    async def reset(self, page: str | None = None) -> None:
         async with self.memory.store.lock:
-            self.memory.store.reset(None if self.empty else self.table.seed)
+            self.memory.store.reset(None if self.empty else self.table.seed, page)
 
     # -- routing ---------------------------------------------------------------
     def find(self, method: str, path: str) -> Found:
-        try:
-            return self.router.find(method, path)
-        except (NoRoute, NotAllowed):
-            # /me stands for one user: a path documented only under /users/{id} works from /me too
-            head, _, rest = path.lstrip("/").partition("/")
-            if head.lower() != "me":
-                raise
-            user = f"/users/{quote(self.me, safe='')}"
-            return self.router.find(method, user + (f"/{rest}" if rest else ""))
+        """The operation at ``path``, found as Graph finds it: a path documented only under
+        ``/users/{id}`` works from ``/me`` too, and an action or function is called by its
+        name alone or qualified by its namespace (``.../microsoft.graph.delta()``)."""
+        tried: NoRoute | NotAllowed | None = None
+        for candidate in dict.fromkeys([path, _unqualified(path)]):
+            for form in dict.fromkeys([candidate, self.as_user(candidate)]):
+                try:
+                    return self.router.find(method, form)
+                except (NoRoute, NotAllowed) as error:
+                    # a path's other methods say more than another path's absence
+                    if tried is None or isinstance(error, NotAllowed):
+                        tried = tried if isinstance(tried, NotAllowed) else error
+        assert tried is not None
+        raise tried
+
+    def as_user(self, path: str) -> str:
+        """``/me/...`` as ``/users/<me>/...``; any other path as it is."""
+        head, _, rest = path.lstrip("/").partition("/")
+        if head.lower() != "me":
+            return path
+        return f"/users/{quote(self.me, safe='')}" + (f"/{rest}" if rest else "")
 
     def ancestry(self, type_name: str | None) -> list[str]:
         """The type and its bases, nearest first."""
@@ -507,8 +593,76 @@ class Service:
         )
         return dataclasses.replace(found, value=general)
 
+    def as_stored(self, found: Found, body: Any) -> Any:
+        """An update's or replace's body that names no type, read as the type of the item
+        it changes when that derives from the type the docs give the body (a change to a
+        bigThing sent as a thing, an abstract type, is a change to a bigThing)."""
+        operation: Operation = found.value
+        if (
+            operation.kind not in ("update", "replace")
+            or not isinstance(body, dict)
+            or "@odata.type" in body
+            or operation.body is None
+        ):
+            return body
+        store = self.memory.store
+        store.ready()
+        stored = store.types.get(self.store_path(found))
+        if (
+            stored
+            and stored != operation.body
+            and operation.body in self.ancestry(stored)
+        ):
+            return {"@odata.type": f"#{stored}", **body}
+        return body
+
     def store_path(self, found: Found) -> str:
-        return found.template.fill(found.values, self.me)
+        """Where the store keeps what ``found`` addresses, each key read as Graph reads it
+        (``Store.key``: another case, an alternate key, ``root``)."""
+        return found.template.fill(found.values, self.me, self.memory.store.key)
+
+    def keys(self, path: str) -> list[dict[str, str]]:
+        """The key and type of each item the store holds in the collection at ``path``
+        (``GET /_graphdoc/keys?path=...``: how ``graphdoc replay`` fills the docs'
+        placeholders where the docs document no list)."""
+        probe = path.rstrip("/") + "/" + _PROBE
+        for form in dict.fromkeys([probe, self.as_user(probe)]):
+            for route, values in self.router.candidates(form):
+                where = route.template.fill(values, self.me, self.memory.store.key)
+                if where.endswith("/" + _PROBE):
+                    listed = self.memory.store.listed(where[: -len(_PROBE) - 1])
+                    return [
+                        {"key": key, "type": type_name} for key, type_name in listed
+                    ]
+        return []
+
+    def owner_path(self, found: Found, path: str) -> str | None:
+        """The store path of the item ``path`` names by key before its end (``/users/42``
+        of ``/users/42/messages``), which a list or create there needs; None when there is
+        none, it is the user ``/me`` stands for, who always is, or the docs document no
+        GET of it (an item of a type the docs leave out: whether it is can't be known).
+        """
+        template: Template = found.template
+        parts = template.parts
+        keys = [
+            i for i, (kind, _) in enumerate(parts[:-1]) if kind in ("param", "keyed")
+        ]
+        if not keys or any(kind == "colon" for kind, _ in parts[: keys[-1]]):
+            return None
+        upto = keys[-1] + 1
+        readable = self.owners.get((template.documented, upto))
+        if readable is None:
+            head = "/" + "/".join(path.strip("/").split("/")[:upto])
+            try:
+                self.find("GET", head)
+                readable = True
+            except (NoRoute, NotAllowed):
+                readable = False
+            self.owners[(template.documented, upto)] = readable
+        if not readable:
+            return None
+        owner = template.fill(found.values, self.me, self.memory.store.key, upto=upto)
+        return None if owner == f"/users/{self.me}" else owner
 
     # -- the body ----------------------------------------------------------------
     def validator(self, operation: Operation) -> Validator | None:
@@ -576,11 +730,14 @@ class Service:
         )
         validator = self.validator(operation)
         if validator is not None:
-            _check_body(validator, body)
+            body = _check_body(validator, body)
         body = _without_read_only(operation, body, self.table.read_only)
+        body = self.as_stored(found, body)
         arguments = self.handler_arguments(found, body)
         handler = getattr(self.handlers[operation.handler], operation.method)
-        token = CURRENT.set((self.store_path(found), raw))
+        token = CURRENT.set(
+            Current(self.store_path(found), raw, self.owner_path(found, path))
+        )
         try:
             result = await handler(**arguments)
         except (GraphError, NotImplementedError, _query.QueryError):
@@ -654,7 +811,7 @@ class Service:
                 value = self.expand(
                     value, self.store_path(found), query["$expand"], operation
                 )
-            answer = _query.select(value, query.get("$select"))
+            answer = _query.select(value, query.get("$select"), query.get("$expand"))
             if kind == "create" and operation.key and operation.key in value:
                 where = request.scope["path"].removeprefix(
                     request.scope.get("root_path", "")
@@ -695,7 +852,7 @@ class Service:
         """An expanded item, with its own ``$expand`` and ``$select``."""
         if "$expand" in options:
             item = self.expand(item, path, options["$expand"], self.item_view)
-        return _query.select(item, options.get("$select"))
+        return _query.select(item, options.get("$select"), options.get("$expand"))
 
     def page(
         self,
@@ -719,7 +876,10 @@ class Service:
                     )
                     for item in items
                 ]
-            items = [_query.select(item, query.get("$select")) for item in items]
+            items = [
+                _query.select(item, query.get("$select"), query.get("$expand"))
+                for item in items
+            ]
         else:  # a collection of primitive values: paged, not filtered
             skip, top, count = (
                 int(query.get("$skip") or 0),
@@ -741,6 +901,14 @@ class Service:
         return page
 
 
+def metadata(request: Request) -> Response:
+    """The service's CSDL, where every ``@odata.context`` points: the ``metadata.xml``
+    generated beside the handlers."""
+    if not METADATA.is_file():
+        return error_response(request, 404, "this output holds no metadata.xml")
+    return Response(METADATA.read_bytes(), media_type="application/xml")
+
+
 def build_app(
     table: Table,
     handlers: Mapping[str, Any] | None = None,
@@ -759,9 +927,22 @@ def build_app(
             request.scope["path"].removeprefix(request.scope.get("root_path", ""))
             or "/"
         )
+        if path.lower() == "/$metadata" and request.method in ("GET", "HEAD"):
+            return metadata(request)
         if path.lower() == RESET_PATH and request.method == "POST":
-            await service.reset()
+            # ?page=api/x.md: that page's examples first where pages disagree (replay's)
+            await service.reset(request.query_params.get("page"))
             return Response(status_code=204)
+        if path.lower() == KEYS_PATH and request.method == "GET":
+            async with service.memory.store.lock:
+                service.memory.store.ready()
+                listed = service.keys(request.query_params.get("path", "/"))
+            return JSONResponse({"value": listed})
+        if path.lower() == "/$batch" and request.method == "POST":
+            try:
+                return JSONResponse(await _batch.batch(request, endpoint, failed))
+            except _batch.BatchError as error:
+                return error_response(request, 400, str(error))
         try:
             return await service.answer(request, path)
         except GraphError as error:
@@ -772,6 +953,13 @@ def build_app(
             return error_response(
                 request, 501, "this operation has no implementation yet"
             )
+
+    def failed(request_id: str, message: str) -> Response:
+        """A batch's answer to a request whose dependency failed."""
+        return JSONResponse(
+            {"error": {"code": "failedDependency", "message": message}},
+            status_code=424,
+        )
 
     async def http_error(request: Request, error: Exception) -> Response:
         status = getattr(error, "status_code", 500)

@@ -66,6 +66,14 @@ def request_lines(content: str, first_line: int, diags: Collector) -> list[Reque
     return found
 
 
+def _target(text: str) -> str:
+    """A request example's URL as written: the path without the spaces the docs put inside
+    ``{...}`` and ``(...)``, and the query whole (``$filter=state eq 'x'`` is one option)."""
+    path, mark, query = text.strip().partition("?")
+    path = _squeeze(path).split()[0] if path.strip() else ""
+    return path + mark + query.strip()
+
+
 @dataclass(frozen=True)
 class Message:
     method: str | None
@@ -105,7 +113,7 @@ def split_message(content: str, info: str) -> Message:
         is_json = False
     return Message(
         method=request.group(1).upper() if request else None,
-        url=_squeeze(request.group(2)).split()[0] if request else None,
+        url=_target(request.group(2)) if request else None,
         status=int(status.group(1)) if status else None,
         body=body,
         body_offset=index,

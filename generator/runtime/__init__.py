@@ -16,6 +16,7 @@ MODULES = {
     "models/_runtime.py": ("models", "_runtime.py"),
     "handlers/app.py": ("handlers", "app.py"),
     "handlers/_service.py": ("handlers", "_service.py"),
+    "handlers/_batch.py": ("handlers", "_batch.py"),
     "handlers/_issues.py": ("handlers", "_issues.py"),
     "handlers/_query.py": ("handlers", "_query.py"),
     "handlers/_routes.py": ("handlers", "_routes.py"),

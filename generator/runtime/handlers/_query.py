@@ -319,11 +319,16 @@ def _order(items: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
     return items
 
 
-def select(item: dict[str, Any], text: str | None) -> dict[str, Any]:
-    """Only the named properties (and the OData annotations)."""
+def select(
+    item: dict[str, Any], text: str | None, expand: str | None = None
+) -> dict[str, Any]:
+    """Only the named properties (and the OData annotations), and those ``expand``
+    (the ``$expand`` beside it) names: an expansion survives a ``$select``."""
     if not text:
         return item
     names = {name.strip() for name in text.split(",") if name.strip()}
+    if expand:
+        names |= {name for name, _ in expanded(expand)}
     return {
         key: value
         for key, value in item.items()
@@ -331,27 +336,57 @@ def select(item: dict[str, Any], text: str | None) -> dict[str, Any]:
     }
 
 
+_CLAUSE = re.compile(r'\s*(?:"(?P<quoted>[^"]*)"|(?P<word>[^\s"()]+))')
+
+
 def search(items: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
-    """``$search="words"``: items with a string property holding every word (a mock's search)."""
-    words = [
-        w.lower()
-        for w in re.findall(r"[\w@.\-]+", text.replace('"', " ").replace(":", " "))
-    ]
-
-    def strings(value: Any) -> list[str]:
-        if isinstance(value, str):
-            return [value.lower()]
-        if isinstance(value, dict):
-            return [s for v in value.values() for s in strings(v)]
-        if isinstance(value, list):
-            return [s for v in value for s in strings(v)]
-        return []
-
+    """``$search`` as Graph reads it: ``"displayName:Adele" AND "mail:contoso"``, each clause
+    a property and words its value holds (without regard to case), or words alone that
+    any text of the item holds; clauses joined by ``AND`` (also when nothing joins them)
+    or ``OR``."""
+    groups: list[list[str]] = [[]]  # clauses ORed, each group's ANDed
+    for found in _CLAUSE.finditer(text):
+        quoted, word = found.group("quoted"), found.group("word")
+        if word is not None and word.upper() == "OR":
+            groups.append([])
+        elif word is not None and word.upper() == "AND":
+            continue
+        elif word is not None and word.upper() == "NOT":
+            raise QueryError("the mock's $search reads AND and OR, not NOT")
+        elif (quoted if quoted is not None else word or "").strip():
+            groups[-1].append((quoted if quoted is not None else word or "").strip())
+    clauses = [group for group in groups if group]
+    if not clauses:
+        raise QueryError("the $search is empty")
     return [
         item
         for item in items
-        if all(any(word in s for s in strings(item)) for word in words)
+        if any(all(_holds(item, c) for c in group) for group in clauses)
     ]
+
+
+def _holds(item: Mapping[str, Any], clause: str) -> bool:
+    name, colon, value = clause.partition(":")
+    named = colon and re.fullmatch(r"[A-Za-z_][\w.]*", name.strip(), re.ASCII)
+    if named:
+        wanted = name.strip().lower()
+        texts = _strings(
+            next((v for k, v in item.items() if k.lower() == wanted), None)
+        )
+    else:
+        texts, value = _strings(item), clause
+    words = re.findall(r"\w[\w@.\-']*", value.lower())
+    return bool(words) and all(any(w in t for t in texts) for w in words)
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value.lower()]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
 
 
 def apply(

@@ -19,7 +19,7 @@ too, to place the docs' examples in the mock's store.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -86,10 +86,24 @@ class Template:
             if value is not None  # of a key's two spellings, the one not taken
         }
 
-    def fill(self, values: dict[str, str], me: str = _ME) -> str:
-        """The store path of what this template addresses with ``values``."""
+    def fill(
+        self,
+        values: dict[str, str],
+        me: str = _ME,
+        key: Callable[[str, str, str], str] | None = None,
+        upto: int | None = None,
+    ) -> str:
+        """The store path of what this template addresses with ``values`` (of its first
+        ``upto`` parts when given). ``key``, when given, decides each key: called with the
+        store path of its collection, the placeholder's name and its value, it returns the
+        key to use."""
         out: list[str] = []
-        for index, (kind, text) in enumerate(self.parts):
+
+        def keyed(name: str) -> str:
+            value = values.get(name, "")
+            return value if key is None else key("/" + "/".join(out), name, value)
+
+        for index, (kind, text) in enumerate(self.parts[:upto]):
             if kind == "literal" and index == 0 and text.lower() == _ME:
                 out += ["users", _one(me)]
             elif kind == "literal":
@@ -97,10 +111,11 @@ class Template:
             elif kind == "cast":
                 continue  # a cast narrows the type, not the place
             elif kind == "param":
-                out.append(_one(values.get(text, "")))
+                out.append(_one(keyed(text)))
             elif kind == "keyed":
                 name, param = text.split("\0")
-                out += [name.lower(), _one(values.get(param, ""))]
+                out.append(name.lower())
+                out.append(_one(keyed(param)))
             elif kind == "call":
                 name, params = text.split("\0")
                 shown = ",".join(

@@ -22,10 +22,21 @@ from typing import Any
 
 from ._routes import compile_template
 
-# The store path and the body of the request being answered, when one is: set by the
-# service, so a handler's call finds the item whichever documented path reached it.
-CURRENT: contextvars.ContextVar[tuple[str, bytes | None] | None] = (
-    contextvars.ContextVar("graphdoc_current", default=None)
+
+@dataclasses.dataclass(frozen=True)
+class Current:
+    """The request being answered, as the store sees it."""
+
+    path: str  # the store path it addresses
+    raw: bytes | None  # its body as sent
+    # the store path of the item whose collection or property the path names (the nearest
+    # one named by a key), which must exist; None when the path names no such item
+    owner: str | None = None
+
+
+# Set by the service, so a handler's call finds the item whichever documented path reached it.
+CURRENT: contextvars.ContextVar[Current | None] = contextvars.ContextVar(
+    "graphdoc_current", default=None
 )
 
 
@@ -68,17 +79,23 @@ class Store:
         self.lock = asyncio.Lock()
         self.items: dict[str, dict[str, Any]] = {}  # store path -> JSON object
         self.types: dict[str, str] = {}  # store path -> full type name
+        # a collection's store path -> the last segments of the items right under it, in order
+        self.kids: dict[str, dict[str, None]] = {}
         # store path -> (bytes, content type)
         self.values: dict[str, tuple[bytes, str]] = {}
         self.pending: Path | None = None  # the docs' examples, loaded on first use
+        self.page: str | None = None  # the page whose examples come first
         self.texts: dict[Path, str] = {}
 
-    def reset(self, seed: Path | None) -> None:
-        """Everything forgotten; ``seed``, the docs' examples, loaded again on first use."""
+    def reset(self, seed: Path | None, page: str | None = None) -> None:
+        """Everything forgotten; ``seed``, the docs' examples, loaded again on first use,
+        ``page``'s first where pages put different items at one path."""
         self.items.clear()
         self.types.clear()
+        self.kids.clear()
         self.values.clear()
         self.pending = seed
+        self.page = page
 
     def ready(self) -> None:
         """Load the docs' examples (``seed.json``) if they are still pending."""
@@ -86,7 +103,9 @@ class Store:
             where, self.pending = self.pending, None
             if where not in self.texts:  # read once: a reset parses it again, no more
                 self.texts[where] = where.read_text(encoding="utf-8")
-            self.seed(tuple(entry) for entry in json.loads(self.texts[where]))
+            self.seed(
+                (tuple(entry) for entry in json.loads(self.texts[where])), self.page
+            )
 
     @staticmethod
     def at(path: str) -> str:
@@ -102,9 +121,14 @@ class Store:
     def has(self, path: str) -> bool:
         return self.at(path) in self.items
 
+    def _keep(self, where: str, type_name: str, payload: dict[str, Any]) -> None:
+        self.items[where] = payload
+        self.types[where] = type_name
+        collection, _, last = where.rpartition("/")
+        self.kids.setdefault(collection, {})[last] = None
+
     def put(self, path: str, type_name: str, payload: dict[str, Any]) -> None:
-        self.items[self.at(path)] = copy.deepcopy(payload)
-        self.types[self.at(path)] = type_name
+        self._keep(self.at(path), type_name, copy.deepcopy(payload))
 
     def delete(self, path: str) -> None:
         where = self.at(path)
@@ -113,6 +137,8 @@ class Store:
         for key in [k for k in self.items if k == where or k.startswith(where + "/")]:
             del self.items[key]
             self.types.pop(key, None)
+            collection, _, last = key.rpartition("/")
+            self.kids.get(collection, {}).pop(last, None)
         for key in [k for k in self.values if k == where or k.startswith(where + "/")]:
             del self.values[key]
 
@@ -123,14 +149,52 @@ class Store:
         wanted: str | None = None,
     ) -> list[dict[str, Any]]:
         """The items right under ``collection``; with ``fits``, those that are ``wanted``."""
-        prefix = self.at(collection) + "/"
+        where = self.at(collection)
+        paths = [f"{where}/{last}" for last in self.kids.get(where, ())]
         return [
-            copy.deepcopy(v)
-            for k, v in self.items.items()
-            if k.startswith(prefix)
-            and "/" not in k[len(prefix) :]
-            and (fits is None or fits(self.types.get(k), wanted))
+            copy.deepcopy(self.items[k])
+            for k in paths
+            if fits is None or fits(self.types.get(k), wanted)
         ]
+
+    def listed(self, collection: str) -> list[tuple[str, str]]:
+        """(key, type) of each item right under ``collection``."""
+        where = self.at(collection)
+        return [
+            (last.replace("%2F", "/"), self.types.get(f"{where}/{last}", ""))
+            for last in self.kids.get(where, ())
+        ]
+
+    def key(self, collection: str, name: str, value: str) -> str:
+        """The key of the item that ``value`` names in ``collection``, as Graph reads a
+        URL: the item's own key (in any case), else another of its values that names it
+        alone (``/users/{userPrincipalName}``), else for ``root`` the collection's root item
+        (``/sites/root``: the one with a ``root`` facet, else the first); else ``value``.
+        """
+        self.ready()
+        kids = self.kids.get(self.at(collection))
+        wanted = _one(value)
+        if not kids or wanted in kids:
+            return value
+        lowered = value.lower()
+        found = [k for k in kids if k.lower() == wanted.lower()]
+        if not found:
+            found = [
+                k
+                for k in kids
+                if any(
+                    isinstance(v, str) and v.lower() == lowered
+                    for v in self.items[f"{collection}/{k}"].values()
+                )
+            ]
+        if not found and lowered == "root":
+            rooted = [
+                k
+                for k in kids
+                if isinstance(self.items[f"{collection}/{k}"].get("root"), dict)
+            ]
+            found = rooted[:1] or list(kids)[:1]
+        return found[0].replace("%2F", "/") if len(found) == 1 else value
 
     def of_type(self, type_name: str) -> list[dict[str, Any]]:
         return [
@@ -139,12 +203,24 @@ class Store:
             if t == type_name
         ]
 
-    def seed(self, items: Iterable[tuple[str, str, dict[str, Any]]]) -> None:
-        """The docs' examples: each at the path a documented request reads it from (the
-        caller's objects, kept as they are: read from JSON for this store alone)."""
-        for path, type_name, payload in items:
-            self.items[self.at(path)] = payload
-            self.types[self.at(path)] = type_name
+    def seed(self, items: Iterable[tuple[Any, ...]], page: str | None = None) -> None:
+        """The docs' examples, each ``(path, type, item, page)``: at each path the first
+        item of ``page``, else the first of a page, else the first stub (an item the docs
+        only address, of no page) (the caller's objects, kept as they are: read from JSON
+        for this store alone)."""
+        # page's (0), another page's (1), a stub of no page (2)
+        ranks: dict[str, int] = {}
+        for path, type_name, payload, source in items:
+            where = self.at(path)
+            rank = 0 if source == page and page else 1 if source else 2
+            if rank < ranks.get(where, 3):
+                ranks[where] = rank
+                self._keep(where, type_name, payload)
+
+
+# kinds that work in a collection or on a property of an item, which must exist: a list of
+# an existing item's messages is empty, not missing
+_UNDER_AN_ITEM = ("list", "create", "count", "get-ref", "add-ref")
 
 
 def to_json(value: Any) -> Any:
@@ -203,18 +279,17 @@ class InMemory:
         """Run operation ``key`` on the item its path addresses."""
         operation = self.operations[key]
         current = CURRENT.get()
-        if current is not None:
-            path, raw = current
-        else:
+        if current is None:
             # called directly, not through the service: the first documented path, filled in
             template = compile_template(operation.path)
-            path, raw = (
-                template.fill(dict(zip(template.params, map(str, arguments.values())))),
-                None,
-            )
+            values = dict(zip(template.params, map(str, arguments.values())))
+            current = Current(template.fill(values), None)
         async with self.store.lock:
             self.store.ready()
-            result = self._run(operation, path, to_json(body), raw)
+            owner = current.owner
+            if owner and operation.kind in _UNDER_AN_ITEM and not self.store.has(owner):
+                raise GraphError(404, f"nothing at {owner}")
+            result = self._run(operation, current.path, to_json(body), current.raw)
         documented = operation.kind in ("action", "function")
         if (
             documented
