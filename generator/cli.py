@@ -21,7 +21,7 @@ from . import config
 from .diagnostics import CODES, INFO, SEVERITIES, WARNING, Diagnostic, Shown
 from .emit.model_json import dumps
 from .load import DocsRootError
-from .pipeline import build_model, check, generate, type_summary
+from .pipeline import build_model, check, generate, require_pages, type_summary
 from .progress import Progress
 from .usage import UsageError
 from .write import MANIFEST, OutputError
@@ -160,7 +160,7 @@ def _selected(diagnostics: Sequence[Diagnostic], args: argparse.Namespace) -> Sh
 
 def _inspect(args: argparse.Namespace) -> int:
     docs = _docs(args)
-    model = build_model(docs)
+    model = require_pages(docs, build_model(docs))
     if args.format == "json":
         sys.stdout.write(dumps(model))
         return 0
@@ -272,7 +272,7 @@ def _lint(args: argparse.Namespace) -> int:
 
     docs = _docs(args)
     service = metadata.read(Path(args.metadata)) if args.metadata else None  # a bad file fails before the long part
-    model = build_model(docs)
+    model = require_pages(docs, build_model(docs))
     views = Views(model)
     report = check_examples(model, views=views)
     named = views.names.diagnostics  # what the Python targets would rename
@@ -294,7 +294,7 @@ def _replay(args: argparse.Namespace) -> int:
     from .replay import replay
 
     docs = _docs(args)
-    report = replay(build_model(docs), args.base_url, tuple(args.select or ()))
+    report = replay(require_pages(docs, build_model(docs)), args.base_url, tuple(args.select or ()))
     sys.stdout.write(lint_output.render(report.diagnostics(), args.format, display_root(docs)))
     if not args.quiet:
         print(report.summary(), file=sys.stderr)

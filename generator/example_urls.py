@@ -7,8 +7,8 @@ write the same request another of those ways; each counts as the request documen
   without its quotes), stand for any one segment, and an example may keep them
   (``/worksheets/{id|name}``, or ``<row>``);
 - a key as a segment or in parentheses: ``/users/{id}``, ``/users('42')``, ``/users(42)``;
-  ``/me`` is ``/users/{id}`` and ``/drive`` is ``/me/drive``; a drive's item by id
-  (``/items/{id}``) may be its root (``/root``) or an item by path (``/root:/a/b.txt:``);
+  a drive's item by id (``/items/{id}``) may be its root (``/root``) or an item by path
+  (``/root:/a/b.txt:``);
 - a function with or without its parentheses (``/getPolicySummary``,
   ``/getPolicySummary()``), called with arguments, quoted or not, when the page
   lists none or the same names (``getPolicySummary(policyId='x')``,
@@ -22,7 +22,8 @@ write the same request another of those ways; each counts as the request documen
 - the raw value (``/$value``) or the count (``/$count``) of what a request addresses.
 
 Anything else, a method the page doesn't document, or a path that is no URL path at
-all, is the page's error (``EXAMPLE_URL``).
+all, is the page's error (``EXAMPLE_URL``): ``/me/...`` where the page documents only
+``/users/{id}/...`` too, since ``/me`` is a request of its own the page doesn't list.
 """
 
 from __future__ import annotations
@@ -197,15 +198,6 @@ def _steps(documented: Sequence[str | _Colon], example: Sequence[str | _Colon], 
     the segments at ``i`` and ``j`` can be the same."""
     mine, theirs = documented[i], example[j]
     following = documented[i + 1] if i + 1 < len(documented) else None
-    if i == 0 and j == 0:  # /me is the signed-in user: /users/{id}; /drive is /me/drive
-        if _is(mine, "users") and following is not None and _placeholder(following) and _is(theirs, "me"):
-            yield 2, 1
-        if _is(mine, "me") and _is(theirs, "users") and len(example) > 1:
-            yield 1, 2
-        if _is(mine, "me") and following is not None and _is(following, "drive") and _is(theirs, "drive"):
-            yield 1, 0
-        if _is(mine, "drive") and _is(theirs, "me") and len(example) > 1 and _is(example[1], "drive"):
-            yield 0, 1
     if _in_drive(documented, i):  # a drive's item by id, or its root, or an item by path: root:/a/b.txt:
         by_id = _is(mine, "items") and following is not None and _placeholder(following)
         if by_id and _root_item(theirs):

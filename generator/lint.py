@@ -54,7 +54,7 @@ class _Requests:
         for source, method, paths in [*rows, *((op.source, op.http_method, op.paths) for op in model.operations)]:
             if source is not None:
                 documented.setdefault(source.path, []).extend((method, path) for path in paths)
-        self.documented = {page: Requests(requests) for page, requests in documented.items()}
+        self.documented = {page: Requests(dict.fromkeys(requests)) for page, requests in documented.items()}
 
     def url_problem(self, request: Example) -> Diagnostic | None:
         """EXAMPLE_URL for a request whose URL is no path or none of its page's requests, or None."""

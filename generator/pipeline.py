@@ -55,8 +55,13 @@ def report(model: Model, more: Sequence[Diagnostic] = ()) -> Report:
 
 
 def _model(docs: Path, sources: list[Source], keys: dict[str, str], progress: Progress = QUIET) -> Model:
-    model = incremental.model(docs, sources, keys, progress)
-    if not model.types and not model.operations and not model.examples:
+    return incremental.model(docs, sources, keys, progress)
+
+
+def require_pages(docs: Path, model: Model) -> Model:
+    """``model``, unless its docs root holds no Graph page at all (nothing read, and no page
+    error that says why): a usage error that says what graphdoc reads, before any output."""
+    if not model.types and not model.operations and not model.examples and not any(d.severity == ERROR for d in model.diagnostics):
         raise DocsRootError(
             f"{docs}: no Graph reference pages here; graphdoc reads resources/*.md pages that document a type "
             "(a Properties, Relationships or Members table, a JSON representation) and api/*.md pages that document "
@@ -95,7 +100,7 @@ def generate(docs: Path, out: Path, progress: Progress = QUIET) -> Generated:
         if record is not None:
             clean_leftovers(out)
             return Generated(record.report, changed=False)
-        model = _model(docs, sources, keys, progress)
+        model = require_pages(docs, _model(docs, sources, keys, progress))
         views = Views(model)
         with staging_for(out) as staging:
             written = staging.finish(emit_into(views, lambda files, main: staging.add(files, progress if main else QUIET)))
@@ -111,7 +116,7 @@ def check(docs: Path, out: Path, progress: Progress = QUIET) -> tuple[list[Chang
         sources, keys, key, record = _last_run(docs, out)
         if record is not None:
             return [], record.report
-        model = _model(docs, sources, keys, progress)
+        model = require_pages(docs, _model(docs, sources, keys, progress))
         views = Views(model)
         changes = compare(out, emit_all(model, views=views))
         result = report(model, views.names.diagnostics)
