@@ -301,7 +301,7 @@ class _Builder:
                     return str(body["id"])
         return DEFAULT_ME
 
-    def place(self, found: Found, item: dict[str, Any] | None) -> str | None:
+    def place(self, found: Found, item: dict[str, Any] | None, upto: int | None = None) -> str | None:
         """The store path of what a documented request reads, with real keys only: each
         the URL gives, but for the item's own key (the last) where the URL gives another of
         its values (an alternate key: ``/users/{userPrincipalName}``) or none, which is the
@@ -323,7 +323,7 @@ class _Builder:
             return self.parent_key(collection)
 
         try:
-            return template.fill(found.values, self.data.me, key)
+            return template.fill(found.values, self.data.me, key, upto)
         except _Unplaceable:
             return None
 
@@ -334,20 +334,30 @@ class _Builder:
         known = self.keys.get(collection)
         if known:
             return known[0].replace("%2F", "/")
+        key = str(uuid.uuid5(uuid.NAMESPACE_URL, collection))
+        if not self.made_at(f"{collection}/{key}"):
+            raise _Unplaceable(collection)
+        return key
+
+    def made_at(self, path: str) -> bool:
+        """Whether an item is at ``path``: one the docs put there, or a stub made now, holding
+        its key, of the type a documented GET of it reads (when that type can be made)."""
+        if path.lower() in self.stored:
+            return True
         try:
-            found = self.router.find("GET", collection + "/_")
+            found = self.router.find("GET", path)
         except (NoRoute, NotAllowed):
-            raise _Unplaceable(collection) from None
+            return False
         op: Operation = found.value
         made = self.kinds.made(op.item) if op.item else []
-        if op.kind != "get" or not made or not op.key:
-            raise _Unplaceable(collection)
-        key = str(uuid.uuid5(uuid.NAMESPACE_URL, collection))
-        item: dict[str, Any] = {op.key: key}
+        last = path.rsplit("/", 1)[-1]
+        if op.kind != "get" or not made or not op.key or "(" in last or not last:
+            return False
+        item: dict[str, Any] = {op.key: last.replace("%2F", "/")}
         if self.kinds.polymorphic(made[0]):
             item = {"@odata.type": f"#{made[0]}", **item}
-        self.put(f"{collection}/{key}", made[0], item, "")
-        return key
+        self.put(path, made[0], item, "")
+        return True
 
     def read(self, found: Found, response: Example) -> None:
         """A documented GET's answer, into the store where a GET of it reads it."""
@@ -374,29 +384,20 @@ class _Builder:
                     self.put(f"{collection}/{str(item[key]).replace('/', '%2F')}", _type_of(item, op.item), item, page)
 
     def stub(self, found: Found, request: Example) -> None:
-        """The items a documented request works on, each at a real URL: what the URL names
-        by key, when the docs put nothing there, is an item holding just its key (a stub);
-        a key the docs left as a placeholder is that of an item of that collection (the
-        first the docs put there, or a stub made there)."""
+        """The items a documented request works on, each at a real URL: what its URL names
+        by key (the item an update, replace or delete changes, the one an action works on,
+        the ones a collection belongs to), when the docs put nothing there, is an item
+        holding just its key (a stub); a key the docs left as a placeholder is that of an
+        item of that collection (the first the docs put there, or a stub made there)."""
         op: Operation = found.value
-        path = self.place(found, None)
-        if path is None:
-            return
-        # the item itself; a removed reference, what $ref follows; an action's, its item
-        if op.kind in ("update", "replace", "delete") or (op.kind == "remove-ref" and "/" in path.strip("/")):
-            target = path if op.kind != "remove-ref" else path.rsplit("/", 1)[0]
-        elif op.effects:
-            target = path.rsplit("/", 1)[0]
-        else:
-            return
-        last = target.rsplit("/", 1)[-1]
-        made = self.kinds.made(op.item) if op.item else []
-        if "(" in last or not last or not made or target.lower() in self.stored:
-            return
-        item: dict[str, Any] = {op.key or "id": last.replace("%2F", "/")}
-        if self.kinds.polymorphic(made[0]):
-            item = {"@odata.type": f"#{made[0]}", **item}
-        self.put(target, made[0], item, "")
+        parts = found.template.parts
+        for index, (kind, _) in enumerate(parts):
+            last = index == len(parts) - 1
+            if kind not in ("param", "keyed") or (last and op.kind not in ("update", "replace", "delete", "action")):
+                continue
+            path = self.place(found, None, index + 1)
+            if path is not None:
+                self.made_at(path)
 
     def request(self, op: Operation, request: Example) -> None:
         """A documented request body, kept for the operation when it fits its type."""

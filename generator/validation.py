@@ -117,6 +117,11 @@ class SchemaSet:
         self._checks[type_name] = found
         return found
 
+    @property
+    def kept(self) -> int:
+        """How many validators are kept (a type asked for by two names counts twice)."""
+        return len(self._checks)
+
     def forget_validators(self) -> None:
         """Let go of the validators built for types so far (each holds its compiled schema;
         the few large schemas compiled on their own to be called stay): for a caller that

@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -114,6 +115,40 @@ def corpus_checks(_corpus_checks_beside: _Running | None) -> CorpusChecks:
         said = (folder / "output").read_text(encoding="utf-8", errors="replace")[-3000:]
         pytest.fail(f"tests/tool_checks.py wrote no results (exit {process.returncode}): {said}")
     return CorpusChecks(folder / "out", json.loads(results.read_text(encoding="utf-8")))
+
+
+@pytest.fixture(scope="session")
+def corpus_output(_corpus_checks_beside: _Running | None, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The corpus's output, as graphdoc generate writes it: the one tests/tool_checks.py
+    makes beside the session when it runs (as soon as its generate step is done; the gates
+    are reading it, so leave it as it is), else one generated here for the session."""
+    from tool_checks import corpus_commands, generated_mark
+
+    if _corpus_checks_beside is not None:
+        process, out = _corpus_checks_beside.process, _corpus_checks_beside.folder / "out"
+        mark, deadline = generated_mark(out), time.monotonic() + 1800
+        while not mark.exists():
+            if process.poll() is not None or time.monotonic() > deadline:
+                if mark.exists():  # written just before the process ended
+                    break
+                said = (_corpus_checks_beside.folder / "output").read_text(encoding="utf-8", errors="replace")[-3000:]
+                pytest.fail(f"tests/tool_checks.py did not generate the corpus's output (exit {process.returncode}): {said}")
+            time.sleep(0.2)
+        generate = json.loads(mark.read_text(encoding="utf-8"))["generate"]
+        mine = None
+    else:
+        mine = tmp_path_factory.mktemp("corpus-output")
+        out = mine / "out"
+        _, command = corpus_commands(CORPUS, out)[0]
+        ran = subprocess.run(command, cwd=mine, env={**os.environ, "PYTHONPATH": str(ROOT)}, stdin=subprocess.DEVNULL, capture_output=True, text=True)
+        generate = {"returncode": ran.returncode, "output": (ran.stdout + ran.stderr)[-3000:]}
+    try:
+        if generate["returncode"]:
+            pytest.fail(f"graphdoc generate failed on the corpus (exit {generate['returncode']}): {generate['output']}")
+        yield out
+    finally:
+        if mine is not None:
+            shutil.rmtree(mine, ignore_errors=True)
 
 
 def write_docs(root: Path, pages: dict[str, str | bytes]) -> Path:

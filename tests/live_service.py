@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -38,6 +42,40 @@ def running(app: Any) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+@contextmanager
+def served(out: Path, log: Path, *options: str) -> Iterator[str]:
+    """``graphdoc serve`` of ``out`` as users run it, a process of its own on a free loopback
+    port, until the block ends; what it says (its log, a handler's traceback) goes to ``log``."""
+    port = free_port()
+    root = Path(__file__).resolve().parents[1]
+    with log.open("wb") as said:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "generator", "serve", "--out", str(out), "--port", str(port), "--quiet", *options],
+            env={**os.environ, "PYTHONPATH": str(root)},  # this checkout's graphdoc, whatever the environment installed
+            stdin=subprocess.DEVNULL,
+            stdout=said,
+            stderr=said,
+        )
+    try:
+        url, deadline = f"http://127.0.0.1:{port}", time.monotonic() + 60
+        while True:
+            try:
+                httpx.get(f"{url}/", timeout=5)  # any answer: it is serving
+                break
+            except httpx.TransportError:
+                if time.monotonic() > deadline or process.poll() is not None:
+                    raise RuntimeError(f"graphdoc serve did not start: {log.read_text(errors='replace')[-2000:]}") from None
+                time.sleep(0.1)
+        yield url
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 def app_from(out: Path) -> Any:

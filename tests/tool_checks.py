@@ -5,10 +5,12 @@ Run as a script, it checks the whole corpus's output, as one process:
 
     python tests/tool_checks.py DOCS OUT RESULTS
 
-generates DOCS into OUT as a user does (``graphdoc generate``), then runs each check one
-after another and writes each one's exit code and the end of its output to RESULTS (JSON).
+generates DOCS into OUT as a user does (``graphdoc generate``), says so in
+``generated_mark(OUT)`` (the generate step's result, JSON), then runs each check one after
+another and writes each one's exit code and the end of its output to RESULTS (JSON).
 The checks take up to a minute of one core each on the corpus, so the test session starts
-this beside the other tests (conftest) and asserts the results at its end.
+this beside the other tests (conftest) and asserts the results at its end; tests that only
+need the output (the SDK's calls to its mock) start as soon as the mark is there.
 """
 
 from __future__ import annotations
@@ -45,6 +47,17 @@ def corpus_commands(docs: Path, out: Path) -> list[tuple[str, list[str]]]:
     ]
 
 
+def generated_mark(out: Path) -> Path:
+    """Where the generate step's result is written once OUT is complete."""
+    return out.with_name(out.name + ".generated.json")
+
+
+def _write(path: Path, found: dict[str, dict[str, object]]) -> None:
+    written = path.with_suffix(".partial")
+    written.write_text(json.dumps(found), encoding="utf-8")
+    written.replace(path)
+
+
 def main(docs: Path, out: Path, results: Path) -> None:
     parent = os.getppid()
     found: dict[str, dict[str, object]] = {}
@@ -59,11 +72,11 @@ def main(docs: Path, out: Path, results: Path) -> None:
                         step.kill()
                         sys.exit(1)
         found[name] = {"returncode": step.returncode, "output": said[-3000:]}
-        if name == "generate" and step.returncode:
-            break  # nothing to check
-    written = results.with_suffix(".partial")
-    written.write_text(json.dumps(found), encoding="utf-8")
-    written.replace(results)
+        if name == "generate":
+            _write(generated_mark(out), found)
+            if step.returncode:
+                break  # nothing to check
+    _write(results, found)
 
 
 if __name__ == "__main__":

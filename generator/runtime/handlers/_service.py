@@ -62,6 +62,7 @@ RESET_PATH = "/_graphdoc/reset"
 KEYS_PATH = "/_graphdoc/keys"
 _PROBE = "graphdoc-probe"
 MAX_DETAILS = 20  # issues listed in a 400's error details
+KEPT_VALIDATORS = 64  # request body validators kept, the most recently used
 HERE = Path(__file__).resolve().parent
 SCHEMAS = HERE.parent / "schemas" / "bundle.json"
 METADATA = HERE.parent / "metadata.xml"
@@ -408,6 +409,15 @@ def _unqualified(path: str) -> str:
     return f"{head}/{found.group(1)}" if found else path
 
 
+_ROOT = re.compile(r"(?i)(?<!/items)/root(?=/|$)")
+
+
+def _rooted(path: str) -> str:
+    """``.../drive/root/children`` as ``.../drive/items/root/children``: the key alias Graph
+    gives a drive's root item, where the docs document the item by key."""
+    return _ROOT.sub("/items/root", path, count=1)
+
+
 def context(base: str, found: Found, me: str) -> str:
     """The ``@odata.context`` of an answer, as Graph writes it: the metadata URL and what
     the answer is (``.../$metadata#users('42')/messages/$entity``)."""
@@ -533,10 +543,12 @@ class Service:
     # -- routing ---------------------------------------------------------------
     def find(self, method: str, path: str) -> Found:
         """The operation at ``path``, found as Graph finds it: a path documented only under
-        ``/users/{id}`` works from ``/me`` too, and an action or function is called by its
-        name alone or qualified by its namespace (``.../microsoft.graph.delta()``)."""
+        ``/users/{id}`` works from ``/me`` too, an action or function is called by its name
+        alone or qualified by its namespace (``.../microsoft.graph.delta()``), and a drive's
+        ``root`` is its item ``root`` (``/drives/{id}/root`` is ``/drives/{id}/items/root``).
+        """
         tried: NoRoute | NotAllowed | None = None
-        for candidate in dict.fromkeys([path, _unqualified(path)]):
+        for candidate in dict.fromkeys([path, _unqualified(path), _rooted(path)]):
             for form in dict.fromkeys([candidate, self.as_user(candidate)]):
                 try:
                     return self.router.find(method, form)
@@ -625,6 +637,8 @@ class Service:
         """The key and type of each item the store holds in the collection at ``path``
         (``GET /_graphdoc/keys?path=...``: how ``graphdoc replay`` fills the docs'
         placeholders where the docs document no list)."""
+        prefix = VersionPrefix.PREFIX.match(path)
+        path = path[prefix.end() :] if prefix else path
         probe = path.rstrip("/") + "/" + _PROBE
         for form in dict.fromkeys([probe, self.as_user(probe)]):
             for route, values in self.router.candidates(form):
@@ -666,15 +680,19 @@ class Service:
 
     # -- the body ----------------------------------------------------------------
     def validator(self, operation: Operation) -> Validator | None:
+        """The body's validators, kept for the ``KEPT_VALIDATORS`` operations used last: a
+        compiled validator of a large Graph type holds megabytes, and a client of the
+        whole API (replay) reaches thousands of operations."""
         if operation.body_schema is None:
             return None
-        found = self.validators.get(operation.id)
+        found = self.validators.pop(operation.id, None)
         if found is None:
             if self.registry is None:
                 self.registry = _registry()
-            found = self.validators[operation.id] = _validator(
-                operation.body_schema, self.registry
-            )
+            found = _validator(operation.body_schema, self.registry)
+            if len(self.validators) >= KEPT_VALIDATORS:
+                del self.validators[next(iter(self.validators))]
+        self.validators[operation.id] = found  # the most recently used last
         return found
 
     def handler_arguments(self, found: Found, body: Any) -> dict[str, Any]:
