@@ -45,6 +45,7 @@ CODES: dict[str, tuple[str, str]] = {
     "JSON_ONLY_PROPERTY": (WARNING, "a property is in the JSON representation but not in the table"),
     "TABLE_JSON_TYPE_MISMATCH": (WARNING, "the table and the JSON representation give a property different types"),
     "ABSTRACT_FROM_TEXT": (INFO, "the page says in words that the type is abstract ('an abstract base type for ...'); read as abstract"),
+    "ABSTRACT_WITHOUT_KINDS": (WARNING, "a type said to be abstract has no documented type that can be made derived from it; read as one that can be"),
     "BASE_FROM_WORDS": (INFO, "a base named in words after 'inherits from' ('base policy type') was read as the type so named (policyBase)"),
     "ROW_BY_PATH": (INFO, "a Relationships row named by a path ('file/localizations/{id}/versions') was added to the type the path reaches"),
     "PROPERTY_FROM_FACET": (INFO, "a page says its type is a facet on another type ('the `bundle` facet on a [driveItem]'); added as that type's property"),

@@ -72,6 +72,7 @@ def request_path(url: str) -> str:
 
 
 _UNFILLED = re.compile(r"^(?:\{[^{}]*\}|<[^<>]*>|)$")
+_ALTERNATE = re.compile(r"([A-Za-z_]\w*)=\{(\w+)\}")  # a segment of an alternate key: roleTemplateId={id}
 
 
 def unfilled(value: str) -> bool:
@@ -89,6 +90,7 @@ class Kinds:
             if t.base_type:
                 self.children.setdefault(t.base_type, []).append(t.full_name)
         self._family: dict[str, tuple[str, ...]] = {}
+        self._members: dict[str, dict[str, str]] = {}
 
     def family(self, type_name: str) -> tuple[str, ...]:
         """``type_name`` and the types derived from it, depth first (found once per type)."""
@@ -114,6 +116,48 @@ class Kinds:
         """Whether the type has a base or derived types: its items say which type they are."""
         held = self.model.get(type_name)
         return held is not None and bool(held.base_type or self.children.get(type_name))
+
+    def within(self, value: dict[str, Any], type_name: str) -> dict[str, Any]:
+        """``value`` (of ``type_name``) with each value inside it of a type with kinds
+        saying which kind it is, as the models read it, and those that can't say left out
+        (an ``assignTo`` of an abstract recipient type that names no kind)."""
+        members = self.members(type_name)
+        found: dict[str, Any] = {}
+        for name, held in value.items():
+            typed = members.get(name)
+            if typed is not None and isinstance(held, dict):
+                made = self.of(held, typed)
+                if made is None:
+                    continue
+                held = self.labelled(self.within(held, made), made)
+            elif typed is not None and isinstance(held, list):
+                items = [(item, self.of(item, typed)) for item in held if isinstance(item, dict)]
+                if len(items) == len(held):
+                    held = [self.labelled(self.within(item, made), made) for item, made in items if made is not None]
+            found[name] = held
+        return found
+
+    def labelled(self, value: dict[str, Any], made: str) -> dict[str, Any]:
+        """``value`` saying it is a ``made`` where its type has kinds, as the models write it."""
+        if not self.polymorphic(made) or value.get("@odata.type") == f"#{made}":
+            return value
+        return {"@odata.type": f"#{made}", **{k: v for k, v in value.items() if k != "@odata.type"}}
+
+    def members(self, type_name: str) -> dict[str, str]:
+        """The structured (not primitive, not enum) properties and navigation properties a
+        type has, its bases' too, by name: their types."""
+        found = self._members.get(type_name)
+        if found is None:
+            found = {}
+            held = self.model.get(type_name)
+            for t in [*reversed(self.model.ancestors(type_name)), *([held] if held else [])]:
+                typed = [(p.name, p.type) for p in t.properties] + [(n.name, n.type) for n in t.navigation_properties]
+                for name, of in typed:
+                    target = self.model.get(of)
+                    if target is not None and target.kind != ENUM:
+                        found[name] = of
+            self._members[type_name] = found
+        return found
 
     def of(self, value: dict[str, Any], declared: str) -> str | None:
         """The type an example of ``declared`` is, one that can be made: the type its
@@ -147,14 +191,9 @@ def exchanges(model: Model) -> Iterator[tuple[Example, Example | None]]:
         for index, example in enumerate(examples):
             if example.kind != "request" or not example.http_method or not example.url:
                 continue
-            response = None
-            for after in examples[index + 1 :]:
-                if after.kind == "request":
-                    break
-                if after.kind == "response":
-                    response = after
-                    break
-            yield example, response
+            # requests in a row (one per way of addressing the item) share the response after them
+            response = next((after for after in examples[index + 1 :] if after.kind != "request"), None)
+            yield example, response if response is not None and response.kind == "response" else None
 
 
 def router(model: Model) -> Router:
@@ -243,16 +282,15 @@ class _Builder:
         made = self.kinds.of(value, target.full_name)
         if made is None:
             return None  # an abstract type's item must say which kind it is (lint: EXAMPLE_ABSTRACT)
-        value = {k: v for k, v in value.items() if not k.startswith("@odata.")}
-        if self.kinds.polymorphic(made):  # as the models write it: read back through a base, it stays itself
-            value = {"@odata.type": f"#{made}", **value}
+        # as the models write it: read back through a base, it stays itself
+        value = self.kinds.labelled({k: v for k, v in value.items() if not k.startswith("@odata.")}, made)
         for _ in range(_ROUNDS):
             try:
                 issues = self.schemas.validate(value, made)
             except SchemaError:
                 return None
             if not issues:
-                return value
+                return self.kinds.within(value, made)
             names = {i.pointer.split("/")[1] for i in issues if i.pointer.count("/") >= 1}
             names = {unquote(n).replace("~1", "/").replace("~0", "~") for n in names} - {"@odata.type"}
             if not names & value.keys():
@@ -310,13 +348,23 @@ class _Builder:
         can't be done."""
         template = found.template
         last_kind, last_text = template.parts[-1] if template.parts else ("", "")
-        last = last_text if last_kind == "param" else last_text.split("\0")[-1] if last_kind == "keyed" else None
+        alternate = _ALTERNATE.fullmatch(last_text) if last_kind == "mixed" else None
+        last = (
+            last_text
+            if last_kind == "param"
+            else last_text.split("\0")[-1]
+            if last_kind == "keyed"
+            else alternate.group(2)
+            if alternate
+            else None
+        )
         op: Operation = found.value
         own = item.get(op.key or "id") if item is not None else None
         own = str(own) if isinstance(own, (str, int)) and str(own) else None
 
         def key(collection: str, name: str, value: str) -> str:
-            if name == last and own is not None and (unfilled(value) or value in (str(v) for v in item.values() if isinstance(v, str))):  # type: ignore[union-attr]
+            given = value.partition("=")[2] if alternate else value
+            if name == last and own is not None and (alternate or unfilled(given) or given in (str(v) for v in item.values() if isinstance(v, str))):  # type: ignore[union-attr]
                 return own
             if not unfilled(value):
                 return value
@@ -338,6 +386,35 @@ class _Builder:
         if not self.made_at(f"{collection}/{key}"):
             raise _Unplaceable(collection)
         return key
+
+    def unwrapped(self, op: Operation, body: Any) -> Any:
+        """One item the docs wrap as ``{"value": {...}}``, as itself (unless its type has a
+        property ``value``)."""
+        if op.kind != "get" or not isinstance(body, dict) or not isinstance(body.get("value"), dict):
+            return body
+        if {k for k in body if not k.startswith("@")} != {"value"} or op.item is None:
+            return body
+        held = self.model.get(op.item)
+        owners = [held, *self.model.ancestors(op.item)] if held else []
+        return body if any(p.name == "value" for t in owners for p in t.properties) else body["value"]
+
+    def shared(self) -> None:
+        """Each item the docs read under another item (a user's ``joinedTeams``) is also in
+        the entity set of its type (``/teams``), where a client reads it by key: a
+        relationship that refers to items, not one that holds them."""
+        sets: dict[str, str] = {}
+        for op in self.model.operations:
+            for path in op.paths:
+                if op.kind in ("list", "create") and op.item and re.fullmatch(r"/[A-Za-z_]\w*", path):
+                    sets.setdefault(op.item, path.lower())
+        for path, type_name, item, page in list(self.data.seed):
+            collection, _, last = path.rpartition("/")
+            home = sets.get(type_name)
+            held = self.model.get(type_name)
+            key = next((t.key_property for t in [held, *self.model.ancestors(type_name)] if t and t.key_property), None) if held else None
+            # only an item kept by its key: a single-valued relationship holds its item
+            if home is not None and collection != home and page and key and str(item.get(key)) == last.replace("%2F", "/"):
+                self.put(f"{home}/{last}", type_name, item, page)
 
     def made_at(self, path: str) -> bool:
         """Whether an item is at ``path``: one the docs put there, or a stub made now, holding
@@ -368,6 +445,7 @@ class _Builder:
             return
         page = response.source.path
         key = op.key or "id"
+        body = self.unwrapped(op, body)
         if op.kind == "get" and isinstance(body, dict) and op.item:
             item = self.fit(body, op.item)
             path = self.place(found, item) if item is not None else None
@@ -442,6 +520,7 @@ class _Builder:
         # the items whose URL gives every key but maybe their own first: the others may be put among them
         for found, response in sorted(reads, key=lambda read: sum(unfilled(v) for v in read[0].values.values()) > 1):
             self.read(found, response)
+        self.shared()
         for request, _, hit in routed:
             if hit is not None:
                 self.stub(hit, request)

@@ -258,6 +258,8 @@ class _Operations:
         names a type derived from it."""
         said = (op.kind, op.item)
         reads = op.kind == "function" and op.http_method == "GET"
+        if not segments(path):
+            return said
         if self.address is None or (op.kind not in RESOURCE_KINDS and not reads):
             return said
         end = self.address(path)
@@ -266,7 +268,10 @@ class _Operations:
             return said
         addressed, collection = end
         if op.http_method == "GET":
-            kind: OperationKind = "list" if collection else "get"
+            # a list at a path that ends with a name the model reads as one item is the page's
+            # word against a Relationships row that forgot "collection": the page's stands
+            keyed = segments(path)[-1].kind == "key"
+            kind: OperationKind = "list" if collection or (op.kind == "list" and not keyed) else "get"
         elif (op.kind == "create") != collection:
             return said  # a create posts to a collection, an update changes one item: the page is wrong
         else:

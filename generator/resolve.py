@@ -1232,6 +1232,26 @@ class _Resolver:
             source=source,
         )
 
+    def made_abstract(self, types: list[Type]) -> list[Type]:
+        """An abstract type no documented type derives from that is not abstract itself could
+        never be made, nor any value of it read: it is read as a type that can be
+        (``ABSTRACT_WITHOUT_KINDS``). The service's metadata agrees on most such pages
+        (``openTypeExtension``, ``printTaskDefinition``)."""
+        made = _family_made(types)
+        found: list[Type] = []
+        for t in types:
+            if t.abstract and t.full_name not in made:
+                self.report(
+                    "ABSTRACT_WITHOUT_KINDS",
+                    f"{t.full_name} is said to be abstract, but no documented type that is not derives from it; read as a type that can be made",
+                    t.source.path,
+                    t.source.line,
+                    type=t.full_name,
+                )
+                t = replace(t, abstract=False)
+            found.append(t)
+        return found
+
     def unlisted_methods(self, types: dict[str, Type]) -> list[tuple[str, Method]]:
         """The API pages no Methods table links to, as methods of the type they work on:
         the type their response (or request) example names, or the type their file is
@@ -1462,6 +1482,7 @@ class _Resolver:
             )
         types.extend(self.inline_enums.values())
         types.sort(key=lambda t: t.full_name)
+        types = self.made_abstract(types)
         examples = self.examples()
         # The pages no Methods table links are requests all the same: their paths imply navigation too.
         unlisted = self.unlisted_methods({t.full_name: t for t in types})
@@ -1471,6 +1492,22 @@ class _Resolver:
         operations = with_operations(Model(types=final_types, examples=examples), unlisted, address).operations
         diagnostics = sorted(set(self.diagnostics), key=lambda d: (d.path, d.line, d.code, d.message))
         return Model(types=final_types, diagnostics=tuple(diagnostics), examples=examples, operations=operations)
+
+
+def _family_made(types: list[Type]) -> set[str]:
+    """The types that are, or have among their descendants, a type that is not abstract."""
+    bases = {t.full_name: t.base_type for t in types}
+    made: set[str] = set()
+    for t in types:
+        if t.abstract:
+            continue
+        name: str | None = t.full_name
+        seen: set[str] = set()
+        while name and name not in seen:
+            seen.add(name)
+            made.add(name)
+            name = bases.get(name)
+    return made
 
 
 def _written(ref: TypeRef | None) -> str:

@@ -356,8 +356,8 @@ def search(items: list[dict[str, Any]], text: str) -> list[dict[str, Any]]:
         elif (quoted if quoted is not None else word or "").strip():
             groups[-1].append((quoted if quoted is not None else word or "").strip())
     clauses = [group for group in groups if group]
-    if not clauses:
-        raise QueryError("the $search is empty")
+    if not clauses:  # nothing to look for: everything is found
+        return items
     return [
         item
         for item in items

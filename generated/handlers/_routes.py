@@ -33,6 +33,9 @@ _CAST = re.compile(r"^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*){2,}$")
 _ME = "me"
 _PLAIN = re.compile(r"[A-Za-z_]\w*")  # a segment that is a name and nothing else
 _ALSO = "__keyed"  # the group of a key written in parentheses: /users('42')
+_ALTERNATE = re.compile(
+    r"([A-Za-z_]\w*)=\{(\w+)\}"
+)  # an alternate key: roleTemplateId={id}
 
 
 def identifier(name: str, taken: set[str]) -> str:
@@ -122,6 +125,11 @@ class Template:
                     f"{p}={values.get(p, '')}" for p in params.split(",") if p
                 )
                 out.append(f"{name.lower()}({shown})")
+            elif kind == "mixed" and key is not None and _ALTERNATE.fullmatch(text):
+                # roleTemplateId={id}: the item whose roleTemplateId that is
+                name, param = _ALTERNATE.fullmatch(text).groups()  # type: ignore[union-attr]
+                written = f"{name}={values.get(param, '')}"
+                out.append(_one(key("/" + "/".join(out), param, written)))
             else:  # colon, mixed: kept as written, with the values in it
                 out.append(_PLACEHOLDER.sub(lambda m: values.get(m.group(1), ""), text))
         return "/" + "/".join(out)

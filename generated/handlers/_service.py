@@ -16,7 +16,6 @@ service of a whole API starts at once.
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import importlib
 import json
@@ -250,21 +249,13 @@ def _registry() -> Schemas:
 
 
 def _check_body(validator: Validator, body: Any) -> Any:
-    """The body as the service reads it, or a 400 that says what ``graphdoc validate``
-    would say about it. Enum members are read without regard to case, as Graph reads them
-    (``"Text"`` for ``text``), and kept in the documented spelling."""
-    if validator.valid(body):  # jsonschema-rs decides; jsonschema explains a refusal
-        return body
-    for _ in range(MAX_DETAILS):
-        try:
-            spelt = _spelt(validator.reference.iter_errors(body), body)
-        except RecursionError:
-            break
-        if spelt is body:
-            break
-        body = spelt
-        if validator.valid(body):
-            return body
+    """The body as the service reads it (enum members without regard to case, as Graph
+    reads them: ``Validator.read``), or a 400 that says what ``graphdoc validate`` would
+    say about it."""
+    try:
+        return validator.read(body)
+    except ValueError:
+        pass
     try:
         found = list(
             islice(issues(validator.reference.iter_errors(body)), MAX_DETAILS + 1)
@@ -275,41 +266,7 @@ def _check_body(validator: Validator, body: Any) -> Any:
         found = list(dict.fromkeys(found))
         more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
         raise GraphError(400, f"{found[0]}{more}"[:500], found[:MAX_DETAILS])
-
-
-def _spelt(errors: Iterable[Any], body: Any) -> Any:
-    """``body`` with the first enum member an error finds written in another case put in
-    its documented spelling (a copy), or ``body`` itself when there is none."""
-    for error in errors:
-        found = _member(error)
-        if found is not None:
-            path, member = found
-            spelt = copy.deepcopy(body)
-            node = spelt
-            for step in path[:-1]:
-                node = node[step]
-            node[path[-1]] = member
-            return spelt
     return body
-
-
-def _member(error: Any) -> tuple[list[Any], str] | None:
-    """(where, member) for an enum error whose string is a member in another case,
-    looked for among the errors of each branch of a oneOf or anyOf too."""
-    if (
-        error.validator == "enum"
-        and isinstance(error.instance, str)
-        and error.absolute_path
-    ):
-        wanted = error.instance.lower()
-        for member in error.validator_value:
-            if isinstance(member, str) and member.lower() == wanted:
-                return list(error.absolute_path), member
-    for inner in error.context or ():
-        found = _member(inner)
-        if found is not None:
-            return found
-    return None
 
 
 async def _read_bytes(request: Request) -> bytes:
@@ -631,7 +588,8 @@ class Service:
     def store_path(self, found: Found) -> str:
         """Where the store keeps what ``found`` addresses, each key read as Graph reads it
         (``Store.key``: another case, an alternate key, ``root``)."""
-        return found.template.fill(found.values, self.me, self.memory.store.key)
+        store = self.memory.store
+        return store.resolve(found.template.fill(found.values, self.me, store.key))
 
     def keys(self, path: str) -> list[dict[str, str]]:
         """The key and type of each item the store holds in the collection at ``path``

@@ -93,6 +93,13 @@ _OPEN_TYPE = re.compile(r"\b(?:is|as)\s+an?\s+(?:OData\s+)?open\s+type\b", re.IG
 # (today's pages nest them: "### Request", "### Response", "### Example 2: ...").
 _SECTION_HEADING = re.compile(r"^(?:http request|request headers|request body|request|responses?|examples?\b.*)$", re.IGNORECASE)
 _NAMESPACE = re.compile(r"^Namespace:\s*([\w.]+)", re.IGNORECASE)
+_URL_HOST = re.compile(r"^https?://([^/\s]+)", re.IGNORECASE)
+_GRAPH_HOSTS = ("graph.microsoft.com", "graph.microsoft.us", "microsoftgraph.chinacloudapi.cn", "graph.microsoft.de")
+
+
+def _blanked(path: str) -> str:
+    """A request path with its placeholders blanked, in lower case: one request however named."""
+    return re.sub(r"\{[^{}]*\}", "{}", path.lower())
 _POSSIBLE = re.compile(r"possible values (?:are|include|is)\b[^:`]*:?(.*)", re.IGNORECASE | re.DOTALL)
 _SENTENCE_END = re.compile(r"\.(?:\s|$)|\n|<br", re.IGNORECASE)
 _ENUM_HEADING = re.compile(
@@ -175,21 +182,6 @@ def _syntax_block(code: Code, where: str) -> bool:
         code.info.strip().lower().startswith("http")
         and "example" not in where
         and not _SECTION_HEADING.match(section)
-    )
-
-
-def _own_section(code: Code, where: str) -> bool:
-    """A request block written as syntax (``GET /path``, no host) in a section of its own,
-    outside the examples and the request and response sections: a page that documents
-    each of its requests in a section ("## List a site's drives") gives it there."""
-    section = where.split("\n", 1)[0].strip()
-    first = code.content.lstrip().split("\n", 1)[0].split()
-    return (
-        bool(section)
-        and "example" not in where
-        and not _SECTION_HEADING.match(section)
-        and len(first) > 1
-        and first[1].startswith("/")
     )
 
 
@@ -683,15 +675,10 @@ class _Page:
                 for annotation, _, code, where in self.annotated
                 if str(annotation.get("blockType")).lower() == "ignored" and _syntax_block(code, where)
             ]
-        # "## List a site's drives": a request block, the page's syntax, in a section of its own
-        fences += [
-            code
-            for annotation, _, code, where in self.annotated
-            if str(annotation.get("blockType")).lower() == "request" and _own_section(code, where)
-        ]
         requests: list[HttpRequest] = []
         for code in sorted(fences, key=lambda c: c.line):
             requests.extend(http.request_lines(code.content, code.line + 1, self.diags))
+        requests += self._templates(requests)
         if not requests:
             self.diags.add("NO_HTTP_REQUEST", "no HTTP request block", self._line())
         parameters: list[PropertyRow] = []
@@ -714,6 +701,31 @@ class _Page:
             line=self._line(),
             expands=self._expands(examples),
         )
+
+    def _templates(self, requests: list[HttpRequest]) -> list[HttpRequest]:
+        """Request examples that are templates of requests the request lines leave out: all
+        of them where the page writes its HTTP request section as an example (``drive-list.md``
+        shows ``GET /me/drives`` under a heading of its own), and any other whose path holds a
+        placeholder (``GET /sites/{site-id}``)."""
+        written = [
+            (code, where)
+            for annotation, _, code, where in self.annotated
+            if str(annotation.get("blockType")).lower() == "request"
+        ]
+        as_examples = any("http request" in where for _, where in written)
+        known = {(r.method, _blanked(r.path)) for r in requests}
+        found: list[HttpRequest] = []
+        for code, _ in written:
+            first = next((text for text in code.content.split("\n") if text.strip()), "")
+            host = _URL_HOST.match(first.split(maxsplit=1)[-1].strip()) if first.strip() else None
+            if host and not host.group(1).lower().endswith(_GRAPH_HOSTS):
+                continue  # a request to another service (a notification to an app)
+            quiet = Collector(self.diags.path)  # an example that is no request line is lint's to report
+            for request in http.request_lines(first.split("?", 1)[0], code.line + 1, quiet):
+                if (as_examples or "{" in request.path) and (request.method, _blanked(request.path)) not in known:
+                    known.add((request.method, _blanked(request.path)))
+                    found.append(request)
+        return found
 
     def _expands(self, examples: list[ExampleRecord | None]) -> tuple[str, ...]:
         """The names the page's prose and example requests ``$expand``, in order, once each."""

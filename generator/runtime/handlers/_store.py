@@ -178,6 +178,14 @@ class Store:
             return value
         lowered = value.lower()
         found = [k for k in kids if k.lower() == wanted.lower()]
+        named, _, given = value.partition("=")
+        if not found and given and named.isidentifier():  # roleTemplateId=88d8...
+            found = [
+                k
+                for k in kids
+                if str(self.items[f"{collection}/{k}"].get(named, "")).lower()
+                == given.lower()
+            ]
         if not found:
             found = [
                 k
@@ -193,8 +201,18 @@ class Store:
                 for k in kids
                 if isinstance(self.items[f"{collection}/{k}"].get("root"), dict)
             ]
-            found = rooted[:1] or list(kids)[:1]
-        return found[0].replace("%2F", "/") if len(found) == 1 else value
+            found = rooted or list(kids)
+        return found[0].replace("%2F", "/") if found else value
+
+    def resolve(self, path: str) -> str:
+        """``path``, or where a ``root`` the docs write as a word (``/sites/root``) is when
+        nothing is stored under that word: the collection's root item."""
+        where = self.at(path)
+        collection, _, last = where.rpartition("/")
+        if last.lower() != "root" or where in self.items or where in self.kids:
+            return where
+        key = self.key(collection, "", "root")
+        return f"{collection}/{_one(key)}" if key != "root" else where
 
     def of_type(self, type_name: str) -> list[dict[str, Any]]:
         return [

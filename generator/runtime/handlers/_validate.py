@@ -12,6 +12,7 @@ compile, jsonschema decides alone (a one-line note says so, once).
 
 from __future__ import annotations
 
+import copy
 import logging
 import re
 import threading
@@ -539,6 +540,42 @@ class Schemas:
         return Call
 
 
+def _spelt(errors: Iterable[ValidationError], body: Any) -> Any:
+    """``body`` with the first enum member an error finds written in another case put in
+    its documented spelling (a copy), or ``body`` itself when there is none."""
+    for error in errors:
+        found = _member(error)
+        if found is not None:
+            path, member = found
+            spelt = copy.deepcopy(body)
+            node = spelt
+            for step in path[:-1]:
+                node = node[step]
+            node[path[-1]] = member
+            return spelt
+    return body
+
+
+def _member(error: ValidationError) -> tuple[list[Any], str] | None:
+    """(where, member) for an enum error whose string is a member in another case,
+    looked for among the errors of each branch of a oneOf or anyOf too."""
+    if (
+        error.validator == "enum"
+        and isinstance(error.instance, str)
+        and error.absolute_path
+        and isinstance(error.validator_value, list)
+    ):
+        wanted = error.instance.lower()
+        for member in error.validator_value:
+            if isinstance(member, str) and member.lower() == wanted:
+                return list(error.absolute_path), member
+    for inner in error.context or ():
+        found = _member(inner)
+        if found is not None:
+            return found
+    return None
+
+
 def _holds_call(form: Any) -> bool:
     stack = [form]
     while stack:
@@ -548,6 +585,9 @@ def _holds_call(form: Any) -> bool:
                 return True
             stack.extend(_subschemas(node))
     return False
+
+
+MAX_SPELLINGS = 20  # enum members respelt in one payload, at most
 
 
 class Validator:
@@ -570,6 +610,26 @@ class Validator:
         if found is None:
             found = self._reference = self._make()
         return found
+
+    def read(self, payload: Any) -> Any:
+        """``payload`` as Graph reads it: itself when valid, or with the enum members it
+        writes in another case (``"Text"`` for ``text``) put in their documented spelling
+        when that makes it valid (a copy); a ``ValueError`` when it is not valid either way.
+        """
+        if self.valid(payload):
+            return payload
+        spelt = payload
+        for _ in range(MAX_SPELLINGS):
+            try:
+                again = _spelt(self.reference.iter_errors(spelt), spelt)
+            except RecursionError:
+                break
+            if again is spelt:
+                break
+            spelt = again
+            if self.valid(spelt) or not any(self.reference.iter_errors(spelt)):
+                return spelt
+        raise ValueError("not valid")
 
     def valid(self, payload: Any) -> bool:
         """True when the compiled validator finds ``payload`` valid. False when it finds it
