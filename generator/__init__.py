@@ -46,8 +46,7 @@ def validate(
     SchemaError when the type can't be told, UnknownType (a SchemaError) when it is not
     among the schemas.
     """
-    validation = _validation or _load_validation()
-    checking: SchemaSet = schemas if isinstance(schemas, validation.SchemaSet) else validation.loaded(schemas)
+    checking: SchemaSet = (_validation or _load_validation()).loaded(schemas)
     return checking.validate(payload, type, collection=collection)
 
 

@@ -252,14 +252,17 @@ _KEPT = 4  # bundles kept at once
 _last: tuple[float, object, SchemaSet] | None = None  # (checked at, folder as given, its schemas)
 
 
-def loaded(folder: str | Path) -> SchemaSet:
+def loaded(folder: SchemaSet | str | Path) -> SchemaSet:
     """The schemas of ``folder`` (as ``from_dir`` reads them), loaded once and kept while
-    the folder resolves to the same bundle and the bundle's file is unchanged."""
+    the folder resolves to the same bundle and the bundle's file is unchanged; a
+    ``SchemaSet`` itself as it is."""
     global _last
     now = time.monotonic()
     last = _last
-    if last is not None and last[1] == folder and now - last[0] < RECHECK:
+    if last is not None and (last[1] is folder or last[1] == folder) and now - last[0] < RECHECK:
         return last[2]
+    if isinstance(folder, SchemaSet):
+        return folder
     key = (os.getcwd(), os.fspath(folder))
     bundle = _BUNDLES.get(key)
     if bundle is None:
