@@ -85,7 +85,7 @@ class Store:
         self.values: dict[str, tuple[bytes, str]] = {}
         self.pending: Path | None = None  # the docs' examples, loaded on first use
         self.page: str | None = None  # the page whose examples come first
-        self.texts: dict[Path, str] = {}
+        self.seeds: dict[Path, Seeds] = {}  # each seed file, read once
 
     def reset(self, seed: Path | None, page: str | None = None) -> None:
         """Everything forgotten; ``seed``, the docs' examples, loaded again on first use,
@@ -98,14 +98,20 @@ class Store:
         self.page = page
 
     def ready(self) -> None:
-        """Load the docs' examples (``seed.json``) if they are still pending."""
+        """Load the docs' examples (``seed.json``) if they are still pending: read and
+        placed once; a reset starts from a copy of that store. A stored item is never
+        changed in place (every write puts a new one), so the copies share the items."""
         if self.pending is not None:
             where, self.pending = self.pending, None
-            if where not in self.texts:  # read once: a reset parses it again, no more
-                self.texts[where] = where.read_text(encoding="utf-8")
-            self.seed(
-                (tuple(entry) for entry in json.loads(self.texts[where])), self.page
-            )
+            seeds = self.seeds.get(where)
+            if seeds is None:
+                entries = [tuple(e) for e in json.loads(where.read_text("utf-8"))]
+                seeds = self.seeds[where] = Seeds.of(entries)
+            self.items.update(seeds.items)
+            self.types.update(seeds.types)
+            self.kids.update({k: dict(v) for k, v in seeds.kids.items()})
+            for path, type_name, payload in seeds.by_page.get(self.page or "", ()):
+                self._keep(path, type_name, payload)
 
     @staticmethod
     def at(path: str) -> str:
@@ -221,19 +227,35 @@ class Store:
             if t == type_name
         ]
 
-    def seed(self, items: Iterable[tuple[Any, ...]], page: str | None = None) -> None:
-        """The docs' examples, each ``(path, type, item, page)``: at each path the first
-        item of ``page``, else the first of a page, else the first stub (an item the docs
-        only address, of no page) (the caller's objects, kept as they are: read from JSON
-        for this store alone)."""
-        # page's (0), another page's (1), a stub of no page (2)
-        ranks: dict[str, int] = {}
-        for path, type_name, payload, source in items:
-            where = self.at(path)
-            rank = 0 if source == page and page else 1 if source else 2
-            if rank < ranks.get(where, 3):
-                ranks[where] = rank
-                self._keep(where, type_name, payload)
+
+@dataclasses.dataclass
+class Seeds:
+    """The docs' examples as a store starts from them: at each path the first item of a
+    page, else the first stub (an item the docs only address, of no page); and each page's
+    own first items, which take their paths when a reset asks for that page's."""
+
+    items: dict[str, dict[str, Any]]
+    types: dict[str, str]
+    kids: dict[str, dict[str, None]]
+    by_page: dict[str, list[tuple[str, str, dict[str, Any]]]]
+
+    @classmethod
+    def of(cls, entries: Iterable[tuple[Any, ...]]) -> Seeds:
+        """From ``(path, type, item, page)`` entries (the caller's objects, kept as they are)."""
+        store = Store()
+        ranks: dict[str, int] = {}  # a page's (1), a stub of no page (2)
+        by_page: dict[str, dict[str, tuple[str, str, dict[str, Any]]]] = {}
+        for path, type_name, payload, source in entries:
+            rank = 1 if source else 2
+            if rank < ranks.get(path, 3):
+                ranks[path] = rank
+                store._keep(path, type_name, payload)
+            if source:
+                by_page.setdefault(source, {}).setdefault(
+                    path, (path, type_name, payload)
+                )
+        pages = {page: list(found.values()) for page, found in by_page.items()}
+        return cls(store.items, store.types, store.kids, pages)
 
 
 # kinds that work in a collection or on a property of an item, which must exist: a list of
