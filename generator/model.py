@@ -171,6 +171,30 @@ class Method:
         }
 
 
+@dataclass(frozen=True)
+class Permissions:
+    """An API page's Permissions table: the permissions that allow the call, each one
+    enough on its own, least privileged first, by the kind of account that holds them."""
+
+    path: str  # the API page
+    delegated_work: tuple[str, ...] = ()  # a signed-in user's, work or school account
+    delegated_personal: tuple[str, ...] = ()  # a signed-in user's, personal Microsoft account
+    application: tuple[str, ...] = ()  # the app's own, with no user
+
+    @property
+    def delegated(self) -> tuple[str, ...]:
+        """A signed-in user's permissions, of either kind of account, each once."""
+        return tuple(dict.fromkeys((*self.delegated_work, *self.delegated_personal)))
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "delegatedWork": list(self.delegated_work),
+            "delegatedPersonal": list(self.delegated_personal),
+            "application": list(self.application),
+        }
+
+
 # What an operation does (``Operation.kind``).
 OperationKind = Literal[
     "list",  # GET a collection
@@ -296,8 +320,10 @@ class Model:
     diagnostics: tuple[Diagnostic, ...] = ()
     examples: tuple[Example, ...] = ()
     operations: tuple[Operation, ...] = ()
+    permissions: tuple[Permissions, ...] = ()  # the API pages' Permissions tables, in page order
     _index: dict[str, Type] = field(default_factory=dict, compare=False, repr=False, hash=False)
     _examples_by_path: dict[str, list[Example]] = field(default_factory=dict, compare=False, repr=False, hash=False)
+    _permissions_by_path: dict[str, Permissions] = field(default_factory=dict, compare=False, repr=False, hash=False)
 
     def __post_init__(self) -> None:
         self._index.update((t.full_name, t) for t in self.types)
@@ -327,10 +353,17 @@ class Model:
                 self._examples_by_path.setdefault(example.source.path, []).append(example)
         return list(self._examples_by_path.get(method.source.path, ()))
 
+    def permissions_of(self, page: str) -> Permissions | None:
+        """The Permissions table of an API page (by its path), when it has one."""
+        if not self._permissions_by_path and self.permissions:
+            self._permissions_by_path.update((p.path, p) for p in self.permissions)
+        return self._permissions_by_path.get(page)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "types": [t.to_json() for t in self.types],
             "operations": [o.to_json() for o in self.operations],
             "examples": [e.to_json() for e in self.examples],
+            "permissions": [p.to_json() for p in self.permissions],
             "diagnostics": [d.to_json() for d in self.diagnostics],
         }

@@ -114,12 +114,12 @@ class PythonNames:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def python_names(model: Model) -> PythonNames:
-    """Every Python name of the model's types (an emit ``Views`` keeps them for a run), and
-    a NAME_COLLISION diagnostic for each name a collision changed."""
-    names = PythonNames()
-    # Classes: types of the most common namespace keep the bare name; a type of
-    # another namespace whose name is taken gets its namespace as a prefix.
+def _class_names(model: Model) -> tuple[dict[str, str], list[Diagnostic]]:
+    """A class name per type, unique without case: types of the most common namespace keep
+    the bare name; a type of another namespace whose name is taken gets its namespace as a
+    prefix."""
+    classes: dict[str, str] = {}
+    diagnostics: list[Diagnostic] = []
     counts: dict[str, int] = {}
     for t in model.types:
         counts[t.namespace] = counts.get(t.namespace, 0) + 1
@@ -135,8 +135,31 @@ def python_names(model: Model) -> PythonNames:
         candidate = pascal(t.namespace.rsplit(".", 1)[-1]) + bare if foreign else bare
         chosen = distinct([(t.full_name, candidate)], taken)[t.full_name]
         if chosen != bare:
-            names.diagnostics.append(_collision(t, f"Python class for {t.full_name} is {chosen} ({bare} is taken)", expected=bare, found=chosen))
-        names.classes[t.full_name] = chosen
+            diagnostics.append(_collision(t, f"Python class for {t.full_name} is {chosen} ({bare} is taken)", expected=bare, found=chosen))
+        classes[t.full_name] = chosen
+    return classes, diagnostics
+
+
+def schema_titles(model: Model) -> dict[str, str]:
+    """A title per type for the JSON Schemas and OpenAPI components, unique without case
+    across namespaces, since code generators name a class after a schema's title: the
+    type's own name, or, where its Python class had to be told apart (``media`` of
+    ``callRecords`` beside ``media``), that class's name with its first letter lowered
+    (``callRecordsMedia``)."""
+    classes, _ = _class_names(model)
+    titles: dict[str, str] = {}
+    for t in model.types:
+        chosen = classes[t.full_name]
+        titles[t.full_name] = t.name if chosen == pascal(t.name) else chosen[:1].lower() + chosen[1:]
+    return titles
+
+
+def python_names(model: Model) -> PythonNames:
+    """Every Python name of the model's types (an emit ``Views`` keeps them for a run), and
+    a NAME_COLLISION diagnostic for each name a collision changed."""
+    names = PythonNames()
+    names.classes, collisions = _class_names(model)
+    names.diagnostics.extend(collisions)
     module_taken = set(RESERVED_MODULES)
     for t in sorted(model.types, key=lambda t: t.full_name):
         module = snake(names.classes[t.full_name])

@@ -6,7 +6,13 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from .runtime.handlers._issues import BASE64, DECIMAL, FLOAT_WORDS, TIME_OF_DAY
+from .runtime.handlers._issues import (
+    BASE64,
+    DECIMAL,
+    DURATION,
+    FLOAT_WORDS,
+    TIME_OF_DAY,
+)
 
 EDM: dict[str, str] = {
     "string": "Edm.String",
@@ -92,7 +98,8 @@ def primitive_schema(type_name: str) -> dict[str, Any]:
     if type_name == "Edm.TimeOfDay":
         return {"type": "string", "pattern": TIME_OF_DAY}
     if type_name == "Edm.Duration":
-        return {"type": "string", "format": "duration"}
+        # a pattern, not format: duration, which tools read as RFC 3339's (no sign, no fraction)
+        return {"type": "string", "pattern": DURATION}
     if type_name == "Edm.Guid":
         return {"type": "string", "format": "uuid"}
     if type_name == "Edm.Binary":

@@ -184,4 +184,5 @@ def fill(model: Model, texts: Mapping[str, str]) -> Model:
         diagnostics=model.diagnostics,
         examples=model.examples,
         operations=tuple(operation(o) for o in model.operations),
+        permissions=model.permissions,
     )

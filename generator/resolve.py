@@ -36,6 +36,7 @@ from .model import (
     Model,
     NavigationProperty,
     Parameter,
+    Permissions,
     Property,
     Source,
     Type,
@@ -1443,6 +1444,26 @@ class _Resolver:
                 found.extend(self.example(e, record.namespace, page.path, owner) for e in record.examples)
         return tuple(found)
 
+    def permissions(self) -> tuple[Permissions, ...]:
+        """Each API page's Permissions table, its rows by kind of account (a kind listed
+        twice adds its permissions to the first row's)."""
+        found: list[Permissions] = []
+        for page in self.pages:
+            if page.api is None or not page.api.permissions:
+                continue
+            kinds: dict[str, tuple[str, ...]] = {}
+            for kind, names in page.api.permissions:
+                kinds[kind] = tuple(dict.fromkeys((*kinds.get(kind, ()), *names)))
+            found.append(
+                Permissions(
+                    page.path,
+                    delegated_work=kinds.get("delegated-work", ()),
+                    delegated_personal=kinds.get("delegated-personal", ()),
+                    application=kinds.get("application", ()),
+                )
+            )
+        return tuple(found)
+
     def build(self) -> Model:
         self.index()
         self.link_bases()
@@ -1491,7 +1512,9 @@ class _Resolver:
         final_types = navigable.types
         operations = with_operations(Model(types=final_types, examples=examples), unlisted, address).operations
         diagnostics = sorted(set(self.diagnostics), key=lambda d: (d.path, d.line, d.code, d.message))
-        return Model(types=final_types, diagnostics=tuple(diagnostics), examples=examples, operations=operations)
+        return Model(
+            types=final_types, diagnostics=tuple(diagnostics), examples=examples, operations=operations, permissions=self.permissions()
+        )
 
 
 def _family_made(types: list[Type]) -> set[str]:

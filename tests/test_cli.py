@@ -25,7 +25,7 @@ def test_inspect_json_on_specs() -> None:
     result = run("inspect", "specs", "--format", "json")
     assert result.returncode == 0, result.stderr
     dump = json.loads(result.stdout)
-    assert set(dump) == {"types", "operations", "examples", "diagnostics"}
+    assert set(dump) == {"types", "operations", "examples", "permissions", "diagnostics"}
     start = next(op for op in dump["operations"] if op["id"] == "synchronizationJob.start")
     assert start["kind"] == "action" and start["item"] == "microsoft.graph.synchronizationJob"
     assert {"path": ["status", "code"], "value": "Active"} in start["effects"]

@@ -452,10 +452,13 @@ def test_abstract_said_in_words(tmp_path: Path) -> None:
 
 @needs_corpus
 def test_real_abstract_from_prose() -> None:
-    model = corpus_model("resources/policybase.md")
+    # with a type that can be made derived from it: alone, nothing could ever be a policyBase
+    model = corpus_model("resources/policybase.md", "resources/stspolicy.md", "resources/tokenlifetimepolicy.md")
     policy = model.get("microsoft.graph.policyBase")
     assert policy is not None and policy.abstract
     assert "ABSTRACT_FROM_TEXT" in codes(model)
+    alone = corpus_model("resources/policybase.md").get("microsoft.graph.policyBase")
+    assert alone is not None and not alone.abstract
 
 
 def test_subtype_of_and_reference_links_name_the_base(tmp_path: Path) -> None:

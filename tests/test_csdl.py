@@ -91,7 +91,10 @@ def test_the_document_is_csdl_4_0(spec_root: ET.Element) -> None:
     text = (GENERATED / csdl.FILE).read_text(encoding="utf-8")
     assert text.startswith('<?xml version="1.0" encoding="utf-8"?>\n<edmx:Edmx Version="4.0" ')
     assert spec_root.tag == EDMX + "Edmx" and spec_root.get("Version") == "4.0"
-    (services,) = list(spec_root)
+    reference, services = list(spec_root)
+    # the Core vocabulary its descriptions use is referenced, as CSDL wants of every term
+    assert reference.tag == EDMX + "Reference" and reference.get("Uri", "").endswith("/Org.OData.Core.V1.xml")
+    assert [(i.get("Namespace"), i.get("Alias")) for i in reference] == [("Org.OData.Core.V1", None)]
     assert services.tag == EDMX + "DataServices"
     namespaces = [schema.get("Namespace") for schema in services]
     assert namespaces == sorted(namespaces) and len(set(namespaces)) == len(namespaces)
@@ -245,6 +248,59 @@ def test_inherited_names_and_nullable_keys_follow_csdl() -> None:
     assert [p.get("Name") for p in types["microsoft.graph.derived"].findall(EDM + "Property")] == ["extra"]
 
 
+def test_members_that_lead_to_entities_navigate_and_keys_are_primitive() -> None:
+    """A Properties row typed with an entity is a NavigationProperty (CSDL lets only those
+    lead to an entity), and a key names a primitive property (``print`` is keyed by its
+    ``settings`` on its page: no Key, as the service's own metadata has it)."""
+    source = Source("resources/x.md", 1)
+    settings = Type("microsoft.graph.printSettings", "printSettings", "microsoft.graph", COMPLEX, source)
+    printer = Type(
+        "microsoft.graph.printer", "printer", "microsoft.graph", ENTITY, source, key_property="id", properties=(Property("id", "Edm.String"),)
+    )
+    print_ = Type(
+        "microsoft.graph.print",
+        "print",
+        "microsoft.graph",
+        ENTITY,
+        source,
+        key_property="settings",
+        properties=(
+            Property("settings", "microsoft.graph.printSettings"),
+            Property("default", "microsoft.graph.printer"),
+            Property("all", "microsoft.graph.printer", collection=True),
+        ),
+    )
+    types = schema_types(parse(emitted(Model(types=(settings, printer, print_)))))
+    element = types["microsoft.graph.print"]
+    assert element.find(EDM + "Key") is None
+    assert [(p.get("Name"), p.get("Type")) for p in element.findall(EDM + "Property")] == [("settings", "microsoft.graph.printSettings")]
+    assert [(n.get("Name"), n.get("Type")) for n in element.findall(EDM + "NavigationProperty")] == [
+        ("default", "microsoft.graph.printer"),
+        ("all", "Collection(microsoft.graph.printer)"),
+    ]
+    assert [k.get("Name") for k in types["microsoft.graph.printer"].iter(EDM + "PropertyRef")] == ["id"]
+
+
+def test_a_namespace_spelt_in_two_cases_is_one_schema(tmp_path: Path) -> None:
+    """termStore and termstore (both in the Graph corpus): one Schema, spelt as most of its
+    types spell it, every reference spelt so."""
+    pages = {
+        "resources/set.md": resource("set", [("id", "String", "Key."), ("kind", "[kind](kind.md)", "Kind.")], namespace="microsoft.graph.termStore"),
+        "resources/term.md": resource("term", [("id", "String", "Key.")], namespace="microsoft.graph.termStore"),
+        "resources/group.md": resource("group", [("name", "String", "Name."), ("set", "[set](set.md)", "A set.")], namespace="microsoft.graph.termstore"),
+        "resources/kind.md": resource("kind", [("label", "String", "Label.")], namespace="microsoft.graph.termstore"),
+    }
+    model = model_of(tmp_path, pages)
+    assert {t.namespace for t in model.types} >= {"microsoft.graph.termStore", "microsoft.graph.termstore"}
+    root = parse(emitted(model))
+    namespaces = [schema.get("Namespace") for schema in root.iter(EDM + "Schema")]
+    assert "microsoft.graph.termstore" not in namespaces and "microsoft.graph.termStore" in namespaces
+    types = schema_types(root)
+    assert {"microsoft.graph.termStore.group", "microsoft.graph.termStore.kind"} <= set(types)
+    kinds = [p.get("Type") for p in types["microsoft.graph.termStore.set"].findall(EDM + "Property") if p.get("Name") == "kind"]
+    assert kinds == ["microsoft.graph.termStore.kind"]
+
+
 # -- hostile text --------------------------------------------------------------
 
 HOSTILE = 'a "quote", 1 < 2 & 3 > 2 ]]> \'single\' nul\x00 unit\x1f nonchar\uffff lone\ud800 ls\u2028 end'
@@ -362,7 +418,8 @@ def test_corpus_metadata_holds_every_type(corpus_metadata: tuple[Model, str]) ->
     root = parse(text)
     types = schema_types(root)
     assert len(types) == len(model.types)
-    assert set(types) == {t.full_name for t in model.types}
+    spelt = csdl.CsdlView(model).spelt
+    assert set(types) == {spelt(t.full_name) for t in model.types}
     bound(root, "Action", "start", "microsoft.graph.synchronizationJob")
     (container,) = root.iter(EDM + "EntityContainer")
     assert {"users", "servicePrincipals"} <= {s.get("Name") for s in container.iter(EDM + "EntitySet")}

@@ -52,6 +52,16 @@ def test_a_template_printed_straight_to_bytes_is_its_text_encoded(paths: object,
     rendered text, whatever the values hold (NUL, non-ASCII text, long integers)."""
     from generator.render import render, render_encoded
 
-    context = {"dialect": "d\0", "error": "E", "reference": "R", "paths": paths, "schemas": dict(schemas)}
+    context = {
+        "dialect": "d\0",
+        "error": "E",
+        "reference": "R",
+        "references": True,
+        "version": "beta",
+        "versions": ("v1.0", "beta"),
+        "schemes": {"delegated": {"type": "oauth2"}},
+        "paths": paths,
+        "schemas": dict(schemas),
+    }
     assert render_encoded("openapi/openapi.json.j2", **context) == render("openapi/openapi.json.j2", **context).encode()
     assert jsontext.encoded(paths) == jsontext.dumps(paths).encode()

@@ -125,9 +125,13 @@ class Template:
                     f"{p}={values.get(p, '')}" for p in params.split(",") if p
                 )
                 out.append(f"{name.lower()}({shown})")
-            elif kind == "mixed" and key is not None and _ALTERNATE.fullmatch(text):
+            elif (
+                kind == "mixed"
+                and key is not None
+                and (alternate := _ALTERNATE.fullmatch(text))
+            ):
                 # roleTemplateId={id}: the item whose roleTemplateId that is
-                name, param = _ALTERNATE.fullmatch(text).groups()  # type: ignore[union-attr]
+                name, param = alternate.groups()
                 written = f"{name}={values.get(param, '')}"
                 out.append(_one(key("/" + "/".join(out), param, written)))
             else:  # colon, mixed: kept as written, with the values in it

@@ -3,7 +3,10 @@
 One ``Schema`` per namespace, with the namespace's types in model order and the
 bound actions and functions of the model's operations; one
 ``EntityContainer`` in the schema of the namespace with the most types, holding
-an entity set per top-level list and a singleton per top-level get.
+an entity set per top-level list and a singleton per top-level get. Namespaces the
+pages spell in two cases (``microsoft.graph.termStore``, ``microsoft.graph.termstore``)
+are one schema, spelt as most of its types spell it: OData tools read the document
+case-sensitively, and a second schema told apart only by case is one they trip on.
 
 This module decides everything the template prints: which elements exist, their
 names and type strings. Names CSDL cannot spell (it wants identifiers) are left
@@ -60,13 +63,30 @@ class CsdlView:
     def __init__(self, model: Model) -> None:
         self.model = model
         self.operations = model.operations
+        self.spellings = namespace_spellings(model)
+        # a type whose namespace is spelt another way, when its own schema already has the name: left out
+        seen: set[str] = set()
+        self.dropped: set[str] = set()
+        for t in sorted(model.types, key=lambda t: (t.namespace != self.spellings[t.namespace], t.full_name)):
+            spelt = self.spelt(t.full_name)
+            if spelt in seen:
+                self.dropped.add(t.full_name)
+            seen.add(spelt)
+
+    def spelt(self, full_name: str) -> str:
+        """A type's full name with its namespace as the document spells it."""
+        namespace, _, name = full_name.rpartition(".")
+        found = self.spellings.get(namespace)
+        return f"{found}.{name}" if found is not None else full_name
 
     # -- types -------------------------------------------------------------
     def type_name(self, type_name: str) -> str:
         """An Edm primitive or a documented type; anything else (never in a resolved
         model, but the document must still point at types that exist) is Edm.Untyped."""
-        if is_primitive(type_name) or self.model.get(type_name) is not None:
+        if is_primitive(type_name):
             return type_name
+        if self.model.get(type_name) is not None:
+            return self.spelt(type_name)
         return UNTYPED
 
     def type_ref(self, type_name: str, collection: bool) -> str:
@@ -85,19 +105,20 @@ class CsdlView:
         taken = self.inherited_names(t)
         properties: list[dict[str, Any]] = []
         navigation: list[dict[str, Any]] = []
+        key: str | None = None
         for p in t.properties:
             if not is_identifier(p.name) or p.name in taken:
                 continue
             taken.add(p.name)
-            is_key = root_entity and p.name == t.key_property
-            properties.append(
-                {
-                    "name": p.name,
-                    "type": self.type_ref(p.type, p.collection),
-                    "nullable": p.nullable and not is_key,  # CSDL: key properties are never null
-                    "description": p.description,
-                }
-            )
+            entry = {"name": p.name, "type": self.type_ref(p.type, p.collection), "description": p.description}
+            target = self.model.get(p.type)
+            if target is not None and target.kind == ENTITY:  # CSDL: only a navigation property leads to an entity
+                navigation.append(entry)
+                continue
+            # CSDL: a key is a primitive (or enum) value, never null
+            is_key = root_entity and p.name == t.key_property and not p.collection and (target is None or target.kind == ENUM)
+            key = p.name if is_key else key
+            properties.append({**entry, "nullable": p.nullable and not is_key})
         for n in t.navigation_properties:
             if not is_identifier(n.name) or n.name in taken:
                 continue
@@ -108,11 +129,10 @@ class CsdlView:
                 navigation.append(entry)
             else:
                 properties.append({**entry, "nullable": True})
-        key = t.key_property if root_entity and any(p["name"] == t.key_property for p in properties) else None
         return {
             "element": "EntityType" if t.kind == ENTITY else "ComplexType",
             "name": t.name,
-            "base_type": t.base_type,
+            "base_type": self.spelt(t.base_type) if t.base_type else None,
             "abstract": t.abstract,
             "open": t.open_type,
             "key": key,
@@ -146,7 +166,7 @@ class CsdlView:
         if element is None or name is None:
             return None
         taken = {BINDING_PARAMETER}
-        parameters = [{"name": BINDING_PARAMETER, "type": op.owner}]
+        parameters = [{"name": BINDING_PARAMETER, "type": self.spelt(op.owner)}]
         for p in op.parameters:
             if is_identifier(p.name) and p.name not in taken:
                 taken.add(p.name)
@@ -173,18 +193,18 @@ class CsdlView:
         reads a relationship or adds to a collection rather than calling an operation."""
         by_namespace: dict[str, list[dict[str, Any]]] = {}
         seen: set[tuple[str, str, str]] = set()
-        type_names = {(t.namespace, t.name) for t in self.model.types}
+        type_names = {(self.spellings[t.namespace], t.name) for t in self.model.types}
         for op in self.operations:
             entry = self.operation(op)
             owner = self.model.get(op.owner)
             assert owner is not None
-            if entry is None or (owner.namespace, entry["name"]) in type_names:
+            if entry is None or (self.spellings[owner.namespace], entry["name"]) in type_names:
                 continue
             identity = (entry["name"], op.owner, entry["element"])
             if identity in seen:
                 continue
             seen.add(identity)
-            by_namespace.setdefault(owner.namespace, []).append(entry)
+            by_namespace.setdefault(self.spellings[owner.namespace], []).append(entry)
         return by_namespace
 
     # -- the entity container ----------------------------------------------
@@ -201,9 +221,9 @@ class CsdlView:
             if target is None or target.kind != ENTITY:
                 continue
             if op.kind == "list":
-                sets[found[0]] = {"name": found[0], "type": target.full_name}
+                sets[found[0]] = {"name": found[0], "type": self.spelt(target.full_name)}
             elif op.kind == "get":
-                singletons[found[0]] = {"name": found[0], "type": target.full_name}
+                singletons[found[0]] = {"name": found[0], "type": self.spelt(target.full_name)}
         return {
             "name": CONTAINER,
             "entity_sets": [sets[name] for name in sorted(sets)],
@@ -211,24 +231,37 @@ class CsdlView:
         }
 
     def schemas(self) -> list[dict[str, Any]]:
-        counts = Counter(t.namespace for t in self.model.types)
+        counts = Counter(self.spellings[t.namespace] for t in self.model.types)
         # the most types; on a tie the first namespace in sorted order
         home = min(counts, key=lambda namespace: (-counts[namespace], namespace)) if counts else None
         operations = self.bound_operations()
+        kept = [t for t in self.model.types if t.full_name not in self.dropped]
         # Each type's element is rendered on its own and kept: after an edit only the changed types render.
         renders = Renders("csdl", scope_of(self.model))
-        for t in self.model.types:
+        for t in kept:
             renders.add(t.full_name, "csdl/type.xml.j2", {"t": self.type_entry(t)})
         texts = renders.files(lambda fresh: fresh)
         return [
             {
                 "namespace": namespace,
-                "types": [texts[t.full_name] for t in self.model.types if t.namespace == namespace],
+                "types": [texts[t.full_name] for t in kept if self.spellings[t.namespace] == namespace],
                 "operations": operations.get(namespace, []),
                 "container": self.container() if namespace == home else None,
             }
             for namespace in sorted(counts)
         ]
+
+
+def namespace_spellings(model: Model) -> dict[str, str]:
+    """Each namespace's spelling in the document: of the spellings that differ only in case,
+    the one the most types use (on a tie, the first in sorted order)."""
+    counts = Counter(t.namespace for t in model.types)
+    groups: dict[str, list[str]] = {}
+    for namespace in sorted(counts):
+        groups.setdefault(namespace.lower(), []).append(namespace)
+    return {
+        namespace: min(group, key=lambda spelling: (-counts[spelling], spelling)) for group in groups.values() for namespace in group
+    }
 
 
 def files(views: Views) -> dict[str, str]:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import jsontext
 from ..model import ENUM, Model, Type
-from ..names import BUNDLE_FILE, schema_files, schema_id
+from ..names import BUNDLE_FILE, schema_files, schema_id, schema_titles
 from ..primitives import primitive_schema
 from ..render import render
 from .reuse import Renders, scope_of
@@ -26,8 +26,9 @@ if TYPE_CHECKING:
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
-# Properties a closed type still accepts: OData control annotations.
-CONTROL_ANNOTATIONS: dict[str, dict[str, Any]] = {r"^[^@]*@odata\.[A-Za-z.]+$": {}}
+# Names a closed type still accepts beside its properties: OData control annotations.
+ANNOTATION = r"^[^@]*@odata\.[A-Za-z.]+$"
+CONTROL_ANNOTATIONS: dict[str, dict[str, Any]] = {ANNOTATION: {}}
 
 
 def _with_null(schema: dict[str, Any]) -> dict[str, Any]:
@@ -46,6 +47,7 @@ class SchemaView:
     def __init__(self, model: Model) -> None:
         self.model = model
         self.files = schema_files(model)
+        self.titles = schema_titles(model)
         self._texts: dict[str, str] | None = None
         self._descendants: dict[str, tuple[str, ...]] = {}
         self.children: dict[str, list[str]] = {}
@@ -121,7 +123,7 @@ class SchemaView:
         context: dict[str, Any] = {
             "dialect": DIALECT,
             "id": schema_id(self.files[t.full_name]),
-            "title": t.name,
+            "title": self.titles[t.full_name],
             "description": t.description,
             "kind": t.kind,
         }
@@ -138,8 +140,18 @@ class SchemaView:
         context["descendant_names"] = _odata_names(descendants)
         context["properties"] = self.properties(t)
         context["open"] = any(o.open_type for o in self.lineage(t))
-        context["annotations"] = CONTROL_ANNOTATIONS
+        context["names"] = admitted_names(list(context["properties"]))
+
         return context
+
+
+def admitted_names(properties: list[str]) -> dict[str, Any]:
+    """What a closed type admits as a name (``propertyNames``): its properties or an OData
+    annotation. Stated so rather than as ``additionalProperties: false`` beside
+    ``patternProperties``, which code generators (datamodel-code-generator) turn into
+    models that refuse the annotations."""
+    annotation = {"pattern": ANNOTATION}
+    return {"anyOf": [{"enum": properties}, annotation]} if properties else annotation
 
 
 def _odata_names(full_names: Sequence[str]) -> list[str]:

@@ -700,7 +700,25 @@ class _Page:
             examples=tuple(e for e in examples if e is not None),
             line=self._line(),
             expands=self._expands(examples),
+            permissions=self._permissions(),
         )
+
+    def _permissions(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """The Permissions table ("Permission type | Permissions (from least to most privileged)"):
+        per row the kind of account it names and the permissions in its second cell."""
+        found: list[tuple[str, tuple[str, ...]]] = []
+        for _, _, table in self.tables:
+            if not table.header or "permission type" not in table.header[0].text.lower().replace("\xa0", " "):
+                continue
+            for row in table.rows:
+                if len(row.cells) < 2:
+                    continue
+                said = row.cells[0].text.lower()
+                kind = next((kind for word, kind in _PERMISSION_KINDS if word in said), None)
+                if kind is not None:
+                    found.append((kind, tuple(dict.fromkeys(_PERMISSION.findall(row.cells[1].text)))))
+            break
+        return tuple(found)
 
     def _templates(self, requests: list[HttpRequest]) -> list[HttpRequest]:
         """Request examples that are templates of requests the request lines leave out: all
@@ -871,6 +889,11 @@ def _int(text: str) -> int | None:
     except ValueError:
         return None
 
+
+# A permission's name: dotted words, each after the first capitalized (User.Read.All, eDiscovery.Read.All);
+# "Not supported." and a host name (graph.microsoft.com) are none.
+_PERMISSION = re.compile(r"(?<![\w.])[A-Za-z][\w-]*(?:\.[A-Z][\w-]*)+(?![\w.])")
+_PERMISSION_KINDS = (("application", "application"), ("personal", "delegated-personal"), ("delegated", "delegated-work"))
 
 _PROPERTY_HEADERS = {"property", "properties", "name", "property name", "field", "parameter"}
 _MEMBER_HEADERS = {"member", "members", "name", "value", "member name", "enum value"}

@@ -153,6 +153,8 @@ class ApiRecord:
     examples: tuple[ExampleRecord, ...]
     line: int
     expands: tuple[str, ...] = ()  # names the page says to $expand ("include `$expand=manager`")
+    # the Permissions table: (kind of permission as the row says it, the permissions it names)
+    permissions: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -21,11 +21,26 @@ if TYPE_CHECKING:  # the words need no jsonschema; importing this module stays c
 # Patterns the schemas use, with the words an issue gives for them.
 TIME_OF_DAY = r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]{1,12})?)?$"
 BASE64 = r"^[A-Za-z0-9+/_-]*={0,2}$"
+# Duration: ISO 8601, as Graph writes it (OData's Edm.Duration): an optional sign,
+# a decimal fraction on the last component only, weeks alone. JSON Schema's own
+# reading (RFC 3339's appendix, which jsonschema-rs follows) has no sign and no
+# fraction, so the schemas state durations with this pattern (and the compiled validator is
+# given it for a schema that says format: duration).
+# No lookaround: jsonschema-rs then matches it with its fast engine.
+_N = "[0-9]+"
+_X = "[0-9]+(?:[.,][0-9]+)?"  # the last component may have a fraction
+DURATION = (
+    f"^[-+]?P(?:{_X}W"
+    f"|(?:{_N}Y)?(?:{_N}M)?{_X}D|(?:{_N}Y)?{_X}M|{_X}Y"
+    f"|(?:{_N}Y)?(?:{_N}M)?(?:{_N}D)?T"
+    f"(?:(?:{_N}H)?(?:{_N}M)?{_X}S|(?:{_N}H)?{_X}M|{_X}H))$"
+)
 FLOAT_WORDS = r"^(NaN|INF|-INF)$"
 DECIMAL = r"^-?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?$"
 PATTERN_NAMES = {
     TIME_OF_DAY: "a time of day (hh:mm[:ss[.fffffff]])",
     BASE64: "base64 text",
+    DURATION: "a duration string",
     FLOAT_WORDS: 'a number or one of "NaN", "INF", "-INF"',
     DECIMAL: "a decimal number",
 }
@@ -147,6 +162,16 @@ def _is_null_branch(schema: Any) -> bool:
 
 def _issues(error: ValidationError) -> Iterator[Issue]:
     keyword = error.validator
+    if "propertyNames" in error.relative_schema_path and isinstance(
+        error.instance, str
+    ):
+        # a closed type names what it admits: its properties and OData's annotations
+        yield Issue(
+            pointer([*error.absolute_path, error.instance]),
+            "no such property (the type is closed)",
+            printable(f"property {error.instance[:60]!r}"),
+        )
+        return
     if keyword in ("anyOf", "oneOf") and error.context:
         branches: dict[int, list[ValidationError]] = {}
         for sub in error.context:

@@ -26,7 +26,7 @@ from jsonschema.validators import extend
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from ._issues import search
+from ._issues import DURATION, search
 
 try:
     import jsonschema_rs
@@ -37,19 +37,6 @@ log = logging.getLogger("graphdoc.validate")
 
 # -- formats, as the schemas document them ----------------------------------
 
-# Duration: ISO 8601, as Graph writes it (OData's Edm.Duration): an optional sign,
-# a decimal fraction on the last component only, weeks alone. JSON Schema's own
-# reading (RFC 3339's appendix, which jsonschema-rs follows) has no sign and no
-# fraction, so the compiled validator is given this pattern instead of the format.
-# No lookaround: jsonschema-rs then matches it with its fast engine.
-_N = "[0-9]+"
-_X = "[0-9]+(?:[.,][0-9]+)?"  # the last component may have a fraction
-DURATION = (
-    f"^[-+]?P(?:{_X}W"
-    f"|(?:{_N}Y)?(?:{_N}M)?{_X}D|(?:{_N}Y)?{_X}M|{_X}Y"
-    f"|(?:{_N}Y)?(?:{_N}M)?(?:{_N}D)?T"
-    f"(?:(?:{_N}H)?(?:{_N}M)?{_X}S|(?:{_N}H)?{_X}M|{_X}H))$"
-)
 # Date-time and date: RFC 3339, as JSON Schema says. A leap second (:60) only where
 # one can fall, at 23:59 UTC; the year 0000 is a year (Python's datetime can't hold
 # either, so the generated models refuse them). jsonschema-rs reads them so.
