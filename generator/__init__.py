@@ -15,9 +15,9 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from .runtime.handlers._issues import Issue
-    from .validation import SchemaError, SchemaSet
+    from .validation import SchemaError, SchemaSet, UnknownType
 
-__all__ = ["Issue", "SchemaError", "SchemaSet", "build_model", "validate"]
+__all__ = ["Issue", "SchemaError", "SchemaSet", "UnknownType", "build_model", "validate"]
 
 
 def __getattr__(name: str) -> Any:
@@ -26,23 +26,36 @@ def __getattr__(name: str) -> Any:
         from .runtime.handlers._issues import Issue
 
         return Issue
-    if name in ("SchemaError", "SchemaSet"):
+    if name in ("SchemaError", "SchemaSet", "UnknownType"):
         from . import validation
 
         return getattr(validation, name)
     raise AttributeError(name)
 
 
-def validate(payload: Any, type: str | None = None, schemas: SchemaSet | str | Path = "generated/schemas") -> list[Issue]:
+def validate(
+    payload: Any, type: str | None = None, schemas: SchemaSet | str | Path = "generated/schemas", *, collection: bool = False
+) -> list[Issue]:
     """Every way ``payload`` breaks the schema of ``type`` (default: its ``@odata.type``).
 
-    An empty list means valid. ``schemas`` is a loaded ``SchemaSet`` or a folder, which
-    is read at each call: to check many payloads, load it once with
-    ``SchemaSet.from_dir`` and pass that (or call its ``validate``). Raises SchemaError
-    when the type can't be told or is not among the schemas.
+    An empty list means valid. ``schemas`` is a loaded ``SchemaSet`` or a folder (a schema
+    folder, an output folder holding ``schemas/``, or the bundle file), whose schemas are
+    loaded at the first call and kept: a later call with the same folder uses them while
+    the folder resolves to the same bundle and its file is unchanged. ``collection``: the
+    payload is a collection response, ``{"value": [...]}``, each item of the type. Raises
+    SchemaError when the type can't be told, UnknownType (a SchemaError) when it is not
+    among the schemas.
     """
-    from .validation import SchemaSet
+    checking: SchemaSet = (_validation or _load_validation()).loaded(schemas)
+    return checking.validate(payload, type, collection=collection)
 
-    if not isinstance(schemas, SchemaSet):
-        schemas = SchemaSet.from_dir(schemas)
-    return schemas.validate(payload, type)
+
+_validation: Any = None  # the validation module, once a call needs it
+
+
+def _load_validation() -> Any:
+    global _validation
+    from . import validation
+
+    _validation = validation
+    return validation

@@ -10,16 +10,18 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import shlex
 import sys
+from collections import Counter
 from collections.abc import Sequence
 from importlib import metadata
 from pathlib import Path
 
 from . import config
-from .diagnostics import CODES, ERROR, SEVERITIES, Diagnostic, at_least
+from .diagnostics import CODES, INFO, SEVERITIES, WARNING, Diagnostic, Shown
 from .emit.model_json import dumps
 from .load import DocsRootError
-from .pipeline import build_model, check, generate, summary
+from .pipeline import build_model, check, generate, require_pages, type_summary
 from .progress import Progress
 from .usage import UsageError
 from .write import MANIFEST, OutputError
@@ -52,7 +54,7 @@ def _quiet(parser: argparse.ArgumentParser, what: str) -> None:
     parser.add_argument("-q", "--quiet", action="store_true", help=what)
 
 
-def _filters(parser: argparse.ArgumentParser) -> None:
+def _filters(parser: argparse.ArgumentParser, severity: str) -> None:
     parser.add_argument(
         "--select",
         action="append",
@@ -62,9 +64,10 @@ def _filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--severity",
         choices=SEVERITIES,
-        default="info",
-        help="show only diagnostics of this severity or worse (default: info, everything)",
+        help=f"show only diagnostics of this severity or worse (default: {severity}{', everything' if severity == INFO else ''}; "
+        "with --select, every severity of the codes selected)",
     )
+    parser.set_defaults(least=severity)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -92,7 +95,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="SERVICE.csdl",
         help="also compare the pages with a service's CSDL metadata and report every disagreement",
     )
-    _filters(lint)
+    _filters(lint, WARNING)
     _quiet(lint, "print the diagnostics only, no summary")
 
     rep = commands.add_parser("replay", help="send the docs' request examples to a service and check its answers")
@@ -105,6 +108,11 @@ def _parser() -> argparse.ArgumentParser:
     val = commands.add_parser("validate", help="check JSON payloads against the emitted schemas")
     val.add_argument("files", nargs="+", metavar="FILE", help="JSON payload files; - reads standard input")
     val.add_argument("--type", help="type of every payload (default: each payload's @odata.type)")
+    val.add_argument(
+        "--collection",
+        action="store_true",
+        help='each payload is a collection response, {"value": [...]} (a page with @odata.nextLink too): check each item',
+    )
     val.add_argument("--schemas", help="schema folder, or an output folder holding schemas/ (default: generated)")
     _quiet(val, "print the issues only, no counts")
 
@@ -127,7 +135,7 @@ def _parser() -> argparse.ArgumentParser:
     inspect = commands.add_parser("inspect", help="parse a docs folder and print the model")
     inspect.add_argument("docs", nargs="?", metavar="DOCS", help=docs_help)
     inspect.add_argument("--format", choices=("json", "text"), default="text")
-    _filters(inspect)
+    _filters(inspect, INFO)
     _quiet(inspect, "print the diagnostics only, no summary")
     return parser
 
@@ -150,26 +158,26 @@ def display_root(docs: Path) -> str:
     return "" if shown == "." else shown.rstrip("/") + "/"
 
 
-def _selected(diagnostics: Sequence[Diagnostic], args: argparse.Namespace) -> list[Diagnostic]:
+def _selected(diagnostics: Sequence[Diagnostic], args: argparse.Namespace) -> Shown:
     codes = {code.strip().upper() for option in args.select or () for code in option.split(",") if code.strip()}
     unknown = sorted(codes - set(CODES))
     if unknown:
         raise UsageError(f"--select: unknown code(s) {', '.join(unknown)}; see the README's list of codes")
-    severities = at_least(args.severity)
-    return [d for d in diagnostics if d.severity in severities and (not codes or d.code in codes)]
+    return Shown.of(diagnostics, args.severity or (INFO if codes else args.least), codes)
 
 
 def _inspect(args: argparse.Namespace) -> int:
     docs = _docs(args)
-    model = build_model(docs)
+    model = require_pages(docs, build_model(docs))
     if args.format == "json":
         sys.stdout.write(dumps(model))
         return 0
     root = display_root(docs)
-    for diagnostic in _selected(model.diagnostics, args):
+    shown = _selected(model.diagnostics, args)
+    for diagnostic in shown.diagnostics:
         print(diagnostic.display(root))
     if not args.quiet:
-        print(summary(model))
+        print(f"{type_summary(model)}; {shown.summary()}")
     return 0
 
 
@@ -185,8 +193,20 @@ def _generate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _generate_command(args: argparse.Namespace) -> str:
+    """``graphdoc generate`` with the folders this run was given, as a shell reads it."""
+    words = ["graphdoc", "generate", *([args.docs] if args.docs else []), *(["--out", args.out] if args.out else [])]
+    return shlex.join(words)
+
+
 def _check(args: argparse.Namespace) -> int:
+    from .check import STRAY
+
     out = _out(args)
+    if not out.exists():
+        raise OutputError(f"{out}: does not exist; {_generate_command(args)} writes it")
+    if not out.is_dir():
+        raise OutputError(f"{out}: not a folder")
     changes, _ = check(_docs(args), out, Progress.for_terminal(args.quiet))
     # The manifest only restates the other files' hashes: it is news on its own only.
     if any(change.path != MANIFEST for change in changes):
@@ -197,7 +217,11 @@ def _check(args: argparse.Namespace) -> int:
             sys.stdout.write(change.diff(out))
     if changes:
         if not args.quiet:
-            print(f"{len(changes)} file(s) differ from what graphdoc generate would write; run graphdoc generate", file=sys.stderr)
+            strays = [f"{out.as_posix()}/{change.path}" for change in changes if change.kind == STRAY]
+            fix = _generate_command(args)
+            if strays:  # generate refuses a folder holding files it did not write: those go first
+                fix = f"{shlex.join(['rm', '--', *strays])} && {fix}" if len(strays) <= 10 else f"move the {len(strays)} stray files out of {out}, then {fix}"
+            print(f"{len(changes)} file(s) differ from what graphdoc generate would write; run: {fix}", file=sys.stderr)
         return 1
     if not args.quiet:
         print(f"{out} is current", file=sys.stderr)
@@ -206,36 +230,46 @@ def _check(args: argparse.Namespace) -> int:
 
 def _validate(args: argparse.Namespace) -> int:
     from . import payloads
-    from .validation import SchemaError, SchemaSet
+    from .validation import SchemaError, SchemaSet, UnknownType
 
     schemas = SchemaSet.from_dir(Path(args.schemas) if args.schemas else _out(args))
     if args.type:
         schemas.full_name(args.type)  # an unknown --type is a usage error, before any file
-    invalid = unreadable = untyped = 0
+    outcomes: Counter[str] = Counter()
     for name in args.files:
         label = "<stdin>" if name == payloads.STDIN else name
         try:
             payload = payloads.load(name)
-            type_name = args.type or payloads.odata_type(payload)
-            issues = schemas.validate(payload, type_name)
+            type_name = args.type or (None if args.collection else payloads.odata_type(payload))
+            issues = schemas.validate(payload, type_name, collection=args.collection)
+        except UnknownType as error:
+            print(f"{label}: {error}", file=sys.stderr)
+            outcomes[UNKNOWN] += 1
+            continue
         except payloads.UntypedPayload as error:
             print(f"{label}: {error}", file=sys.stderr)
-            untyped += 1
+            outcomes[UNTYPED] += 1
             continue
-        except (payloads.PayloadError, SchemaError) as error:
+        except SchemaError as error:  # a collection's item that names no type, or a name that is ambiguous
             print(f"{label}: {error}", file=sys.stderr)
-            unreadable += 1
+            outcomes[UNTYPED] += 1
+            continue
+        except payloads.PayloadError as error:
+            print(f"{label}: {error}", file=sys.stderr)
+            outcomes[UNREADABLE] += 1
             continue
         for issue in issues:
             print(f"{label}: {issue}")
-        invalid += bool(issues)
+        outcomes[INVALID if issues else VALID] += 1
     if not args.quiet:
-        valid = len(args.files) - invalid - unreadable - untyped
-        counts = [f"{valid} valid", f"{invalid} invalid"]
-        counts += [f"{unreadable} unreadable"] if unreadable else []
-        counts += [f"{untyped} without a type"] if untyped else []
-        print(", ".join(counts), file=sys.stderr)
-    return 2 if unreadable or untyped else 1 if invalid else 0
+        shown = [f"{outcomes[VALID]} valid", f"{outcomes[INVALID]} invalid"]
+        shown += [f"{outcomes[kind]} {kind}" for kind in (UNKNOWN, UNREADABLE, UNTYPED) if outcomes[kind]]
+        print(", ".join(shown), file=sys.stderr)
+    return 2 if outcomes[UNREADABLE] or outcomes[UNTYPED] else 1 if outcomes[INVALID] or outcomes[UNKNOWN] else 0
+
+
+# What graphdoc validate makes of each payload file.
+VALID, INVALID, UNKNOWN, UNREADABLE, UNTYPED = "valid", "invalid", "of an unknown type", "unreadable", "without a type"
 
 
 def _lint(args: argparse.Namespace) -> int:
@@ -246,7 +280,7 @@ def _lint(args: argparse.Namespace) -> int:
 
     docs = _docs(args)
     service = metadata.read(Path(args.metadata)) if args.metadata else None  # a bad file fails before the long part
-    model = build_model(docs)
+    model = require_pages(docs, build_model(docs))
     views = Views(model)
     report = check_examples(model, views=views)
     named = views.names.diagnostics  # what the Python targets would rename
@@ -254,13 +288,13 @@ def _lint(args: argparse.Namespace) -> int:
     conformance = compare(model, service) if service is not None else None
     if conformance is not None:
         found += conformance.diagnostics
-    diagnostics = _selected(sorted(found), args)
-    sys.stdout.write(lint_output.render(diagnostics, args.format, display_root(docs)))
+    shown = _selected(sorted(found), args)
+    sys.stdout.write(lint_output.render(shown.diagnostics, args.format, display_root(docs)))
     if not args.quiet:
-        print(f"{summary(model, named)}; examples: {report.checked} checked, {report.passed} pass", file=sys.stderr)
+        print(f"{type_summary(model)}; {shown.summary()}; examples: {report.checked} checked, {report.passed} pass", file=sys.stderr)
         if conformance is not None:
             print(conformance.figures.text(), file=sys.stderr)
-    return 1 if any(d.severity == ERROR for d in diagnostics) else 0
+    return 1 if shown.errors else 0
 
 
 def _replay(args: argparse.Namespace) -> int:
@@ -268,7 +302,7 @@ def _replay(args: argparse.Namespace) -> int:
     from .replay import replay
 
     docs = _docs(args)
-    report = replay(build_model(docs), args.base_url, tuple(args.select or ()))
+    report = replay(require_pages(docs, build_model(docs)), args.base_url, tuple(args.select or ()))
     sys.stdout.write(lint_output.render(report.diagnostics(), args.format, display_root(docs)))
     if not args.quiet:
         print(report.summary(), file=sys.stderr)

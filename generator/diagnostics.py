@@ -7,6 +7,8 @@ Codes are stable: tools and CI filters may match on them (README lists them).
 from __future__ import annotations
 
 import os
+from collections import Counter
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 ERROR = "error"
@@ -165,6 +167,57 @@ SEVERITIES = (ERROR, WARNING, INFO)  # most severe first
 def at_least(severity: str) -> frozenset[str]:
     """The severities as severe as ``severity`` or more."""
     return frozenset(SEVERITIES[: SEVERITIES.index(severity) + 1])
+
+
+def counted(count: int, severity: str) -> str:
+    """``1 error``, ``2 warnings``, ``0 infos``."""
+    return f"{count} {severity}{'' if count == 1 else 's'}"
+
+
+def _listed(counts: Counter[str], severities: Sequence[str]) -> str:
+    parts = [counted(counts[s], s) for s in severities]
+    return ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
+
+
+@dataclass(frozen=True)
+class Shown:
+    """The diagnostics a command prints after ``--select`` and ``--severity``, and how
+    many it left out for each reason: its summary counts exactly what it printed."""
+
+    diagnostics: list[Diagnostic]
+    least: str  # the least severe severity shown
+    below: Counter[str]  # left out as less severe than ``least``, by severity
+    unselected: int  # left out by --select
+
+    @classmethod
+    def of(cls, found: Iterable[Diagnostic], severity: str = INFO, codes: Collection[str] = ()) -> Shown:
+        severities = at_least(severity)
+        shown: list[Diagnostic] = []
+        below: Counter[str] = Counter()
+        unselected = 0
+        for d in found:
+            if codes and d.code not in codes:
+                unselected += 1
+            elif d.severity not in severities:
+                below[d.severity] += 1
+            else:
+                shown.append(d)
+        return cls(shown, severity, below, unselected)
+
+    @property
+    def errors(self) -> int:
+        return sum(d.severity == ERROR for d in self.diagnostics)
+
+    def summary(self, reveal: str = "--severity info shows them") -> str:
+        """``diagnostics: 3 errors, 5 warnings; 12 infos hidden (--severity info shows them)``."""
+        counts = Counter(d.severity for d in self.diagnostics)
+        text = "diagnostics: " + _listed(counts, SEVERITIES[: SEVERITIES.index(self.least) + 1])
+        hidden = [s for s in SEVERITIES if self.below[s]]
+        if hidden:
+            text += f"; {_listed(self.below, hidden)} hidden ({reveal})"
+        if self.unselected:
+            text += f"; {self.unselected} more not selected (--select)"
+        return text
 
 
 # Which side is which. Where two sources are compared, ``expected`` is the one that is

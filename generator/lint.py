@@ -11,24 +11,22 @@ requests, and a body of the type its operation takes.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Collection, Iterator
+import json
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from . import mockdata
 from .diagnostics import Diagnostic, make
+from .example_urls import Requests, not_a_path, shown
 from .model import Example, Model
 from .primitives import edm_type
 from .runtime.handlers._issues import Issue, issues
-from .runtime.handlers._routes import Template, compile_template
 from .runtime.handlers._validate import Validator
-from .validation import SchemaError
+from .validation import SchemaError, SchemaSet
 
 if TYPE_CHECKING:
     from .emit.views import Views
-
-_NOT_A_PATH = re.compile(r"[\s*<>\\^`|]")
 
 
 @dataclass
@@ -49,42 +47,39 @@ class _Requests:
         self.schemas = views.schema_set
         self.router = mockdata.router(model)
         self.view = views.handlers
-        self.validators: dict[str, Validator] = {}  # operation id -> its body's validators
-        # each API page's documented requests: (method, compiled path)
-        # (the Methods rows' paths too: a path another page's operation serves is still documented here)
-        self.documented: dict[str, list[tuple[str, Template]]] = {}
-        documented = [(m.source, m.http_method, m.paths or (m.path,)) for t in model.types for m in t.methods]
-        for source, method, paths in [*documented, *((op.source, op.http_method, op.paths) for op in model.operations)]:
+        # each API page's documented requests (the Methods rows' paths too: a path another
+        # page's operation serves is still documented here)
+        documented: dict[str, list[tuple[str, str]]] = {}
+        rows = [(m.source, m.http_method, m.paths or (m.path,)) for t in model.types for m in t.methods]
+        for source, method, paths in [*rows, *((op.source, op.http_method, op.paths) for op in model.operations)]:
             if source is not None:
-                for path in paths:
-                    self.documented.setdefault(source.path, []).append((method, compile_template(path)))
+                documented.setdefault(source.path, []).extend((method, path) for path in paths)
+        self.documented = {page: Requests(dict.fromkeys(requests)) for page, requests in documented.items()}
 
-    def problem(self, request: Example) -> tuple[str, str] | None:
-        """(code, message) for what is wrong with a request example, or None."""
+    def url_problem(self, request: Example) -> Diagnostic | None:
+        """EXAMPLE_URL for a request whose URL is no path or none of its page's requests, or None."""
         path = mockdata.request_path(request.url or "")
-        if _NOT_A_PATH.search(path):
-            return "EXAMPLE_URL", f"request example: {path[:80]!r} is not a URL path"
-        paths = self.documented.get(request.source.path)
-        if paths and not any(m == request.http_method and t.match(path) is not None for m, t in paths):
-            return "EXAMPLE_URL", f"request example: {request.http_method} {path[:80]} is none of the requests the page documents"
-        broken = self.body_breaks(request)
-        if broken:
-            return "EXAMPLE_INVALID", f"request example: the body breaks the schema of what its operation takes: {broken}"
+        method = request.http_method or "GET"
+        where = request.source.path, request.source.line
+        why = not_a_path(path)
+        if why is not None:
+            return make("EXAMPLE_URL", f"request example: {shown(path)!r} is not a URL path ({why})", *where, found=path)
+        documented = self.documented.get(request.source.path)
+        if documented is not None and not documented.documents(method, path):
+            requests = "; ".join(f"{m} {p}" for m, p, _ in documented.requests)
+            message = f"request example: {method} {shown(path)} is none of the requests the page documents"
+            return make("EXAMPLE_URL", message, *where, expected=requests, found=f"{method} {path}")
         return None
 
-    def body_breaks(self, request: Example) -> str:
-        """The first issue of the request's body by the schema its operation takes (the
-        check the mock makes, compiled once per operation), or ""."""
+    def body_schema(self, request: Example) -> dict[str, Any] | None:
+        """The schema of what the operation the request reaches takes, or None."""
         found = mockdata.route(self.router, request)
         if found is None or request.body is None:
-            return ""
-        operation = found.value
-        validator = self.validators.get(operation.id)
-        if validator is None:
-            schema = self.view.body_schema(operation)
-            if schema is None:
-                return ""
-            validator = self.validators[operation.id] = self.schemas.schemas.validator(schema, operation.id)
+            return None
+        return self.view.body_schema(found.value)
+
+    def body_breaks(self, validator: Validator, request: Example) -> str:
+        """The first issue of the request's body by ``validator`` (the check the mock makes), or ""."""
         try:
             payload: Any = request.payload()
         except ValueError:
@@ -136,7 +131,8 @@ def _values(example: Example, type_name: str) -> Iterator[tuple[str, object]] | 
 def check_examples(model: Model, views: Views | None = None, pages: Collection[str] | None = None) -> ExampleReport:
     """Every example checked against its type's schema (the views' schema set) and every
     request against the operation it reaches; only those of ``pages`` (their paths) when
-    given."""
+    given. The examples are checked a type (and a request body's schema) at a time, each
+    validator let go before the next: all kept at once, the corpus's took a gigabyte."""
     from .emit.views import Views
 
     views = views if views is not None else Views(model)
@@ -145,43 +141,83 @@ def check_examples(model: Model, views: Views | None = None, pages: Collection[s
     request_types = _request_types(model)
     kinds = mockdata.Kinds(model)
     examples = model.examples if pages is None else [e for e in model.examples if e.source.path in pages]
+    by_type: dict[str, list[Example]] = {}
     for example in examples:
         type_name = example_type(example, request_types)
-        if type_name is None or example.body is None:
+        if type_name is not None and example.body is not None:
+            by_type.setdefault(type_name, []).append(example)
+    found: dict[int, list[Issue]] = {}  # by the example's id: its issues
+    abstract: dict[int, list[str]] = {}  # ... and where it holds an abstract type's item of no kind
+    for type_name, typed in by_type.items():
+        for example in typed:
+            found[id(example)], abstract[id(example)] = _type_issues(model, schemas, kinds, example, type_name)
+        schemas.forget_validators()
+    for example in examples:
+        issues_found = found.get(id(example))
+        if issues_found is None:
             continue
+        type_name = example_type(example, request_types) or ""
         report.checked += 1
+        report.passed += not issues_found
         label = f"{example.kind} example{' ' + repr(example.name) if example.name else ''} ({type_name})"
-        values = _values(example, type_name)
-        if values is None:
-            issue = Issue("", "a collection ({\"value\": [...]})", "another shape")
+        for prefix in abstract.get(id(example), ()):
+            report.diagnostics.append(_abstract(example, type_name, label, prefix, kinds))
+        for issue in issues_found:
             report.failures.append((example, type_name, issue))
             report.diagnostics.append(_diagnostic(example, type_name, label, issue))
-            continue
-        issues: list[Issue] = []
-        try:
-            for prefix, value in values:
-                issues.extend(Issue(prefix + i.pointer, i.expected, i.found) for i in schemas.validate(value, type_name))
-                if isinstance(value, dict) and kinds.of(value, type_name) is None and model.get(type_name) is not None:
-                    report.diagnostics.append(_abstract(example, type_name, label, prefix, kinds))
-        except SchemaError as error:
-            issues.append(Issue("", "a documented type", str(error)))
-        if not issues:
-            report.passed += 1
-        for issue in issues:
-            report.failures.append((example, type_name, issue))
-            report.diagnostics.append(_diagnostic(example, type_name, label, issue))
+    _check_requests(model, views, examples, report)
+    return report
+
+
+def _type_issues(model: Model, schemas: SchemaSet, kinds: mockdata.Kinds, example: Example, type_name: str) -> tuple[list[Issue], list[str]]:
+    """Every issue of ``example`` as a value of ``type_name``, and the pointers of its values
+    of an abstract type that don't say which of its kinds they are (EXAMPLE_ABSTRACT)."""
+    values = _values(example, type_name)
+    if values is None:
+        return [Issue("", "a collection ({\"value\": [...]})", "another shape")], []
+    found: list[Issue] = []
+    abstract: list[str] = []
+    try:
+        for prefix, value in values:
+            found.extend(Issue(prefix + i.pointer, i.expected, i.found) for i in schemas.validate(value, type_name))
+            if isinstance(value, dict) and kinds.of(value, type_name) is None and model.get(type_name) is not None:
+                abstract.append(prefix)
+    except SchemaError as error:
+        found.append(Issue("", "a documented type", str(error)))
+    return found, abstract
+
+
+def _check_requests(model: Model, views: Views, examples: Sequence[Example], report: ExampleReport) -> None:
+    """The request examples sent to the service whose body is right for its type: their
+    URL, then their body by what the operation takes, a body schema at a time."""
     requests = _Requests(model, views)
     failed = {(example.source.path, example.source.line) for example, _, _ in report.failures}
+    by_schema: dict[str, tuple[dict[str, Any], list[Example]]] = {}
+    problems: dict[tuple[str, int], Diagnostic] = {}
     for example in examples:
         where = (example.source.path, example.source.line)
         if example.kind != "request" or where in failed or not mockdata.to_graph(example):
             continue
-        found = requests.problem(example)
-        if found is not None:
-            code, message = found
-            report.requests[where] = message
-            report.diagnostics.append(make(code, message, *where))
-    return report
+        problem = requests.url_problem(example)
+        if problem is not None:
+            problems[where] = problem
+            continue
+        schema = requests.body_schema(example)
+        if schema is not None:
+            by_schema.setdefault(json.dumps(schema, sort_keys=True), (schema, []))[1].append(example)
+    for key, (schema, bodies) in by_schema.items():
+        validator = requests.schemas.schemas.validator(schema, key[:60])
+        for example in bodies:
+            broken = requests.body_breaks(validator, example)
+            if broken:
+                message = f"request example: the body breaks the schema of what its operation takes: {broken}"
+                problems[(example.source.path, example.source.line)] = make("EXAMPLE_INVALID", message, example.source.path, example.source.line)
+    for example in examples:  # in the examples' order
+        where = (example.source.path, example.source.line)
+        problem = problems.pop(where, None)
+        if problem is not None:
+            report.requests[where] = problem.message
+            report.diagnostics.append(problem)
 
 
 def _abstract(example: Example, type_name: str, label: str, where: str, kinds: mockdata.Kinds) -> Diagnostic:

@@ -16,10 +16,10 @@ from pathlib import Path
 
 from . import cache, incremental, runs
 from .check import Change, compare
-from .diagnostics import ERROR, Diagnostic
+from .diagnostics import ERROR, Diagnostic, Shown
 from .emit import emit_all, emit_into
 from .emit.views import Views
-from .load import Source, page_keys, read_sources
+from .load import DocsRootError, Source, page_keys, read_sources
 from .model import Model
 from .progress import QUIET, Progress
 from .runs import Record, Report
@@ -39,22 +39,35 @@ def _batch() -> Iterator[None]:
             gc.enable()
 
 
-def summary(model: Model, more: Sequence[Diagnostic] = ()) -> str:
+def type_summary(model: Model) -> str:
+    """``3160 types (1162 entity, 1195 complex, 803 enum)``."""
     kinds = Counter(t.kind for t in model.types)
-    severities = Counter(d.severity for d in (*model.diagnostics, *more))
     kind_text = ", ".join(f"{kinds[k]} {k}" for k in ("entity", "complex", "enum"))
-    diag_text = ", ".join(f"{severities[s]} {s}s" for s in ("error", "warning", "info"))
-    return f"{len(model.types)} types ({kind_text}); diagnostics: {diag_text}"
+    return f"{len(model.types)} types ({kind_text})"
 
 
 def report(model: Model, more: Sequence[Diagnostic] = ()) -> Report:
     """The summary and the errors of a run: the model's diagnostics and ``more`` (the
-    emitters', such as the Python names' collisions)."""
-    return Report(summary(model, more), tuple(d for d in (*model.diagnostics, *more) if d.severity == ERROR))
+    emitters', such as the Python names' collisions). A run prints its errors only; the
+    summary says so, and which command shows the rest."""
+    shown = Shown.of((*model.diagnostics, *more), ERROR)
+    return Report(f"{type_summary(model)}; {shown.summary('graphdoc lint --severity info shows them')}", tuple(shown.diagnostics))
 
 
 def _model(docs: Path, sources: list[Source], keys: dict[str, str], progress: Progress = QUIET) -> Model:
     return incremental.model(docs, sources, keys, progress)
+
+
+def require_pages(docs: Path, model: Model) -> Model:
+    """``model``, unless its docs root holds no Graph page at all (nothing read, and no page
+    error that says why): a usage error that says what graphdoc reads, before any output."""
+    if not model.types and not model.operations and not model.examples and not any(d.severity == ERROR for d in model.diagnostics):
+        raise DocsRootError(
+            f"{docs}: no Graph reference pages here; graphdoc reads resources/*.md pages that document a type "
+            "(a Properties, Relationships or Members table, a JSON representation) and api/*.md pages that document "
+            "a request (an HTTP request block)"
+        )
+    return model
 
 
 def build_model(docs: Path) -> Model:
@@ -87,7 +100,7 @@ def generate(docs: Path, out: Path, progress: Progress = QUIET) -> Generated:
         if record is not None:
             clean_leftovers(out)
             return Generated(record.report, changed=False)
-        model = _model(docs, sources, keys, progress)
+        model = require_pages(docs, _model(docs, sources, keys, progress))
         views = Views(model)
         with staging_for(out) as staging:
             written = staging.finish(emit_into(views, lambda files, main: staging.add(files, progress if main else QUIET)))
@@ -103,7 +116,7 @@ def check(docs: Path, out: Path, progress: Progress = QUIET) -> tuple[list[Chang
         sources, keys, key, record = _last_run(docs, out)
         if record is not None:
             return [], record.report
-        model = _model(docs, sources, keys, progress)
+        model = require_pages(docs, _model(docs, sources, keys, progress))
         views = Views(model)
         changes = compare(out, emit_all(model, views=views))
         result = report(model, views.names.diagnostics)

@@ -229,8 +229,33 @@ def staging_for(out: Path) -> Iterator[Staging]:
     try:
         yield staging
     finally:
-        shutil.rmtree(staging.folder, ignore_errors=True)
+        _remove(staging.folder)
         _unlock(staging.lock)
+
+
+def _remove(folder: Path) -> None:
+    """Remove a folder of ours (a staging folder, or the old output swapped into it), down
+    to a folder someone made read-only inside it: nothing is left behind."""
+
+    root = os.fspath(folder)
+
+    def writable_and_again(function: Any, path: str, _: object) -> None:
+        parent = os.path.dirname(path)
+        if parent != root and not parent.startswith(root + os.sep):
+            return  # the folder itself is gone, or never was: nothing of the user's is touched
+        try:
+            os.chmod(parent, 0o700)
+            function(path)
+        except OSError:
+            pass
+
+    if not os.path.lexists(root):
+        return
+
+    if sys.version_info >= (3, 12):
+        shutil.rmtree(folder, onexc=writable_and_again)
+    else:
+        shutil.rmtree(folder, onerror=writable_and_again)
 
 
 class Staging:
@@ -247,10 +272,20 @@ class Staging:
         if strays:
             listed = ", ".join(strays[:5]) + (f" and {len(strays) - 5} more" if len(strays) > 5 else "")
             raise OutputError(f"{self.out}: holds files graphdoc did not write ({listed}); move them away or pick another --out")
-        self.out.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.out.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise OutputError(f"{self.out.parent}: can't be made ({error.strerror or error}); give an --out graphdoc can write") from None
+        _writable(self.out)
         clean_leftovers(self.out)
         self.old = previous_manifest(self.out) if self.out.is_dir() else {}
-        self.folder, self.lock = _staging(self.out)
+        try:
+            self.folder, self.lock = _staging(self.out)
+        except OSError as error:
+            raise OutputError(
+                f"{self.out.parent}: can't write the new {self.out.name} here ({error.strerror or error}); "
+                "graphdoc generate builds it beside the old one and swaps the two"
+            ) from None
 
     def add(self, files: Mapping[str, str | bytes], progress: Progress = QUIET) -> dict[str, Added]:
         """Write ``files`` into the staging folder, linking each that the old output holds
@@ -285,6 +320,19 @@ class Staging:
         else:
             os.replace(self.folder, self.out)
         return Written(hashes, changed=True)
+
+
+def _writable(out: Path) -> None:
+    """``out`` can be replaced whole: its parent takes the new output beside it, and every
+    folder of the old one can be emptied once it is swapped out. An OutputError names the
+    user's folder that stands in the way, before anything is written."""
+    parent = out.parent
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise OutputError(f"{parent}: read-only; graphdoc generate writes the new {out.name} beside the old one and swaps the two")
+    if out.is_dir():
+        for folder, _, _ in os.walk(out):
+            if not os.access(folder, os.W_OK | os.X_OK):
+                raise OutputError(f"{folder}: read-only; graphdoc generate replaces {out} whole, so it writes in each of its folders")
 
 
 def _write_new(target: str, data: bytes) -> None:

@@ -124,15 +124,14 @@ def _literal(value: ast.expr) -> bool:
 
 
 def _inert(value: ast.expr) -> bool:
-    """A constant, or a tuple of ``_Field(...)`` rows of constants: evaluating it does nothing."""
+    """A constant, or a tuple of ``_Field(...)`` rows of constants (``nullable=False`` too): evaluating it does nothing."""
     if isinstance(value, ast.Constant):
         return True
     if isinstance(value, ast.Tuple):
         return all(
             isinstance(row, ast.Call)
             and ast.unparse(row.func) == "_Field"
-            and not row.keywords
-            and all(isinstance(arg, ast.Constant) for arg in row.args)
+            and all(isinstance(arg, ast.Constant) for arg in [*row.args, *(keyword.value for keyword in row.keywords)])
             for row in value.elts
         )
     return False

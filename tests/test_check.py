@@ -56,7 +56,7 @@ def test_changed_spec_is_named_with_a_diff(project: Path) -> None:
     assert "changed: generated/schemas/microsoft.graph.synchronizationSchedule.json" in result.stdout.splitlines()
     assert "changed: generated/model.json" in result.stdout.splitlines()
     assert '+          "description": "Is it on?",' in result.stdout
-    assert "run graphdoc generate" in result.stderr
+    assert "run: graphdoc generate specs --out generated" in result.stderr
 
 
 def test_added_removed_and_stray_files(project: Path) -> None:

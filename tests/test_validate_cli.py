@@ -123,3 +123,86 @@ def test_the_default_schema_folder_follows_the_working_folder(tmp_path: Path, mo
     bundle.write_text(bundle.read_text(encoding="utf-8").replace('"Active"', '"Running"'), encoding="utf-8")
     monkeypatch.chdir(elsewhere)
     assert generator.validate(payload, "synchronizationSchedule") != []  # that folder's schemas, not the first ones
+
+
+def test_a_collection_response_is_checked_item_by_item(tmp_path: Path) -> None:
+    page = {
+        "@odata.context": "https://graph.microsoft.com/beta/$metadata#pairs",
+        "@odata.nextLink": "https://graph.microsoft.com/beta/pairs?$skiptoken=2",
+        "value": [{"key": "a"}, {"key": 5}],
+    }
+    path = write(tmp_path, "page.json", page)
+    # the type is open: as one payload, the page is a valid pair with a property "value"
+    assert run(path, "--type", "stringKeyObjectValuePair").returncode == 0
+    result = run(path, "--type", "stringKeyObjectValuePair", "--collection")
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [f'{path}: /value/1/key: expected string or null, found number 5']
+    typed = write(tmp_path, "typed.json", {"value": [{"@odata.type": "#microsoft.graph.synchronizationSchedule", "state": "Sleeping"}]})
+    result = run(typed, "--collection")  # each item's own @odata.type
+    assert result.returncode == 1 and "/value/0/state: expected one of" in result.stdout
+    shapes = {
+        "not-a-page.json": ({"key": "a"}, "(root): expected an array of the items (a collection response), found an object without value"),
+        "bad-link.json": ({"value": [], "@odata.nextLink": 3}, "/@odata.nextLink: expected a URL string, found number"),
+        "stray.json": ({"value": [], "items": []}, "/items: expected no such property (a collection response holds value and @odata annotations)"),
+    }
+    for name, (payload, said) in shapes.items():
+        result = run(write(tmp_path, name, payload), "--type", "stringKeyObjectValuePair", "--collection")
+        assert result.returncode == 1 and said in result.stdout, (name, result.stdout)
+
+
+def test_the_library_checks_a_collection_too() -> None:
+    import generator
+
+    issues = generator.validate({"value": [{"state": "Active"}, {"state": 1}]}, type="synchronizationSchedule", schemas=ROOT / "generated", collection=True)
+    assert {i.pointer for i in issues} == {"/value/1/state"}
+
+
+def test_a_flags_error_names_the_members(tmp_path: Path) -> None:
+    result = run(write(tmp_path, "flags.json", "\"Add, Bogus\""), "--type", "objectFlowTypes")
+    assert result.returncode == 1
+    assert result.stdout.strip().endswith(
+        'expected a comma-separated combination of "None", "Add", "Update", "Delete", found string "Add, Bogus" ("Bogus" is no member)'
+    )
+    assert "\\s" not in result.stdout  # no raw regular expression
+
+
+def test_an_unknown_type_is_its_own_outcome(tmp_path: Path) -> None:
+    good = write(tmp_path, "good.json", {"@odata.type": "#microsoft.graph.synchronizationSchedule", "state": "Active"})
+    stranger = write(tmp_path, "stranger.json", {"@odata.type": "#microsoft.graph.noSuchType"})
+    result = run(good, stranger)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [f"{stranger}: type 'microsoft.graph.noSuchType' is not among the schemas", "1 valid, 0 invalid, 1 of an unknown type"]
+
+
+def test_schemas_may_name_the_bundle_and_a_file_that_is_none_says_so(tmp_path: Path) -> None:
+    good = write(tmp_path, "good.json", {"state": "Active"})
+    assert run(good, "--type", "synchronizationSchedule", "--schemas", "generated/schemas/bundle.json").returncode == 0
+    other = write(tmp_path, "x.json", {"type": "object"})
+    result = run(good, "--type", "synchronizationSchedule", "--schemas", other)
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"graphdoc: error: {other}: not a graphdoc schema bundle; give the schema folder graphdoc generate wrote"
+
+
+def test_the_library_keeps_a_folders_schemas_until_its_bundle_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import shutil
+    import time
+
+    import generator
+    from generator import validation
+
+    shutil.copytree(ROOT / "generated" / "schemas", tmp_path / "generated" / "schemas")
+    monkeypatch.chdir(tmp_path)
+    loads: list[Path] = []
+    read = validation.SchemaSet.from_bundle.__func__  # type: ignore[attr-defined]
+    monkeypatch.setattr(validation.SchemaSet, "from_bundle", classmethod(lambda cls, bundle: loads.append(bundle) or read(cls, bundle)))
+    for _ in range(200):
+        assert generator.validate({"state": "Active"}, type="synchronizationSchedule") == []
+        time.sleep(0.0002)  # past the recheck now and then: the bundle's file is looked at again
+    assert len(loads) == 1
+    bundle = tmp_path / "generated" / "schemas" / "bundle.json"
+    bundle.write_text(bundle.read_text(encoding="utf-8").replace('"Active"', '"Running"'), encoding="utf-8")
+    os.utime(bundle, ns=(time.time_ns(), time.time_ns() + 10**9))  # a clock that ticks coarsely still shows a change
+    time.sleep(2 * validation.RECHECK)
+    assert generator.validate({"state": "Active"}, type="synchronizationSchedule") != []
+    assert len(loads) == 2

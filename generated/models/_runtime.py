@@ -1,12 +1,16 @@
 """Runtime support for the generated models (standard library only).
 
 Every generated class lists its fields in ``_FIELDS``: the attribute, the wire
-name and the kind of value. ``Model.from_dict`` and ``Model.to_dict`` read that
-table, so the generated modules hold declarations only.
+name, the kind of value and whether it may be null. ``Model.from_dict`` and
+``Model.to_dict`` read that table, so the generated modules hold declarations only.
 
-Errors name where they are: ``from_dict`` by the payload's path
-(``schedule/state: 'Running' is not a member of ...``), ``to_dict`` by the
-attribute path (``SynchronizationJob.schedule.interval: expected ...``).
+The models read the wire format as the JSON Schemas do: whatever ``graphdoc
+validate`` refuses, ``from_dict`` refuses, at the same JSON pointer and for the same
+reason (``/schedule/state: expected one of "Active", "Disabled", "Paused", found
+string "Running"``), and ``to_dict`` writes only what the schemas accept, naming the
+attribute path when it can't (``SynchronizationJob.schedule.interval: expected ...``).
+A few values the schemas accept have no Python form: a leap second, the year 0000,
+a duration in years or months; ``from_dict`` refuses those too, saying so.
 """
 
 from __future__ import annotations
@@ -36,19 +40,22 @@ class Field:
 
     attr: str
     wire: str
-    # str bool int float decimal datetime date time duration uuid bytes any enum flags model
+    # str bool byte sbyte int16 int32 int64 float decimal datetime date time duration
+    # uuid bytes any enum flags model
     kind: str
     target: str = ""  # "module.Class" of an enum or model field
     collection: bool = False
+    nullable: bool = True  # the page doesn't say "not nullable" (a key never is)
 
 
 @dataclasses.dataclass(kw_only=True, slots=True, repr=False)
 class Model:
     """Base of every generated class.
 
-    ``additional_data`` keeps what a payload carries beyond the declared
-    properties (instance annotations such as ``@odata.type`` included), so
-    ``to_dict`` gives back everything ``from_dict`` was given.
+    ``additional_data`` keeps what a payload carries beyond the declared properties:
+    instance annotations (``@odata.etag``, ``name@odata.nextLink``) and, for an open
+    type, any other property. ``@odata.type`` is the class itself, kept aside to be
+    written back as it was spelt, so ``from_dict(x.to_dict()) == x``.
     """
 
     additional_data: dict[str, Any] = dataclasses.field(default_factory=dict)
@@ -64,6 +71,7 @@ class Model:
     _POLYMORPHIC: ClassVar[bool] = (
         False  # it has a base or derived types: payloads name it
     )
+    _OPEN: ClassVar[bool] = False  # it or a base is an open type: it takes any property
     _FIELDS: ClassVar[tuple[Field, ...]] = ()
     _REGISTRY: ClassVar[dict[str, type[Model]]] = {}
     _TABLES: ClassVar[dict[type[Model], dict[str, Field]]] = {}
@@ -110,9 +118,9 @@ class Model:
         """The JSON object for this value, in the wire format the service uses."""
         return _dump(self, type(self).__name__)
 
-    def to_json(self) -> str:
-        """This value as JSON text."""
-        return json.dumps(self.to_dict(), ensure_ascii=False)
+    def to_json(self, **options: Any) -> str:
+        """This value as JSON text; ``options`` are ``json.dumps``'s (``indent=2``, ...)."""
+        return json.dumps(self.to_dict(), **{"ensure_ascii": False, **options})
 
 
 def _table(cls: type[Model]) -> dict[str, Field]:
@@ -132,8 +140,71 @@ def _resolve(target: str) -> Any:
     return getattr(importlib.import_module("." + module, __package__), name)
 
 
+# -- what a payload may hold, in the words graphdoc validate uses ---------------
+
+
 def _at(where: str, key: str | int) -> str:
-    return f"{where}/{key}" if where else str(key)
+    """The JSON pointer (RFC 6901) of ``key`` inside the value at ``where``."""
+    return f"{where}/{str(key).replace('~', '~0').replace('/', '~1')}"
+
+
+def _found(value: Any) -> str:
+    """A JSON value as an issue shows it: ``string "x"``, ``number 5``, ``object``."""
+    if isinstance(value, bool):
+        return f"boolean {str(value).lower()}"
+    if value is None:
+        return "null"
+    if isinstance(value, (dict, list)):
+        return "object" if isinstance(value, dict) else "array"
+    kind = "string" if isinstance(value, str) else "number"
+    try:
+        text = json.dumps(
+            value[:60] if isinstance(value, str) else value, ensure_ascii=False
+        )
+    except (TypeError, ValueError):
+        text = repr(value)
+    return f"{kind} {text if len(text) <= 60 else text[:57] + '...'}"
+
+
+def _refuse(
+    where: str,
+    expected: str,
+    value: Any,
+    error: type[Exception] = ValueError,
+    found: str = "",
+) -> Exception:
+    """The error of a value that breaks its schema, said as ``graphdoc validate`` says it."""
+    return error(
+        f"{where or '(root)'}: expected {expected}, found {found or _found(value)}"
+    )
+
+
+def _listed(values: list[str]) -> str:
+    return ", ".join(json.dumps(v) for v in values[:8]) + (
+        ", ..." if len(values) > 8 else ""
+    )
+
+
+# The JSON type each kind of value is written as (a reference to a type's schema
+# says only what that schema says; a primitive's "or null" is its own).
+_JSON: dict[str, str] = {
+    "bool": "boolean",
+    "float": "number or string",
+    "decimal": "number or string",
+    "model": "object",
+    "enum": "string",
+    "flags": "string",
+    **{kind: "integer" for kind in ("byte", "sbyte", "int16", "int32", "int64")},
+}
+_RANGES: dict[str, tuple[int, int]] = {
+    "byte": (0, 255),
+    "sbyte": (-128, 127),
+    "int16": (-(2**15), 2**15 - 1),
+    "int32": (-(2**31), 2**31 - 1),
+    "int64": (-(2**63), 2**63 - 1),
+}
+# OData control annotations, which every type takes: @odata.etag, name@odata.nextLink.
+_ANNOTATION = re.compile(r"[^@]*@odata\.[A-Za-z.]+\Z")
 
 
 def _class_of(cls: type[Model], data: Mapping[str, Any], where: str) -> type[Model]:
@@ -145,11 +216,12 @@ def _class_of(cls: type[Model], data: Mapping[str, Any], where: str) -> type[Mod
                 f"{where or '(root)'}: {cls.__name__} is abstract and the payload names no type in @odata.type"
             )
         return cls
-    found = _registered(written.lstrip("#")) if isinstance(written, str) else None
+    if not isinstance(written, str):
+        raise _refuse(_at(where, ODATA_TYPE), "string", written, TypeError)
+    found = _registered(written.lstrip("#"))
     if found is None or not issubclass(found, cls):
-        raise ValueError(
-            f"{_at(where, ODATA_TYPE)}: {written!r} is not {cls._ODATA_TYPE or cls.__name__} or a type derived from it"
-        )
+        expected = f"{cls._ODATA_TYPE or cls.__name__} or a type derived from it"
+        raise _refuse(_at(where, ODATA_TYPE), expected, written)
     return found
 
 
@@ -174,25 +246,47 @@ def _build(cls: type[Model], data: Mapping[str, Any], where: str) -> Model:
     nulls: set[str] = set()
     for key, value in data.items():
         spec = table.get(key)
-        if spec is None:
+        if spec is not None:
+            if value is not None:
+                values[spec.attr] = _decode(spec, value, spelling, _at(where, key))
+            elif spec.nullable or spec.kind == "any":
+                nulls.add(spec.attr)
+            else:
+                raise _refuse(_at(where, key), _wire(spec), None, TypeError)
+        elif key == ODATA_TYPE:
+            spelling[ODATA_TYPE] = value  # the class itself: written back as spelt
+        elif target._OPEN or _ANNOTATION.match(key):
             extra[key] = value
-        elif value is None:
-            nulls.add(spec.attr)
         else:
-            values[spec.attr] = _decode(spec, value, spelling, _at(where, key))
+            raise _refuse(
+                _at(where, key),
+                "no such property (the type is closed)",
+                key,
+                found=f"property {key[:60]!r}",
+            )
     return target(
         **values, additional_data=extra, _spelling=spelling, _nulls=frozenset(nulls)
     )
 
 
+def _wire(spec: Field, item: bool = False) -> str:
+    """The JSON a field's schema takes: ``string or null``, ``array``, ``object``."""
+    if spec.collection and not item:
+        return "array or null" if spec.nullable else "array"
+    kind = _JSON.get(spec.kind, "string")
+    primitive = spec.kind not in ("model", "enum", "flags")
+    return f"{kind} or null" if spec.nullable and primitive and not item else kind
+
+
 def _dump(model: Model, where: str) -> dict[str, Any]:
     result: dict[str, Any] = {}
-    written = model.additional_data.get(ODATA_TYPE)
-    if written is not None:
+    cls = type(model)
+    written = model._spelling.get(ODATA_TYPE)
+    if written is not None and written.lstrip("#") == cls._ODATA_TYPE:
         result[ODATA_TYPE] = written
-    elif type(model)._POLYMORPHIC:
-        result[ODATA_TYPE] = "#" + type(model)._ODATA_TYPE
-    for spec in _table(type(model)).values():
+    elif cls._POLYMORPHIC or written is not None:
+        result[ODATA_TYPE] = "#" + cls._ODATA_TYPE
+    for spec in _table(cls).values():
         value = getattr(model, spec.attr)
         if value is None:
             if spec.attr in model._nulls:
@@ -202,7 +296,16 @@ def _dump(model: Model, where: str) -> dict[str, Any]:
             spec, value, model._spelling, f"{where}.{spec.attr}"
         )
     for key, value in model.additional_data.items():
-        result.setdefault(key, value)
+        if key == ODATA_TYPE:
+            continue  # the class says what it is
+        if not (cls._OPEN or _ANNOTATION.match(key)) or key in result:
+            raise ValueError(
+                f"{where}.additional_data: {key!r} is no property of {cls.__name__}, a closed "
+                "type: only @odata annotations may be added"
+                if key not in result
+                else f"{where}.additional_data: {key!r} is a declared property; set the attribute"
+            )
+        result[key] = value
     return result
 
 
@@ -210,15 +313,15 @@ def _decode(spec: Field, value: Any, spelling: dict[str, str], where: str) -> An
     if not spec.collection:
         return _decode_one(spec, value, spelling, spec.attr, where)
     if not isinstance(value, list):
-        raise TypeError(f"{where}: expected a JSON array, got {type(value).__name__}")
-    return [
-        (
-            None
-            if item is None
-            else _decode_one(spec, item, spelling, f"{spec.attr}[{i}]", _at(where, i))
+        raise _refuse(where, _wire(spec), value, TypeError)
+    decoded = []
+    for i, item in enumerate(value):
+        if item is None and spec.kind != "any":
+            raise _refuse(_at(where, i), _wire(spec, item=True), None, TypeError)
+        decoded.append(
+            _decode_one(spec, item, spelling, f"{spec.attr}[{i}]", _at(where, i))
         )
-        for i, item in enumerate(value)
-    ]
+    return decoded
 
 
 def _encode(spec: Field, value: Any, spelling: dict[str, str], where: str) -> Any:
@@ -226,14 +329,16 @@ def _encode(spec: Field, value: Any, spelling: dict[str, str], where: str) -> An
         return _encode_one(spec, value, spelling, spec.attr, where)
     if not isinstance(value, (list, tuple)):
         raise TypeError(f"{where}: expected a list, got {type(value).__name__}")
-    return [
-        (
-            None
-            if item is None
-            else _encode_one(spec, item, spelling, f"{spec.attr}[{i}]", f"{where}[{i}]")
+    encoded = []
+    for i, item in enumerate(value):
+        if item is None and spec.kind != "any":
+            raise TypeError(
+                f"{where}[{i}]: None has no place in a list (the wire format has no null items)"
+            )
+        encoded.append(
+            _encode_one(spec, item, spelling, f"{spec.attr}[{i}]", f"{where}[{i}]")
         )
-        for i, item in enumerate(value)
-    ]
+    return encoded
 
 
 def _expect(value: Any, kinds: tuple[type, ...], what: str, where: str) -> None:
@@ -247,35 +352,48 @@ def _decode_one(
     kind = spec.kind
     if kind == "any":
         return value
-    if kind == "str":
-        _expect(value, (str,), "a string", where)
-        return value
-    if kind == "bool":
-        _expect(value, (bool,), "true or false", where)
-        return value
-    if kind == "int":
-        if isinstance(value, float) and value.is_integer():
-            return int(value)  # JSON has one number type: 2.0 is an integer too
-        _expect(value, (int,), "an integer", where)
-        return value
+    wire = _wire(spec, item=spec.collection)
     if kind == "model":
-        _expect(value, (Mapping,), "a JSON object", where)
+        if not isinstance(value, Mapping):
+            raise _refuse(where, wire, value, TypeError)
         return _build(_resolve(spec.target), value, where)
+    if kind == "bool":
+        if not isinstance(value, bool):
+            raise _refuse(where, wire, value, TypeError)
+        return value
+    if kind in _RANGES:
+        return _integer(kind, value, wire, where)
     if kind in ("float", "decimal"):
-        _expect(value, (int, float, str), "a number", where)
-    else:
-        _expect(value, (str,), "a string", where)
+        if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+            raise _refuse(where, wire, value, TypeError)
+    elif not isinstance(value, str):
+        raise _refuse(where, wire, value, TypeError)
+    if kind == "str":
+        return value
     decoded = _parse(spec, value, where)
     if isinstance(value, str) and _format(spec, decoded) != value:
         spelling[slot] = value  # printed back as it came while the value is unchanged
     return decoded
 
 
+def _integer(kind: str, value: Any, wire: str, where: str) -> int:
+    """An Edm integer: JSON has one number type, so 2.0 is an integer too."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _refuse(where, wire, value, TypeError)
+    low, high = _RANGES[kind]
+    if value < low:
+        raise _refuse(where, f"a number >= {low}", value)
+    if value > high:
+        raise _refuse(where, f"a number <= {high}", value)
+    return value
+
+
 # The Python values each kind of field holds, and how an error names them.
 _PYTHON: dict[str, tuple[tuple[type, ...], str]] = {
     "str": ((str,), "str"),
     "bool": ((bool,), "bool"),
-    "int": ((int,), "int"),
     "float": ((int, float), "float"),
     "decimal": ((decimal.Decimal, int), "decimal.Decimal"),
     "datetime": ((datetime.datetime,), "datetime.datetime"),
@@ -284,11 +402,14 @@ _PYTHON: dict[str, tuple[tuple[type, ...], str]] = {
     "duration": ((datetime.timedelta,), "datetime.timedelta"),
     "uuid": ((uuid.UUID,), "uuid.UUID"),
     "bytes": ((bytes,), "bytes"),
+    **{kind: ((int,), "int") for kind in _RANGES},
 }
 
 
 def _check(spec: Field, value: Any, where: str) -> None:
-    """``value`` is what a field of ``spec``'s kind holds; else a TypeError naming ``where``."""
+    """``value`` is what a field of ``spec``'s kind holds and the schemas accept; else
+    a TypeError (the wrong type) or ValueError (a value out of range) naming ``where``.
+    """
     kind = spec.kind
     if kind in _PYTHON:
         kinds, name = _PYTHON[kind]
@@ -299,6 +420,11 @@ def _check(spec: Field, value: Any, where: str) -> None:
             raise TypeError(
                 f"{where}: a naive datetime has no UTC offset, which the wire format requires; give it a tzinfo"
             )
+        if kind in _RANGES and not _RANGES[kind][0] <= value <= _RANGES[kind][1]:
+            low, high = _RANGES[kind]
+            raise ValueError(f"{where}: {value} is out of its range, {low} to {high}")
+        if kind == "decimal" and not decimal.Decimal(value).is_finite():
+            raise ValueError(f"{where}: {value} has no wire form: give a finite number")
     elif kind in ("enum", "model"):
         target = _resolve(spec.target)
         if not isinstance(value, target):
@@ -313,6 +439,10 @@ def _check(spec: Field, value: Any, where: str) -> None:
             raise TypeError(
                 f"{where}: expected a frozenset of {target.__name__}, got {type(value).__name__}"
             )
+        if not value:
+            raise ValueError(
+                f"{where}: an empty set of {target.__name__} has no wire form; leave it None"
+            )
 
 
 def _encode_one(
@@ -322,7 +452,7 @@ def _encode_one(
     if kind == "any":
         return value
     _check(spec, value, where)
-    if kind in ("str", "bool", "int"):
+    if kind in ("str", "bool") or kind in _RANGES:
         return value
     if kind == "model":
         return _dump(value, where)
@@ -334,13 +464,32 @@ def _encode_one(
 
 _UTC = datetime.timezone(datetime.timedelta(0))  # datetime.UTC, which Python 3.10 lacks
 _FLOAT_WORDS = {"NaN": math.nan, "INF": math.inf, "-INF": -math.inf}
+# The schemas' readings (graphdoc's handlers/_validate.py and _issues.py), in ASCII digits.
+_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})\Z")
 _DATETIME = re.compile(
-    r"(\d{4})-(\d\d)-(\d\d)[Tt ](\d\d):(\d\d)(?::(\d\d)(?:\.(\d+))?)?([Zz]|[+-]\d\d:?\d\d)?\Z"
+    r"([0-9]{4})-([0-9]{2})-([0-9]{2})[Tt]([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\.([0-9]+))?"
+    r"([Zz]|[+-][0-9]{2}:[0-9]{2})\Z"
 )
-_TIME = re.compile(r"(\d\d):(\d\d)(?::(\d\d)(?:\.(\d+))?)?\Z")
+_TIME = re.compile(
+    r"([01][0-9]|2[0-3]):([0-5][0-9])(?::([0-5][0-9])(?:\.([0-9]{1,12}))?)?\Z"
+)
+_N = "[0-9]+"
+_X = "[0-9]+(?:[.,][0-9]+)?"
 _DURATION = re.compile(
-    r"(-)?P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?\Z"
+    f"([-+])?P(?:(?P<W>{_X})W"
+    f"|(?:(?P<Y>{_N})Y)?(?:(?P<M>{_N})M)?(?P<D>{_X})D|(?:(?P<Y2>{_N})Y)?(?P<M2>{_X})M|(?P<Y3>{_X})Y"
+    f"|(?:(?P<Y4>{_N})Y)?(?:(?P<M4>{_N})M)?(?:(?P<D4>{_N})D)?T"
+    f"(?:(?:(?P<h>{_N})H)?(?:(?P<m>{_N})M)?(?P<s>{_X})S|(?:(?P<h2>{_N})H)?(?P<m2>{_X})M|(?P<h3>{_X})H))\\Z"
 )
+_DURATION_UNITS = {"W": 604800, "D": 86400, "h": 3600, "m": 60, "s": 1}
+_GUID = re.compile(
+    "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\Z"
+)
+_BASE64 = re.compile(r"[A-Za-z0-9+/_-]*={0,2}\Z")
+_DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?\Z")
+# ECMA 262's white space, which a flags value may hold after each comma (\s in its pattern)
+_SPACE = "\t\n\x0b\x0c\r \xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -358,121 +507,140 @@ def _micros(fraction: str | None) -> int:
     return int((fraction or "0")[:6].ljust(6, "0"))
 
 
+def _is_date(year: str, month: str, day: str) -> bool:
+    y, m, d = int(year), int(month), int(day)
+    if not 1 <= m <= 12:
+        return False
+    leap = m == 2 and y % 4 == 0 and (y % 100 != 0 or y % 400 == 0)
+    return 1 <= d <= _DAYS[m - 1] + leap
+
+
 def _parse(spec: Field, value: Any, where: str) -> Any:
     kind = spec.kind
     if kind == "float":
         if isinstance(value, str):
             if value not in _FLOAT_WORDS:
-                raise ValueError(f"{where}: {value!r} is not a number")
+                raise _refuse(where, 'a number or one of "NaN", "INF", "-INF"', value)
             return _FLOAT_WORDS[value]
-        return float(value)
-    if kind == "decimal":
         try:
-            return decimal.Decimal(str(value))
-        except decimal.InvalidOperation:
-            raise ValueError(f"{where}: {value!r} is not a decimal number") from None
+            return float(value)
+        except OverflowError:
+            raise ValueError(
+                f"{where}: {_found(value)} is past what Python's float can hold"
+            ) from None
+    if kind == "decimal":
+        if isinstance(value, str) and not _DECIMAL.match(value):
+            raise _refuse(where, "a decimal number", value)
+        return decimal.Decimal(str(value))
     if kind == "datetime":
         return _parse_datetime(value, where)
     if kind == "date":
+        found = _DATE.match(value)
+        if found is None or not _is_date(*found.groups()):
+            raise _refuse(where, "a date string", value)
         try:
-            return datetime.date.fromisoformat(value)
+            return datetime.date(*(int(part) for part in found.groups()))
         except ValueError:
-            raise ValueError(f"{where}: {value!r} is not an ISO 8601 date") from None
+            raise ValueError(
+                f"{where}: {value!r} is a date Python's datetime can't hold (the year 0000)"
+            ) from None
     if kind == "time":
         match = _TIME.match(value)
         if match is None:
-            raise ValueError(f"{where}: {value!r} is not a time of day")
+            raise _refuse(where, "a time of day (hh:mm[:ss[.fffffff]])", value)
         hour, minute, second, fraction = match.groups()
-        try:
-            return datetime.time(
-                int(hour), int(minute), int(second or 0), _micros(fraction)
-            )
-        except ValueError:
-            raise ValueError(f"{where}: {value!r} is not a time of day") from None
+        return datetime.time(
+            int(hour), int(minute), int(second or 0), _micros(fraction)
+        )
     if kind == "duration":
         return _parse_duration(value, where)
     if kind == "uuid":
-        try:
-            return uuid.UUID(value)
-        except ValueError:
-            raise ValueError(f"{where}: {value!r} is not a GUID") from None
+        if not _GUID.match(value):
+            raise _refuse(where, "a uuid string", value)
+        return uuid.UUID(value)
     if kind == "bytes":
+        if not _BASE64.match(value):
+            raise _refuse(where, "base64 text", value)
         try:
-            padded = value + "=" * (-len(value) % 4)
+            padded = value.rstrip("=") + "=" * (-len(value.rstrip("=")) % 4)
             return base64.b64decode(
                 padded.replace("-", "+").replace("_", "/"), validate=True
             )
         except (binascii.Error, ValueError):
-            raise ValueError(f"{where}: {value!r} is not base64") from None
+            raise ValueError(
+                f"{where}: {value!r} is base64 text of no whole bytes"
+            ) from None
     enum_class = _resolve(spec.target)
-    try:
-        if kind == "flags":
-            return frozenset(
-                enum_class(part.strip()) for part in value.split(",") if part.strip()
+    members = [str(member.value) for member in enum_class]
+    if kind == "flags":
+        parts = value.split(",")
+        spelt = [parts[0], *(part.lstrip(_SPACE) for part in parts[1:])]
+        strangers = [part for part in spelt if part not in members]
+        if strangers:
+            verb = "is" if len(strangers) == 1 else "are"
+            raise _refuse(
+                where,
+                f"a comma-separated combination of {_listed(members)}",
+                value,
+                found=f"{_found(value)} ({_listed(strangers[:3])} {verb} no member)",
             )
-        return enum_class(value)
-    except ValueError:
-        raise ValueError(
-            f"{where}: {value!r} is not a member of {enum_class.__name__}"
-        ) from None
+        return frozenset(enum_class(part) for part in spelt)
+    if value not in members:
+        raise _refuse(where, f"one of {_listed(members)}", value)
+    return enum_class(value)
 
 
 def _parse_datetime(value: str, where: str) -> datetime.datetime:
     match = _DATETIME.match(value)
     if match is None:
-        raise ValueError(f"{where}: {value!r} is not an ISO 8601 date-time")
-    year, month, day, clock_hour, clock_minute, second, fraction, offset = (
-        match.groups()
-    )
-    zone: datetime.tzinfo | None = None
-    if offset in ("Z", "z"):
-        zone = _UTC
-    elif offset:
-        sign = -1 if offset[0] == "-" else 1
-        digits = offset[1:].replace(":", "")
-        try:
-            zone = datetime.timezone(
-                sign
-                * datetime.timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
-            )
-        except ValueError:
-            raise ValueError(f"{where}: {value!r} has no valid UTC offset") from None
+        raise _refuse(where, "a date-time string", value)
+    year, month, day, hour, minute, second, fraction, offset = match.groups()
+    h, m, s = int(hour), int(minute), int(second)
+    if not (_is_date(year, month, day) and h <= 23 and m <= 59 and s <= 60):
+        raise _refuse(where, "a date-time string", value)
+    zone, shift = _UTC, 0
+    if offset not in ("Z", "z"):
+        zone_hours, zone_minutes = int(offset[1:3]), int(offset[4:6])
+        if zone_hours > 23 or zone_minutes > 59:
+            raise _refuse(where, "a date-time string", value)
+        shift = (zone_hours * 60 + zone_minutes) * (-1 if offset[0] == "-" else 1)
+        zone = datetime.timezone(datetime.timedelta(minutes=shift))
+    if s == 60:  # a leap second falls at 23:59:60 UTC only
+        if (h * 60 + m - shift) % 1440 != 23 * 60 + 59:
+            raise _refuse(where, "a date-time string", value)
+        raise ValueError(
+            f"{where}: {value!r} is a leap second, which Python's datetime can't hold"
+        )
     try:
         return datetime.datetime(
-            int(year),
-            int(month),
-            int(day),
-            int(clock_hour),
-            int(clock_minute),
-            int(second or 0),
-            _micros(fraction),
-            tzinfo=zone,
+            int(year), int(month), int(day), h, m, s, _micros(fraction), tzinfo=zone
         )
     except ValueError:
-        raise ValueError(f"{where}: {value!r} is not a date-time that exists") from None
+        raise ValueError(
+            f"{where}: {value!r} is a date-time Python's datetime can't hold (the year 0000)"
+        ) from None
 
 
 def _parse_duration(value: str, where: str) -> datetime.timedelta:
     match = _DURATION.match(value)
-    if match is None or value.rstrip("T").endswith("P"):
+    if match is None:
+        raise _refuse(where, "a duration string", value)
+    parts = {name: text for name, text in match.groupdict().items() if text}
+    if any(name[0] in "YM" for name in parts):
         raise ValueError(
-            f"{where}: {value!r} is not an ISO 8601 duration in days, hours, minutes and seconds"
+            f"{where}: {value!r} is a duration in years or months, which Python's timedelta can't hold"
         )
-    negative, days, hours, minutes, seconds = match.groups()
-    whole, _, fraction = (seconds or "0").partition(".")
+    micros = decimal.Decimal(0)
+    for name, text in parts.items():
+        unit = _DURATION_UNITS[name[0]]
+        micros += decimal.Decimal(text.replace(",", ".")) * unit * 1_000_000
     try:
-        length = datetime.timedelta(
-            days=int(days or 0),
-            hours=int(hours or 0),
-            minutes=int(minutes or 0),
-            seconds=int(whole),
-            microseconds=_micros(fraction),
-        )
+        length = datetime.timedelta(microseconds=int(micros))
     except OverflowError:
         raise ValueError(
             f"{where}: {value!r} is longer than Python's timedelta holds"
         ) from None
-    return -length if negative else length
+    return -length if match.group(1) == "-" else length
 
 
 def _format(spec: Field, value: Any) -> Any:
@@ -485,7 +653,11 @@ def _format(spec: Field, value: Any) -> Any:
         return value
     if kind == "decimal":
         value = decimal.Decimal(value)
-        return int(value) if value == value.to_integral_value() else float(value)
+        if value == value.to_integral_value():
+            return int(value)
+        number = float(value)
+        # a float that reads back as this decimal, else the text the schemas also take
+        return number if decimal.Decimal(repr(number)) == value else str(value)
     if kind == "datetime":
         text = value.isoformat()
         return text[:-6] + "Z" if text.endswith("+00:00") else text

@@ -78,7 +78,7 @@ class AttributeDefinition(_Model):
         _Field("metadata", "metadata", "model", "metadata_entry.MetadataEntry", True),
         _Field("multivalued", "multivalued", "bool", "", False),
         _Field("mutability", "mutability", "enum", "mutability.Mutability", False),
-        _Field("name", "name", "str", "", False),
+        _Field("name", "name", "str", "", False, nullable=False),
         _Field(
             "referenced_objects",
             "referencedObjects",

@@ -72,7 +72,7 @@ class AttributeMapping(_Model):
             "attribute_flow_type.AttributeFlowType",
             False,
         ),
-        _Field("matching_priority", "matchingPriority", "int", "", False),
+        _Field("matching_priority", "matchingPriority", "int32", "", False),
         _Field(
             "source",
             "source",

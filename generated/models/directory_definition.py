@@ -60,7 +60,7 @@ class DirectoryDefinition(Entity):
         ),
         _Field("discovery_date_time", "discoveryDateTime", "datetime", "", False),
         _Field("metadata", "metadata", "model", "metadata_entry.MetadataEntry", True),
-        _Field("name", "name", "str", "", False),
+        _Field("name", "name", "str", "", False, nullable=False),
         _Field(
             "objects", "objects", "model", "object_definition.ObjectDefinition", True
         ),

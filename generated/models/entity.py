@@ -21,4 +21,6 @@ class Entity(_Model):
     _ODATA_TYPE: _ClassVar[str] = "microsoft.graph.entity"
     _ABSTRACT: _ClassVar[bool] = True
     _POLYMORPHIC: _ClassVar[bool] = True
-    _FIELDS: _ClassVar[tuple[_Field, ...]] = (_Field("id", "id", "str", "", False),)
+    _FIELDS: _ClassVar[tuple[_Field, ...]] = (
+        _Field("id", "id", "str", "", False, nullable=False),
+    )

@@ -43,5 +43,5 @@ class ObjectDefinition(_Model):
             True,
         ),
         _Field("metadata", "metadata", "model", "metadata_entry.MetadataEntry", True),
-        _Field("name", "name", "str", "", False),
+        _Field("name", "name", "str", "", False, nullable=False),
     )

@@ -24,5 +24,5 @@ class StringKeyLongValuePair(_Model):
     _POLYMORPHIC: _ClassVar[bool] = False
     _FIELDS: _ClassVar[tuple[_Field, ...]] = (
         _Field("key", "key", "str", "", False),
-        _Field("value", "value", "int", "", False),
+        _Field("value", "value", "int64", "", False),
     )

@@ -23,4 +23,5 @@ class StringKeyObjectValuePair(_Model):
     _ODATA_TYPE: _ClassVar[str] = "microsoft.graph.stringKeyObjectValuePair"
     _ABSTRACT: _ClassVar[bool] = False
     _POLYMORPHIC: _ClassVar[bool] = False
+    _OPEN: _ClassVar[bool] = True
     _FIELDS: _ClassVar[tuple[_Field, ...]] = (_Field("key", "key", "str", "", False),)

@@ -38,12 +38,20 @@ class Synchronization(Entity):
             "synchronization_secret_key_string_value_pair.SynchronizationSecretKeyStringValuePair",
             True,
         ),
-        _Field("jobs", "jobs", "model", "synchronization_job.SynchronizationJob", True),
+        _Field(
+            "jobs",
+            "jobs",
+            "model",
+            "synchronization_job.SynchronizationJob",
+            True,
+            nullable=False,
+        ),
         _Field(
             "templates",
             "templates",
             "model",
             "synchronization_template.SynchronizationTemplate",
             True,
+            nullable=False,
         ),
     )

@@ -34,7 +34,7 @@ class SynchronizationProgress(_Model):
     _ABSTRACT: _ClassVar[bool] = False
     _POLYMORPHIC: _ClassVar[bool] = False
     _FIELDS: _ClassVar[tuple[_Field, ...]] = (
-        _Field("completed_units", "completedUnits", "int", "", False),
+        _Field("completed_units", "completedUnits", "int32", "", False),
         _Field(
             "progress_observation_date_time",
             "progressObservationDateTime",
@@ -42,6 +42,6 @@ class SynchronizationProgress(_Model):
             "",
             False,
         ),
-        _Field("total_units", "totalUnits", "int", "", False),
+        _Field("total_units", "totalUnits", "int32", "", False),
         _Field("units", "units", "str", "", False),
     )

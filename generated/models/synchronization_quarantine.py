@@ -63,5 +63,5 @@ class SynchronizationQuarantine(_Model):
         _Field("next_attempt", "nextAttempt", "datetime", "", False),
         _Field("reason", "reason", "enum", "quarantine_reason.QuarantineReason", False),
         _Field("series_began", "seriesBegan", "datetime", "", False),
-        _Field("series_count", "seriesCount", "int", "", False),
+        _Field("series_count", "seriesCount", "int64", "", False),
     )

@@ -65,7 +65,7 @@ class SynchronizationRule(_Model):
             "string_key_string_value_pair.StringKeyStringValuePair",
             True,
         ),
-        _Field("name", "name", "str", "", False),
+        _Field("name", "name", "str", "", False, nullable=False),
         _Field(
             "object_mappings",
             "objectMappings",
@@ -73,7 +73,7 @@ class SynchronizationRule(_Model):
             "object_mapping.ObjectMapping",
             True,
         ),
-        _Field("priority", "priority", "int", "", False),
+        _Field("priority", "priority", "int32", "", False),
         _Field("source_directory_name", "sourceDirectoryName", "str", "", False),
         _Field("target_directory_name", "targetDirectoryName", "str", "", False),
     )

@@ -56,5 +56,6 @@ class SynchronizationSchema(Entity):
             "model",
             "directory_definition.DirectoryDefinition",
             True,
+            nullable=False,
         ),
     )

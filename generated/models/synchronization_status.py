@@ -75,7 +75,7 @@ class SynchronizationStatus(_Model):
         _Field(
             "count_successive_complete_failures",
             "countSuccessiveCompleteFailures",
-            "int",
+            "int64",
             "",
             False,
         ),

@@ -38,11 +38,12 @@ PRIMITIVES: dict[str, PythonType] = {
     "Edm.String": PythonType("str", "str", None, "str"),
     "Edm.Stream": PythonType("str", "str", None, "str"),
     "Edm.Boolean": PythonType("bool", "bool", None, "bool"),
-    "Edm.Byte": PythonType("int", "int", None, "int"),
-    "Edm.SByte": PythonType("int", "int", None, "int"),
-    "Edm.Int16": PythonType("int", "int", None, "int"),
-    "Edm.Int32": PythonType("int", "int", None, "int"),
-    "Edm.Int64": PythonType("int", "int", None, "int"),
+    # each integer its own kind: the runtime holds it to its range, as the schemas do
+    "Edm.Byte": PythonType("byte", "int", None, "int"),
+    "Edm.SByte": PythonType("sbyte", "int", None, "int"),
+    "Edm.Int16": PythonType("int16", "int", None, "int"),
+    "Edm.Int32": PythonType("int32", "int", None, "int"),
+    "Edm.Int64": PythonType("int64", "int", None, "int"),
     "Edm.Double": PythonType("float", "float", None, "float"),
     "Edm.Single": PythonType("float", "float", None, "float"),
     "Edm.Decimal": PythonType("decimal", "_decimal.Decimal", "import decimal as _decimal", "str"),
@@ -62,7 +63,9 @@ class ModelsView:
         self.names = names
         self.bases = {t.base_type for t in model.types if t.base_type}
 
-    def _field(self, t: Type, wire: str, type_name: str, collection: bool, doc: str, imports: set[str], types: set[str]) -> dict[str, Any]:
+    def _field(
+        self, t: Type, wire: str, type_name: str, collection: bool, nullable: bool, doc: str, imports: set[str], types: set[str]
+    ) -> dict[str, Any]:
         target = ""
         referenced = self.model.get(type_name)
         if referenced is not None:
@@ -89,15 +92,16 @@ class ModelsView:
             "annotation": annotation,
             "doc": doc,
             # one row of the class's _FIELDS table, laid out for its column
-            "row": bracket("_Field(", [pystr(attr), pystr(wire), pystr(kind), pystr(target), str(collection)], ")", 8, trail=1),
+            "row": bracket("_Field(", [pystr(attr), pystr(wire), pystr(kind), pystr(target), str(collection)] + ([] if nullable else ["nullable=False"]), ")", 8, trail=1),
         }
 
     def type_context(self, t: Type) -> dict[str, Any]:
         imports: set[str] = set()
         types: set[str] = set()
-        fields = [self._field(t, p.name, p.type, p.collection, p.description, imports, types) for p in t.properties]
+        # nullable as the schemas have it: a property unless its page says not, a relationship to one item
+        fields = [self._field(t, p.name, p.type, p.collection, p.nullable, p.description, imports, types) for p in t.properties]
         fields += [
-            self._field(t, n.name, n.type, n.collection, n.description, imports, types) for n in t.navigation_properties
+            self._field(t, n.name, n.type, n.collection, not n.collection, n.description, imports, types) for n in t.navigation_properties
         ]
         local = [("._runtime", "Field as _Field")]
         if t.base_type and t.base_type in self.names.classes:
@@ -123,6 +127,8 @@ class ModelsView:
             "abstract": t.abstract,
             # A type with a base or derived types is named in its payloads, so it reads back through its base.
             "polymorphic": t.base_type is not None or t.full_name in self.bases,
+            # an open type's own, declared once where it is open: derived types inherit it
+            "open": t.open_type and not any(a.open_type for a in self.model.ancestors(t.full_name)),
         }
 
     def enum_context(self, t: Type) -> dict[str, Any]:

@@ -74,6 +74,11 @@ _DERIVED_PHRASE = re.compile(
     r"|\bare\s+derived\s+from\b|\b(?:derive|inherit)\s+from\s+(?:this|it)\b|\binherited\s+by\b",
     re.IGNORECASE,
 )
+# A sentence whose subject is other types: "The following types are derived from X", "A [b](b.md)
+# is derived from X". X is their base (the page's own type), not the page type's.
+_OTHERS_DERIVE = re.compile(
+    r"(?:\bfollowing\s+(?:types?|classes|resources|entities)\b.*|\]\([^)]*\)[*_`]*\s+(?:is|are)\s+)\Z", re.IGNORECASE | re.DOTALL
+)
 # "The following types are derived from [x]:" names the base right after it: the derived ones are in the list below.
 _LIST_FOLLOWS = re.compile(r"\bare\s+derived\s+from\b", re.IGNORECASE)
 # "An abstract base class for ...", "This complex type is abstract": the type itself, not a linked
@@ -837,6 +842,8 @@ def _bases_named(inline: Inline, folder: str) -> tuple[list[TypeRef], list[TypeR
     found: list[TypeRef] = []
     worded: list[TypeRef] = []
     for phrase in _BASE_PHRASE.finditer(inline.raw):
+        if _OTHERS_DERIVE.search(_sentence_before(inline.raw, phrase.start())):
+            continue
         link = _LINK_NEXT.match(inline.raw, phrase.end())
         if link is not None:
             text, href = link.group(1).strip("`*_ "), link.group(2)
@@ -861,6 +868,12 @@ def _bases_named(inline: Inline, folder: str) -> tuple[list[TypeRef], list[TypeR
         if ref is not None:
             found.append(ref)
     return found, worded
+
+
+def _sentence_before(raw: str, end: int) -> str:
+    """The text of ``raw``'s sentence up to ``end``."""
+    start = max(raw.rfind(". ", 0, end), raw.rfind("\n", 0, end))
+    return raw[start + 1 : end]
 
 
 def _says_abstract(raw: str) -> bool:

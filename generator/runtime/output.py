@@ -3,4 +3,11 @@
 ``models`` holds the typed Python models, ``handlers`` the handler stubs and the
 mock service; ``schemas/`` the JSON Schemas, ``openapi.json`` the OpenAPI
 description and ``model.json`` the model they were all made from.
+
+This folder is a package: with the folder that holds it on the path, import it by
+its name, ``from generated.models import User``. A folder whose name is not an
+identifier (``out-beta``) is imported the same way, by name, through importlib:
+``importlib.import_module("out-beta.models")``, and served as
+``uvicorn out-beta.handlers.app:app``. The handlers import the models as their
+sibling (``..models``), so they are always imported through the folder's package.
 """

@@ -138,6 +138,8 @@ def printable(text: str) -> str:
 
 
 def _found(instance: Any) -> str:
+    if instance is None:
+        return "null"
     kinds = {
         dict: "object",
         list: "array",
@@ -201,9 +203,52 @@ def _issues(error: ValidationError) -> Iterator[Issue]:
                     found,
                 )
         return
-    yield Issue(
-        where, _expected(str(keyword), value, error.message), _found(error.instance)
+    found = _found(error.instance)
+    members = flags_members(str(value)) if keyword == "pattern" else None
+    if members is not None and isinstance(error.instance, str):
+        parts = error.instance.split(
+            ","
+        )  # as the pattern reads them: spaces after a comma
+        spelt = [parts[0], *(part.lstrip(_ECMA_SPACE) for part in parts[1:])]
+        strangers = [part for part in spelt if part not in members]
+        if strangers:
+            verb = "is" if len(strangers) == 1 else "are"
+            found += f" ({_listed(strangers[:3])} {verb} no member)"
+    yield Issue(where, _expected(str(keyword), value, error.message), found)
+
+
+def _listed(values: list[Any]) -> str:
+    """The first eight values, as JSON: ``"a", "b", ...``."""
+    return ", ".join(json.dumps(v) for v in values[:8]) + (
+        ", ..." if len(values) > 8 else ""
     )
+
+
+# A flags enum's schema: its members, then any more after commas (the schema emitter's form).
+_FLAGS = re.compile(r"\^\((?P<one>.+)\)\(,\\s\*\((?P=one)\)\)\*\$", re.DOTALL)
+
+
+def flags_members(pattern: str) -> list[str] | None:
+    """The members of a flags enum's pattern, or None for another pattern."""
+    found = _FLAGS.fullmatch(pattern)
+    if found is None:
+        return None
+    members: list[str] = []
+    current: list[str] = []
+    escaped = False
+    for char in found.group("one"):
+        if escaped:
+            current.append(char)
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "|":
+            members.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    members.append("".join(current))
+    return members
 
 
 def _expected(keyword: str, value: Any, message: str) -> str:
@@ -211,13 +256,13 @@ def _expected(keyword: str, value: Any, message: str) -> str:
         kinds = value if isinstance(value, list) else [value]
         return " or ".join(str(k) for k in kinds)
     if keyword == "enum" and isinstance(value, list):
-        shown = ", ".join(json.dumps(v) for v in value[:8]) + (
-            ", ..." if len(value) > 8 else ""
-        )
-        return f"one of {shown}"
+        return f"one of {_listed(value)}"
     if keyword == "format":
         return f"a {value} string"
     if keyword == "pattern":
+        members = flags_members(str(value))
+        if members is not None:
+            return f"a comma-separated combination of {_listed(members)}"
         return PATTERN_NAMES.get(str(value)) or f"a string matching {value}"
     if keyword == "minimum":
         return f"a number >= {value}"
