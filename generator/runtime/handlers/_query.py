@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from ._routes import split_outside
@@ -201,16 +201,16 @@ def _moment(text: Any) -> datetime | None:
     """A date-time or date as an aware datetime (UTC when it names no offset), or None."""
     if not isinstance(text, str) or not re.match(r"\d{4}-\d\d-\d\d", text):
         return None
+    # Python 3.10 reads neither "Z" nor more than six digits of a fraction
+    written = re.sub(r"(\.\d{6})\d+", r"\1", re.sub(r"[Zz]$", "+00:00", text))
     try:
-        found = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        found = datetime.fromisoformat(written)
     except ValueError:
-        try:  # more fraction digits than Python reads
-            found = datetime.fromisoformat(
-                re.sub(r"(\.\d{6})\d+", r"\1", text).replace("Z", "+00:00")
-            )
-        except ValueError:
-            return None
-    return found if found.tzinfo else found.replace(tzinfo=timezone.utc)
+        return None
+    return found if found.tzinfo else found.replace(tzinfo=_UTC)
+
+
+_UTC = timezone(timedelta(0))
 
 
 def _value(item: Mapping[str, Any], path: str) -> Any:
