@@ -367,6 +367,17 @@ def _unqualified(path: str) -> str:
     return f"{head}/{found.group(1)}" if found else path
 
 
+_CALLED = re.compile(r"^([A-Za-z_][\w.]*)\(.*\)$")
+
+
+def _uncalled(path: str) -> str:
+    """A path whose last segment calls a function with arguments (``get(period='D7')``)
+    as the function's name alone, for a function the docs document without them."""
+    head, _, last = path.rstrip("/").rpartition("/")
+    found = _CALLED.match(last)
+    return f"{head}/{found.group(1)}" if found else path
+
+
 _DELTA = re.compile(r"(?i)/delta(?:\(\))?/?$")  # a delta function's path
 _ROOT = re.compile(r"(?i)(?<!/items)/root(?=/|$)")
 
@@ -507,7 +518,8 @@ class Service:
         ``root`` is its item ``root`` (``/drives/{id}/root`` is ``/drives/{id}/items/root``).
         """
         tried: NoRoute | NotAllowed | None = None
-        for candidate in dict.fromkeys([path, _unqualified(path), _rooted(path)]):
+        forms = [path, _unqualified(path), _rooted(path), _uncalled(path)]
+        for candidate in dict.fromkeys(forms):
             for form in dict.fromkeys([candidate, self.as_user(candidate)]):
                 try:
                     return self.router.find(method, form)

@@ -83,7 +83,7 @@ class SynchronizationJobHandlers:
         service_principal_id: str,
         job_id: str,
         parameters: list[SynchronizationJobApplicationParameters] | None,
-    ) -> StringKeyStringValuePair:
+    ) -> StringKeyStringValuePair | None:
         """Provision chosen objects right away instead of waiting for the next scheduled
         run. POST
         /servicePrincipals/{servicePrincipalId}/synchronization/jobs/{jobId}/provisionOnDemand
@@ -167,10 +167,10 @@ class SynchronizationJobInMemory(SynchronizationJobHandlers):
         service_principal_id: str,
         job_id: str,
         parameters: list[SynchronizationJobApplicationParameters] | None,
-    ) -> StringKeyStringValuePair:
+    ) -> StringKeyStringValuePair | None:
         result: Any = await self._memory.call(
             "synchronizationJob.provisionOnDemand",
             {"service_principal_id": service_principal_id, "job_id": job_id},
             {"parameters": parameters},
         )
-        return StringKeyStringValuePair.from_dict(result)
+        return None if result is None else StringKeyStringValuePair.from_dict(result)

@@ -66,7 +66,7 @@ class SynchronizationSchemaHandlers:
         expression: str | None,
         test_input_object: ExpressionInputObject | None,
         target_attribute_definition: AttributeDefinition | None,
-    ) -> ParseExpressionResponse:
+    ) -> ParseExpressionResponse | None:
         """Turn an expression string into an attributeMappingSource and optionally evaluate
         it against test data. POST
         /servicePrincipals/{servicePrincipalId}/synchronization/jobs/{jobId}/schema/parseExpression
@@ -136,7 +136,7 @@ class SynchronizationSchemaInMemory(SynchronizationSchemaHandlers):
         expression: str | None,
         test_input_object: ExpressionInputObject | None,
         target_attribute_definition: AttributeDefinition | None,
-    ) -> ParseExpressionResponse:
+    ) -> ParseExpressionResponse | None:
         result: Any = await self._memory.call(
             "synchronizationSchema.parseExpression",
             {"service_principal_id": service_principal_id, "job_id": job_id},
@@ -146,4 +146,4 @@ class SynchronizationSchemaInMemory(SynchronizationSchemaHandlers):
                 "targetAttributeDefinition": target_attribute_definition,
             },
         )
-        return ParseExpressionResponse.from_dict(result)
+        return None if result is None else ParseExpressionResponse.from_dict(result)

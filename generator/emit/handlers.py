@@ -111,6 +111,8 @@ class HandlersView:
         if collection:
             element = f"{model_class}.from_dict(item)"
             return f"list[{model_class}]", comprehension("return [", element, "for item in result", "]", 8)
+        if kind in ("action", "function"):  # the docs may show no answer (202 Accepted): then none
+            return f"{model_class} | None", bracket(f"return None if result is None else {model_class}.from_dict(", ["result"], ")", 8)
         return model_class, bracket(f"return {model_class}.from_dict(", ["result"], ")", 8)
 
     def method_context(self, named: PythonOperation, imports: set[tuple[str, str]]) -> dict[str, Any]:
@@ -203,11 +205,13 @@ class HandlersView:
 
     @staticmethod
     def _default_answer(op: Operation) -> Any:
+        """What an action or function answers where the docs show no answer that fits: an
+        empty collection, a null value, or nothing (no item of its type is made up)."""
         if op.returns is None:
             return None
         if op.returns_collection:
             return {"value": []}
-        return {"value": None} if is_primitive(op.returns) else {}
+        return {"value": None} if is_primitive(op.returns) else None
 
     def read_only(self) -> dict[str, list[str]]:
         """Each type's read-only properties, inherited ones included: the service drops

@@ -24,6 +24,7 @@ def normalize_path(url: str) -> str:
     """``https://graph.microsoft.com/beta/x/{id}/?$select=a`` -> ``/x/{id}``."""
     path = _HOST.sub("", url.strip())
     path = path.split("?", 1)[0].split("#", 1)[0].strip()
+    path = path[1:] if path.startswith("~/") else path  # "~/" writes the service root
     if not path.startswith("/"):
         path = "/" + path
     path = _VERSION.sub("", path)
