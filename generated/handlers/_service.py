@@ -62,7 +62,8 @@ KEYS_PATH = "/_graphdoc/keys"
 VALUE_PATH = "/_graphdoc/value"  # where a download's redirect leads
 _PROBE = "graphdoc-probe"
 MAX_DETAILS = 20  # issues listed in a 400's error details
-KEPT_VALIDATORS = 64  # request body validators kept, the most recently used
+# request body validators kept, the most recently used (a large type's: ~25 MB)
+KEPT_VALIDATORS = 16
 HERE = Path(__file__).resolve().parent
 SCHEMAS = HERE.parent / "schemas" / "bundle.json"
 METADATA = HERE.parent / "metadata.xml"
