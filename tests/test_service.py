@@ -39,6 +39,11 @@ def test_life_of_a_synchronization_job(client: httpx.Client) -> None:
     assert client.put(f"{BASE}/jobs/{job_id}/schema", json=schema).status_code == 204
     got = client.get(f"{BASE}/jobs/{job_id}/schema").json()
     assert got["version"] == "2" and got["synchronizationRules"][0]["name"] == "rule"
+    assert client.get(f"{BASE}/jobs/{job_id}/schema/functions").status_code == 200
+    assert client.delete(f"{BASE}/jobs/{job_id}/schema").status_code == 204
+    graph_error(client.get(f"{BASE}/jobs/{job_id}/schema/functions"), 404)  # bound to what is gone
+    assert client.put(f"{BASE}/jobs/{job_id}/schema", json=schema).status_code == 204
+    assert client.get(f"{BASE}/jobs/{job_id}/schema/functions").status_code == 200  # back again
     assert client.delete(f"{BASE}/jobs/{job_id}").status_code == 204
     graph_error(client.get(f"{BASE}/jobs/{job_id}"), 404)
     graph_error(client.get(f"{BASE}/jobs/{job_id}/schema"), 404)  # gone with its job

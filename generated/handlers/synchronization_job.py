@@ -173,4 +173,6 @@ class SynchronizationJobInMemory(SynchronizationJobHandlers):
             {"service_principal_id": service_principal_id, "job_id": job_id},
             {"parameters": parameters},
         )
-        return None if result is None else StringKeyStringValuePair.from_dict(result)
+        if result is None:
+            return None
+        return StringKeyStringValuePair.from_dict(result)

@@ -146,4 +146,6 @@ class SynchronizationSchemaInMemory(SynchronizationSchemaHandlers):
                 "targetAttributeDefinition": target_attribute_definition,
             },
         )
-        return None if result is None else ParseExpressionResponse.from_dict(result)
+        if result is None:
+            return None
+        return ParseExpressionResponse.from_dict(result)

@@ -112,7 +112,8 @@ class HandlersView:
             element = f"{model_class}.from_dict(item)"
             return f"list[{model_class}]", comprehension("return [", element, "for item in result", "]", 8)
         if kind in ("action", "function"):  # the docs may show no answer (202 Accepted): then none
-            return f"{model_class} | None", bracket(f"return None if result is None else {model_class}.from_dict(", ["result"], ")", 8)
+            convert = bracket(f"return {model_class}.from_dict(", ["result"], ")", 8)
+            return f"{model_class} | None", f"if result is None:\n            return None\n        {convert}"
         return model_class, bracket(f"return {model_class}.from_dict(", ["result"], ")", 8)
 
     def method_context(self, named: PythonOperation, imports: set[tuple[str, str]]) -> dict[str, Any]:

@@ -84,6 +84,9 @@ class Store:
         self.kids: dict[str, dict[str, None]] = {}
         # store path -> (bytes, content type)
         self.values: dict[str, tuple[bytes, str]] = {}
+        self.gone: set[str] = (
+            set()
+        )  # store paths a client deleted, until something is put there
         self.pending: Path | None = None  # the docs' examples, loaded on first use
         self.page: str | None = None  # the page whose examples come first
         self.seeds: dict[Path, Seeds] = {}  # each seed file, read once
@@ -95,6 +98,7 @@ class Store:
         self.types.clear()
         self.kids.clear()
         self.values.clear()
+        self.gone.clear()
         self.pending = seed
         self.page = page
 
@@ -134,6 +138,7 @@ class Store:
         return self.at(path) in self.items
 
     def _keep(self, where: str, type_name: str, payload: dict[str, Any]) -> None:
+        self.gone.discard(where)
         self.items[where] = payload
         self.types[where] = type_name
         collection, _, last = where.rpartition("/")
@@ -153,6 +158,19 @@ class Store:
             self.kids.get(collection, {}).pop(last, None)
         for key in [k for k in self.values if k == where or k.startswith(where + "/")]:
             del self.values[key]
+
+    def deleted_above(self, path: str) -> str | None:
+        """The deleted item ``path`` lies under (its children and what is bound to it went
+        with it), or None."""
+        if not self.gone:
+            return None
+        where = self.at(path)
+        end = where.find("/", 1)
+        while end != -1:
+            if where[:end] in self.gone:
+                return where[:end]
+            end = where.find("/", end + 1)
+        return None
 
     def children(
         self,
@@ -343,6 +361,9 @@ class InMemory:
             owner = current.owner
             if owner and operation.kind in _UNDER_AN_ITEM and not self.store.has(owner):
                 raise GraphError(404, f"nothing at {owner}")
+            deleted = self.store.deleted_above(current.path)
+            if deleted is not None:
+                raise GraphError(404, f"nothing at {deleted}: it was deleted")
             result = self._run(operation, current.path, to_json(body), current.raw)
         documented = operation.kind in ("action", "function")
         if (
@@ -413,8 +434,10 @@ class InMemory:
             owner = current.owner if current is not None else None
             named = current is not None and current.keyed
             if owner and not named and self.store.has(owner):
+                self.store.gone.add(self.store.at(path))
                 return None  # what an existing item holds by a property's name, gone already
         self.store.delete(path)
+        self.store.gone.add(self.store.at(path))
         return None
 
     def _add_ref(self, operation: Work, path: str, body: Any, raw: bytes | None) -> Any:
