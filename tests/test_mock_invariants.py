@@ -417,6 +417,120 @@ def test_a_path_belongs_to_the_resource_it_addresses(world: tuple[Model, Path], 
     assert mock.get("/widgets/w1").json()["name"] == "renamed"
 
 
+_KEY = re.compile(
+    r"^\{[^{}]*\}$|^[^/]*\((?:'?\{[^()]*\}'?|'[^()']*')\)$"
+)  # {id}, items('{id}'), x('a')
+_CAST = re.compile(r"^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$")
+
+
+class _Walk:
+    """What a path addresses, read from the types alone: from an entity set or singleton
+    the docs GET at the root, one property name (or key, or type cast) at a time. None
+    where the types leave it open (a name no type of the family declares, or declares
+    with different types)."""
+
+    def __init__(self, model: Model) -> None:
+        self.model = model
+        self.derived: dict[str, list[str]] = {}
+        for t in model.types:
+            if t.base_type:
+                self.derived.setdefault(t.base_type, []).append(t.full_name)
+        self.roots: dict[str, tuple[str, bool]] = {
+            "me": ("microsoft.graph.user", False)
+        }
+        for op in model.operations:
+            if op.http_method == "GET" and op.kind in ("list", "get") and op.item:
+                for path in op.paths:
+                    segments = [s for s in path.split("/") if s]
+                    if len(segments) == 1 and not _KEY.match(segments[0]):
+                        self.roots.setdefault(
+                            segments[0].lower(), (op.item, op.kind == "list")
+                        )
+
+    def _declared(self, names: list[str], name: str) -> set[tuple[str, bool]]:
+        found = set()
+        for type_name in names:
+            t = self.model.get(type_name)
+            found |= {
+                (p.type, p.collection)
+                for p in (*t.properties, *t.navigation_properties)
+                if p.name.lower() == name
+            }
+        return found
+
+    def _family(self, type_name: str) -> list[str]:
+        out, todo = [], [type_name]
+        while todo:
+            name = todo.pop()
+            if name not in out:
+                out.append(name)
+                todo += self.derived.get(name, [])
+        return out[1:]
+
+    def addressed(self, path: str) -> tuple[str, bool] | None:
+        segments = [s for s in path.split("/") if s]
+        at = self.roots.get(segments[0].lower()) if segments else None
+        if at is None:
+            return None
+        type_name, collection = at
+        for segment in segments[1:]:
+            if _KEY.match(segment):
+                if not collection:
+                    return None
+                collection = False
+            elif _CAST.match(segment) and self.model.get(segment) is not None:
+                type_name = segment
+            elif collection:
+                return None
+            else:
+                name = segment.lower()
+                own = self._declared(
+                    [
+                        type_name,
+                        *(t.full_name for t in self.model.ancestors(type_name)),
+                    ],
+                    name,
+                )
+                found = own or self._declared(self._family(type_name), name)
+                if len(found) != 1:
+                    return None
+                ((type_name, collection),) = found
+                if self.model.get(type_name) is None:
+                    return None
+        return type_name, collection
+
+
+@needs_corpus
+def test_every_corpus_path_belongs_to_the_resource_it_addresses(
+    corpus_model: Model,
+) -> None:
+    """Each get, list, create, update, replace and delete at a path the types can follow
+    (from a root collection or singleton through property names) works on the entity
+    that path addresses or one derived from it: a page documenting its method at many
+    resources' paths (extended properties, open extensions) never takes over another's.
+    """
+    walk = _Walk(corpus_model)
+    checked, wrong = 0, []
+    for op in corpus_model.operations:
+        if op.kind not in ("list", "get", *WRITES):
+            continue
+        for path in op.paths:
+            addressed = walk.addressed(path)
+            if addressed is None or corpus_model.get(addressed[0]).kind != ENTITY:
+                continue
+            if op.http_method != "GET" and (op.kind == "create") != addressed[1]:
+                continue  # a create is made in a collection; the others act on one item
+            checked += 1
+            if op.item != addressed[0] and addressed[0] not in {
+                t.full_name for t in corpus_model.ancestors(op.item or "")
+            }:
+                wrong.append(
+                    f"{op.http_method} {path}: {op.id} works on {op.item}, the path addresses {addressed[0]}"
+                )
+    assert checked > 4000, checked
+    assert not wrong, f"{len(wrong)} of {checked}:\n" + "\n".join(wrong[:30])
+
+
 def test_seeds_are_at_real_urls_and_of_a_kind_that_can_be_made(world: tuple[Model, Path], mock: Client) -> None:
     seed = json.loads((world[1] / "handlers" / "seed.json").read_text(encoding="utf-8"))
     assert all("{" not in path for path, *_ in seed), [p for p, *_ in seed if "{" in p]
