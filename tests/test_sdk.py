@@ -10,9 +10,9 @@ with an id; a get after a delete must be a 404. A call that needs what an earlie
 (the id it created) is blocked when that one failed.
 
 The table of every call (the requests it sent and what the mock answered) is printed and written
-to ``sdk-calls.md`` in the test's tmp folder; the test fails naming the calls that failed. While
-the mock is being fixed the test is an expected failure: see its table with
-``python -m pytest tests/test_sdk.py --runxfail -s``.
+to ``sdk-calls.md`` in the test's tmp folder (``-s`` shows it); the test fails naming the calls
+that failed. A call the mock is known not to answer yet says why (``known``) and shows as
+``FAIL (known)``; the test fails when such a call passes, so the mark can't outlive the fault.
 """
 
 from __future__ import annotations
@@ -323,6 +323,7 @@ class Call:
     name: str
     send: Callable[[Graph], Awaitable[Any]]
     expect: Expect
+    known: str = ""  # why the mock still fails this call: the test fails if it passes, to drop the mark
 
 
 @dataclass
@@ -335,7 +336,8 @@ class Outcome:
     answer: Any = None  # what the SDK read
 
     def status(self) -> str:
-        return "pass" if self.passed else "blocked" if self.said.startswith("blocked") else "FAIL"
+        failed = "blocked" if self.said.startswith("blocked") else "FAIL"
+        return "pass" if self.passed else f"{failed} (known)" if self.call.known else failed
 
 
 # -- the SDK's requests ------------------------------------------------------------------------
@@ -411,6 +413,9 @@ def _new_class() -> EducationClass:
         external_name="Algebra Level 1",
         external_source=EducationExternalSource.Manual,
     )
+
+
+_DRIVE_TREE = "a drive's items are one flat collection (items/{id}), children a view of it by parent: not modelled"
 
 
 def _drive(graph: Graph) -> Any:
@@ -525,14 +530,15 @@ CALLS: list[Call] = [
     Call("me/drives: list", lambda g: g.client.me().drives.get(), Listing(Drive)),
     Call("drives: get me's", lambda g: _drive(g).get(), Item(Drive, made("me/drive: get"))),
     Call("drives/root: get", lambda g: _drive(g).root.get(), Item(DriveItem)),
-    Call("drives/root/children: list", lambda g: _drive(g).items.by_drive_item_id("root").children.get(), Listing(DriveItem)),
+    Call("drives/root/children: list", lambda g: _drive(g).items.by_drive_item_id("root").children.get(), Listing(DriveItem), known=_DRIVE_TREE),
     Call("drives/root/children: create folder", lambda g: _drive(g).items.by_drive_item_id("root").children.post(_new_folder()), Item(DriveItem)),
     Call(
         "drives/items: get created",
         lambda g: _drive(g).items.by_drive_item_id(g.made("drives/root/children: create folder")).get(),
         Item(DriveItem, made("drives/root/children: create folder")),
+        known=_DRIVE_TREE,
     ),
-    Call("drives/items: delete", lambda g: _drive(g).items.by_drive_item_id(g.made("drives/root/children: create folder")).delete(), Done()),
+    Call("drives/items: delete", lambda g: _drive(g).items.by_drive_item_id(g.made("drives/root/children: create folder")).delete(), Done(), known=_DRIVE_TREE),
     # sites
     Call("sites/root: get", lambda g: g.client.sites.by_site_id("root").get(), Item(Site)),
     Call("sites: list", lambda g: g.client.sites.get(), Listing(Site)),
@@ -793,6 +799,8 @@ def table(outcomes: list[Outcome]) -> str:
             last = outcome.exchanges[-1]
             if 200 <= last.status < 300:
                 happened += f"; the mock answered {last.said()}"
+        if not outcome.passed and outcome.call.known:
+            happened += f" (known: {outcome.call.known})"
         rows.append(f"| {n} | {_cell(outcome.call.name)} | {_cell(sent)} | {_cell(outcome.call.expect.means())} | {outcome.status()} | {_cell(happened)} |")
     return "\n".join(rows) + "\n\n" + figures(outcomes)
 
@@ -821,14 +829,15 @@ def mock_url(corpus_output: Path, tmp_path_factory: pytest.TempPathFactory) -> I
 
 
 @needs_corpus
-@pytest.mark.xfail(strict=False, reason="issue 24: the mock is being fixed")
 def test_the_graph_sdk_gets_what_it_asks_for(mock_url: str, corpus_output: Path, tmp_path: Path) -> None:
     bases = bases_of(json.loads((corpus_output / "model.json").read_text(encoding="utf-8")))
     outcomes = asyncio.run(run(mock_url, CALLS, bases))
     written = table(outcomes)
     (tmp_path / "sdk-calls.md").write_text(written, encoding="utf-8")
     print(written)
-    failed = [f"{o.call.name}: {o.said}" for o in outcomes if not o.passed]
+    fixed = [o.call.name for o in outcomes if o.passed and o.call.known]
+    assert not fixed, f"these calls pass now: drop their known failure: {fixed}"
+    failed = [f"{o.call.name}: {o.said}" for o in outcomes if not o.passed and not o.call.known]
     assert not failed, f"{len(failed)} of {len(outcomes)} SDK calls failed (table: {tmp_path / 'sdk-calls.md'}):\n" + "\n".join(failed)
 
 
