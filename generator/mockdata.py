@@ -381,13 +381,15 @@ class _Builder:
 
     def parent_key(self, collection: str, of: str | None = None) -> str:
         """A key of an item in ``collection``, for a documented item whose URL leaves it out:
-        the first the docs put there, else one of an item made there now (of the type the
-        collection holds, else ``of``, when that can be made)."""
+        the first the docs put there, else one of an item made there now (of the type a
+        GET of one item there reads, else ``of``, else the type a GET of the collection
+        reads, when that can be made)."""
         known = self.keys.get(collection)
         if known:
             return known[0].replace("%2F", "/")
         key = str(uuid.uuid5(uuid.NAMESPACE_URL, collection))
-        if not self.made_at(f"{collection}/{key}", of):
+        listed = self.reader(collection, ("list", "get"))
+        if not self.made_at(f"{collection}/{key}", of or (listed.item if listed else None)):
             raise _Unplaceable(collection)
         return key
 
@@ -439,7 +441,8 @@ class _Builder:
     def made_at(self, path: str, item_type: str | None = None, keyed: bool = True) -> bool:
         """Whether an item is at ``path``: one the docs put there, or a stub made now, holding
         its key (when ``keyed``, the last segment of its path), of the type a documented GET
-        of it reads, else ``item_type`` (when that type can be made)."""
+        of it reads, else ``item_type`` (when that type can be made), else, when neither
+        names a type, of none."""
         if path.lower() in self.stored:
             return True
         op = self.reader(path)
@@ -447,23 +450,25 @@ class _Builder:
         made = self.kinds.made(of) if of else []
         last = path.rsplit("/", 1)[-1]
         key = op.key if op is not None and op.key else "id"
-        if not made or "(" in last or not last:
+        if "(" in last or not last or (of and not made):
             return False
         item: dict[str, Any] = {key: last.replace("%2F", "/")} if keyed else {}
-        if self.kinds.polymorphic(made[0]):
+        if made and self.kinds.polymorphic(made[0]):
             item = {"@odata.type": f"#{made[0]}", **item}
-        self.put(path, made[0], item, "")
+        # of no type the docs name (nothing reads it): there only to give a URL below it a real key
+        self.put(path, made[0] if made else "", item, "")
         return True
 
-    def reader(self, path: str) -> Operation | None:
-        """The documented GET of one item at a store path (``/users/<me>/...`` read as ``/me/...`` too)."""
+    def reader(self, path: str, kinds: tuple[str, ...] = ("get",)) -> Operation | None:
+        """The documented GET of one item at a store path (``/users/<me>/...`` read as
+        ``/me/...`` too), or of one of ``kinds``."""
         prefix = f"/users/{self.data.me}/"
         for form in dict.fromkeys([path, "/me/" + path[len(prefix) :] if path.startswith(prefix) else path]):
             try:
                 found = self.router.find("GET", form)
             except (NoRoute, NotAllowed):
                 continue
-            if found.value.kind == "get":
+            if found.value.kind in kinds:
                 op: Operation = found.value
                 return op
         return None

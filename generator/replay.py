@@ -292,19 +292,20 @@ class _Sender:
         for index in keys:
             keyed = _KEYED.match(segments[index])
             collection = "/".join(segments[:index] + ([keyed.group(1)] if keyed else []))
-            key = self.key_in(collection, exchange, own=index == keys[-1] and index >= len(segments) - 2)
+            then = "/".join(segments[index + 1 :])
+            key = self.key_in(collection, exchange, own=index == keys[-1] and index >= len(segments) - 2, then=then)
             if key is not None:
                 segments[index] = f"{keyed.group(1)}('{key}')" if keyed else key.replace("/", "%2F")
         return "/".join(segments)
 
-    def key_in(self, collection: str, exchange: Exchange, own: bool) -> str | None:
-        """The key of an item of ``collection`` to put in the URL, or None to leave the
-        placeholder as the docs wrote it."""
+    def key_in(self, collection: str, exchange: Exchange, own: bool, then: str = "") -> str | None:
+        """The key of an item of ``collection`` to put in the URL (``then`` after it), or
+        None to leave the placeholder as the docs wrote it."""
         shown = _shown(exchange) if own else None
         try:
             listed: Any
             if self.mock:
-                answer = self.client.request("GET", KEYS_PATH, params={"path": collection})
+                answer = self.client.request("GET", KEYS_PATH, params={"path": collection, "then": then})
                 keys = answer.json().get("value") if answer.status_code == 200 else None
                 listed = [{"id": k.get("key"), "@odata.type": f"#{k.get('type')}"} for k in keys or () if isinstance(k, dict)]
             else:
@@ -372,6 +373,8 @@ def send_all(client: Any, checker: Checker, found: list[Exchange]) -> Iterator[R
         if not mock and MOCK_HEADER in response.headers:
             mock = sender.mock = True  # the first answer says so: from now on each page starts afresh
             client.request("POST", RESET_PATH, params={"page": page})
+            path, query = sender.url(exchange)  # the docs' placeholders filled from its store now
+            url = path + (f"?{query}" if query else "")
             response = client.request(request.http_method or "GET", url, content=content, headers=headers)
         try:
             body = response.json() if response.content else None

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import GENERATED, ROOT, SPECS, write_docs
 from live_service import app_from, running
+from pages import resource
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse
@@ -95,3 +96,60 @@ def test_a_url_the_page_does_not_document_is_a_lint_error(tmp_path: Path) -> Non
 def test_replay_help_names_its_options(option: str) -> None:
     done = graphdoc("replay", "--help")
     assert done.returncode == 0 and option in done.stdout
+
+
+def _plain_page(title: str, request: str, blocks: str) -> str:
+    """An API page as the oldest docs write one: no annotations, bold labels over bare fences."""
+    return f"""---
+title: "{title}"
+doc_type: apiPageType
+---
+
+# {title}
+
+Does {title}.
+
+## HTTP request
+```http
+{request}
+```
+
+## Response
+If successful, this method returns a `200 OK` response code.
+
+## Example
+{blocks}
+"""
+
+
+LEDGER = resource("ledger", [("id", "String", "The key."), ("name", "String", "The name.")])
+ENTRY = resource(
+    "entry",
+    [("id", "String", "The key."), ("amount", "Int32", "How much.")],
+    methods=[("[Get entry](../api/entry-get.md)", "[entry](entry.md)", "Reads one."), ("[Update entry](../api/entry-update.md)", "[entry](entry.md)", "Changes one.")],
+)
+GET_ENTRY = _plain_page(
+    "Get entry",
+    "GET /books/ledgers/{id}/entries/{id}",
+    '**Request**\n```http\nGET https://graph.microsoft.com/beta/books/ledgers/{id}/entries/{id}\n```\n\n'
+    '**Response**\n```json\n{"id": "e1", "amount": 5}\n```\n',
+)
+UPDATE_ENTRY = _plain_page(
+    "Update entry",
+    "PATCH /books/ledgers/{id}/entries/{id}",
+    '**Request**\n```http\nPATCH https://graph.microsoft.com/beta/books/ledgers/{id}/entries/{id}\nContent-type: application/json\n```\n'
+    '```json\n{"amount": 6}\n```\n',
+)
+
+
+def test_old_pages_bare_answers_and_items_below_undocumented_parents(tmp_path: Path) -> None:
+    """A bare JSON fence after a GET is its answer, one after a request that may still lack
+    its body is not; an item whose parents the docs never GET is seeded at a real URL
+    (a key made for each parent) and replay finds it there."""
+    pages = {"resources/ledger.md": LEDGER, "resources/entry.md": ENTRY, "api/entry-get.md": GET_ENTRY, "api/entry-update.md": UPDATE_ENTRY}
+    model = build_model(write_docs(tmp_path / "docs", pages))
+    kinds = {e.source.path: [x.kind for x in model.examples if x.source.path == e.source.path] for e in model.examples}
+    assert kinds == {"api/entry-get.md": ["request", "response"], "api/entry-update.md": ["request"]}
+    report = replay(model)
+    outcomes = [(r.exchange.request.http_method, r.outcome, r.detail) for r in report.results]
+    assert [o[:2] for o in outcomes] == [("GET", PASS), ("PATCH", PASS)], outcomes

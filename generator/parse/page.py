@@ -8,6 +8,7 @@ diagnostic with the page's path and line.
 
 from __future__ import annotations
 
+
 import json
 import re
 from dataclasses import replace
@@ -698,7 +699,7 @@ class _Page:
         permissions = [row for section, _, table in self.tables if section.strip() == "permissions" for row in self._permission_rows(table)]
         examples = [self._example(item) for item in self.annotated]
         examples += [self._example(({}, code.line, code, where)) for code, where in self.codes if "example" in where]
-        examples.sort(key=lambda e: e.line if e else 0)
+        examples = _answers_read(sorted((e for e in examples if e is not None), key=lambda e: e.line))
         return ApiRecord(
             title=self.title.inline.text if self.title else "",
             description=self.description or self._prose(str(self.front.get("description") or ""), 1),
@@ -798,7 +799,11 @@ class _Page:
         kind = str(annotation.get("blockType", "")).lower()
         if not annotation:  # an example without annotation: its first line tells what it is
             kind = "request" if message.method else "response" if message.status else ""
-        if kind not in ("request", "response", "example"):
+            if not kind and message.is_json and "response" in item[3].split("\n")[1]:
+                kind = "response"  # a bare JSON block under a Response heading
+            elif not kind and message.is_json:
+                kind = _MAYBE_RESPONSE  # a bare JSON block: an answer if it follows a request that is complete
+        if kind not in ("request", "response", "example", _MAYBE_RESPONSE):
             return None
         body = None
         if message.is_json and message.body.strip():
@@ -814,6 +819,32 @@ class _Page:
             body=body,
             line=line,
         )
+
+
+_MAYBE_RESPONSE = "response?"
+
+
+def _answers_read(examples: list[ExampleRecord]) -> list[ExampleRecord]:
+    """The examples in page order, with what older pages leave to the reader read: a bare
+    JSON fence right after a POST, PATCH or PUT whose own fence holds no body is that
+    request's body (an annotated ``example`` fence there is kept as well); a bare JSON
+    fence after a request that is complete without it (a GET or DELETE, or one with its
+    body) is its response ("**Response**" in bold over an unlabelled fence). Any other
+    bare fence is left out."""
+    read: list[ExampleRecord] = []
+    for example in examples:
+        before = read[-1] if read and read[-1].kind == "request" else None
+        bare = example.kind in (_MAYBE_RESPONSE, "example") and example.http_method is None and example.status is None
+        if bare and example.body and before is not None and not before.body and before.http_method in ("POST", "PATCH", "PUT"):
+            read[-1] = replace(before, body=example.body)
+            if example.kind == _MAYBE_RESPONSE:
+                continue
+        elif example.kind == _MAYBE_RESPONSE:
+            if before is None or not (before.http_method in ("GET", "DELETE") or before.body):
+                continue
+            example = replace(example, kind="response")
+        read.append(example)
+    return read
 
 
 # Annotations of blocks that are not code: a permissions table pulled in by [!INCLUDE], for one.

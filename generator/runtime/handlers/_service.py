@@ -606,16 +606,25 @@ class Service:
         store = self.memory.store
         return store.resolve(found.template.fill(found.values, self.me, store.key))
 
-    def keys(self, path: str) -> list[dict[str, str]]:
+    def keys(self, path: str, then: str = "") -> list[dict[str, str]]:
         """The key and type of each item the store holds in the collection at ``path``
-        (``GET /_graphdoc/keys?path=...``: how ``graphdoc replay`` fills the docs'
-        placeholders where the docs document no list)."""
+        (``GET /_graphdoc/keys?path=...&then=...``: how ``graphdoc replay`` fills the
+        docs' placeholders where the docs document no list). ``then``, the rest of the
+        URL after the key, finds the collection where the docs document nothing at an
+        item of it, only below one (``/financials/companies/{id}/items/{id}``)."""
         prefix = VersionPrefix.PREFIX.match(path)
         path = path[prefix.end() :] if prefix else path
         probe = path.rstrip("/") + "/" + _PROBE
-        for form in dict.fromkeys([probe, self.as_user(probe)]):
+        upto = len(probe.strip("/").split("/"))
+        probes = [probe] + ([f"{probe}/{then.strip('/')}"] if then.strip("/") else [])
+        forms = [form for p in probes for form in (p, self.as_user(p))]
+        for form in dict.fromkeys(forms):
             for route, values in self.router.candidates(form):
-                where = route.template.fill(values, self.me, self.memory.store.key)
+                if len(route.template.parts) < upto:
+                    continue
+                where = route.template.fill(
+                    values, self.me, self.memory.store.key, upto=upto
+                )
                 if where.endswith("/" + _PROBE):
                     listed = self.memory.store.listed(where[: -len(_PROBE) - 1])
                     return [
@@ -960,7 +969,10 @@ def build_app(
         if path.lower() == KEYS_PATH and request.method == "GET":
             async with service.memory.store.lock:
                 service.memory.store.ready()
-                listed = service.keys(request.query_params.get("path", "/"))
+                listed = service.keys(
+                    request.query_params.get("path", "/"),
+                    request.query_params.get("then", ""),
+                )
             return JSONResponse({"value": listed})
         if path.lower() == "/$batch" and request.method == "POST":
             try:
