@@ -32,7 +32,7 @@ from .runtime.handlers._routes import Router
 from .runtime.handlers._service import KEYS_PATH, MOCK_HEADER, RESET_PATH
 
 PASS = "pass"
-KEPT_TYPES = 16  # types whose validators the checker keeps at once (a large type's: ~25 MB)
+KEPT_TYPES = 8  # types whose validators the checker keeps at once (a large type's: ~25 MB)
 OUTCOMES = (
     PASS,
     "page error",  # the request example breaks its own schema, or its page's documented requests

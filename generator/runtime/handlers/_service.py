@@ -63,7 +63,7 @@ VALUE_PATH = "/_graphdoc/value"  # where a download's redirect leads
 _PROBE = "graphdoc-probe"
 MAX_DETAILS = 20  # issues listed in a 400's error details
 # request body validators kept, the most recently used (a large type's: ~25 MB)
-KEPT_VALIDATORS = 16
+KEPT_VALIDATORS = 8
 HERE = Path(__file__).resolve().parent
 SCHEMAS = HERE.parent / "schemas" / "bundle.json"
 METADATA = HERE.parent / "metadata.xml"
