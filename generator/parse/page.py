@@ -8,7 +8,6 @@ diagnostic with the page's path and line.
 
 from __future__ import annotations
 
-
 import json
 import re
 from dataclasses import replace
@@ -697,9 +696,9 @@ class _Page:
                 parameters.extend(self._property_rows(table))
         headers = [row for section, _, table in self.tables if section.strip() == "request headers" for row in self._header_rows(table)]
         permissions = [row for section, _, table in self.tables if section.strip() == "permissions" for row in self._permission_rows(table)]
-        examples = [self._example(item) for item in self.annotated]
-        examples += [self._example(({}, code.line, code, where)) for code, where in self.codes if "example" in where]
-        examples = _answers_read(sorted((e for e in examples if e is not None), key=lambda e: e.line))
+        written = [self._example(item) for item in self.annotated]
+        written += [self._example(({}, code.line, code, where)) for code, where in self.codes if "example" in where]
+        examples = _answers_read(sorted((e for e in written if e is not None), key=lambda e: e.line))
         return ApiRecord(
             title=self.title.inline.text if self.title else "",
             description=self.description or self._prose(str(self.front.get("description") or ""), 1),
@@ -707,7 +706,7 @@ class _Page:
             parameters=tuple(parameters),
             body_type=self._section_type("request body"),
             success_status=self._success_status(),
-            examples=tuple(e for e in examples if e is not None),
+            examples=tuple(examples),
             line=self._line(),
             expands=self._expands(examples),
             headers=tuple(headers),
@@ -765,10 +764,10 @@ class _Page:
                     found.append(request)
         return found
 
-    def _expands(self, examples: list[ExampleRecord | None]) -> tuple[str, ...]:
+    def _expands(self, examples: list[ExampleRecord]) -> tuple[str, ...]:
         """The names the page's prose and example requests ``$expand``, in order, once each."""
         texts = [paragraph.inline.raw for paragraph, _ in self.paragraphs]
-        texts += [e.url for e in examples if e is not None and e.kind == "request" and e.url]
+        texts += [e.url for e in examples if e.kind == "request" and e.url]
         found = (name for text in texts if "$expand=" in text for name in _EXPAND.findall(text))
         return tuple(dict.fromkeys(found))
 
