@@ -108,6 +108,8 @@ async def drive(base: str, method: str, path: str, total: int, concurrency: int,
     content = json.dumps(body).encode() if body is not None else b""
     request = (
         f"{method} {path} HTTP/1.1\r\nHost: {host}:{port}\r\nAccept: application/json\r\n"
+        # as every Graph client sends one: Prism answers 401 to an operation whose security a request lacks
+        + "Authorization: Bearer graphdoc-benchmark\r\n"
         + (f"Content-Type: application/json\r\nContent-Length: {len(content)}\r\n" if body is not None else "")
         + "\r\n"
     ).encode() + content
