@@ -398,9 +398,9 @@ def _example_cases(docs: Path, out: Path) -> list[dict[str, object]]:
     """Each documented example value ``graphdoc validate`` accepts, with the module and
     title of its type's schema as datamodel-code-generator names them."""
     sys.path.insert(0, str(ROOT))
-    from generator.lint import _request_types, _values, example_type
+    from generator.payloads.validation import SchemaSet
     from generator.pipeline import build_model
-    from generator.validation import SchemaSet
+    from generator.service.lint import _request_types, _values, example_type
 
     model = build_model(docs)
     schemas = SchemaSet.from_dir(out / "schemas")

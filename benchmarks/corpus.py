@@ -104,7 +104,7 @@ def validation(out: Path) -> tuple[float, float, float, float, float]:
     import jsonschema
     from jsonschema import Draft202012Validator
 
-    from generator.validation import SchemaSet
+    from generator.payloads.validation import SchemaSet
 
     schemas = SchemaSet.from_dir(out / "schemas")
     from validate import JOB  # the same payload benchmarks/validate.py measures with

@@ -25,9 +25,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from generator.diff import compare
-from generator.metadata import Service, read
-from generator.model import Model
+from generator.model.ir import Model
 from generator.pipeline import build_model
+from generator.service.metadata import Service, read
 
 SHARED = ROOT.parent / "shared"
 ADDED = {"property-added", "non-nullable-property-added", "navigation-added", "property-renamed", "navigation-renamed"}

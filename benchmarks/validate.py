@@ -42,9 +42,9 @@ Payloads = list[tuple[str, Any]]  # (full type name, payload)
 
 def examples(docs: Path, schemas: Path) -> tuple[Payloads, Payloads]:
     """(valid, invalid) typed examples of the docs, checked against the schemas in ``schemas``."""
-    from generator.lint import _request_types, _values, example_type
+    from generator.payloads.validation import SchemaError, SchemaSet
     from generator.pipeline import build_model
-    from generator.validation import SchemaError, SchemaSet
+    from generator.service.lint import _request_types, _values, example_type
 
     model = build_model(docs)
     schema_set = SchemaSet.from_dir(schemas)
@@ -99,7 +99,7 @@ def measure(schemas: Path, sets: dict[str, tuple[Payloads, Payloads]], new: bool
     new code, the prebuilt jsonschema validator, jsonschema-rs called directly, and graphdoc's
     compiled validator called directly."""
     import generator
-    from generator.validation import SchemaSet
+    from generator.payloads.validation import SchemaSet
 
     loaded = SchemaSet.from_dir(schemas)  # as a caller checking many payloads holds it
     os.chdir(home)

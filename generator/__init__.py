@@ -3,6 +3,17 @@
 The library surface: ``build_model`` (parse and resolve a docs folder),
 ``SchemaSet`` (the emitted JSON Schemas of a folder, loaded once, checking payloads)
 and ``validate`` (one payload against a folder's schemas).
+
+One subpackage per stage and side, data flowing one way: ``parse`` (pages in, page
+records out) -> ``model`` (the model and the stage that resolves it) -> ``emit`` (file
+texts) -> ``output`` (the output folder); ``payloads`` (the schemas' checks and the
+mock's data) and ``service`` (serve, replay, lint) read the model; ``diff`` compares two
+models; ``base`` is what they all share and ``runtime`` the code copied into the output.
+Each subpackage's docstring names the packages it may import. The modules here are the
+entry points: ``cli`` (the command line), ``pipeline`` (the stages in one place) and
+``config`` (the ``[tool.graphdoc]`` settings).
+
+May import: base, parse, model, payloads, emit, output, service, diff, runtime.
 """
 
 from __future__ import annotations
@@ -14,8 +25,8 @@ from .pipeline import build_model
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from .payloads.validation import SchemaError, SchemaSet, UnknownType
     from .runtime.handlers._issues import Issue
-    from .validation import SchemaError, SchemaSet, UnknownType
 
 __all__ = ["Issue", "SchemaError", "SchemaSet", "UnknownType", "build_model", "validate"]
 
@@ -27,7 +38,7 @@ def __getattr__(name: str) -> Any:
 
         return Issue
     if name in ("SchemaError", "SchemaSet", "UnknownType"):
-        from . import validation
+        from .payloads import validation
 
         return getattr(validation, name)
     raise AttributeError(name)
@@ -55,7 +66,7 @@ _validation: Any = None  # the validation module, once a call needs it
 
 def _load_validation() -> Any:
     global _validation
-    from . import validation
+    from .payloads import validation
 
     _validation = validation
     return validation

@@ -18,13 +18,13 @@ from importlib import metadata
 from pathlib import Path
 
 from . import config
-from .diagnostics import CODES, INFO, SEVERITIES, WARNING, Diagnostic, Shown
+from .base.diagnostics import CODES, INFO, SEVERITIES, WARNING, Diagnostic, Shown
+from .base.progress import Progress
+from .base.usage import UsageError
 from .emit.model_json import dumps
-from .load import DocsRootError
+from .output.write import MANIFEST, OutputError
+from .parse.load import DocsRootError
 from .pipeline import build_model, check, generate, require_pages, type_summary
-from .progress import Progress
-from .usage import UsageError
-from .write import MANIFEST, OutputError
 
 DESCRIPTION = (
     "Turn REST API reference pages in the Microsoft Graph documentation format into "
@@ -200,7 +200,7 @@ def _generate_command(args: argparse.Namespace) -> str:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from .check import STRAY
+    from .output.check import STRAY
 
     out = _out(args)
     if not out.exists():
@@ -229,8 +229,8 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from . import payloads
-    from .validation import SchemaError, SchemaSet, UnknownType
+    from .payloads import files as payloads
+    from .payloads.validation import SchemaError, SchemaSet, UnknownType
 
     schemas = SchemaSet.from_dir(Path(args.schemas) if args.schemas else _out(args))
     if args.type:
@@ -273,10 +273,11 @@ VALID, INVALID, UNKNOWN, UNREADABLE, UNTYPED = "valid", "invalid", "of an unknow
 
 
 def _lint(args: argparse.Namespace) -> int:
-    from . import lint_output, metadata
-    from .conformance import compare
+    from .base import lint_output
     from .emit.views import Views
-    from .lint import check_examples
+    from .service import metadata
+    from .service.conformance import compare
+    from .service.lint import check_examples
 
     docs = _docs(args)
     service = metadata.read(Path(args.metadata)) if args.metadata else None  # a bad file fails before the long part
@@ -298,8 +299,8 @@ def _lint(args: argparse.Namespace) -> int:
 
 
 def _replay(args: argparse.Namespace) -> int:
-    from . import lint_output
-    from .replay import replay
+    from .base import lint_output
+    from .service.replay import replay
 
     docs = _docs(args)
     report = replay(require_pages(docs, build_model(docs)), args.base_url, tuple(args.select or ()))
@@ -316,7 +317,7 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from .serve import serve
+    from .service.serve import serve
 
     serve(_out(args), args.host, args.port, args.quiet, empty=args.empty, me=args.me)
     return 0

@@ -14,16 +14,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import cache, incremental, runs
-from .check import Change, compare
-from .diagnostics import ERROR, Diagnostic, Shown
+from .base import cache
+from .base.diagnostics import ERROR, Diagnostic, Shown
+from .base.progress import QUIET, Progress
 from .emit import emit_all, emit_into
 from .emit.views import Views
-from .load import DocsRootError, Source, page_keys, read_sources
-from .model import Model
-from .progress import QUIET, Progress
-from .runs import Record, Report
-from .write import clean_leftovers, previous_manifest, staging_for
+from .model import incremental
+from .model.ir import Model
+from .output import runs
+from .output.check import Change, compare
+from .output.runs import Record, Report
+from .output.write import clean_leftovers, previous_manifest, staging_for
+from .parse.load import DocsRootError, Source, page_keys, read_sources
 
 
 @contextmanager

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from generator.model import Model
+from generator.model.ir import Model
 from generator.pipeline import build_model
 
 if TYPE_CHECKING:
@@ -166,7 +166,7 @@ def write_docs(root: Path, pages: dict[str, str | bytes]) -> Path:
 
 def snapshot(folder: Path) -> dict[str, bytes]:
     """graphdoc's files in an output folder, by relative path (not the caches tools leave there)."""
-    from generator.write import existing_files
+    from generator.output.write import existing_files
 
     return {name: Path(path).read_bytes() for name, path in existing_files(folder).items()}
 

@@ -17,7 +17,7 @@ from typing import Any
 import httpx
 import uvicorn
 
-from generator.serve import load_app
+from generator.service.serve import load_app
 
 
 def free_port() -> int:

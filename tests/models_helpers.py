@@ -11,8 +11,8 @@ from pathlib import Path
 from types import ModuleType
 
 from generator.emit import emit_all, python_models
-from generator.model import Model
-from generator.write import write_tree
+from generator.model.ir import Model
+from generator.output.write import write_tree
 
 _COUNTER = itertools.count()
 

@@ -18,12 +18,12 @@ from pathlib import Path
 
 from jsonschema import Draft202012Validator
 
-from generator import jsontext, runtime
-from generator.diagnostics import CODES
-from generator.emit import emit_all
-from generator.model import Model
+from generator import runtime
+from generator.base.diagnostics import CODES
+from generator.emit import emit_all, jsontext
+from generator.model.ir import Model
+from generator.output.write import write_tree
 from generator.pipeline import build_model
-from generator.write import write_tree
 
 # Modules that are no page's: the runtime copied as it is, and the app, which builds the service when imported.
 FIXED_MODULES = {*runtime.MODULES, "handlers/app.py"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import codes, model_of
-from generator.diagnostics import CODES
+from generator.base.diagnostics import CODES
 from pages import resource
 
 GOOD = resource("good", [("a", "String", "A.")])
@@ -132,7 +132,7 @@ def test_half_a_surrogate_pair_in_json_is_replaced_and_reported(tmp_path: Path) 
     """An escape like \\ud800 spells no character and can't be written as UTF-8: it is
     read as U+FFFD, with a note at the block's line, and every output is written."""
     from generator.emit import emit_all
-    from generator.write import write_tree
+    from generator.output.write import write_tree
 
     api = "\n".join(
         [

@@ -9,9 +9,9 @@ import pytest
 
 from conftest import SPECS, snapshot, write_docs
 from generator.emit import emit_all
-from generator.load import read_pages
+from generator.model.resolve import resolve
+from generator.parse.load import read_pages
 from generator.pipeline import generate
-from generator.resolve import resolve
 from pages import enum_page, resource
 
 
@@ -56,7 +56,7 @@ def test_a_damaged_cache_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPa
 
 
 def test_worker_count_does_not_change_records(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("generator.load.PAGES_FROM", 1)
+    monkeypatch.setattr("generator.parse.load.PAGES_FROM", 1)
     one = read_pages(SPECS, use_cache=False, workers=1)
     two = read_pages(SPECS, use_cache=False, workers=2)
     assert one == two
@@ -100,7 +100,7 @@ def test_an_unchanged_run_is_skipped_and_a_changed_one_is_not(tmp_path: Path, mo
 def test_unchanged_files_are_linked_and_the_manifest_lists_every_hash(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import hashlib
 
-    from generator.write import MANIFEST
+    from generator.output.write import MANIFEST
 
     docs = tmp_path / "specs"
     shutil.copytree(SPECS, docs)
@@ -166,8 +166,8 @@ def test_the_schemas_go_to_the_other_core_only_when_the_mock_data_is_kept(tmp_pa
 def test_fitting_on_two_cores_gives_the_same_mock_data(monkeypatch: pytest.MonkeyPatch) -> None:
     import os
 
-    from generator import mockdata
     from generator.emit.views import Views
+    from generator.payloads import mockdata
 
     model = resolve(read_pages(SPECS))
     schemas = Views(model).schema_set
@@ -219,7 +219,7 @@ def test_a_generate_on_two_cores_writes_what_one_core_writes(tmp_path: Path, mon
     manifest lists every file of both halves."""
     import os
 
-    from generator.write import previous_manifest
+    from generator.output.write import previous_manifest
 
     monkeypatch.setenv("GRAPHDOC_CACHE_DIR", "")
     generate(SPECS, tmp_path / "one")
@@ -277,9 +277,9 @@ def test_a_copy_that_dies_after_writing_its_half_never_touches_the_old_output(tm
 
 
 def generator_write():  # type: ignore[no-untyped-def]
-    import generator.write
+    import generator.output.write
 
-    return generator.write
+    return generator.output.write
 
 
 def test_a_copy_that_cannot_start_or_be_waited_for_costs_time_not_files(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -384,7 +384,8 @@ def test_stored_renders_follow_edits_that_reach_other_types(tmp_path: Path, monk
 def test_a_new_version_never_reads_the_old_versions_entries_and_they_go_first(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import os
 
-    from generator import cache, render
+    from generator.base import cache
+    from generator.emit import render
 
     cache_dir = tmp_path / "cache"
     monkeypatch.setenv("GRAPHDOC_CACHE_DIR", str(cache_dir))
@@ -419,7 +420,7 @@ def test_two_docs_roots_in_turn_keep_their_entries_under_one_cap(tmp_path: Path,
     entries go and are rendered again. The folder stays under the cap either way."""
     from test_operations import PAGES
 
-    from generator import cache
+    from generator.base import cache
     from generator.emit import reuse
 
     folder = tmp_path / "cache"
@@ -452,8 +453,8 @@ def test_two_docs_roots_in_turn_keep_their_entries_under_one_cap(tmp_path: Path,
 
 
 def test_a_render_whose_values_cannot_be_pickled_is_rendered_and_not_stored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.emit.render import render
     from generator.emit.reuse import Renders
-    from generator.render import render
 
     monkeypatch.setenv("GRAPHDOC_CACHE_DIR", str(tmp_path / "cache"))
     for _ in range(2):  # the second time finds nothing stored, and renders again
@@ -465,8 +466,8 @@ def test_a_render_whose_values_cannot_be_pickled_is_rendered_and_not_stored(tmp_
 
 
 def test_a_path_added_again_keeps_its_latest_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.emit.render import render
     from generator.emit.reuse import Renders
-    from generator.render import render
 
     monkeypatch.setenv("GRAPHDOC_CACHE_DIR", str(tmp_path / "cache"))
     stored, other = {"table": {"operations": [{"id": 1}]}}, {"table": {"operations": [{"id": 2}]}}
@@ -480,7 +481,7 @@ def test_a_path_added_again_keeps_its_latest_text(tmp_path: Path, monkeypatch: p
 
 
 def test_the_tests_never_use_the_users_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
-    from generator import cache
+    from generator.base import cache
 
     where = cache.folder()
     assert where is not None and tmp_path_factory.getbasetemp() in where.parents, where
@@ -492,7 +493,7 @@ def test_mock_data_is_reused_when_only_descriptions_change(tmp_path: Path, monke
     from test_operations import PAGES
 
     from generator.emit import mock_cache
-    from generator.mockdata import MockData, mock_data
+    from generator.payloads.mockdata import MockData, mock_data
 
     monkeypatch.setenv("GRAPHDOC_CACHE_DIR", str(tmp_path / "cache"))
     made: list[int] = []
@@ -528,7 +529,7 @@ def test_the_mock_data_key_is_the_same_for_pages_parsed_or_read_from_the_cache(t
     from test_operations import PAGES
 
     from generator.emit import mock_cache
-    from generator.model import Type
+    from generator.model.ir import Type
 
     model = resolve(read_pages(write_docs(tmp_path / "docs", PAGES)))
     shared = "".join(["Edm.", "String"])

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import GENERATED, ROOT, snapshot
-from generator import write
+from generator.output import write
 from generator.cli import main
 
 

@@ -14,7 +14,7 @@ from conftest import GENERATED, ROOT, SPECS, write_docs
 from generator.cli import main
 from generator.emit import emit_all
 from generator.pipeline import build_model
-from generator.write import encode, existing_files
+from generator.output.write import encode, existing_files
 
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
@@ -127,7 +127,7 @@ def test_refuses_to_overwrite_foreign_files(tmp_path: Path) -> None:
 
 
 def test_readme_lists_every_diagnostic_code() -> None:
-    from generator.diagnostics import CODES
+    from generator.base.diagnostics import CODES
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for code, (severity, _) in CODES.items():

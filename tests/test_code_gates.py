@@ -12,7 +12,7 @@ import pytest
 
 from conftest import GENERATED, ROOT, model_of
 from generator.emit import emit_all
-from generator.write import write_tree
+from generator.output.write import write_tree
 from models_helpers import run_tool
 from pages import resource
 from test_models import HOSTILE_PAGES

@@ -24,9 +24,9 @@ from pages import ENTITY, api_page, resource
 from starlette.testclient import TestClient
 
 from generator.emit import emit_all
-from generator.model import Model
-from generator.primitives import primitive_schema
-from generator.validation import SchemaSet
+from generator.model.ir import Model
+from generator.model.primitives import primitive_schema
+from generator.payloads.validation import SchemaSet
 
 OPENAPI_CLIENT = shutil.which("openapi-python-client") or str(Path(sys.executable).parent / "openapi-python-client")
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from conftest import CORPUS, codes, model_of, needs_corpus
-from generator.load import read_page
-from generator.model import Model
-from generator.resolve import resolve
+from generator.parse.load import read_page
+from generator.model.ir import Model
+from generator.model.resolve import resolve
 from pages import api_page, enum_page, resource
 
 ENTITY = resource(
@@ -413,7 +413,7 @@ def test_real_wrapped_rows_are_joined() -> None:
     ],
 )
 def test_every_inference_is_info_and_listed(code: str) -> None:
-    from generator.diagnostics import CODES
+    from generator.base.diagnostics import CODES
 
     assert CODES[code][0] == "info"
 

@@ -7,9 +7,9 @@ from collections import Counter
 import pytest
 
 from conftest import CORPUS, CorpusChecks, needs_corpus
-from generator.load import read_page
-from generator.model import Model
-from generator.resolve import resolve
+from generator.parse.load import read_page
+from generator.model.ir import Model
+from generator.model.resolve import resolve
 
 pytestmark = needs_corpus
 
@@ -111,7 +111,7 @@ def test_real_pages_of_each_form_pass_against_the_corpus_mock(corpus_model: Mode
         "accessreviewinstance-pendingaccessreviewinstances.md",  # /me, $expand, $top, $skip
         "messagerule-get.md",  # a key in parentheses where the page writes /{id}
     ]
-    from generator.replay import PASS, Result, replay
+    from generator.service.replay import PASS, Result, replay
 
     report = replay(corpus_model, select=pages)
     seen = {r.exchange.request.source.path.rsplit("/", 1)[-1] for r in report.results}

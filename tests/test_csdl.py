@@ -18,7 +18,7 @@ import pytest
 
 from conftest import GENERATED, SPECS, model_of, needs_corpus
 from generator.emit import csdl, emit_all
-from generator.model import COMPLEX, ENTITY, ENUM, Model, Property, Source, Type
+from generator.model.ir import COMPLEX, ENTITY, ENUM, Model, Property, Source, Type
 from pages import api_page, enum_page, resource
 from test_models import HOSTILE_PAGES
 

@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 from conftest import write_docs
-from generator.diagnostics import Diagnostic
-from generator.names import python_names
+from generator.base.diagnostics import Diagnostic
+from generator.model.names import python_names
 from generator.pipeline import build_model
 from pages import ENTITY, api_page, enum_page, resource
 

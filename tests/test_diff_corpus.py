@@ -17,7 +17,7 @@ import pytest
 from conftest import CORPUS, needs_corpus
 
 from generator.diff import KINDS, Change, compare
-from generator.model import Model
+from generator.model.ir import Model
 from generator.pipeline import build_model
 
 OLD_TREE = CORPUS.parent / "beta-2021-01-04"

@@ -22,10 +22,10 @@ from output_checks import (
     import_in_subprocess,
 )
 
-from generator.model import Model
-from generator.names import python_names
+from generator.model.ir import Model
+from generator.model.names import python_names
+from generator.payloads.validation import SchemaSet
 from generator.pipeline import build_model
-from generator.validation import SchemaSet
 
 HOSTILE = Path(__file__).resolve().parent / "hostile"
 

@@ -11,11 +11,11 @@ import pytest
 from conftest import CORPUS, SPECS, needs_corpus, snapshot
 from pages import enum_page
 
-from generator import incremental
-from generator.load import read_pages, read_sources
-from generator.model import Model
+from generator.model import incremental
+from generator.model.ir import Model
+from generator.model.resolve import resolve
+from generator.parse.load import read_pages, read_sources
 from generator.pipeline import generate
-from generator.resolve import resolve
 
 # (page, text as written, text after the edit): every kind of prose the model carries
 PROSE_EDITS = [
@@ -143,7 +143,7 @@ def test_prose_edits_across_the_corpus_fill_to_what_a_full_resolve_makes(corpus_
     edits keep the shape (the rest resolve in full, which must agree too)."""
     import random
 
-    from generator.load import parse_sources, read_sources
+    from generator.parse.load import parse_sources, read_sources
 
     sources = read_sources(CORPUS)
     assert incremental.model(CORPUS, sources) == corpus_model

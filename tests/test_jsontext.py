@@ -7,7 +7,7 @@ import json
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from generator import jsontext
+from generator.emit import jsontext
 
 # JSON values, with the numbers orjson treats specially: integers past 64 bits, and
 # floats whose spelling differs between orjson and the standard library.
@@ -50,7 +50,7 @@ def test_tuples_print_as_lists_with_long_integers_kept() -> None:
 def test_a_template_printed_straight_to_bytes_is_its_text_encoded(paths: object, schemas: list[tuple[str, object]]) -> None:
     """``render_encoded`` splices the printed values in as bytes: the same bytes as the
     rendered text, whatever the values hold (NUL, non-ASCII text, long integers)."""
-    from generator.render import render, render_encoded
+    from generator.emit.render import render, render_encoded
 
     context = {
         "dialect": "d\0",

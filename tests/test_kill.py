@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SPECS, snapshot
-from generator import write
+from generator.output import write
 from generator.cli import main
 
 SWAPS = 50

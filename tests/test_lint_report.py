@@ -15,7 +15,7 @@ from conftest import ROOT, codes, model_of, write_docs
 from pages import ENTITY, resource
 from test_operations import PAGES, api
 
-from generator.example_urls import Requests, not_a_path
+from generator.service.example_urls import Requests, not_a_path
 
 
 def lint(*args: str) -> subprocess.CompletedProcess[str]:

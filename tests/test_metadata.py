@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, model_of, needs_corpus, write_docs
-from generator import metadata
-from generator.conformance import compare
-from generator.model import Model
+from generator.service import metadata
+from generator.service.conformance import compare
+from generator.model.ir import Model
 from pages import enum_page, resource
 
 SERVICE = textwrap.dedent(
@@ -192,7 +192,7 @@ def test_the_emitted_csdl_round_trips_the_specs() -> None:
     assert result.stderr.count("100.0%") == 7
 
 
-_METADATA_CODES = [code for code in __import__("generator.diagnostics").diagnostics.CODES if code.startswith("METADATA_")]
+_METADATA_CODES = [code for code in __import__("generator.base.diagnostics").base.diagnostics.CODES if code.startswith("METADATA_")]
 
 
 @needs_corpus

@@ -36,10 +36,10 @@ from hypothesis import strategies as st
 from hypothesis.stateful import Bundle, RuleBasedStateMachine, consumes, initialize, invariant, rule
 from starlette.testclient import TestClient
 
-from generator.model import ENTITY, Model, Operation
+from generator.model.ir import ENTITY, Model, Operation
 from generator.pipeline import build_model
 from generator.runtime.handlers._routes import blank
-from generator.serve import load_app
+from generator.service.serve import load_app
 
 WRITES = ("create", "update", "replace", "delete")
 
@@ -386,7 +386,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> tuple[Model, Path]:
     from conftest import model_of
 
     from generator.emit import emit_all
-    from generator.write import write_tree
+    from generator.output.write import write_tree
 
     model = model_of(tmp_path_factory.mktemp("docs"), WORLD)
     out = tmp_path_factory.mktemp("out") / "generated"
@@ -543,7 +543,7 @@ def test_seeds_are_at_real_urls_and_of_a_kind_that_can_be_made(world: tuple[Mode
 
 
 def test_an_abstract_example_that_names_no_kind_is_reported(world: tuple[Model, Path]) -> None:
-    from generator.lint import check_examples
+    from generator.service.lint import check_examples
 
     found = [d for d in check_examples(world[0]).diagnostics if d.code == "EXAMPLE_ABSTRACT"]
     assert [(d.path, d.type) for d in found] == [("api/thing-list.md", "microsoft.graph.thing")]

@@ -11,8 +11,8 @@ from types import ModuleType
 import pytest
 
 from conftest import GENERATED, SPECS, model_of
-from generator.lint import _request_types, _values, example_type
-from generator.names import python_names
+from generator.service.lint import _request_types, _values, example_type
+from generator.model.names import python_names
 from generator.pipeline import build_model
 from models_helpers import generate_models, import_models
 from pages import SHAPES, enum_page, resource

@@ -21,8 +21,8 @@ from models_helpers import import_models
 from pages import ENTITY, enum_page, resource
 
 from generator.emit import emit_all
-from generator.validation import SchemaSet
-from generator.write import write_tree
+from generator.output.write import write_tree
+from generator.payloads.validation import SchemaSet
 
 INTS = ("byte", "sbyte", "int16", "int32", "int64")
 

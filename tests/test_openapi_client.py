@@ -19,7 +19,7 @@ import pytest
 from conftest import GENERATED
 from live_service import app_from, running
 
-from generator.model import Model
+from generator.model.ir import Model
 
 TOOL = shutil.which("openapi-python-client") or str(Path(sys.executable).parent / "openapi-python-client")
 needs_tool = pytest.mark.skipif(

@@ -17,9 +17,9 @@ from pages import enum_page, resource
 from starlette.testclient import TestClient
 
 from generator.emit import emit_all
-from generator.model import Model, Operation
-from generator.serve import load_app
-from generator.write import write_tree
+from generator.model.ir import Model, Operation
+from generator.output.write import write_tree
+from generator.service.serve import load_app
 
 KEYED = '{"blockType": "resource", "@odata.type": "microsoft.graph.%s", "keyProperty": "id"}'
 DERIVED = '{"blockType": "resource", "@odata.type": "microsoft.graph.%s", "baseType": "microsoft.graph.%s"}'

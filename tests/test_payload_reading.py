@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.payloads import PayloadError, parse, parse_bytes
+from generator.payloads.files import PayloadError, parse, parse_bytes
 
 
 def strict(data: bytes) -> tuple[str, Any]:

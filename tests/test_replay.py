@@ -18,7 +18,7 @@ from starlette.routing import Route
 from test_operations import PAGES
 
 from generator.pipeline import build_model
-from generator.replay import PASS, replay
+from generator.service.replay import PASS, replay
 
 
 def graphdoc(*args: str) -> subprocess.CompletedProcess[str]:

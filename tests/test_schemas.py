@@ -12,9 +12,9 @@ from referencing.exceptions import Unresolvable
 from conftest import GENERATED, SPECS, model_of
 from generator import validate
 from generator.emit.views import Views
-from generator.lint import check_examples
+from generator.service.lint import check_examples
 from generator.pipeline import build_model
-from generator.validation import SchemaError, SchemaSet
+from generator.payloads.validation import SchemaError, SchemaSet
 from pages import SHAPES, resource
 
 SCHEMAS = GENERATED / "schemas"

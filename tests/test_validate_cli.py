@@ -189,7 +189,7 @@ def test_the_library_keeps_a_folders_schemas_until_its_bundle_changes(tmp_path: 
     import time
 
     import generator
-    from generator import validation
+    from generator.payloads import validation
 
     shutil.copytree(ROOT / "generated" / "schemas", tmp_path / "generated" / "schemas")
     monkeypatch.chdir(tmp_path)

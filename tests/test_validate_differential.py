@@ -28,14 +28,14 @@ from hypothesis import strategies as st
 
 from conftest import GENERATED, ROOT, needs_corpus, write_docs
 from generator.emit.views import Views
-from generator.lint import _request_types, _values, example_type
-from generator.model import Model
+from generator.service.lint import _request_types, _values, example_type
+from generator.model.ir import Model
 from generator.pipeline import build_model
-from generator.primitives import INT_RANGES
+from generator.model.primitives import INT_RANGES
 from generator.runtime.handlers import _validate
 from generator.runtime.handlers._issues import BASE64, DECIMAL, FLOAT_WORDS, TIME_OF_DAY
 from generator.runtime.handlers._validate import MAX_DEPTH, Validator
-from generator.validation import SchemaError, SchemaSet
+from generator.payloads.validation import SchemaError, SchemaSet
 from pages import SHAPES, enum_page, resource
 
 SETTINGS = settings(
@@ -553,7 +553,7 @@ def test_without_jsonschema_rs_jsonschema_decides_with_one_note(tmp_path: Path) 
 def test_without_jsonschema_rs_a_generate_that_fits_on_two_cores_says_so_once(tmp_path: Path) -> None:
     script = (
         "import sys; sys.modules['jsonschema_rs'] = None\n"
-        "import generator.mockdata as mockdata; from generator.cli import main\n"
+        "import generator.payloads.mockdata as mockdata; from generator.cli import main\n"
         "mockdata.FIT_FROM, mockdata.count = 1, lambda asked=None: 2  # the specs' examples fitted on two cores\n"
         "sys.exit(main(sys.argv[1:]))\n"
     )

@@ -16,8 +16,8 @@ import pytest
 from conftest import GENERATED, ROOT
 
 import generator
-from generator import payloads
-from generator.validation import MAX_ISSUES
+from generator.payloads import files as payloads
+from generator.payloads.validation import MAX_ISSUES
 
 SCHEMAS = GENERATED / "schemas"
 SCHEDULE = "#microsoft.graph.synchronizationSchedule"

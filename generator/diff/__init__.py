@@ -6,6 +6,8 @@
 folder, a git revision's folder, a ``model.json``), ``render`` writes the changes for
 people, GitHub and tools. ``diff`` keeps each comparison in graphdoc's cache under the
 keys of its two sides, so a second diff of the same trees only hashes their pages.
+
+May import: base, parse, model, output.
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ import json
 from dataclasses import asdict
 from typing import Any
 
-from .. import cache
-from ..model import Model
+from ..base import cache
+from ..model.ir import Model
 from .changes import KINDS, Change
 from .endpoints import compare_operations
 from .sides import Tree

@@ -7,8 +7,8 @@ import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from ..progress import Progress
-from ..usage import UsageError
+from ..base.progress import Progress
+from ..base.usage import UsageError
 from . import diff
 from .changes import KINDS, Change, Side, at_least
 from .render import counts, render

@@ -28,9 +28,9 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 
-from ..model import Header, Model, Operation, Parameter, Permission
-from ..paths import segment
-from ..primitives import UNTYPED
+from ..model.ir import Header, Model, Operation, Parameter, Permission
+from ..model.paths import segment
+from ..model.primitives import UNTYPED
 from .changes import Change, Side
 
 Endpoint = tuple[str, str]  # HTTP method, path pattern

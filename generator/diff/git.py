@@ -13,8 +13,8 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from ..load import FOLDERS, Source
-from ..usage import UsageError
+from ..base.usage import UsageError
+from ..parse.load import FOLDERS, Source
 
 _BLOB = "blob"
 _LINK_MODE = "120000"  # a symbolic link: its target's name, not a page

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from ..lint_output import github_escape
+from ..base.lint_output import github_escape
 from .changes import BREAKING, INFO, KINDS, SEVERITIES, WARNING, Change, Side
 
 FORMATS = ("text", "json", "github", "markdown")

@@ -16,12 +16,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import incremental, runs
-from ..load import FOLDERS, Source, page_keys, read_sources
-from ..model import Model
-from ..model_file import ModelFileError, load
-from ..progress import QUIET, Progress
-from ..usage import UsageError
+from ..base.progress import QUIET, Progress
+from ..base.usage import UsageError
+from ..model import incremental
+from ..model.ir import Model
+from ..model.model_file import ModelFileError, load
+from ..output import runs
+from ..parse.load import FOLDERS, Source, page_keys, read_sources
 from . import git
 from .changes import Side
 

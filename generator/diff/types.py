@@ -20,8 +20,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..model import ENTITY, ENUM, Member, Model, NavigationProperty, Property, Type
-from ..primitives import UNTYPED
+from ..model.ir import ENTITY, ENUM, Member, Model, NavigationProperty, Property, Type
+from ..model.primitives import UNTYPED
 from .changes import Change, Side
 
 _STRINGS = frozenset({"Edm.String", "Edm.Guid"})

@@ -7,6 +7,14 @@ two cores: a forked process takes the model dump, the Python models and CSDL (an
 schemas, when the mock data is kept) while this one makes the rest; ``emit_into`` hands
 each half's files to a sink where they are made. Each target's output is the same
 wherever it runs.
+
+``views`` makes the ``Views`` (and imports the targets whose views it holds, which take
+a ``Views`` Protocol of what they read instead of importing it back); ``render`` is the
+Jinja environment, ``layout`` the lines of generated Python, ``jsontext`` JSON text;
+``reuse``, ``black_format`` and ``mock_cache`` keep renders, black's lines and the mock
+data between runs.
+
+May import: base, model, payloads, runtime.
 """
 
 from __future__ import annotations
@@ -14,8 +22,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TypeVar
 
-from ..model import Model
-from ..workers import EMIT_FROM, count, on_two_cores, parallel
+from ..base.workers import EMIT_FROM, count, on_two_cores, parallel
+from ..model.ir import Model
 from . import csdl, handlers, jsonschema, model_json, openapi, python_models
 from .views import Views
 

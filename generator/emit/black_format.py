@@ -1,6 +1,6 @@
 """black, only where a generated module could still need it.
 
-The templates lay code out the way black does (``generator.layout``), so black
+The templates lay code out the way black does (``generator.emit.layout``), so black
 is not run on every module: ``settle`` sends a module to black only when it has
 a line longer than black allows that black could still break, which the
 layout could not place. Tests hold every module of the specs, the hostile
@@ -23,9 +23,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .. import cache
-from ..layout import WIDTH
-from ..workers import FORMAT_FROM, count, parallel
+from ..base import cache
+from ..base.workers import FORMAT_FROM, count, parallel
+from .layout import WIDTH
 
 
 @lru_cache(maxsize=1)

@@ -21,9 +21,9 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
-from ..model import ENTITY, ENUM, Model, Operation, Type
-from ..primitives import UNTYPED, is_primitive
-from ..render import render
+from ..model.ir import ENTITY, ENUM, Model, Operation, Type
+from ..model.primitives import UNTYPED, is_primitive
+from .render import render
 from .reuse import Renders, scope_of
 
 if TYPE_CHECKING:

@@ -11,26 +11,48 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .. import runtime
-from ..layout import all_order, bracket, comprehension, literal
-from ..model import ENUM, Operation
-from ..names import attribute, distinct, snake
-from ..navigation import pattern
-from ..primitives import is_primitive
-from ..render import pystr, render_encoded
+from ..model.ir import ENUM, Operation
+from ..model.names import attribute, distinct, snake
+from ..model.navigation import pattern
+from ..model.primitives import is_primitive
 from ..runtime.handlers._routes import compile_template
 from . import black_format
+from .layout import all_order, bracket, comprehension, literal
 from .python_models import PACKAGE as MODELS
 from .python_models import PRIMITIVES
+from .render import pystr, render_encoded
 from .reuse import Renders, scope_of
 
 if TYPE_CHECKING:
-    from ..mockdata import MockData
-    from .views import Views
+    from ..model.ir import Model
+    from ..model.names import PythonNames
+    from ..payloads.mockdata import MockData
+    from .jsonschema import SchemaView
 
 PACKAGE = "handlers"
+
+
+class Views(Protocol):
+    """What the handlers' view and ``files`` read of one model's ``Views``: views.py is not
+    imported here, since it builds the ``HandlersView``."""
+
+    @property
+    def model(self) -> Model: ...
+
+    @property
+    def names(self) -> PythonNames: ...
+
+    @property
+    def schemas(self) -> SchemaView: ...
+
+    @property
+    def mock(self) -> MockData: ...
+
+    @property
+    def handlers(self) -> HandlersView: ...
 
 
 @dataclass

@@ -12,17 +12,26 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-from .. import jsontext
-from ..model import ENUM, Model, Type
-from ..names import BUNDLE_FILE, schema_files, schema_id, schema_titles
-from ..primitives import primitive_schema
-from ..render import render
+from ..model.ir import ENUM, Model, Type
+from ..model.names import BUNDLE_FILE, schema_files, schema_id, schema_titles
+from ..model.primitives import primitive_schema
+from . import jsontext
+from .render import render
 from .reuse import Renders, scope_of
 
-if TYPE_CHECKING:
-    from .views import Views
+
+class Views(Protocol):
+    """What ``files`` reads of one model's ``Views``: views.py is not imported here, since
+    it builds the ``SchemaView``."""
+
+    @property
+    def model(self) -> Model: ...
+
+    @property
+    def schemas(self) -> SchemaView: ...
+
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 

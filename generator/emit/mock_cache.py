@@ -18,9 +18,9 @@ from typing import Any
 
 import orjson
 
-from .. import cache
-from ..mockdata import MockData
-from ..model import Model
+from ..base import cache
+from ..model.ir import Model
+from ..payloads.mockdata import MockData
 
 
 def _shapes(model: Model) -> tuple[Any, ...]:

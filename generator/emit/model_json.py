@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .. import jsontext
-from ..model import Model
+from ..model.ir import Model
+from . import jsontext
 
 if TYPE_CHECKING:
     from .views import Views

@@ -29,13 +29,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from ..model import ENUM, Model, Operation, Type
-from ..navigation import pattern
-from ..primitives import is_primitive, primitive_schema
-from ..render import render_encoded
+from ..model.ir import ENUM, Model, Operation, Type
+from ..model.navigation import pattern
+from ..model.primitives import is_primitive, primitive_schema
 from ..runtime.handlers import _query
 from ..runtime.handlers._routes import compile_template
 from .jsonschema import CONTROL_ANNOTATIONS, DIALECT
+from .render import render_encoded
 
 if TYPE_CHECKING:
     from .views import Views

@@ -8,19 +8,28 @@ break or inject code. The output is formatted with black.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from .. import runtime
-from ..layout import all_order, bracket
-from ..model import ENUM, Model, Type
-from ..names import PythonNames
-from ..primitives import UNTYPED
-from ..render import pystr
+from ..model.ir import ENUM, Model, Type
+from ..model.names import PythonNames
+from ..model.primitives import UNTYPED
 from . import black_format
+from .layout import all_order, bracket
+from .render import pystr
 from .reuse import Renders, scope_of
 
-if TYPE_CHECKING:
-    from .views import Views
+
+class Views(Protocol):
+    """What ``files`` reads of one model's ``Views``: views.py is not imported here, since
+    it builds the handlers' view and the handlers import this module."""
+
+    @property
+    def model(self) -> Model: ...
+
+    @property
+    def names(self) -> PythonNames: ...
+
 
 PACKAGE = "models"
 

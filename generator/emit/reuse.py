@@ -17,9 +17,9 @@ import pickle
 from collections.abc import Callable
 from typing import Any
 
-from .. import cache
-from ..model import Model
-from ..render import render
+from ..base import cache
+from ..model.ir import Model
+from .render import render
 
 Settle = Callable[[dict[str, str]], dict[str, str]]
 

@@ -3,7 +3,9 @@
 ``emit_all`` makes one ``Views`` per model and hands it to every target: the Python
 names, the JSON Schema view, the mock data (the docs' examples fitted to the schemas)
 and the handlers' view are each computed once, for as long as the ``Views`` lives, and
-nothing is remembered between models.
+nothing is remembered between models. The targets this module builds views of (and
+those they import) don't import it back: each names what it reads of a ``Views`` in a
+Protocol of its own.
 """
 
 from __future__ import annotations
@@ -12,13 +14,13 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..mockdata import MockData, mock_data
-from ..model import Model
-from ..names import PythonNames, python_names
+from ..model.ir import Model
+from ..model.names import PythonNames, python_names
+from ..payloads.mockdata import MockData, mock_data
 from . import handlers, jsonschema, mock_cache
 
 if TYPE_CHECKING:
-    from ..validation import SchemaSet
+    from ..payloads.validation import SchemaSet
 
 
 class Views:
@@ -40,7 +42,7 @@ class Views:
     def schema_set(self) -> SchemaSet:
         """The emitted schemas, loaded to check payloads with (jsonschema is imported
         here: a run whose mock data is cached never checks a payload)."""
-        from ..validation import SchemaSet
+        from ..payloads.validation import SchemaSet
 
         return SchemaSet.from_texts(self.schemas.texts())
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import unquote
 
-from ..diagnostics import Collector
+from ..base.diagnostics import Collector
 from .records import HttpRequest as Request
 
 _REQUEST = re.compile(r"^\s*(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)(?:\s+|(?=/))(\S.*?)\s*(?:HTTP/\d(?:\.\d)?)?\s*$", re.IGNORECASE)

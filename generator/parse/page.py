@@ -14,7 +14,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
-from ..diagnostics import Collector
+from ..base.diagnostics import Collector
 from . import http
 from .blocks import (
     Code,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..diagnostics import Diagnostic
+from ..base.diagnostics import Diagnostic
 
 
 def truthy(value: Any) -> bool:

@@ -4,6 +4,8 @@
 file keeps its name in the output (``generated/handlers/_service.py``, ...), so
 relative imports between them work in both places. ruff, ``mypy --strict`` and the
 tests check them where they live.
+
+May import: nothing of graphdoc (the generated output runs without it).
 """
 
 from __future__ import annotations

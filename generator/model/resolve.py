@@ -24,9 +24,21 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, TypeVar, cast
 
+from ..base.diagnostics import Diagnostic, make
+from ..parse.records import (
+    ApiRecord,
+    Facet,
+    Mention,
+    MethodRow,
+    PageKey,
+    PageRecord,
+    PropertyRow,
+    TypeRecord,
+    TypeRef,
+    truthy,
+)
 from . import prose
-from .diagnostics import Diagnostic, make
-from .model import (
+from .ir import (
     COMPLEX,
     ENTITY,
     ENUM,
@@ -46,18 +58,6 @@ from .model import (
 )
 from .navigation import with_path_navigation
 from .operations import with_operations
-from .parse.records import (
-    ApiRecord,
-    Facet,
-    Mention,
-    MethodRow,
-    PageKey,
-    PageRecord,
-    PropertyRow,
-    TypeRecord,
-    TypeRef,
-    truthy,
-)
 from .primitives import UNTYPED, edm_type
 
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")

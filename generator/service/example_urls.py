@@ -32,7 +32,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from .runtime.handlers._routes import split_outside
+from ..runtime.handlers._routes import split_outside
 
 # A placeholder: {name}, {id | name}; an example may also write <name>.
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}|<[A-Za-z_][\w-]*>")

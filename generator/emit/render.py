@@ -13,8 +13,8 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from ..base.package_files import templates_dir
 from . import jsontext, layout
-from .package_files import templates_dir
 
 if TYPE_CHECKING:
     import jinja2
@@ -125,7 +125,7 @@ def xmlquote(value: Any) -> str:
 def environment() -> jinja2.Environment:
     import jinja2
 
-    from . import cache
+    from ..base import cache
 
     where = cache.folder()
     bytecode = None

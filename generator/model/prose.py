@@ -21,7 +21,16 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
-from .model import (
+from ..parse.records import (
+    ApiRecord,
+    HeaderRow,
+    MemberRow,
+    MethodRow,
+    PageRecord,
+    PropertyRow,
+    TypeRecord,
+)
+from .ir import (
     Member,
     Method,
     Model,
@@ -30,15 +39,6 @@ from .model import (
     Parameter,
     Property,
     Type,
-)
-from .parse.records import (
-    ApiRecord,
-    HeaderRow,
-    MemberRow,
-    MethodRow,
-    PageRecord,
-    PropertyRow,
-    TypeRecord,
 )
 
 _NOT_NULLABLE = re.compile(r"\bnot nullable\b|\bnon-nullable\b|\bcannot be null\b|\bnot null\b", re.IGNORECASE)

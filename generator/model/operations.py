@@ -15,10 +15,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
-from .model import ENTITY, ENUM, Effect, Method, Model, Operation, OperationKind, Type
+from ..runtime.handlers._routes import blank
+from .ir import ENTITY, ENUM, Effect, Method, Model, Operation, OperationKind, Type
 from .navigation import Address, collection_patterns, pattern
 from .paths import Segment, segments
-from .runtime.handlers._routes import blank
 
 # What an action's name says it does to a state-like property of its item.
 STATE_VERBS = {

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .usage import UsageError
+from ..base.usage import UsageError
 
 EDM = "http://docs.oasis-open.org/odata/ns/edm"
 EDMX = "http://docs.oasis-open.org/odata/ns/edmx"

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .usage import UsageError
+from ..base.usage import UsageError
 
 PACKAGE = "graphdoc_service"
 

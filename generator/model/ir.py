@@ -15,7 +15,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
-from .diagnostics import Diagnostic
+from ..base.diagnostics import Diagnostic
 
 TypeKind = Literal["entity", "complex", "enum"]
 ENTITY: TypeKind = "entity"

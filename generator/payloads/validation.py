@@ -21,11 +21,11 @@ from typing import Any
 from jsonschema.protocols import Validator as Reference
 from referencing import Registry
 
-from .names import BUNDLE_FILE
-from .primitives import edm_type, primitive_schema
-from .runtime.handlers._issues import Issue, issues
-from .runtime.handlers._validate import FORMAT_CHECKER, Schemas, Validator
-from .usage import UsageError
+from ..base.usage import UsageError
+from ..model.names import BUNDLE_FILE
+from ..model.primitives import edm_type, primitive_schema
+from ..runtime.handlers._issues import Issue, issues
+from ..runtime.handlers._validate import FORMAT_CHECKER, Schemas, Validator
 
 __all__ = ["FORMAT_CHECKER", "MAX_ISSUES", "SchemaError", "SchemaSet", "UnknownType", "loaded"]
 

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .progress import QUIET, Progress
+from ..base.progress import QUIET, Progress
 
 try:
     import fcntl

@@ -23,8 +23,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, cached_property
 
-from .diagnostics import Diagnostic, make
-from .model import ENTITY, ENUM, Method, Model, NavigationProperty, Property, Type
+from ..base.diagnostics import Diagnostic, make
+from .ir import ENTITY, ENUM, Method, Model, NavigationProperty, Property, Type
 
 _KEY = re.compile(r"^\{[^{}]*\}$|^[^/]*\((?:'?\{[^()]*\}'?|'[^()']*')\)$")  # {id}, or x('{id}')
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")

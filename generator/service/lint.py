@@ -16,17 +16,17 @@ from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from . import mockdata
-from .diagnostics import Diagnostic, make
+from ..base.diagnostics import Diagnostic, make
+from ..model.ir import Example, Model
+from ..model.primitives import edm_type
+from ..payloads import mockdata
+from ..payloads.validation import SchemaError, SchemaSet
+from ..runtime.handlers._issues import Issue, issues
+from ..runtime.handlers._validate import Validator
 from .example_urls import Requests, not_a_path, shown
-from .model import Example, Model
-from .primitives import edm_type
-from .runtime.handlers._issues import Issue, issues
-from .runtime.handlers._validate import Validator
-from .validation import SchemaError, SchemaSet
 
 if TYPE_CHECKING:
-    from .emit.views import Views
+    from ..emit.views import Views
 
 
 @dataclass
@@ -133,7 +133,7 @@ def check_examples(model: Model, views: Views | None = None, pages: Collection[s
     request against the operation it reaches; only those of ``pages`` (their paths) when
     given. The examples are checked a type (and a request body's schema) at a time, each
     validator let go before the next: all kept at once, the corpus's took a gigabyte."""
-    from .emit.views import Views
+    from ..emit.views import Views
 
     views = views if views is not None else Views(model)
     schemas = views.schema_set

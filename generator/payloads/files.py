@@ -17,8 +17,8 @@ from typing import Any
 
 import orjson
 
-from .runtime.handlers._issues import printable
-from .usage import UsageError
+from ..base.usage import UsageError
+from ..runtime.handlers._issues import printable
 from .validation import stated_type
 
 

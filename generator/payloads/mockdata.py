@@ -23,10 +23,10 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
-from .model import ENUM, Example, Model, Operation
-from .primitives import is_primitive
-from .runtime.handlers._routes import Found, NoRoute, NotAllowed, Router
-from .workers import FIT_FROM, count, on_two_cores, parallel
+from ..base.workers import FIT_FROM, count, on_two_cores, parallel
+from ..model.ir import ENUM, Example, Model, Operation
+from ..model.primitives import is_primitive
+from ..runtime.handlers._routes import Found, NoRoute, NotAllowed, Router
 
 if TYPE_CHECKING:
     from .validation import SchemaSet

@@ -22,11 +22,13 @@ import pickle
 from pathlib import Path
 from typing import Any
 
-from . import cache, prose
-from .load import Source, page_keys, parse_sources
-from .model import Model
-from .parse import parse_page
-from .progress import QUIET, Progress
+from ..base import cache
+from ..base.progress import QUIET, Progress
+from ..parse import parse_page
+from ..parse.load import Source, page_keys, parse_sources
+from ..parse.page_cache import PageCache
+from . import prose
+from .ir import Model
 from .resolve import resolve_shaped, split_all
 
 
@@ -37,7 +39,7 @@ def model(docs: Path, sources: list[Source], keys: dict[str, str] | None = None,
     reader of none (``graphdoc diff``), which saves filling in every one of them."""
     keys = keys if keys is not None else page_keys(sources)
     entries = _Entries(docs)
-    pages = cache.PageCache(docs)
+    pages = PageCache(docs)
     readable = len(keys) == len(sources)  # with an unreadable page, everything is resolved and nothing kept
     if readable:
         filled = _refill(sources, keys, entries, pages, texts)
@@ -52,7 +54,7 @@ def model(docs: Path, sources: list[Source], keys: dict[str, str] | None = None,
     return prose.fill(made, prose.joined(said.values())) if texts else made
 
 
-def _refill(sources: list[Source], keys: dict[str, str], entries: _Entries, pages: cache.PageCache, filled: bool) -> Model | None:
+def _refill(sources: list[Source], keys: dict[str, str], entries: _Entries, pages: PageCache, filled: bool) -> Model | None:
     stamp, pages_kept = entries.read("pages")
     if stamp is None or not isinstance(pages_kept, tuple) or len(pages_kept) != 2:
         return None

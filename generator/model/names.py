@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from .diagnostics import Diagnostic, make
-from .model import ENUM, Model, Type
+from ..base.diagnostics import Diagnostic, make
+from .ir import ENUM, Model, Type
 
 SCHEMA_BASE = "https://graphdoc.example/schemas/"
 BUNDLE_FILE = "bundle.json"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from .runtime.handlers._issues import (
+from ..runtime.handlers._issues import (
     BASE64,
     DECIMAL,
     DURATION,

@@ -17,9 +17,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import cache
-from .diagnostics import Diagnostic
-from .load import Source
+from ..base import cache
+from ..base.diagnostics import Diagnostic
+from ..parse.load import Source
 from .write import MANIFEST, digest, existing_files, file_digest, manifest_text
 
 

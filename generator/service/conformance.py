@@ -16,9 +16,9 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from .diagnostics import Diagnostic, make
+from ..base.diagnostics import Diagnostic, make
+from ..model.ir import ENUM, Model, NavigationProperty, Property, Type
 from .metadata import Field, Service, ServiceType
-from .model import ENUM, Model, NavigationProperty, Property, Type
 
 FUTURE = "unknownFutureValue"  # the sentinel Graph adds to evolvable enums; its absence is no error
 

@@ -7,12 +7,12 @@ from collections.abc import Mapping
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from .cache import PageCache, page_key
-from .diagnostics import make
-from .parse import key_of_path, parse_page
-from .parse.records import PageRecord
-from .progress import QUIET, Progress
-from .workers import PAGES_FROM, count, parallel
+from ..base.diagnostics import make
+from ..base.progress import QUIET, Progress
+from ..base.workers import PAGES_FROM, count, parallel
+from .page import key_of_path, parse_page
+from .page_cache import PageCache, page_key
+from .records import PageRecord
 
 FOLDERS = ("resources", "api")
 

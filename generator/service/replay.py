@@ -25,11 +25,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
-from . import mockdata
-from .diagnostics import Diagnostic, make
-from .model import Example, Model
-from .runtime.handlers._routes import Router
-from .runtime.handlers._service import KEYS_PATH, MOCK_HEADER, RESET_PATH
+from ..base.diagnostics import Diagnostic, make
+from ..model.ir import Example, Model
+from ..payloads import mockdata
+from ..runtime.handlers._routes import Router
+from ..runtime.handlers._service import KEYS_PATH, MOCK_HEADER, RESET_PATH
 
 PASS = "pass"
 KEPT_TYPES = 8  # types whose validators the checker keeps at once (a large type's: ~25 MB)
@@ -115,7 +115,7 @@ class Checker:
     def __init__(self, model: Model, pages: Collection[str] | None = None) -> None:
         """``pages``: the paths of the pages whose examples are replayed, when not all are
         (lint's verdicts are needed on those only)."""
-        from .emit.views import Views
+        from ..emit.views import Views
         from .lint import check_examples
 
         self.views = views = Views(model)  # the mock built from the model shares them
@@ -216,8 +216,8 @@ class Checker:
         return not any(p.name == "value" for t in owners for p in t.properties)
 
     def body_problem(self, response: Example, body: Any) -> str:
+        from ..payloads.validation import SchemaError
         from .lint import _values
-        from .validation import SchemaError
 
         type_name = response.type or ""
         values = _values(replace(replace_body(response, body), collection=self.collection(response)), type_name)
@@ -405,9 +405,9 @@ def replay(model: Model, base_url: str | None = None, select: Sequence[str] = ()
         with httpx.Client(base_url=base_url.rstrip("/"), timeout=30) as remote:
             report.results.extend(send_all(remote, checker, found))
         return report
-    from .emit import emit_all
+    from ..emit import emit_all
+    from ..output.write import write_tree
     from .serve import load_app
-    from .write import write_tree
 
     # a handler that raises is a server error in the report, one line: its traceback,
     # which the service logs for its own users, is not the replay's to print

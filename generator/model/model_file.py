@@ -12,8 +12,8 @@ import json
 from pathlib import Path
 from typing import Any, cast
 
-from .diagnostics import Diagnostic
-from .model import (
+from ..base.diagnostics import Diagnostic
+from .ir import (
     PERMISSION_KINDS,
     Effect,
     Example,
