@@ -17,6 +17,11 @@ that folder's `openapi.json` at all.
 
     python benchmarks/service_rps.py [--out generated] [--requests 3000] [--concurrency 32]
                                      [--body JSON] [--docs ../shared/graph-docs/beta | --no-docs]
+    python benchmarks/service_rps.py --baseline OTHER_OUT [--out generated] [--requests 1500]
+
+With --baseline, it compares two output folders' mocks instead (an earlier version's
+`generated/` against today's): both served at once, driven in alternating rounds, the
+median ratio per kind; Prism and the startup are skipped.
 
 --body is the job each create sends (default {"templateId": "bench"}); a fuller one
 makes the request-body check a larger share of the work.
@@ -26,10 +31,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -196,6 +203,32 @@ def throughput(out: Path, prism: Path | None, work: Path, args: argparse.Namespa
         print(f"  mock / prism, {kind}: {ours[kind][0] / theirs[kind][0]:.2f}x")
 
 
+def against(out: Path, baseline: Path, work: Path, args: argparse.Namespace, rounds: int = 8) -> None:
+    """Both outputs' mocks served at once and driven in alternating rounds (the order
+    swapped each round), so a busy machine slows both alike: the median ratio of
+    requests per second, this output's to the baseline's, for each kind."""
+    print(f"{out} against {baseline}: {rounds} rounds of {args.requests} requests per kind, the order swapped each round")
+    bases: dict[str, str] = {}
+    with contextlib.ExitStack() as stack:
+        for name, folder in (("baseline", baseline), ("this", out)):
+            port = free_port()
+            bases[name] = f"http://127.0.0.1:{port}"
+            stack.enter_context(running(mock_command(folder, port), bases[name], 60, work / f"{name}.log"))
+            path = JOBS.format(id="bench")
+            asyncio.run(drive(bases[name], "POST", path, 10, 1, {"templateId": "warm"}))
+            asyncio.run(drive(bases[name], "GET", path, 100, 8, None))
+        for kind, method in (("list", "GET"), ("create", "POST")):
+            ratios = []
+            for round_ in range(rounds):
+                got = {}
+                for name in ("baseline", "this") if round_ % 2 else ("this", "baseline"):
+                    body = json.loads(args.body) if method == "POST" else None
+                    got[name], _ = asyncio.run(drive(bases[name], method, JOBS.format(id="bench"), args.requests, args.concurrency, body))
+                ratios.append(got["this"] / got["baseline"])
+            shown = ", ".join(f"{r:.2f}" for r in ratios)
+            print(f"  {kind:<7} this / baseline: median {statistics.median(ratios):.2f}x ({shown})")
+
+
 def startup(docs: Path, prism: Path | None, work: Path) -> None:
     out = work / "corpus"
     print(f"generating {docs} ...")
@@ -225,10 +258,14 @@ def main() -> None:
     parser.add_argument("--body", default='{"templateId": "bench"}', help="the job each create sends")
     parser.add_argument("--docs", type=Path, default=CORPUS, help="a docs folder whose mock's startup is timed")
     parser.add_argument("--no-docs", action="store_true", help="skip the startup measurement")
+    parser.add_argument("--baseline", type=Path, help="another output folder (an earlier version's) to compare with, paired")
     args = parser.parse_args()
     os.environ.setdefault("GRAPHDOC_CACHE_DIR", str(Path(tempfile.gettempdir()) / "graphdoc-bench-cache"))
     with tempfile.TemporaryDirectory(prefix="graphdoc-rps-") as temporary:
         work = Path(temporary)
+        if args.baseline is not None:
+            against(args.out, args.baseline, work, args)
+            return
         prism = install_prism(work / "prism")
         throughput(args.out, prism, work, args)
         if args.no_docs or not args.docs.is_dir():

@@ -518,8 +518,13 @@ class Service:
         alone or qualified by its namespace (``.../microsoft.graph.delta()``), and a drive's
         ``root`` is its item ``root`` (``/drives/{id}/root`` is ``/drives/{id}/items/root``).
         """
-        tried: NoRoute | NotAllowed | None = None
-        forms = [path, _unqualified(path), _rooted(path), _uncalled(path)]
+        try:
+            return self.router.find(
+                method, path
+            )  # most requests: the path as documented
+        except (NoRoute, NotAllowed) as error:
+            tried: NoRoute | NotAllowed | None = error
+        forms = [_unqualified(path), _rooted(path), _uncalled(path)]
         for candidate in dict.fromkeys(forms):
             for form in dict.fromkeys([candidate, self.as_user(candidate)]):
                 try:
