@@ -169,7 +169,7 @@ def _out(args: argparse.Namespace) -> Path:
 def _readings(args: argparse.Namespace) -> Readings:
     """The readings to apply: every one but those --readings-off names, else those
     [tool.graphdoc] readings-off names."""
-    if args.readings_off is None:
+    if getattr(args, "readings_off", None) is None:  # replay has no option: the table's list only
         return config.load().readings
     codes = [code for option in args.readings_off for code in option.split(",")]
     try:
@@ -334,7 +334,7 @@ def _replay(args: argparse.Namespace) -> int:
     from .service.replay import replay
 
     docs = _docs(args)
-    report = replay(require_pages(docs, build_model(docs)), args.base_url, tuple(args.select or ()))
+    report = replay(require_pages(docs, build_model(docs, _readings(args))), args.base_url, tuple(args.select or ()))
     sys.stdout.write(lint_output.render(report.diagnostics(), args.format, display_root(docs)))
     if not args.quiet:
         print(report.summary(), file=sys.stderr)
