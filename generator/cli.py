@@ -18,6 +18,7 @@ from importlib import metadata
 from pathlib import Path
 
 from . import config
+from .base.choices import Readings
 from .base.diagnostics import CODES, INFO, SEVERITIES, WARNING, Diagnostic, Shown
 from .base.progress import Progress
 from .base.usage import UsageError
@@ -70,6 +71,16 @@ def _filters(parser: argparse.ArgumentParser, severity: str) -> None:
     parser.set_defaults(least=severity)
 
 
+def _readings_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--readings-off",
+        action="append",
+        metavar="CODE[,CODE]",
+        help="build the model without these readings (repeatable; graphdoc conventions lists them; "
+        "default: [tool.graphdoc] readings-off, else none)",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="graphdoc", description=DESCRIPTION, epilog=EPILOG)
     parser.add_argument("--version", action="version", version=f"graphdoc {_version()}")
@@ -79,12 +90,14 @@ def _parser() -> argparse.ArgumentParser:
     gen = commands.add_parser("generate", help="write every output for a docs folder")
     gen.add_argument("docs", nargs="?", metavar="DOCS", help=docs_help)
     gen.add_argument("--out", help="output folder (default: generated)")
+    _readings_option(gen)
     _quiet(gen, "print nothing but errors")
 
     chk = commands.add_parser("check", help="exit 1 when the output folder is not what generate would write")
     chk.add_argument("docs", nargs="?", metavar="DOCS", help=docs_help)
     chk.add_argument("--out", help="output folder (default: generated)")
     chk.add_argument("--diff", action="store_true", help="print a unified diff of each difference")
+    _readings_option(chk)
     _quiet(chk, "print the differences only, no summary")
 
     lint = commands.add_parser("lint", help="report page problems and examples that break their schemas")
@@ -96,6 +109,7 @@ def _parser() -> argparse.ArgumentParser:
         help="also compare the pages with a service's CSDL metadata and report every disagreement",
     )
     _filters(lint, WARNING)
+    _readings_option(lint)
     _quiet(lint, "print the diagnostics only, no summary")
 
     rep = commands.add_parser("replay", help="send the docs' request examples to a service and check its answers")
@@ -136,7 +150,11 @@ def _parser() -> argparse.ArgumentParser:
     inspect.add_argument("docs", nargs="?", metavar="DOCS", help=docs_help)
     inspect.add_argument("--format", choices=("json", "text"), default="text")
     _filters(inspect, INFO)
+    _readings_option(inspect)
     _quiet(inspect, "print the diagnostics only, no summary")
+
+    conv = commands.add_parser("conventions", help="print the readings of the pages graphdoc applies, in the order it applies them")
+    conv.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     return parser
 
 
@@ -146,6 +164,18 @@ def _docs(args: argparse.Namespace) -> Path:
 
 def _out(args: argparse.Namespace) -> Path:
     return Path(getattr(args, "out", None) or config.load().out)
+
+
+def _readings(args: argparse.Namespace) -> Readings:
+    """The readings to apply: every one but those --readings-off names, else those
+    [tool.graphdoc] readings-off names."""
+    if getattr(args, "readings_off", None) is None:  # replay has no option: the table's list only
+        return config.load().readings
+    codes = [code for option in args.readings_off for code in option.split(",")]
+    try:
+        return config.readings_off(codes, "--readings-off")
+    except config.ConfigError as error:
+        raise UsageError(str(error)) from None
 
 
 def display_root(docs: Path) -> str:
@@ -168,7 +198,7 @@ def _selected(diagnostics: Sequence[Diagnostic], args: argparse.Namespace) -> Sh
 
 def _inspect(args: argparse.Namespace) -> int:
     docs = _docs(args)
-    model = require_pages(docs, build_model(docs))
+    model = require_pages(docs, build_model(docs, _readings(args)))
     if args.format == "json":
         sys.stdout.write(dumps(model))
         return 0
@@ -183,7 +213,7 @@ def _inspect(args: argparse.Namespace) -> int:
 
 def _generate(args: argparse.Namespace) -> int:
     docs, out = _docs(args), _out(args)
-    result = generate(docs, out, Progress.for_terminal(args.quiet))
+    result = generate(docs, out, Progress.for_terminal(args.quiet), _readings(args))
     if not args.quiet:
         root = display_root(docs)
         for diagnostic in result.report.errors:
@@ -196,6 +226,7 @@ def _generate(args: argparse.Namespace) -> int:
 def _generate_command(args: argparse.Namespace) -> str:
     """``graphdoc generate`` with the folders this run was given, as a shell reads it."""
     words = ["graphdoc", "generate", *([args.docs] if args.docs else []), *(["--out", args.out] if args.out else [])]
+    words += [f"--readings-off={option}" for option in args.readings_off or ()]
     return shlex.join(words)
 
 
@@ -207,7 +238,7 @@ def _check(args: argparse.Namespace) -> int:
         raise OutputError(f"{out}: does not exist; {_generate_command(args)} writes it")
     if not out.is_dir():
         raise OutputError(f"{out}: not a folder")
-    changes, _ = check(_docs(args), out, Progress.for_terminal(args.quiet))
+    changes, _ = check(_docs(args), out, Progress.for_terminal(args.quiet), _readings(args))
     # The manifest only restates the other files' hashes: it is news on its own only.
     if any(change.path != MANIFEST for change in changes):
         changes = [change for change in changes if change.path != MANIFEST]
@@ -281,7 +312,7 @@ def _lint(args: argparse.Namespace) -> int:
 
     docs = _docs(args)
     service = metadata.read(Path(args.metadata)) if args.metadata else None  # a bad file fails before the long part
-    model = require_pages(docs, build_model(docs))
+    model = require_pages(docs, build_model(docs, _readings(args)))
     views = Views(model)
     report = check_examples(model, views=views)
     named = views.names.diagnostics  # what the Python targets would rename
@@ -303,7 +334,7 @@ def _replay(args: argparse.Namespace) -> int:
     from .service.replay import replay
 
     docs = _docs(args)
-    report = replay(require_pages(docs, build_model(docs)), args.base_url, tuple(args.select or ()))
+    report = replay(require_pages(docs, build_model(docs, _readings(args))), args.base_url, tuple(args.select or ()))
     sys.stdout.write(lint_output.render(report.diagnostics(), args.format, display_root(docs)))
     if not args.quiet:
         print(report.summary(), file=sys.stderr)
@@ -314,6 +345,13 @@ def _diff(args: argparse.Namespace) -> int:
     from .diff import cli
 
     return cli.run(args.old, args.new or str(config.load().specs), args.format, args.fail_on, args.select or (), args.quiet, display_root)
+
+
+def _conventions(args: argparse.Namespace) -> int:
+    from .model.readings import FORMATS
+
+    sys.stdout.write(FORMATS[args.format]())
+    return 0
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -332,6 +370,7 @@ COMMANDS = {
     "serve": _serve,
     "inspect": _inspect,
     "diff": _diff,
+    "conventions": _conventions,
 }
 
 

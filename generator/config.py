@@ -2,9 +2,11 @@
 
 As with ruff, the settings are those of the nearest ``pyproject.toml`` upward
 from the working folder that has a ``[tool.graphdoc]`` table, and the folders
-it names are relative to that file's folder. Keys: ``specs`` (the docs root) and
-``out`` (the output folder). Command-line arguments win over these, and these
-over the built-in defaults (``specs`` and ``generated`` in the working folder).
+it names are relative to that file's folder. Keys: ``specs`` (the docs root),
+``out`` (the output folder) and ``readings-off`` (the codes of readings not to apply,
+``generator.model.readings``). Command-line arguments win over these, and these
+over the built-in defaults (``specs`` and ``generated`` in the working folder, every
+reading on).
 """
 
 from __future__ import annotations
@@ -14,6 +16,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from .base.choices import ALL, Readings
+from .model import readings as reading_table
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - Python 3.10
@@ -22,6 +27,7 @@ else:  # pragma: no cover - Python 3.10
 DEFAULT_SPECS = "specs"
 DEFAULT_OUT = "generated"
 KEYS = ("specs", "out")
+READINGS_OFF = "readings-off"
 
 
 class ConfigError(Exception):
@@ -32,6 +38,7 @@ class ConfigError(Exception):
 class Settings:
     specs: str = DEFAULT_SPECS
     out: str = DEFAULT_OUT
+    readings: Readings = ALL
 
 
 def load(folder: Path | None = None) -> Settings:
@@ -67,10 +74,11 @@ def _table(path: Path) -> dict[str, object] | None:
 
 
 def _settings(path: Path, table: dict[str, object], start: Path) -> Settings:
-    unknown = sorted(set(table) - set(KEYS))
+    unknown = sorted(set(table) - {*KEYS, READINGS_OFF})
     if unknown:
         raise ConfigError(f"{path}: unknown [tool.graphdoc] key(s): {', '.join(unknown)}")
     values: dict[str, str] = {}
+    readings = _readings_off(path, table.get(READINGS_OFF, []))
     for key in KEYS:
         if key not in table:
             continue
@@ -81,7 +89,23 @@ def _settings(path: Path, table: dict[str, object], start: Path) -> Settings:
     if path.parent != start:  # the defaults are folders beside the settings file too
         for key, default in (("specs", DEFAULT_SPECS), ("out", DEFAULT_OUT)):
             values.setdefault(key, _relative_to(start, path.parent / default))
-    return Settings(**values)
+    return Settings(**values, readings=readings)
+
+
+def readings_off(codes: object, where: str) -> Readings:
+    """The readings to apply with ``codes`` (a list of reading codes) off; ``where`` begins
+    the one-line error an unknown code or a value of another kind is."""
+    if not isinstance(codes, list) or not all(isinstance(code, str) for code in codes):
+        raise ConfigError(f"{where} must be a list of reading codes (graphdoc conventions lists them)")
+    named = {code.strip().upper() for code in codes if code.strip()}
+    unknown = reading_table.unknown(named)
+    if unknown:
+        raise ConfigError(f"{where}: unknown reading code(s) {', '.join(unknown)}; graphdoc conventions lists them")
+    return Readings(frozenset(named))
+
+
+def _readings_off(path: Path, codes: object) -> Readings:
+    return readings_off(codes, f"{path}: [tool.graphdoc] {READINGS_OFF}")
 
 
 def _relative_to(start: Path, target: Path) -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .base import cache
+from .base.choices import ALL, Readings
 from .base.diagnostics import ERROR, Diagnostic, Shown
 from .base.progress import QUIET, Progress
 from .emit import emit_all, emit_into
@@ -56,8 +57,8 @@ def report(model: Model, more: Sequence[Diagnostic] = ()) -> Report:
     return Report(f"{type_summary(model)}; {shown.summary('graphdoc lint --severity info shows them')}", tuple(shown.diagnostics))
 
 
-def _model(docs: Path, sources: list[Source], keys: dict[str, str], progress: Progress = QUIET) -> Model:
-    return incremental.model(docs, sources, keys, progress)
+def _model(docs: Path, sources: list[Source], keys: dict[str, str], progress: Progress = QUIET, readings: Readings = ALL) -> Model:
+    return incremental.model(docs, sources, keys, progress, readings=readings)
 
 
 def require_pages(docs: Path, model: Model) -> Model:
@@ -72,19 +73,19 @@ def require_pages(docs: Path, model: Model) -> Model:
     return model
 
 
-def build_model(docs: Path) -> Model:
-    """Parse every page under ``docs`` and resolve them into the model."""
+def build_model(docs: Path, readings: Readings = ALL) -> Model:
+    """Parse every page under ``docs`` and resolve them into the model, applying ``readings``."""
     with _batch():
         sources = read_sources(docs)
-        return _model(docs, sources, page_keys(sources))
+        return _model(docs, sources, page_keys(sources), readings=readings)
 
 
-def _last_run(docs: Path, out: Path) -> tuple[list[Source], dict[str, str], str, Record | None]:
+def _last_run(docs: Path, out: Path, readings: Readings = ALL) -> tuple[list[Source], dict[str, str], str, Record | None]:
     """The pages, their keys, the hash of the run's inputs, and the record of an earlier
     run with those inputs when ``out`` is still exactly what it wrote (else None)."""
     sources = read_sources(docs)
     keys = page_keys(sources)
-    key = runs.key(sources, keys)
+    key = runs.key(sources, keys, readings)
     record = runs.load(key)
     return sources, keys, key, record if record is not None and runs.current(out, record) else None
 
@@ -95,14 +96,14 @@ class Generated:
     changed: bool  # False when ``out`` held exactly this output already
 
 
-def generate(docs: Path, out: Path, progress: Progress = QUIET) -> Generated:
-    """Write every output for ``docs`` into ``out``; skipped when it is current already."""
+def generate(docs: Path, out: Path, progress: Progress = QUIET, readings: Readings = ALL) -> Generated:
+    """Write every output for ``docs`` into ``out``, applying ``readings``; skipped when it is current already."""
     with _batch():
-        sources, keys, key, record = _last_run(docs, out)
+        sources, keys, key, record = _last_run(docs, out, readings)
         if record is not None:
             clean_leftovers(out)
             return Generated(record.report, changed=False)
-        model = require_pages(docs, _model(docs, sources, keys, progress))
+        model = require_pages(docs, _model(docs, sources, keys, progress, readings))
         views = Views(model)
         with staging_for(out) as staging:
             written = staging.finish(emit_into(views, lambda files, main: staging.add(files, progress if main else QUIET)))
@@ -112,13 +113,13 @@ def generate(docs: Path, out: Path, progress: Progress = QUIET) -> Generated:
         return Generated(result, written.changed)
 
 
-def check(docs: Path, out: Path, progress: Progress = QUIET) -> tuple[list[Change], Report]:
-    """How ``out`` differs from what ``generate`` would write."""
+def check(docs: Path, out: Path, progress: Progress = QUIET, readings: Readings = ALL) -> tuple[list[Change], Report]:
+    """How ``out`` differs from what ``generate`` would write (with ``readings``)."""
     with _batch():
-        sources, keys, key, record = _last_run(docs, out)
+        sources, keys, key, record = _last_run(docs, out, readings)
         if record is not None:
             return [], record.report
-        model = require_pages(docs, _model(docs, sources, keys, progress))
+        model = require_pages(docs, _model(docs, sources, keys, progress, readings))
         views = Views(model)
         changes = compare(out, emit_all(model, views=views))
         result = report(model, views.names.diagnostics)

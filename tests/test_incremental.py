@@ -39,9 +39,9 @@ def _counting(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     resolved: list[int] = []
     real = incremental.resolve_shaped
 
-    def counting(pages):  # type: ignore[no-untyped-def]
+    def counting(pages, *readings):  # type: ignore[no-untyped-def]
         resolved.append(1)
-        return real(pages)
+        return real(pages, *readings)
 
     monkeypatch.setattr(incremental, "resolve_shaped", counting)
     return resolved

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ..base import cache
+from ..base.choices import ALL, Readings
 from ..base.progress import QUIET, Progress
 from ..parse import parse_page
 from ..parse.load import Source, page_keys, parse_sources
@@ -32,21 +33,24 @@ from .ir import Model
 from .resolve import resolve_shaped, split_all
 
 
-def model(docs: Path, sources: list[Source], keys: dict[str, str] | None = None, progress: Progress = QUIET, texts: bool = True) -> Model:
+def model(
+    docs: Path, sources: list[Source], keys: dict[str, str] | None = None, progress: Progress = QUIET, texts: bool = True, readings: Readings = ALL
+) -> Model:
     """The model of ``docs``'s pages (``sources``, their keys ``keys`` when the caller
     has them): filled from the kept one when only prose changed, else resolved (and
     kept for the next run). ``texts=False``: the descriptions left as stand-ins, for a
-    reader of none (``graphdoc diff``), which saves filling in every one of them."""
+    reader of none (``graphdoc diff``), which saves filling in every one of them. ``readings``:
+    those this run applies; a model made with some off is kept apart from the default's."""
     keys = keys if keys is not None else page_keys(sources)
-    entries = _Entries(docs)
-    pages = PageCache(docs)
+    entries = _Entries(docs, readings)
+    pages = PageCache(docs, readings)
     readable = len(keys) == len(sources)  # with an unreadable page, everything is resolved and nothing kept
     if readable:
-        filled = _refill(sources, keys, entries, pages, texts)
+        filled = _refill(sources, keys, entries, pages, texts, readings)
         if filled is not None:
             return filled
-    shaped, said = split_all(parse_sources(docs, sources, progress=progress, keys=keys, pages=pages))
-    made = resolve_shaped(shaped)
+    shaped, said = split_all(parse_sources(docs, sources, progress=progress, keys=keys, pages=pages, readings=readings))
+    made = resolve_shaped(shaped, readings)
     if readable:
         stamp = hashlib.sha256("\0".join(f"{rel}\0{key}" for rel, key in keys.items()).encode()).hexdigest()
         entries.write("shape", stamp, made)
@@ -54,7 +58,7 @@ def model(docs: Path, sources: list[Source], keys: dict[str, str] | None = None,
     return prose.fill(made, prose.joined(said.values())) if texts else made
 
 
-def _refill(sources: list[Source], keys: dict[str, str], entries: _Entries, pages: PageCache, filled: bool) -> Model | None:
+def _refill(sources: list[Source], keys: dict[str, str], entries: _Entries, pages: PageCache, filled: bool, readings: Readings) -> Model | None:
     stamp, pages_kept = entries.read("pages")
     if stamp is None or not isinstance(pages_kept, tuple) or len(pages_kept) != 2:
         return None
@@ -71,7 +75,7 @@ def _refill(sources: list[Source], keys: dict[str, str], entries: _Entries, page
             return None  # the version the model was made from is no longer at hand
         now = pages.get(key)
         if now is None:
-            now = parse_page(data, rel)
+            now = parse_page(data, rel, readings)
             pages.put(key, now)  # kept, and found again by a full parse should this run need one
         shaped_now, changed[rel] = prose.split(now)
         if prose.shape_key(shaped_now) != prose.shape_key(prose.split(before)[0]):
@@ -89,10 +93,11 @@ def _refill(sources: list[Source], keys: dict[str, str], entries: _Entries, page
 class _Entries:
     """The kept model's entries for one docs root, each a stamp and a value."""
 
-    def __init__(self, docs: Path) -> None:
+    def __init__(self, docs: Path, readings: Readings = ALL) -> None:
         where = cache.folder()
         root = str(docs.resolve())
-        self.paths = {kind: where / f"model{kind}-{cache.key('model', kind, root)}.pickle" if where else None for kind in ("pages", "shape")}
+        choice = (readings.stamp,) if readings.stamp else ()
+        self.paths = {kind: where / f"model{kind}-{cache.key('model', kind, root, *choice)}.pickle" if where else None for kind in ("pages", "shape")}
 
     def read(self, kind: str) -> tuple[str | None, Any]:
         found = cache.read_pickled_dict(self.paths[kind])

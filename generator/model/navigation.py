@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, cached_property
 
+from ..base.choices import ALL, Readings
 from ..base.diagnostics import Diagnostic, make
 from .ir import ENTITY, ENUM, Method, Model, NavigationProperty, Property, Type
 
@@ -428,9 +429,11 @@ class _Paths:
 Address = Callable[[str], "tuple[str, bool] | None"]
 
 
-def with_path_navigation(model: Model, unlisted: Sequence[tuple[str, Method]] = ()) -> tuple[Model, Address]:
+def with_path_navigation(model: Model, unlisted: Sequence[tuple[str, Method]] = (), readings: Readings = ALL) -> tuple[Model, Address]:
     """``model`` with every navigation property its request paths imply added: the paths of
     its types' methods and of ``unlisted`` ones (owner type and method); and what each path
-    addresses in that model (``_Paths.address``)."""
+    addresses in that model (``_Paths.address``). With ``NAVIGATION_FROM_PATH`` off in
+    ``readings``, the paths still say what they address, but add no navigation property."""
     paths = _Paths(model, unlisted)
-    return paths.run(), paths.address
+    navigable = paths.run()
+    return navigable if readings.on("NAVIGATION_FROM_PATH") else model, paths.address

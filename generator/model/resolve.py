@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, TypeVar, cast
 
+from ..base.choices import ALL, Readings
 from ..base.diagnostics import Diagnostic, make
 from ..parse.records import (
     ApiRecord,
@@ -102,6 +103,7 @@ class _Resolver:
     by_page: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     api_pages: dict[tuple[str, str], PageRecord] = field(default_factory=dict)
     inline_enums: dict[str, Type] = field(default_factory=dict)
+    readings: Readings = ALL  # those this run applies (generator.model.readings)
 
     def report(self, code: str, message: str, path: str, line: int, **about: str) -> None:
         """A diagnostic (``about``: the type and property it concerns, expected and found values)."""
@@ -219,6 +221,8 @@ class _Resolver:
         serves microsoft.graph.managedTenants)."""
         if record.namespace_stated or not record.is_enum:
             return record
+        if not self.readings.on("NAMESPACE_FROM_USE"):
+            return record
         users = namespaces.get(record.name.lower(), set())
         if len(users) != 1 or record.namespace in users:
             return record
@@ -294,6 +298,8 @@ class _Resolver:
         if shared is None:
             self.report("BAD_TYPE", f"{what}: {', '.join(known)} have no common base type; read as {known[0]}", path, line, expected=" or ".join(known), found=known[0], **about)
             return known[0]
+        if shared not in known and not self.readings.on("COMMON_BASE_TYPE"):
+            return known[0]  # the first type the cell names
         if shared not in known:
             self.report("COMMON_BASE_TYPE", f"{what}: one of {', '.join(known)}; read as their common base {shared}", path, line, expected=" or ".join(known), found=shared, **about)
         return shared
@@ -380,6 +386,8 @@ class _Resolver:
         """The base a page states outside its opening lines ("Inherited from [entity]" in the
         id row, "a subclass of [x]" further down): of the ancestors named, the most derived.
         """
+        if not self.readings.on("BASE_FROM_TEXT"):
+            return None
         named: dict[str, Mention] = {}
         for mention in entry.record.base_mentions:
             found = self.named_by_link(mention.ref, entry.record.namespace)
@@ -396,6 +404,8 @@ class _Resolver:
     def bases_from_derived_lists(self) -> None:
         """A base type's page that lists the types derived from it gives each its base,
         when the type's own page names none."""
+        if not self.readings.on("BASE_FROM_DERIVED_LIST"):
+            return
         for name in sorted(self.entries):
             entry = self.entries[name]
             for mention in entry.record.derived:
@@ -419,6 +429,8 @@ class _Resolver:
         """A type keyed by id whose page names no base derives from the documented
         entity type, as the service's types do (when the docs define entity, keyed by id).
         """
+        if not self.readings.on("ENTITY_BASE_ASSUMED"):
+            return
         entity = self.lookup("entity", "microsoft.graph")
         root = self.entries.get(entity) if entity else None
         if root is None or (root.record.key_property or root.assumed_key or "").lower() != "id":
@@ -515,6 +527,7 @@ class _Resolver:
             if record.is_enum or record.key_property or entry.base:
                 continue
             has_id = any(row.name == "id" for row in record.properties)
+            has_id = has_id and self.readings.on("KEY_ASSUMED")
             if has_id and (record.navigation or record.methods):
                 entry.assumed_key = "id"
                 self.report(
@@ -528,6 +541,7 @@ class _Resolver:
                 )
                 continue
             target_of = self.relationship_to(entry)
+            target_of = target_of if self.readings.on("ENTITY_FROM_RELATIONSHIP") else None
             if target_of is not None:
                 entry.assumed_key = "id"
                 self.report(
@@ -541,6 +555,7 @@ class _Resolver:
                 )
                 continue
             addressed = self.addressed_by_key(entry)
+            addressed = addressed if self.readings.on("ENTITY_FROM_PATHS") else None
             if addressed is not None:
                 entry.assumed_key = "id"
                 self.report(
@@ -586,6 +601,8 @@ class _Resolver:
     def keyed_roots(self) -> None:
         """An entity can't derive from a complex type: the root of a keyed type's bases,
         keyed by nothing itself, is an entity with that key."""
+        if not self.readings.on("ENTITY_FROM_DERIVED"):
+            return
         for name in sorted(self.entries):
             entry = self.entries[name]
             key = entry.record.key_property or entry.assumed_key
@@ -684,11 +701,12 @@ class _Resolver:
             named = self.lookup(shown.strip(), record.namespace) if re.fullmatch(r"[\w.]+", shown.strip()) else None
             if named and self.entries[named].record.is_enum:
                 return named  # the JSON block names the enum the values belong to
-        if row.possible_values and ref.link is None and edm_type(ref.name) is None and self.lookup(ref.name, record.namespace) is None:
+        if row.possible_values and ref.link is None and edm_type(ref.name) is None and self.lookup(ref.name, record.namespace) is None and self.readings.on("INLINE_ENUM"):
             return self.inline_enum(row, entry, ref.name.rsplit(".", 1)[-1])
         resolved = self.resolve_ref(ref, record.namespace, entry.page.path, row.line, what, type=entry.full_name, property=row.name)
         if row.possible_values and resolved == "Edm.String":
             documented = self.enum_for_values(row, entry)
+            documented = documented if self.readings.on("ENUM_FROM_VALUES") else None
             if documented is not None:
                 self.report(
                     "ENUM_FROM_VALUES",
@@ -754,6 +772,7 @@ class _Resolver:
 
     def flags(self, entry: _Entry) -> bool:
         reason = _flags_reason(entry.record)
+        reason = reason if self.readings.on("FLAGS_INFERRED") else None
         if reason is not None:
             self.report("FLAGS_INFERRED", f"{entry.full_name}: values combine, as {reason}", entry.page.path, entry.record.line, type=entry.full_name)
         return reason is not None
@@ -782,6 +801,8 @@ class _Resolver:
     def expanded_rows(self, entry: _Entry) -> list[PropertyRow]:
         """Properties rows that the type's API pages say to ``$expand``, typed with an entity:
         relationships in the wrong table, since only a navigation property expands."""
+        if not self.readings.on("PROPERTY_IS_RELATIONSHIP"):
+            return []
         expands: set[str] = set()
         for method in entry.record.methods:
             page = self.api_pages.get((method.link.folder or "api", method.link.stem)) if method.link else None
@@ -812,6 +833,7 @@ class _Resolver:
                 property=row.name,
             )
         values = [row for row in record.navigation if self.is_value_row(row, entry)]
+        values = values if self.readings.on("RELATIONSHIP_IS_PROPERTY") else []  # off: such a row is left out
         for row in values:
             self.report(
                 "RELATIONSHIP_IS_PROPERTY",
@@ -900,6 +922,8 @@ class _Resolver:
             declared_name = declared_names.get(name.lower())
             if declared_name is None and self.is_open(entry):
                 continue  # an open type's JSON shows keys of the moment: it declares only what its tables list
+            if declared_name is None and had_table and not self.readings.on("JSON_ONLY_PROPERTY"):
+                continue
             if declared_name is None:
                 if had_table:
                     self.report(
@@ -920,7 +944,7 @@ class _Resolver:
                 continue
             declared = table[declared_name]
             type_name, collection = guess
-            if isinstance(shown_value, bool) and declared.type == "Edm.String" and not declared.collection:
+            if isinstance(shown_value, bool) and declared.type == "Edm.String" and not declared.collection and self.readings.on("BOOLEAN_FROM_JSON"):
                 # "String" in the table, a bare true or false in the JSON: a Boolean, mistyped in the table
                 table[declared_name] = replace(declared, type="Edm.Boolean", values=())
                 self.report(
@@ -1088,6 +1112,8 @@ class _Resolver:
         """Type -> the rows other pages name by a path to it: agreement's row
         ``file/localizations/{id}/versions`` is ``versions`` of the type ``file/localizations`` holds."""
         found: dict[str, list[tuple[_Entry, PropertyRow]]] = {}
+        if not self.readings.on("ROW_BY_PATH"):
+            return found
         nested = [(self.entries[name], row) for name in sorted(self.entries) for row in self.entries[name].record.nested]
         for _ in range(4):  # a longer path may go through a row a shorter one added
             before = sum(map(len, found.values()))
@@ -1120,6 +1146,8 @@ class _Resolver:
     def facets_on(self) -> dict[str, list[tuple[_Entry, Facet]]]:
         """Type -> the facets other pages say they are on it ("the `bundle` facet on a [driveItem]")."""
         found: dict[str, list[tuple[_Entry, Facet]]] = {}
+        if not self.readings.on("PROPERTY_FROM_FACET"):
+            return found
         for target, holder, facet in self.naming(lambda entry: entry.record.facets, lambda facet: facet.on):
             if target != holder.full_name and not holder.record.is_enum:
                 found.setdefault(target, []).append((holder, facet))
@@ -1134,6 +1162,8 @@ class _Resolver:
     def rows_of_enum(self) -> dict[str, list[tuple[_Entry, PropertyRow]]]:
         """Enum -> the property rows typed with it that list their possible values."""
         found: dict[str, list[tuple[_Entry, PropertyRow]]] = {}
+        if not self.readings.on("MEMBER_FROM_VALUES"):
+            return found
         for target, holder, row in self.naming(self.listing_rows, lambda row: row.type):
             if self.entries[target].record.is_enum:
                 found.setdefault(target, []).append((holder, row))
@@ -1154,6 +1184,7 @@ class _Resolver:
         api = page.api if page is not None else None
         if row.return_type is None and api is not None and page is not None:
             answered = self.response_type(api)
+            answered = answered if self.readings.on("RETURN_TYPE_FROM_EXAMPLE") else None
             if answered is not None:
                 return_type, returns_collection = answered
                 shown = f"a collection of {return_type}" if returns_collection else return_type
@@ -1208,7 +1239,7 @@ class _Resolver:
             status = api.success_status
         if status is None:
             status = _default_status(http_method, return_type, row.name)
-        if api is not None and return_type is not None and not returns_collection and self.answers_a_collection(api, return_type):
+        if api is not None and return_type is not None and not returns_collection and self.answers_a_collection(api, return_type) and self.readings.on("RETURNS_COLLECTION"):
             returns_collection = True
             self.report(
                 "RETURNS_COLLECTION",
@@ -1242,6 +1273,8 @@ class _Resolver:
         never be made, nor any value of it read: it is read as a type that can be
         (``ABSTRACT_WITHOUT_KINDS``). The service's metadata agrees on most such pages
         (``openTypeExtension``, ``printTaskDefinition``)."""
+        if not self.readings.on("ABSTRACT_WITHOUT_KINDS"):
+            return types
         made = _family_made(types)
         found: list[Type] = []
         for t in types:
@@ -1262,6 +1295,8 @@ class _Resolver:
         the type their response (or request) example names, or the type their file is
         named after (``authenticationflowspolicy-get.md``). They are documented requests
         all the same, and the service answers them."""
+        if not self.readings.on("UNLISTED_API_PAGE"):
+            return []
         linked = {
             (row.link.folder or "api", row.link.stem) for entry in self.entries.values() for row in entry.record.methods if row.link
         }
@@ -1495,7 +1530,7 @@ class _Resolver:
         examples = self.examples()
         # The pages no Methods table links are requests all the same: their paths imply navigation too.
         unlisted = self.unlisted_methods({t.full_name: t for t in types})
-        navigable, address = with_path_navigation(Model(types=tuple(types)), unlisted)
+        navigable, address = with_path_navigation(Model(types=tuple(types)), unlisted, self.readings)
         self.diagnostics.extend(navigable.diagnostics)
         final_types = navigable.types
         operations = with_operations(Model(types=final_types, examples=examples), unlisted, address).operations
@@ -1597,10 +1632,10 @@ def _default_status(http_method: str, return_type: str | None, name: str) -> int
     return 200
 
 
-def resolve(pages: Iterable[PageRecord]) -> Model:
-    """Build the model from page records (order does not matter)."""
+def resolve(pages: Iterable[PageRecord], readings: Readings = ALL) -> Model:
+    """Build the model from page records (order does not matter), applying ``readings``."""
     shaped, texts = split_all(pages)
-    return prose.fill(resolve_shaped(shaped), prose.joined(texts.values()))
+    return prose.fill(resolve_shaped(shaped, readings), prose.joined(texts.values()))
 
 
 def split_all(pages: Iterable[PageRecord]) -> tuple[list[PageRecord], dict[str, prose.Texts]]:
@@ -1613,8 +1648,8 @@ def split_all(pages: Iterable[PageRecord]) -> tuple[list[PageRecord], dict[str, 
     return shaped, texts
 
 
-def resolve_shaped(pages: Iterable[PageRecord]) -> Model:
+def resolve_shaped(pages: Iterable[PageRecord], readings: Readings = ALL) -> Model:
     """The model of records with stand-ins for their texts (``prose.split``): the texts are
     not read, so the model is the same for any texts."""
     ordered = sorted(pages, key=lambda p: p.path)
-    return _Resolver(ordered).build()
+    return _Resolver(ordered, readings=readings).build()

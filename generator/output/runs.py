@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..base import cache
+from ..base.choices import ALL, Readings
 from ..base.diagnostics import Diagnostic
 from ..parse.load import Source
 from .write import MANIFEST, digest, existing_files, file_digest, manifest_text
@@ -37,10 +38,12 @@ class Record:
     report: Report
 
 
-def key(sources: list[Source], keys: Mapping[str, str]) -> str:
-    """The hash of a run's inputs: graphdoc itself and the pages (``keys``: the readable
-    pages' keys, ``load.page_keys``)."""
+def key(sources: list[Source], keys: Mapping[str, str], readings: Readings = ALL) -> str:
+    """The hash of a run's inputs: graphdoc itself, the readings it applies and the pages
+    (``keys``: the readable pages' keys, ``load.page_keys``)."""
     digest_ = hashlib.sha256(cache.tool_fingerprint().encode())
+    if readings.stamp:  # the default run's key is what it always was
+        digest_.update(b"readings-off\0" + readings.stamp.encode() + b"\0")
     for rel, _ in sources:
         digest_.update(rel.encode() + b"\0" + keys.get(rel, "unreadable").encode() + b"\0")
     return digest_.hexdigest()

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from ..base.choices import ALL, Readings
 from ..base.diagnostics import make
 from ..base.progress import QUIET, Progress
 from ..base.workers import PAGES_FROM, count, parallel
@@ -52,7 +53,7 @@ def _read(path: str, rel: str) -> tuple[str, bytes | PageRecord]:
         return rel, PageRecord(path=rel, key=key_of_path(rel), diagnostics=(make("UNREADABLE", reason, rel, 1),))
 
 
-def _parse(item: tuple[bytes, str]) -> PageRecord:
+def _parse(item: tuple[bytes, str, Readings]) -> PageRecord:
     return parse_page(*item)
 
 
@@ -87,12 +88,14 @@ def parse_sources(
     progress: Progress = QUIET,
     keys: Mapping[str, str] | None = None,
     pages: PageCache | None = None,
+    readings: Readings = ALL,
 ) -> list[PageRecord]:
     """Every page's record, in path order: from the cache where the bytes are known,
     parsed on every core otherwise. The result does not depend on the worker count.
     ``keys``: the pages' keys when the caller has them (``page_keys``); ``pages``: the
-    root's page cache when the caller has read it already."""
-    cache = pages if pages is not None else PageCache(root) if use_cache else None
+    root's page cache when the caller has read it already (made with ``readings``);
+    ``readings``: those of the pages' words to apply."""
+    cache = pages if pages is not None else PageCache(root, readings) if use_cache else None
     records: list[PageRecord | None] = []
     todo: list[tuple[int, str, bytes, str]] = []
     for index, (rel, data) in enumerate(sources):
@@ -105,7 +108,7 @@ def parse_sources(
         if found is None:
             todo.append((index, rel, data, key))
     processes = count(workers)
-    items = [(data, rel) for _, rel, data, _ in todo]
+    items = [(data, rel, readings) for _, rel, data, _ in todo]
     if parallel(processes, len(items), PAGES_FROM):
         with ProcessPoolExecutor(max_workers=processes) as pool:
             parsed = list(progress.track(pool.map(_parse, items, chunksize=32), len(items), "parse"))

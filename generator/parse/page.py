@@ -14,6 +14,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
+from ..base.choices import ALL, Readings
 from ..base.diagnostics import Collector
 from . import http
 from .blocks import (
@@ -137,8 +138,9 @@ def _yaml() -> tuple[Any, Any]:
     return yaml, getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def parse_page(data: bytes | str, path: str) -> PageRecord:
-    """Read one page. ``path`` is relative to the docs root ("resources/x.md")."""
+def parse_page(data: bytes | str, path: str, readings: Readings = ALL) -> PageRecord:
+    """Read one page. ``path`` is relative to the docs root ("resources/x.md"); ``readings``:
+    those of the page's words this run applies (``generator.model.readings``)."""
     diags = Collector(path)
     key = key_of_path(path)
     folder = key.folder
@@ -146,7 +148,7 @@ def parse_page(data: bytes | str, path: str) -> PageRecord:
     if not text.strip():
         diags.add("EMPTY_PAGE", "the page is empty", 1)
         return PageRecord(path=path, key=key, diagnostics=tuple(diags.items))
-    page = _Page(blocks(text), folder, diags)
+    page = _Page(blocks(text), folder, diags, readings)
     is_api = folder == "api" if folder in ("api", "resources") else page.doc_type == "apipagetype"
     if is_api:
         return PageRecord(path=path, key=key, api=page.api(), diagnostics=tuple(diags.items))
@@ -239,8 +241,9 @@ def _outside_code_end(text: str) -> str:
 class _Page:
     """Walks a page's blocks once, sorting what it finds by section."""
 
-    def __init__(self, items: list[Any], folder: str, diags: Collector) -> None:
+    def __init__(self, items: list[Any], folder: str, diags: Collector, readings: Readings = ALL) -> None:
         self.folder = folder
+        self.readings = readings
         self.diags = diags
         self.front: dict[str, Any] = {}
         self.title: Heading | None = None
@@ -365,6 +368,8 @@ class _Page:
     def _bases_named(self, inline: Inline, line: int) -> list[TypeRef]:
         """``_bases_named``, reporting each base read from words."""
         found, worded = _bases_named(inline, self.folder)
+        if not self.readings.on("BASE_FROM_WORDS"):
+            return [ref for ref in found if all(ref is not each for each in worded)]
         for ref in worded:
             self.diags.add("BASE_FROM_WORDS", f"'base {ref.name[:-4]} type' read as {ref.name}", line)
         return found
@@ -470,11 +475,11 @@ class _Page:
         base = str(annotation.get("baseType") or "").lstrip("#").strip() or None
         members = main_tables["members"]
         open_type = truthy(annotation.get("openType"))
-        if self.open_said is not None and not open_type:
+        if self.open_said is not None and not open_type and self.readings.on("OPEN_TYPE_FROM_TEXT"):
             self.diags.add("OPEN_TYPE_FROM_TEXT", "the page says this is an open type; read as one", self.open_said)
             open_type = True
         abstract = truthy(annotation.get("abstract"))
-        if self.abstract_said is not None and not abstract and not (members and not main_tables["properties"]):
+        if self.abstract_said is not None and not abstract and not (members and not main_tables["properties"]) and self.readings.on("ABSTRACT_FROM_TEXT"):
             self.diags.add("ABSTRACT_FROM_TEXT", "the page says this type is abstract; read as abstract", self.abstract_said)
             abstract = True
         record = TypeRecord(

@@ -11,6 +11,7 @@ import pickle
 from pathlib import Path
 
 from ..base.cache import folder, key, read_pickled_dict, write_atomically
+from ..base.choices import ALL, Readings
 from .records import PageRecord
 
 
@@ -21,9 +22,10 @@ def page_key(path: str, data: bytes) -> str:
 class PageCache:
     """The page records of one docs root, by a hash of each page's path and bytes."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, readings: Readings = ALL) -> None:
         where = folder()
-        self.file = where / f"pages-{key('pages', str(root.resolve()))}.pickle" if where else None
+        choice = (readings.stamp,) if readings.stamp else ()  # records made with some readings off are kept apart
+        self.file = where / f"pages-{key('pages', str(root.resolve()), *choice)}.pickle" if where else None
         # Each record is kept pickled on its own: saving after one page changed
         # writes the other records' bytes as they are instead of pickling them again.
         self.old: dict[str, bytes] = read_pickled_dict(self.file)
