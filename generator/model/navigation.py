@@ -27,7 +27,12 @@ from ..base.choices import ALL, Readings
 from ..base.diagnostics import Diagnostic, make
 from .ir import ENTITY, ENUM, Method, Model, NavigationProperty, Property, Type
 
-_KEY = re.compile(r"^\{[^{}]*\}$|^[^/]*\((?:'?\{[^()]*\}'?|'[^()']*')\)$")  # {id}, or x('{id}')
+# {id}, or x('{id}'), or a literal GUID (with its dashes or without: a page may write the
+# key it used, /education/classes/acdefc6b-2dc6-4e71-b1e9-6d9810ab1793/assignmentSettings)
+_KEY = re.compile(
+    r"^\{[^{}]*\}$|^[^/]*\((?:'?\{[^()]*\}'?|'[^()']*')\)$"
+    r"|^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$|^(?=[A-Za-z]*[0-9])[0-9A-Fa-f]{32}$"
+)
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _CAST = re.compile(r"^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$")  # microsoft.graph.user
 _READS = ("list", "get")  # a Methods row named so reads what its path addresses
