@@ -91,3 +91,59 @@ def test_real_page_written_with_a_literal_guid() -> None:
     model = resolve([*(read_page(CORPUS / name, CORPUS) for name in names), parse_page(text, page)])
     assert ("assignmentSettings", "educationAssignmentSettings", False) in navigation(model, "educationClass")
     assert "NAVIGATION_FROM_PATH" in codes(model)
+
+
+# -- "baseType": null says the type has no base ----------------------------------------------------
+
+
+def test_an_explicit_null_base_type_blocks_the_entity_base(tmp_path: Path) -> None:
+    """``"baseType": null`` in the annotation of the type's own page says it derives from
+    nothing: no entity base is assumed for it. A relationship still makes one with an id an
+    entity keyed by it; one with no id it leaves a value (nothing it derives from keys it)."""
+    shot = resource(
+        "snapshot",
+        [("id", "String", "Id."), ("width", "Int32", "Width.")],
+        annotation='{"blockType": "resource", "@odata.type": "microsoft.graph.snapshot", "baseType": null}',
+    )
+    exif = resource(
+        "exif",
+        [("camera", "String", "Camera."), ("iso", "Int32", "ISO.")],
+        annotation='{"blockType": "resource", "@odata.type": "microsoft.graph.exif", "baseType": null}',
+    )
+    album = keyed(
+        "album",
+        [("id", "String", "Id.")],
+        relationships=[
+            ("snapshots", "[snapshot](snapshot.md) collection", "Shots."),
+            ("covers", "[cover](cover.md) collection", "Covers."),
+            ("exifs", "[exif](exif.md) collection", "Camera data."),
+        ],
+    )
+    model = model_of(
+        tmp_path,
+        {
+            "resources/entity.md": ENTITY,
+            "resources/album.md": album,
+            "resources/snapshot.md": shot,
+            "resources/exif.md": exif,
+            "resources/cover.md": resource("cover", [("id", "String", "Id."), ("height", "Int32", "Height.")]),
+        },
+    )
+    snapshot, cover, camera = (model.get(f"microsoft.graph.{name}") for name in ("snapshot", "cover", "exif"))
+    assert snapshot is not None and cover is not None and camera is not None
+    assert snapshot.base_type is None and snapshot.kind == "entity"  # keyed by the relationship, derived from nothing
+    assert [p.name for p in snapshot.properties] == ["id", "width"]
+    assert cover.base_type == "microsoft.graph.entity"  # no annotation says otherwise
+    assert (camera.base_type, camera.kind, camera.key_property) == (None, "complex", None)
+    assert [p.name for p in camera.properties] == ["camera", "iso"]  # no key made up for it
+    assert not any(name in d.message for d in model.diagnostics if d.code == "ENTITY_BASE_ASSUMED" for name in ("snapshot", "exif"))
+
+
+@needs_corpus
+def test_real_null_base_type() -> None:
+    """``photo.md`` says ``"baseType": null`` and lists no id (``user.md``'s photos row
+    names it where the service has profilePhoto): complex and derived from nothing, as the
+    service has it."""
+    model = corpus_model("resources/entity.md", "resources/photo.md", "resources/user.md", "resources/profilephoto.md")
+    photo = model.get("microsoft.graph.photo")
+    assert photo is not None and (photo.base_type, photo.kind) == (None, "complex")

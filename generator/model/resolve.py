@@ -427,7 +427,8 @@ class _Resolver:
 
     def implicit_entity_bases(self) -> None:
         """A type keyed by id whose page names no base derives from the documented
-        entity type, as the service's types do (when the docs define entity, keyed by id).
+        entity type, as the service's types do (when the docs define entity, keyed by id);
+        not one whose annotation says ``"baseType": null`` (``photo``).
         """
         if not self.readings.on("ENTITY_BASE_ASSUMED"):
             return
@@ -442,6 +443,8 @@ class _Resolver:
                 continue
             if _names_a_base(entry.record):
                 continue  # its page names a base that isn't documented: that is reported already
+            if entry.record.says_no_base:
+                continue  # its annotation says "baseType": null: it derives from nothing
             entry.base = root.full_name
             self.report(
                 "ENTITY_BASE_ASSUMED",
@@ -527,6 +530,8 @@ class _Resolver:
             if record.is_enum or record.key_property or entry.base:
                 continue
             has_id = any(row.name == "id" for row in record.properties)
+            if record.says_no_base and not has_id:
+                continue  # "baseType": null and no id: a value, derived from nothing and keyed by nothing
             has_id = has_id and self.readings.on("KEY_ASSUMED")
             if has_id and (record.navigation or record.methods):
                 entry.assumed_key = "id"

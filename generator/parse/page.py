@@ -490,6 +490,7 @@ class _Page:
             description=self.description or self._prose(str(self.front.get("description") or ""), 1),
             line=self.title.line if self.title else 1,
             base_type=base,
+            says_no_base="baseType" in annotation and annotation["baseType"] is None,
             inherits=self.inherits[0] if self.inherits else None,
             inherits_line=self.inherits[1] if self.inherits else 0,
             base_mentions=tuple(self.base_mentions),

@@ -104,6 +104,7 @@ class TypeRecord:
     description: str
     line: int
     base_type: str | None = None  # the annotation's baseType
+    says_no_base: bool = False  # the annotation's baseType is null: the page says the type derives from nothing
     inherits: TypeRef | None = None  # the "Inherits from [x](...)" line
     inherits_line: int = 0
     # Other sentences naming an ancestor: "Inherited from [x]" in rows, "subclass of [x]", ...
