@@ -147,3 +147,81 @@ def test_real_null_base_type() -> None:
     model = corpus_model("resources/entity.md", "resources/photo.md", "resources/user.md", "resources/profilephoto.md")
     photo = model.get("microsoft.graph.photo")
     assert photo is not None and (photo.base_type, photo.kind) == (None, "complex")
+
+
+# -- an action at the end of a POST path is no navigation property -------------------------------
+
+
+def test_a_post_to_an_action_adds_no_navigation_property(tmp_path: Path) -> None:
+    """``POST /groups/{id}/threads/{id}/reply`` is the thread's reply action (its own page says
+    so), even where another page creates an attachment by posting there; ``POST
+    .../items/{id}/invite`` answers the permissions it grants, a collection, where a create
+    answers the one item it made; an "Add" at ``.../add`` is named after the segment it posts
+    to. ``POST .../items/{id}/tags`` creates a tag: a navigation property."""
+    group = keyed(
+        "group",
+        [("id", "String", "Id.")],
+        relationships=[("threads", "[thread](thread.md) collection", "Threads.")],
+        methods=[("[List groups](../api/group-list.md)", "[group](group.md) collection", "All.")],
+    )
+    thread = keyed("thread", [("id", "String", "Id.")], methods=[("[reply](../api/thread-reply.md)", "None", "Reply.")])
+    attachment = keyed(
+        "attachment",
+        [("id", "String", "Id.")],
+        methods=[("[Add attachment](../api/thread-post-attachments.md)", "[attachment](attachment.md)", "Add one.")],
+    )
+    item = keyed(
+        "item",
+        [("id", "String", "Id.")],
+        methods=[
+            ("[List items](../api/item-list.md)", "[item](item.md) collection", "All."),
+            ("[Add permissions](../api/item-invite.md)", "[permission](permission.md) collection", "Invite."),
+            ("[Create tag](../api/item-post-tags.md)", "[tag](tag.md)", "Tag it."),
+            ("[Add](../api/item-add.md)", "[item](item.md)", "Add an item beside it."),
+        ],
+    )
+    created = "201 Created"
+    model = model_of(
+        tmp_path,
+        {
+            "resources/entity.md": ENTITY,
+            "resources/group.md": group,
+            "resources/thread.md": thread,
+            "resources/attachment.md": attachment,
+            "resources/item.md": item,
+            "resources/permission.md": keyed("permission", [("id", "String", "Id.")]),
+            "resources/tag.md": keyed("tag", [("id", "String", "Id.")]),
+            "api/group-list.md": api_page("List groups", "GET /groups"),
+            "api/thread-reply.md": api_page("thread: reply", "POST /groups/{id}/threads/{id}/reply", status="202 Accepted"),
+            "api/thread-post-attachments.md": api_page("Add attachment", "POST /groups/{id}/threads/{id}/reply", status="202 Accepted"),
+            "api/item-list.md": api_page("List items", "GET /items"),
+            "api/item-invite.md": api_page("Send a sharing invitation", "POST /items/{id}/invite", response='{"value": []}'),
+            "api/item-post-tags.md": api_page("Create tag", "POST /items/{id}/tags", response='{"id": "1"}', status=created),
+            "api/item-add.md": api_page("item: add", "POST /items/{id}/add", response='{"id": "2"}', status=created),
+        },
+    )
+    assert navigation(model, "thread") == []
+    assert navigation(model, "item") == [("tags", "tag", True)]
+
+
+@needs_corpus
+def test_real_actions_are_no_navigation_properties() -> None:
+    model = corpus_model(
+        "resources/entity.md",
+        "resources/group.md",
+        "resources/conversationthread.md",
+        "resources/post.md",
+        "resources/attachment.md",
+        "resources/driveitem.md",
+        "resources/permission.md",
+        "resources/drive.md",
+        "api/group-list.md",
+        "api/group-list-threads.md",
+        "api/conversationthread-reply.md",
+        "api/post-reply.md",
+        "api/post-post-attachments.md",
+        "api/driveitem-invite.md",
+        "api/permission-grant.md",
+        "api/drive-get.md",
+    )
+    assert not any(name in ("reply", "invite", "grant") for t in model.types for name in (n.name for n in t.navigation_properties))

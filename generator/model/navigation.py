@@ -77,6 +77,18 @@ def collection_patterns(paths: Iterable[str]) -> set[str]:
     return found
 
 
+def _acts(method: Method, last: str) -> bool:
+    """Whether a page documents a POST at a path ending in ``last`` as an action, not a
+    create: its Methods row is named after that segment (``reply``, "Invite people" at
+    ``.../invite``, "Add" at ``.../tables/add``), or it answers a collection, where a create
+    answers the one item it made ("Add permissions" at ``.../invite`` answers the permissions
+    an invitation grants)."""
+    if method.http_method != "POST":
+        return False
+    words = method.name.split()
+    return (bool(words) and words[0].lower() == last.lower()) or method.returns_collection
+
+
 @cache
 def _blank(part: str) -> str:
     if _KEY.match(part):
@@ -101,6 +113,7 @@ class _Paths:
             for n in t.navigation_properties:
                 self.holders.setdefault((n.name.lower(), n.type), []).append(t.full_name)
         self.listed: dict[str, dict[str, tuple[str, bool]]] = {}
+        self.actions: set[str] = set()  # patterns of POST paths that end in an action
         self.diagnostics: list[Diagnostic] = []
 
     # -- what each documented request addresses ---------------------------
@@ -118,6 +131,8 @@ class _Paths:
                 for part in segments:
                     counts = self.spellings.setdefault(part.lower(), {})
                     counts[part] = counts.get(part, 0) + 1
+                if segments and _acts(method, segments[-1]):
+                    self.actions.add(_pattern(segments))
                 if end is None or not segments:
                     continue
                 if method.http_method in ("PATCH", "PUT", "DELETE") and _KEY.match(segments[-1]):
@@ -176,6 +191,8 @@ class _Paths:
             found = self.navigation(current, part)
             if found is None and _FUNCTION.match(part):
                 return  # named as a function or an action is: no property to add
+            if found is None and index == len(segments) - 1 and method.http_method == "POST" and self.prefixes(segments)[index] in self.actions:
+                return  # a page documents an action there (.../threads/{id}/reply): no property to add
             if found is None:
                 end = self.prefix_type(segments, index) or self.named_segment(segments, index)
                 if end is None:
