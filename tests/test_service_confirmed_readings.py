@@ -225,3 +225,62 @@ def test_real_actions_are_no_navigation_properties() -> None:
         "api/drive-get.md",
     )
     assert not any(name in ("reply", "invite", "grant") for t in model.types for name in (n.name for n in t.navigation_properties))
+
+
+# -- a root segment typed by its name alone holds no navigation of a value type ----------------------
+
+
+def test_a_root_named_like_a_complex_type_adds_it_no_navigation(tmp_path: Path) -> None:
+    """``/identity`` is a singleton no request reads, and ``identity`` is a complex type (the
+    actor of an identitySet): the name alone doesn't make the value type the root's, so the
+    paths under it give ``identity`` no navigation properties (they are still followed: the
+    list at ``/identity/userFlows`` lists user flows). An entity named so (``/teamwork``, a
+    ``teamwork``) still holds what its paths imply."""
+    identity = resource("identity", [("displayName", "String", "Name."), ("id", "String", "Id.")])
+    flow = keyed(
+        "userFlow",
+        [("id", "String", "Id.")],
+        methods=[
+            ("[List userFlows](../api/identity-list-userflows.md)", "[userFlow](userflow.md) collection", "All."),
+            ("[Create userFlow](../api/identity-post-userflows.md)", "[userFlow](userflow.md)", "Make one."),
+        ],
+    )
+    integration = keyed(
+        "workforceIntegration",
+        [("id", "String", "Id.")],
+        methods=[("[List workforceIntegrations](../api/teamwork-list.md)", "[workforceIntegration](workforceintegration.md) collection", "All.")],
+    )
+    model = model_of(
+        tmp_path,
+        {
+            "resources/entity.md": ENTITY,
+            "resources/identity.md": identity,
+            "resources/identityset.md": resource("identitySet", [("user", "[identity](identity.md)", "The user.")]),
+            "resources/userflow.md": flow,
+            "resources/teamwork.md": keyed("teamwork", [("id", "String", "Id.")]),
+            "resources/workforceintegration.md": integration,
+            "api/identity-list-userflows.md": api_page("List userFlows", "GET /identity/userFlows"),
+            "api/identity-post-userflows.md": api_page("Create userFlow", "POST /identity/userFlows", response='{"id": "1"}', status="201 Created"),
+            "api/teamwork-list.md": api_page("List workforceIntegrations", "GET /teamwork/workforceIntegrations"),
+        },
+    )
+    assert navigation(model, "identity") == []
+    assert not any("microsoft.graph.identity:" in d.message for d in model.diagnostics if d.code == "NAVIGATION_FROM_PATH")
+    listing = next(op for op in model.operations if op.paths == ("/identity/userFlows",) and op.http_method == "GET")
+    assert (listing.kind, listing.item) == ("list", "microsoft.graph.userFlow")
+    assert navigation(model, "teamwork") == [("workforceIntegrations", "workforceIntegration", True)]
+
+
+@needs_corpus
+def test_real_identity_root_is_not_the_identity_type() -> None:
+    model = corpus_model(
+        "resources/entity.md",
+        "resources/identity.md",
+        "resources/identityset.md",
+        "resources/identityuserflowattribute.md",
+        "resources/identityuserflow.md",
+        "api/identityuserflowattribute-post.md",
+        "api/identityuserflowattribute-list.md",
+        "api/identityuserflow-list.md",
+    )
+    assert navigation(model, "identity") == []

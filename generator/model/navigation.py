@@ -114,6 +114,7 @@ class _Paths:
                 self.holders.setdefault((n.name.lower(), n.type), []).append(t.full_name)
         self.listed: dict[str, dict[str, tuple[str, bool]]] = {}
         self.actions: set[str] = set()  # patterns of POST paths that end in an action
+        self.named_alone: set[str] = set()  # root patterns typed by the name of their segment alone (/identity)
         self.diagnostics: list[Diagnostic] = []
 
     # -- what each documented request addresses ---------------------------
@@ -307,6 +308,16 @@ class _Paths:
         """What the paths' first segments address."""
         return [end for pattern, end in self.ends.items() if pattern.count("/") == 1]
 
+    def kept_on(self, holder: Type) -> bool:
+        """Whether the navigation properties the paths imply are the holder's in the model: an
+        entity's, and a complex type's that some root is other than by its segment's name alone.
+        ``/identity`` is no ``identity``, the value type of an identitySet: the paths under it
+        are still followed, but what they imply is not the value type's (``/policies`` is a
+        ``policyRoot``, whose name says it is a root)."""
+        if holder.kind == ENTITY:
+            return True
+        return any(end.type == holder.full_name and not end.collection for pattern, end in self.ends.items() if pattern.count("/") == 1 and pattern not in self.named_alone)
+
     def learn_prefixes(self, requests: list[tuple[Type, Method, list[str], _End]]) -> None:
         """What each unread prefix of the paths addresses: by what follows it, and for a
         singleton that nothing else tells, by its name."""
@@ -323,6 +334,8 @@ class _Paths:
                 named = self.type_named_like(first, exact, items)
                 if named is not None:
                     self.ends[root] = _End(named, False, 4)
+                    if named.rsplit(".", 1)[-1].lower() == first.lower():
+                        self.named_alone.add(root)
 
     def vote_prefixes(self, requests: list[tuple[Type, Method, list[str], _End]]) -> None:
         """What each unread prefix addresses where what follows it tells, and every path
@@ -425,7 +438,7 @@ class _Paths:
         types = []
         for t in self.model.types:
             added = self.added.get(t.full_name)
-            if not added:
+            if not added or not self.kept_on(t):
                 types.append(t)
                 continue
             for name, (navigation, method, path) in sorted(added.items()):
