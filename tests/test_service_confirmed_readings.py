@@ -284,3 +284,48 @@ def test_real_identity_root_is_not_the_identity_type() -> None:
         "api/identityuserflow-list.md",
     )
     assert navigation(model, "identity") == []
+
+
+# -- possible values are an enum's members in another case, or but for unknownFutureValue -------------
+
+
+def test_possible_values_are_an_enums_members_in_another_case(tmp_path: Path) -> None:
+    """``notStarted, running, completed, failed`` are operationStatus's ``NotStarted, Running,
+    Completed, Failed``: Graph's names don't differ by case. ``unknownFutureValue``, the
+    sentinel an evolvable enum adds, doesn't tell two member sets apart either."""
+    from pages import enum_page
+
+    operation = resource(
+        "operation",
+        [
+            ("status", "String", "Possible values are: `notStarted`, `running`, `completed`, `failed`."),
+            ("mode", "String", "Possible values are: `manual`, `automatic`, `unknownFutureValue`."),
+            ("tone", "String", "Possible values are: `low`, `high`."),  # two enums have these: neither is taken
+        ],
+    )
+    model = model_of(
+        tmp_path,
+        {
+            "resources/operation.md": operation,
+            "resources/operationstatus.md": enum_page("operationStatus", [("NotStarted", "0", ""), ("Running", "1", ""), ("Completed", "2", ""), ("Failed", "3", "")]),
+            "resources/runmode.md": enum_page("runMode", [("manual", "0", ""), ("automatic", "1", "")]),
+            "resources/pitch.md": enum_page("pitch", [("Low", "0", ""), ("High", "1", "")]),
+            "resources/volume.md": enum_page("volume", [("low", "0", ""), ("high", "1", ""), ("unknownFutureValue", "2", "")]),
+        },
+    )
+    found = model.get("microsoft.graph.operation")
+    assert found is not None
+    assert [(p.name, p.type) for p in found.properties] == [
+        ("status", "microsoft.graph.operationStatus"),
+        ("mode", "microsoft.graph.runMode"),
+        ("tone", "Edm.String"),
+    ]
+    assert codes(model).count("ENUM_FROM_VALUES") == 2
+
+
+@needs_corpus
+def test_real_possible_values_in_another_case() -> None:
+    model = corpus_model("resources/commsoperation.md", "resources/enums.md", "resources/entity.md")
+    operation = model.get("microsoft.graph.commsOperation")
+    assert operation is not None
+    assert [p.type for p in operation.properties if p.name == "status"] == ["microsoft.graph.operationStatus"]  # as the service has it

@@ -730,7 +730,9 @@ class _Resolver:
         """The documented enum a String property's "Possible values" belong to: one of its
         namespace named ``<type><Property>`` or as the property, whose members include them
         all (in any case: ``NotStarted`` is ``notStarted``); else the one of its namespace
-        with exactly those members."""
+        with exactly those members; else the one alone with those members in any case, the
+        ``unknownFutureValue`` sentinel left out (commsOperation's ``notStarted``, ``running``
+        ... are operationStatus's ``NotStarted``, ``Running`` ...)."""
         record = entry.record
         for name in (record.name + row.name[:1].upper() + row.name[1:], row.name):
             named = self.by_lower_full.get(f"{record.namespace}.{name}".lower())
@@ -738,10 +740,11 @@ class _Resolver:
             if (
                 enum is not None
                 and enum.is_enum
-                and {v.lower() for v in row.possible_values} <= {m.name.lower() for m in enum.members}
+                and _folded(row.possible_values) <= {m.name.lower() for m in enum.members}
             ):
                 return named
-        return self.enums_by_members.get((record.namespace, frozenset(row.possible_values)))
+        exact = self.enums_by_members.get((record.namespace, frozenset(row.possible_values)))
+        return exact or self.enums_by_folded_members.get((record.namespace, _folded(row.possible_values)))
 
     def inline_enum(self, row: PropertyRow, entry: _Entry, written: str) -> str:
         record = entry.record
@@ -790,6 +793,18 @@ class _Resolver:
             entry = self.entries[name]
             if entry.record.is_enum:
                 found.setdefault((name.rsplit(".", 1)[0], frozenset(m.name for m in entry.record.members)), name)
+        return found
+
+    @cached_property
+    def enums_by_folded_members(self) -> dict[tuple[str, frozenset[str]], str | None]:
+        """Documented enums by their namespace and member names in lower case, the
+        ``unknownFutureValue`` sentinel left out; None where two enums have those members."""
+        found: dict[tuple[str, frozenset[str]], str | None] = {}
+        for name in sorted(self.entries):
+            entry = self.entries[name]
+            if entry.record.is_enum:
+                key = (name.rsplit(".", 1)[0], _folded(m.name for m in entry.record.members))
+                found[key] = name if key not in found else None
         return found
 
     def is_value_row(self, row: PropertyRow, entry: _Entry) -> bool:
@@ -1559,6 +1574,12 @@ def _family_made(types: list[Type]) -> set[str]:
             made.add(name)
             name = bases.get(name)
     return made
+
+
+def _folded(names: Iterable[str]) -> frozenset[str]:
+    """Member names as Graph compares them, in any case, without the ``unknownFutureValue``
+    sentinel an evolvable enum adds."""
+    return frozenset(name.lower() for name in names) - {"unknownfuturevalue"}
 
 
 def _written(ref: TypeRef | None) -> str:
