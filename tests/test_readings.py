@@ -67,6 +67,7 @@ CORPUS_PAGES: dict[str, tuple[str, ...]] = {
     "ABSTRACT_WITHOUT_KINDS": ("resources/extension.md",),
     "UNLISTED_API_PAGE": (ENTITY, "resources/policyroot.md", "resources/authenticationflowspolicy.md", "api/authenticationflowspolicy-get.md"),
     "NAVIGATION_FROM_PATH": (ENTITY, "resources/policyroot.md", "resources/authenticationflowspolicy.md", "api/authenticationflowspolicy-get.md"),
+    "BASE_FROM_LOCATION": (ENTITY, "resources/call.md", "resources/commsoperation.md", "resources/muteparticipantoperation.md", "api/call-get.md", "api/call-mute.md"),
 }
 
 # The readings no page of the corpus shows: a small page of their own.
@@ -110,6 +111,7 @@ CONCLUDED: dict[str, tuple[str, str, object, object]] = {
     "ABSTRACT_WITHOUT_KINDS": ("microsoft.graph.extension", "abstract", False, True),
     "KEY_ASSUMED": ("microsoft.graph.alert", "kind", "entity", "complex"),
     "ENTITY_FROM_DERIVED": ("microsoft.graph.bookingNamedEntity", "kind", "entity", "complex"),
+    "BASE_FROM_LOCATION": ("microsoft.graph.muteParticipantOperation", "base_type", "microsoft.graph.commsOperation", None),
 }
 
 

@@ -329,3 +329,170 @@ def test_real_possible_values_in_another_case() -> None:
     operation = model.get("microsoft.graph.commsOperation")
     assert operation is not None
     assert [p.type for p in operation.properties if p.name == "status"] == ["microsoft.graph.operationStatus"]  # as the service has it
+
+
+# -- an answer that lives in a relationship typed X is an X ------------------------------------------
+
+
+def _action_answering(title: str, path: str, body: str, status: str = "200 OK", location: str = "", notification: str = "") -> str:
+    """An action's API page whose response example carries a ``Location`` header (and a
+    notification example after it, when given)."""
+    header = f"Location: {location}\n" if location else ""
+    extra = ""
+    if notification:
+        extra = f"""
+### Notification
+
+```http
+POST https://bot.contoso.com/api/calls
+Content-Type: application/json
+```
+
+<!-- {{ "blockType": "example", "@odata.type": "microsoft.graph.commsNotifications" }} -->
+```json
+{notification}
+```
+"""
+    return f"""---
+title: "{title}"
+doc_type: apiPageType
+---
+
+# {title}
+
+Namespace: microsoft.graph
+
+Does {title}.
+
+## HTTP request
+<!-- {{ "blockType": "ignored" }} -->
+```http
+POST {path}
+```
+
+## Response
+
+If successful, this method returns a `{status}` response code.
+
+## Examples
+
+### Request
+<!-- {{ "blockType": "request", "name": "{title}" }} -->
+```http
+POST https://graph.microsoft.com/beta{path.replace("{id}", "57dab8b1-894c-409a-b240-bd8beae78896")}
+Content-type: application/json
+
+{{}}
+```
+
+### Response
+<!-- {{ "blockType": "response", "truncated": true }} -->
+```http
+HTTP/1.1 {status}
+{header}Content-Type: application/json
+
+{body}
+```
+{extra}"""
+
+
+def _calls(more: dict[str, str]) -> dict[str, str]:
+    call = keyed(
+        "call",
+        [("id", "String", "Id.")],
+        relationships=[("operations", "[task](task.md) collection", "Its operations.")],
+        methods=[("[List calls](../api/call-list.md)", "[call](call.md) collection", "All.")],
+    )
+    task = resource("task", [("id", "String", "Id."), ("status", "String", "The status.")])
+    return {
+        "resources/entity.md": ENTITY,
+        "resources/call.md": call,
+        "resources/task.md": task,
+        "api/call-list.md": api_page("List calls", "GET /communications/calls"),
+        **more,
+    }
+
+
+def test_an_answer_located_in_a_relationship_derives_from_its_type(tmp_path: Path) -> None:
+    """``POST /communications/calls/{id}/mute`` answers a ``muteTask`` whose ``Location`` is
+    ``.../calls/57dab8b1-.../operations/17e3b46c-...``, an item of the call's ``operations``,
+    a collection of ``task``: a muteTask is a task (its page names no base). A notification
+    whose ``resourceUrl`` is there, holding a ``toneTask``, says the same of toneTask. A
+    ``202 Accepted`` with a Location (a monitor of the work) says nothing, nor does an answer
+    whose type names its base."""
+    at = "https://graph.microsoft.com/beta/communications/calls/57dab8b1-894c-409a-b240-bd8beae78896/operations/17e3b46c-f61d-4f4d-9635-c626ef18e6ad"
+    mute = resource("muteTask", [("id", "String", "Id."), ("status", "String", "The status."), ("muted", "Boolean", "Muted.")])
+    tone = resource("toneTask", [("id", "String", "Id."), ("tone", "String", "Tone.")])
+    session = resource("sessionInfo", [("id", "String", "Id."), ("persisted", "Boolean", "Kept.")])
+    named = resource("namedTask", [("id", "String", "Id.")], inherits="entity")
+    notification = (
+        '{"@odata.type": "#microsoft.graph.commsNotifications", "value": [{"@odata.type": "#microsoft.graph.commsNotification", '
+        '"changeType": "deleted", "resourceUrl": "/communications/calls/57DAB8B1894C409AB240BD8BEAE78896/operations/0FE0623FD62842EDB4BD8AC290072CC5", '
+        '"resourceData": {"@odata.type": "#microsoft.graph.toneTask", "id": "0fe0623f", "tone": "tone1"}}]}'
+    )
+    model = model_of(
+        tmp_path,
+        _calls(
+            {
+                "resources/mutetask.md": mute,
+                "resources/tonetask.md": tone,
+                "resources/sessioninfo.md": session,
+                "resources/namedtask.md": named,
+                "api/call-mute.md": _action_answering(
+                    "call: mute", "/communications/calls/{id}/mute", '{"@odata.type": "#microsoft.graph.muteTask", "id": "17e3b46c", "muted": true}', location=at, notification=notification
+                ),
+                "api/call-keep.md": _action_answering(
+                    "call: keep", "/communications/calls/{id}/keep", '{"@odata.type": "#microsoft.graph.sessionInfo", "id": "1", "persisted": true}', status="202 Accepted", location=at
+                ),
+                "api/call-name.md": _action_answering("call: name", "/communications/calls/{id}/name", '{"@odata.type": "#microsoft.graph.namedTask", "id": "2"}', status="201 Created", location=at),
+            }
+        ),
+    )
+    types = {t.name: t for t in model.types}
+    assert types["task"].kind == "entity"  # the call's relationship leads to it
+    assert (types["muteTask"].base_type, types["muteTask"].kind) == ("microsoft.graph.task", "entity")
+    assert [p.name for p in types["muteTask"].properties] == ["muted"]  # id and status are task's
+    assert types["toneTask"].base_type == "microsoft.graph.task"
+    assert types["sessionInfo"].base_type is None  # a 202's Location tells nothing of its answer
+    assert types["namedTask"].base_type == "microsoft.graph.entity"  # its page says so
+    said = [d for d in model.diagnostics if d.code == "BASE_FROM_LOCATION"]
+    assert sorted(d.type for d in said) == ["microsoft.graph.muteTask", "microsoft.graph.toneTask"]
+    assert all(d.found == "microsoft.graph.task" and d.path.startswith("api/call-mute.md") for d in said)
+
+
+def test_the_location_reading_is_info_and_listed() -> None:
+    from generator.base.diagnostics import CODES
+
+    assert CODES["BASE_FROM_LOCATION"][0] == "info"
+
+
+@needs_corpus
+def test_real_comms_operations_derive_from_comms_operation() -> None:
+    operations = [
+        "cancelMediaProcessingOperation",
+        "inviteParticipantsOperation",
+        "muteParticipantOperation",
+        "playPromptOperation",
+        "recordOperation",
+        "subscribeToToneOperation",
+        "unmuteParticipantOperation",
+        "updateRecordingStatusOperation",
+    ]
+    pages = ["call-cancelmediaprocessing", "participant-invite", "call-mute", "call-playprompt", "call-record", "call-subscribetotone", "call-unmute", "call-updaterecordingstatus"]
+    model = corpus_model(
+        "resources/entity.md",
+        "resources/call.md",
+        "resources/commsoperation.md",
+        "resources/participant.md",
+        "api/call-get.md",
+        "api/application-post-calls.md",
+        "api/workbook-createsession.md",
+        "resources/workbooksessioninfo.md",
+        *(f"resources/{name.lower()}.md" for name in operations),
+        *(f"api/{page}.md" for page in pages),
+    )
+    for name in operations:
+        found = model.get(f"microsoft.graph.{name}")
+        assert found is not None and (found.base_type, found.kind) == ("microsoft.graph.commsOperation", "entity"), name  # as the service has them
+    session = model.get("microsoft.graph.workbookSessionInfo")
+    assert session is not None and session.base_type is None  # workbook-createsession answers 202 with a Location

@@ -55,6 +55,7 @@ CODES: dict[str, tuple[str, str]] = {
     "OPEN_TYPE_FROM_TEXT": (INFO, "the page says in words that the type is open ('This is an open type'); read as open"),
     "BASE_FROM_TEXT": (INFO, "a base type read from a sentence outside the page's opening ('Inherited from [x]' in a row, ...)"),
     "BASE_FROM_DERIVED_LIST": (INFO, "a base type read from the base's page, which lists the type as derived from it"),
+    "BASE_FROM_LOCATION": (INFO, "a type whose page names no base is answered (by a 200 or 201 with a Location header, or in a notification's resourceUrl) from a relationship of another type; read as deriving from it"),
     "ENTITY_BASE_ASSUMED": (INFO, "a type keyed by id whose page names no base type was read as deriving from entity"),
     "PROPERTY_IS_RELATIONSHIP": (INFO, "a Properties row of an entity type that the API pages $expand was read as a navigation property"),
     "RELATIONSHIP_IS_PROPERTY": (INFO, "a Relationships row of a primitive or enum type was read as a property: relationships lead to entities"),

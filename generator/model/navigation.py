@@ -411,6 +411,33 @@ class _Paths:
                 current, collection = found
         return current, collection
 
+    def locate(self, url: str) -> tuple[str, bool] | None:
+        """What a URL an answer gives addresses (a ``Location`` header, a notification's
+        ``resourceUrl``): read from its first prefix whose type the requests tell, as a walk
+        is, with each segment after a collection that collection's key as the service wrote
+        it (``/communications/calls/57dab8b1-.../operations/17e3b46c-...`` is one of a call's
+        operations); None where a segment can't be read so."""
+        segments = _segments(url)
+        start = next((i for i in range(len(segments)) if self.prefix_type(segments, i) is not None), None)
+        if start is None:
+            return None
+        known = self.prefix_type(segments, start)
+        assert known is not None
+        current, collection = known.type, known.collection
+        for part in segments[start + 1 :]:
+            if _CAST.match(part) and self.model.get(part) is not None:
+                current = part
+            elif collection:
+                collection = False  # a key, written as its value
+            elif not _NAME.match(part):
+                return None
+            else:
+                found = self.navigation(current, part)
+                if found is None or self.model.get(found[0]) is None or self.ambiguous(current, part):
+                    return None
+                current, collection = found
+        return current, collection
+
     def ambiguous(self, type_name: str, name: str) -> bool:
         """Whether ``name`` is a property only of types derived from ``type_name``, which give
         it different types (``identityCertificate`` of each kind of configuration): a path
@@ -469,6 +496,12 @@ def with_path_navigation(model: Model, unlisted: Sequence[tuple[str, Method]] = 
     its types' methods and of ``unlisted`` ones (owner type and method); and what each path
     addresses in that model (``_Paths.address``). With ``NAVIGATION_FROM_PATH`` off in
     ``readings``, the paths still say what they address, but add no navigation property."""
+    navigable, address, _ = navigated(model, unlisted, readings)
+    return navigable, address
+
+
+def navigated(model: Model, unlisted: Sequence[tuple[str, Method]] = (), readings: Readings = ALL) -> tuple[Model, Address, Address]:
+    """``with_path_navigation``, and what a URL an answer gives addresses (``_Paths.locate``)."""
     paths = _Paths(model, unlisted)
     navigable = paths.run()
-    return navigable if readings.on("NAVIGATION_FROM_PATH") else model, paths.address
+    return navigable if readings.on("NAVIGATION_FROM_PATH") else model, paths.address, paths.locate

@@ -252,6 +252,13 @@ READINGS: tuple[Reading, ...] = (
         with_path_navigation,
         _TESTS + "test_a_path_under_an_item_gives_its_type_a_navigation_property",
     ),
+    _reading(
+        "BASE_FROM_LOCATION",
+        "model",
+        "a type whose page names no base, answered (a 200 or 201's Location, a notification's resourceUrl) from a relationship typed x: it derives from x",
+        _Resolver.bases_from_locations,
+        "tests/test_service_confirmed_readings.py::test_an_answer_located_in_a_relationship_derives_from_its_type",
+    ),
 )
 
 BY_CODE: dict[str, Reading] = {reading.code: reading for reading in READINGS}

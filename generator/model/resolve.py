@@ -26,8 +26,10 @@ from typing import Any, TypeVar, cast
 
 from ..base.choices import ALL, Readings
 from ..base.diagnostics import Diagnostic, make
+from ..parse.http import normalize_path
 from ..parse.records import (
     ApiRecord,
+    ExampleRecord,
     Facet,
     Mention,
     MethodRow,
@@ -57,12 +59,13 @@ from .ir import (
     Type,
     TypeKind,
 )
-from .navigation import with_path_navigation
+from .navigation import navigated
 from .operations import with_operations
 from .primitives import UNTYPED, edm_type
 
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 _Item = TypeVar("_Item")  # what a type holds that names another type: a row, a facet
+_Done = TypeVar("_Done")  # what a piece of work makes
 _JSON_PLACEHOLDER = {
     "string": "Edm.String",
     "boolean": "Edm.Boolean",
@@ -1288,6 +1291,87 @@ class _Resolver:
             permissions=_permissions(api),
         )
 
+    def captured(self, work: Callable[[], _Done]) -> tuple[_Done, list[Diagnostic]]:
+        """What ``work`` makes, and the diagnostics it reports, apart from the others: a part
+        of the model read again (``bases_from_locations``) replaces its diagnostics too."""
+        kept, self.diagnostics = self.diagnostics, []
+        try:
+            return work(), self.diagnostics
+        finally:
+            self.diagnostics = kept
+
+    def built_type(self, name: str) -> Type:
+        entry = self.entries[name]
+        record = entry.record
+        key = self.key_of(entry) if entry.kind == ENTITY else None
+        if not record.open_type and entry.kind != ENUM and self.is_open(entry):
+            self.report("OPEN_TYPE_INHERITED", f"{name} derives from an open type; open too", entry.page.path, record.line, type=name)
+        return Type(
+            full_name=entry.full_name,
+            name=entry.full_name.rsplit(".", 1)[-1],
+            namespace=entry.full_name.rsplit(".", 1)[0],
+            kind=entry.kind,
+            source=Source(entry.page.path, record.line),
+            base_type=entry.base,
+            abstract=record.abstract,
+            open_type=entry.kind != ENUM and self.is_open(entry),
+            key_property=key,
+            description=record.description,
+            properties=(self.properties(entry, key) if entry.kind != ENUM else ()),
+            navigation_properties=(self.navigation(entry, key) if entry.kind != ENUM else ()),
+            members=self.members(entry) if entry.kind == ENUM else (),
+            flags=entry.kind == ENUM and self.flags(entry),
+            methods=self.methods(entry),
+        )
+
+    def completed(self, built: list[Type]) -> tuple[list[Type], list[tuple[str, Method]]]:
+        """The types with the inline enums, abstract only where something can be made, and
+        the methods of the API pages no Methods table links: requests all the same, whose
+        paths imply navigation too."""
+        types = self.made_abstract(sorted([*built, *self.inline_enums.values()], key=lambda t: t.full_name))
+        return types, self.unlisted_methods({t.full_name: t for t in types})
+
+    def bases_from_locations(self, locate: Callable[[str], tuple[str, bool] | None]) -> set[str]:
+        """A type whose page names no base, answered by a 200 or 201 whose ``Location`` (or
+        named by a notification whose ``resourceUrl``) is in a relationship of another type,
+        derives from that type: the operation a call's mute answers lives in its
+        ``operations``, a collection of commsOperation, so a muteParticipantOperation is a
+        commsOperation. Not a 202's Location, which names a monitor of the work (a workbook
+        session's answer is no operation). The types given a base, each read so only when
+        every such URL says the same."""
+        if not self.readings.on("BASE_FROM_LOCATION"):
+            return set()
+        found: dict[str, dict[str, tuple[str, int, str]]] = {}  # type -> base -> where (page, line, URL)
+        for page in self.pages:
+            for example in page.api.examples if page.api is not None else ():
+                for type_name, url in _located_answers(example):
+                    answer = self.lookup(type_name, "microsoft.graph")
+                    entry = self.entries.get(answer) if answer else None
+                    end = locate(normalize_path(url))
+                    if entry is None or end is None or end[0] == entry.full_name or self.entries.get(end[0]) is None:
+                        continue
+                    found.setdefault(entry.full_name, {}).setdefault(end[0], (page.path, example.line, normalize_path(url)))
+        given: set[str] = set()
+        for name in sorted(found):
+            entry, bases = self.entries[name], found[name]
+            if len(bases) != 1 or entry.base is not None or _names_a_base(entry.record) or entry.record.says_no_base or entry.record.is_enum:
+                continue
+            (base, (path, line, url)), = bases.items()
+            if self.entries[base].kind != ENTITY or self.entries[base].record.is_enum or any(c.full_name == name for c in self.lineage(self.entries[base])):
+                continue  # a relationship leads to an entity; and a type can't derive from its own kind
+            entry.base = base
+            given.add(name)
+            shown = url if len(url) <= 100 else url[:100] + "..."
+            self.report(
+                "BASE_FROM_LOCATION",
+                f"{name}: base type {base}, as the answer at {shown} is in a relationship of that type",
+                path,
+                line,
+                type=name,
+                found=base,
+            )
+        return given
+
     def made_abstract(self, types: list[Type]) -> list[Type]:
         """An abstract type no documented type derives from that is not abstract itself could
         never be made, nor any value of it read: it is read as a type that can be
@@ -1518,39 +1602,28 @@ class _Resolver:
         self.implicit_entity_bases()
         self.break_cycles()
         self.assign_kinds()
-        types: list[Type] = []
-        for name in sorted(self.entries):
-            entry = self.entries[name]
-            record = entry.record
-            key = self.key_of(entry) if entry.kind == ENTITY else None
-            if not record.open_type and entry.kind != ENUM and self.is_open(entry):
-                self.report("OPEN_TYPE_INHERITED", f"{name} derives from an open type; open too", entry.page.path, record.line, type=name)
-            types.append(
-                Type(
-                    full_name=entry.full_name,
-                    name=entry.full_name.rsplit(".", 1)[-1],
-                    namespace=entry.full_name.rsplit(".", 1)[0],
-                    kind=entry.kind,
-                    source=Source(entry.page.path, record.line),
-                    base_type=entry.base,
-                    abstract=record.abstract,
-                    open_type=entry.kind != ENUM and self.is_open(entry),
-                    key_property=key,
-                    description=record.description,
-                    properties=(self.properties(entry, key) if entry.kind != ENUM else ()),
-                    navigation_properties=(self.navigation(entry, key) if entry.kind != ENUM else ()),
-                    members=self.members(entry) if entry.kind == ENUM else (),
-                    flags=entry.kind == ENUM and self.flags(entry),
-                    methods=self.methods(entry),
-                )
-            )
-        types.extend(self.inline_enums.values())
-        types.sort(key=lambda t: t.full_name)
-        types = self.made_abstract(types)
+        built = {name: self.captured(lambda: self.built_type(name)) for name in sorted(self.entries)}
+        (types, unlisted), said = self.captured(lambda: self.completed([t for t, _ in built.values()]))
+        navigable, address, locate = navigated(Model(types=tuple(types)), unlisted, self.readings)
+        given = self.bases_from_locations(locate)
+        if given:
+            # Read again what a new base changes: the types that derive from one given a base,
+            # those of another kind now, and those whose rows name a type of another kind.
+            kinds = {name: entry.kind for name, entry in self.entries.items()}
+            self.break_cycles()
+            self.assign_kinds()
+            moved = {name for name, entry in self.entries.items() if entry.kind != kinds[name]}
+            again = {name for name, entry in self.entries.items() if name in moved or any(c.full_name in given for c in self.lineage(entry))}
+            rows: Callable[[_Entry], Iterable[PropertyRow]] = lambda entry: (*entry.record.properties, *entry.record.navigation)
+            again |= {holder.full_name for target, holder, _ in self.naming(rows, lambda row: row.type) if target in moved}
+            for name in sorted(again):
+                built[name] = self.captured(lambda: self.built_type(name))
+            (types, unlisted), said = self.captured(lambda: self.completed([t for t, _ in built.values()]))
+            navigable, address, _ = navigated(Model(types=tuple(types)), unlisted, self.readings)
+        for _, found in built.values():
+            self.diagnostics.extend(found)
+        self.diagnostics.extend(said)
         examples = self.examples()
-        # The pages no Methods table links are requests all the same: their paths imply navigation too.
-        unlisted = self.unlisted_methods({t.full_name: t for t in types})
-        navigable, address = with_path_navigation(Model(types=tuple(types)), unlisted, self.readings)
         self.diagnostics.extend(navigable.diagnostics)
         final_types = navigable.types
         operations = with_operations(Model(types=final_types, examples=examples), unlisted, address).operations
@@ -1558,6 +1631,30 @@ class _Resolver:
         return Model(
             types=final_types, diagnostics=tuple(diagnostics), examples=examples, operations=operations
         )
+
+
+def _located_answers(example: ExampleRecord) -> Iterator[tuple[str, str]]:
+    """(the type an answer names in ``@odata.type``, the URL it is at) for a 200 or 201
+    response example with a ``Location`` header (the type its annotation names, when the
+    body is in a block of its own), and for each notification in an example that gives a
+    ``resourceUrl`` and the ``resourceData`` there."""
+    try:
+        body = json.loads(example.body) if example.body else None
+    except ValueError:
+        return
+    said = body.get("@odata.type") if isinstance(body, dict) else None
+    said = said if said is not None or example.body else example.annotation.get("@odata.type")
+    if example.kind == "response" and example.status in (200, 201) and example.location and isinstance(said, str):
+        yield said.lstrip("#"), example.location
+    if not isinstance(body, dict):
+        return
+    notifications = body.get("value")
+    for notification in notifications if isinstance(notifications, list) else ():
+        data = notification.get("resourceData") if isinstance(notification, dict) else None
+        url = notification.get("resourceUrl") if isinstance(notification, dict) else None
+        named = data.get("@odata.type") if isinstance(data, dict) else None
+        if isinstance(url, str) and isinstance(named, str):
+            yield named.lstrip("#"), url
 
 
 def _family_made(types: list[Type]) -> set[str]:

@@ -83,6 +83,7 @@ class Message:
     body: str
     body_offset: int  # line of the body within the fence (0-based)
     is_json: bool
+    location: str | None = None  # a response's Location header
 
 
 def split_message(content: str, info: str) -> Message:
@@ -98,6 +99,7 @@ def split_message(content: str, info: str) -> Message:
         is_json = info.lower().startswith("json") or start.lstrip()[:1] in ("{", "[")
         return Message(None, None, None, content, 0, is_json)
     content_type = ""
+    location = None
     index = first + 1
     while index < len(lines) and lines[index].strip():
         header = lines[index]
@@ -106,6 +108,8 @@ def split_message(content: str, info: str) -> Message:
         name, _, value = header.partition(":")
         if name.strip().lower() == "content-type":
             content_type = value.strip().lower()
+        elif name.strip().lower() == "location" and status is not None:
+            location = value.strip() or None
         index += 1
     body = "\n".join(lines[index:])
     stripped = body.strip()
@@ -119,4 +123,5 @@ def split_message(content: str, info: str) -> Message:
         body=body,
         body_offset=index,
         is_json=is_json,
+        location=location,
     )

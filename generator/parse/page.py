@@ -823,6 +823,7 @@ class _Page:
             status=message.status,
             body=body,
             line=line,
+            location=message.location,
         )
 
 

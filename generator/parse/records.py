@@ -161,6 +161,7 @@ class ExampleRecord:
     status: int | None
     body: str | None  # the JSON body as canonical, compact text; None when there is none or it isn't JSON
     line: int
+    location: str | None = None  # a response's Location header: the URL of what it made or answers about
 
 
 @dataclass(frozen=True)
