@@ -66,6 +66,7 @@ from .primitives import UNTYPED, edm_type
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 _Item = TypeVar("_Item")  # what a type holds that names another type: a row, a facet
 _Done = TypeVar("_Done")  # what a piece of work makes
+_Given = TypeVar("_Given")  # ... and what it is given
 _JSON_PLACEHOLDER = {
     "string": "Edm.String",
     "boolean": "Edm.Boolean",
@@ -1291,12 +1292,13 @@ class _Resolver:
             permissions=_permissions(api),
         )
 
-    def captured(self, work: Callable[[], _Done]) -> tuple[_Done, list[Diagnostic]]:
-        """What ``work`` makes, and the diagnostics it reports, apart from the others: a part
-        of the model read again (``bases_from_locations``) replaces its diagnostics too."""
+    def captured(self, work: Callable[[_Given], _Done], given: _Given) -> tuple[_Done, list[Diagnostic]]:
+        """What ``work`` makes of ``given``, and the diagnostics it reports, apart from the
+        others: a part of the model read again (``bases_from_locations``) replaces its
+        diagnostics too."""
         kept, self.diagnostics = self.diagnostics, []
         try:
-            return work(), self.diagnostics
+            return work(given), self.diagnostics
         finally:
             self.diagnostics = kept
 
@@ -1602,8 +1604,8 @@ class _Resolver:
         self.implicit_entity_bases()
         self.break_cycles()
         self.assign_kinds()
-        built = {name: self.captured(lambda: self.built_type(name)) for name in sorted(self.entries)}
-        (types, unlisted), said = self.captured(lambda: self.completed([t for t, _ in built.values()]))
+        built = {name: self.captured(self.built_type, name) for name in sorted(self.entries)}
+        (types, unlisted), said = self.captured(self.completed, [t for t, _ in built.values()])
         navigable, address, locate = navigated(Model(types=tuple(types)), unlisted, self.readings)
         given = self.bases_from_locations(locate)
         if given:
@@ -1617,8 +1619,8 @@ class _Resolver:
             rows: Callable[[_Entry], Iterable[PropertyRow]] = lambda entry: (*entry.record.properties, *entry.record.navigation)
             again |= {holder.full_name for target, holder, _ in self.naming(rows, lambda row: row.type) if target in moved}
             for name in sorted(again):
-                built[name] = self.captured(lambda: self.built_type(name))
-            (types, unlisted), said = self.captured(lambda: self.completed([t for t, _ in built.values()]))
+                built[name] = self.captured(self.built_type, name)
+            (types, unlisted), said = self.captured(self.completed, [t for t, _ in built.values()])
             navigable, address, _ = navigated(Model(types=tuple(types)), unlisted, self.readings)
         for _, found in built.values():
             self.diagnostics.extend(found)
