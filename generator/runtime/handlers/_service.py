@@ -686,6 +686,9 @@ class Service:
         """The handler's arguments: path values, then the body as its models."""
         operation: Operation = found.value
         arguments: dict[str, Any] = dict(_arguments(found))
+        if operation.kind == "function" and body is None:
+            # a function's parameters are in its URL (name(a='x')), not a body
+            body = {}
         if (operation.parameters or operation.body is not None) and not isinstance(
             body, dict
         ):
