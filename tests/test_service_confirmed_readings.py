@@ -496,3 +496,61 @@ def test_real_comms_operations_derive_from_comms_operation() -> None:
         assert found is not None and (found.base_type, found.kind) == ("microsoft.graph.commsOperation", "entity"), name  # as the service has them
     session = model.get("microsoft.graph.workbookSessionInfo")
     assert session is not None and session.base_type is None  # workbook-createsession answers 202 with a Location
+
+
+# -- a function its syntax writes without parentheses, called with them ---------------------------
+
+
+def test_a_function_called_with_arguments_its_syntax_leaves_out(tmp_path: Path) -> None:
+    """``GET /grants/filterByCurrentUser`` is written without the parameter list its example
+    calls it with (``filterByCurrentUser(on='allowedRequestor')``): it is that function, not a
+    list at ``.../filterByCurrentUser`` nor, for the example, the grant keyed
+    ``filterByCurrentUser(on=...``. Its path takes the argument as a placeholder, so any value
+    reaches it."""
+    grant = keyed(
+        "grant",
+        [("id", "String", "Id.")],
+        methods=[
+            ("[List grants](../api/grant-list.md)", "[grant](grant.md) collection", "All."),
+            ("[Get grant](../api/grant-get.md)", "[grant](grant.md)", "One."),
+            ("[filterByCurrentUser](../api/grant-filterbycurrentuser.md)", "[grant](grant.md) collection", "Mine."),
+        ],
+    )
+    mine = api_page("grant: filterByCurrentUser", "GET /grants/filterByCurrentUser", response='{"value": []}').replace(
+        "beta/grants/filterByCurrentUser", "beta/grants/filterByCurrentUser(on='allowedRequestor')"
+    )
+    assert "filterByCurrentUser(on='allowedRequestor')" in mine
+    model = model_of(
+        tmp_path,
+        {
+            "resources/entity.md": ENTITY,
+            "resources/grant.md": grant,
+            "api/grant-list.md": api_page("List grants", "GET /grants"),
+            "api/grant-get.md": api_page("Get grant", "GET /grants/{id}"),
+            "api/grant-filterbycurrentuser.md": mine,
+        },
+    )
+    (op,) = [op for op in model.operations if op.source is not None and op.source.path == "api/grant-filterbycurrentuser.md"]
+    assert (op.kind, op.paths, op.function_parameters) == ("function", ("/grants/filterByCurrentUser(on='{on}')",), ("on",))
+    from generator.payloads.mockdata import route, router
+
+    (request,) = [e for e in model.examples if e.kind == "request" and e.source.path == "api/grant-filterbycurrentuser.md"]
+    found = route(router(model), request)
+    assert found is not None and found.value.id == op.id  # not the get of a grant keyed "filterByCurrentUser(on=..."
+
+
+@needs_corpus
+def test_real_functions_called_with_arguments() -> None:
+    model = corpus_model(
+        "resources/entity.md",
+        "resources/accesspackage.md",
+        "resources/intune-shared-mobileapp.md",
+        "api/accesspackage-filterbycurrentuser.md",
+        "api/accesspackage-get.md",
+        "api/accesspackage-list.md",
+        "api/intune-shared-mobileapp-getmobileappcount.md",
+        "api/intune-shared-mobileapp-get.md",
+    )
+    paths = {op.source.path: (op.kind, op.paths) for op in model.operations if op.source is not None}
+    assert paths["api/accesspackage-filterbycurrentuser.md"] == ("function", ("/identityGovernance/entitlementManagement/accessPackages/filterByCurrentUser(on='{on}')",))
+    assert paths["api/intune-shared-mobileapp-getmobileappcount.md"] == ("function", ("/deviceAppManagement/mobileApps/getMobileAppCount(status='{status}')",))

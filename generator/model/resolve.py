@@ -59,7 +59,7 @@ from .ir import (
     Type,
     TypeKind,
 )
-from .navigation import navigated
+from .navigation import collection_patterns, navigated, pattern
 from .operations import with_operations
 from .primitives import UNTYPED, edm_type
 
@@ -1248,7 +1248,8 @@ class _Resolver:
             paths: tuple[str, ...] = (api_path,)
         else:
             http_method, api_path = api.requests[0].method, api.requests[0].path
-            paths = tuple(dict.fromkeys(r.path for r in api.requests if r.method == http_method))
+            paths = self.as_called(tuple(dict.fromkeys(r.path for r in api.requests if r.method == http_method)), http_method, api)
+            api_path = paths[0]
         parameters: tuple[Parameter, ...] = ()
         body_type = None
         status = None
@@ -1291,6 +1292,43 @@ class _Resolver:
             headers=_headers(api),
             permissions=_permissions(api),
         )
+
+    @cached_property
+    def collections(self) -> set[str]:
+        """The patterns of the documented paths that address a collection: a path keys an item
+        after them, or a Methods row lists what is there."""
+        found = collection_patterns(r.path for page in self.api_pages.values() if page.api is not None for r in page.api.requests)
+        for entry in self.entries.values():
+            for row in entry.record.methods:
+                listing = row.name.split()[0].lower() == "list" if row.name.split() else False
+                page = self.api_pages.get((row.link.folder or "api", row.link.stem)) if row.link and listing else None
+                found.update(pattern(r.path) for r in (page.api.requests if page is not None and page.api is not None else ()) if r.method == "GET")
+        return found
+
+    def as_called(self, paths: tuple[str, ...], http_method: str, api: ApiRecord) -> tuple[str, ...]:
+        """A function of a collection that a page's syntax writes without its parentheses
+        (``GET .../accessPackages/filterByCurrentUser``), which its request example calls with
+        arguments (``filterByCurrentUser(on='allowedRequestor')``), is that call: its path
+        takes the arguments, each a placeholder (``filterByCurrentUser(on='{on}')``), so that a
+        request with any value reaches it rather than reading as a key of the collection.
+        Not where the page writes the call too (``usedRange`` and ``usedRange(valuesOnly=true)``
+        are both functions), nor after one item (``/root/delta``, whose ``token`` may be left out)."""
+        calls: dict[str, str] = {}
+        for example in api.examples:
+            if http_method == "GET" and example.kind == "request" and example.http_method == http_method and example.url:
+                called = _CALLED.match(normalize_path(example.url).rsplit("/", 1)[-1])
+                if called is not None:
+                    calls.setdefault(called.group(1).lower(), called.group(2))
+        written = {path.rsplit("/", 1)[-1].split("(", 1)[0].lower() for path in paths if path.endswith(")")}
+        found: list[str] = []
+        for path in paths:
+            head, _, last = path.rpartition("/")
+            arguments = calls.get(last.lower()) if _IDENTIFIER.match(last) and last.lower() not in written else None
+            named = [_ARGUMENT.match(part) for part in arguments.split(",")] if arguments is not None else []
+            if named and all(named) and pattern(head) in self.collections:
+                last += "(" + ",".join(f"{a.group(1)}='{{{a.group(1)}}}'" if a.group(2).startswith("'") else f"{a.group(1)}={{{a.group(1)}}}" for a in named if a) + ")"
+            found.append(f"{head}/{last}")
+        return tuple(dict.fromkeys(found))
 
     def captured(self, work: Callable[[_Given], _Done], given: _Given) -> tuple[_Done, list[Diagnostic]]:
         """What ``work`` makes of ``given``, and the diagnostics it reports, apart from the
@@ -1450,7 +1488,7 @@ class _Resolver:
             for http_method in dict.fromkeys(r.method for r in api.requests):
                 returns = response if http_method != "DELETE" else None
                 status = api.success_status or _default_status(http_method, returns, api.title)
-                paths = tuple(dict.fromkeys(r.path for r in api.requests if r.method == http_method))
+                paths = self.as_called(tuple(dict.fromkeys(r.path for r in api.requests if r.method == http_method)), http_method, api)
                 found.append(
                     (
                         owner,
@@ -1697,6 +1735,8 @@ def _path_pattern(path: str) -> str:
 
 
 _QUALIFIED_NAME = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\Z")
+_CALLED = re.compile(r"([A-Za-z_]\w*)\(([^()]*=[^()]*)\)\Z")  # a function called with arguments: name(a='x',b=5)
+_ARGUMENT = re.compile(r"\s*([A-Za-z_]\w*)\s*=\s*('[^']*'|[^',]*)\s*\Z")
 
 
 def _names_a_base(record: TypeRecord) -> bool:
