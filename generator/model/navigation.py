@@ -405,8 +405,8 @@ class _Paths:
             elif collection or not _NAME.match(part):
                 return None
             else:
-                found = self.navigation(current, part)
-                if found is None or self.model.get(found[0]) is None or self.ambiguous(current, part):
+                found = self.step(current, part)
+                if found is None:
                     return None
                 current, collection = found
         return current, collection
@@ -432,11 +432,20 @@ class _Paths:
             elif not _NAME.match(part):
                 return None
             else:
-                found = self.navigation(current, part)
-                if found is None or self.model.get(found[0]) is None or self.ambiguous(current, part):
+                found = self.step(current, part)
+                if found is None:
                     return None
                 current, collection = found
         return current, collection
+
+    def step(self, type_name: str, name: str) -> tuple[str, bool] | None:
+        """What the navigation ``name`` of ``type_name`` leads to (a documented type, and
+        whether a collection of it); None where it leads nowhere known, or where types
+        derived from ``type_name`` give the name different meanings."""
+        found = self.navigation(type_name, name)
+        if found is None or self.model.get(found[0]) is None or self.ambiguous(type_name, name):
+            return None
+        return found
 
     def ambiguous(self, type_name: str, name: str) -> bool:
         """Whether ``name`` is a property only of types derived from ``type_name``, which give

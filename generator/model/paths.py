@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from ..runtime.handlers._routes import split_outside
+
 _PLACEHOLDER = re.compile(r"^\{[^{}]*\}$")
 _KEYED = re.compile(r"^([A-Za-z_][\w.]*)\((?:'?\{([^{}]*)\}'?|'([^']*)')\)$")
 _CALL = re.compile(r"^([A-Za-z_][\w.]*)\((.*)\)$")
@@ -46,7 +48,7 @@ def segment(text: str) -> Segment:
     call = _CALL.match(text)
     if call:
         arguments = tuple(
-            (found.group(1), found.group(2)) for part in _split(call.group(2)) if (found := _ARGUMENT.match(part))
+            (found.group(1), found.group(2)) for part in split_outside(call.group(2), ",") if (found := _ARGUMENT.match(part))
         )
         return Segment(text, "call", call.group(1), arguments)
     if ":" in text:
@@ -54,24 +56,6 @@ def segment(text: str) -> Segment:
     if _CAST.match(text):
         return Segment(text, "cast", text)
     return Segment(text, "literal", text)
-
-
-def _split(arguments: str) -> list[str]:
-    """``a='x,y',b={b}`` -> ``["a='x,y'", "b={b}"]``: commas inside quotes or braces stay."""
-    parts: list[str] = []
-    depth, quoted, start = 0, False, 0
-    for index, char in enumerate(arguments):
-        if char == "'":
-            quoted = not quoted
-        elif char in "{(" and not quoted:
-            depth += 1
-        elif char in "})" and not quoted:
-            depth -= 1
-        elif char == "," and not quoted and depth == 0:
-            parts.append(arguments[start:index])
-            start = index + 1
-    parts.append(arguments[start:])
-    return [part for part in parts if part.strip()]
 
 
 def segments(path: str) -> list[Segment]:

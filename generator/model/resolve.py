@@ -536,45 +536,34 @@ class _Resolver:
             has_id = any(row.name == "id" for row in record.properties)
             if record.says_no_base and not has_id:
                 continue  # "baseType": null and no id: a value, derived from nothing and keyed by nothing
-            has_id = has_id and self.readings.on("KEY_ASSUMED")
-            if has_id and (record.navigation or record.methods):
+            reason = self.key_reason(entry, has_id)
+            if reason is not None:
+                code, said = reason
                 entry.assumed_key = "id"
                 self.report(
-                    "KEY_ASSUMED",
-                    f"{entry.full_name} has an id and {'relationships' if record.navigation else 'methods'} "
-                    "but no keyProperty or base type; read as an entity keyed by id",
+                    code,
+                    f"{entry.full_name}{said}; read as an entity keyed by id",
                     entry.page.path,
                     record.line,
                     type=entry.full_name,
                     property="id",
                 )
-                continue
-            target_of = self.relationship_to(entry)
-            target_of = target_of if self.readings.on("ENTITY_FROM_RELATIONSHIP") else None
-            if target_of is not None:
-                entry.assumed_key = "id"
-                self.report(
-                    "ENTITY_FROM_RELATIONSHIP",
-                    f"{entry.full_name}: {target_of} is a relationship to it, and relationships lead to entities; "
-                    "read as an entity keyed by id",
-                    entry.page.path,
-                    record.line,
-                    type=entry.full_name,
-                    property="id",
-                )
-                continue
-            addressed = self.addressed_by_key(entry)
-            addressed = addressed if self.readings.on("ENTITY_FROM_PATHS") else None
-            if addressed is not None:
-                entry.assumed_key = "id"
-                self.report(
-                    "ENTITY_FROM_PATHS",
-                    f"{entry.full_name}: its API pages address one by key ({addressed}); read as an entity keyed by id",
-                    entry.page.path,
-                    record.line,
-                    type=entry.full_name,
-                    property="id",
-                )
+
+    def key_reason(self, entry: _Entry, has_id: bool) -> tuple[str, str] | None:
+        """The reading (its code) that makes a type keyed by nothing an entity keyed by id,
+        and what it saw, or None: an id row beside relationships or methods, a relationship
+        leading to it, or API pages addressing one by key (the first that is on)."""
+        record = entry.record
+        if has_id and (record.navigation or record.methods) and self.readings.on("KEY_ASSUMED"):
+            holds = "relationships" if record.navigation else "methods"
+            return "KEY_ASSUMED", f" has an id and {holds} but no keyProperty or base type"
+        target_of = self.relationship_to(entry) if self.readings.on("ENTITY_FROM_RELATIONSHIP") else None
+        if target_of is not None:
+            return "ENTITY_FROM_RELATIONSHIP", f": {target_of} is a relationship to it, and relationships lead to entities"
+        addressed = self.addressed_by_key(entry) if self.readings.on("ENTITY_FROM_PATHS") else None
+        if addressed is not None:
+            return "ENTITY_FROM_PATHS", f": its API pages address one by key ({addressed})"
+        return None
 
     def relationship_to(self, entry: _Entry) -> str | None:
         """The first relationship (``type.name``) of another type whose row names ``entry``'s type."""
