@@ -1,4 +1,4 @@
-"""The readings table (generator/model/readings.py): each reading can be switched off, the
+"""The readings table (generator/model/readings/): each reading can be switched off, the
 table is complete, and what is made from it (docs/readings.md, graphdoc conventions) is current.
 """
 
@@ -133,9 +133,10 @@ def test_every_reading_off_at_once_still_makes_a_model() -> None:
 
 
 def _codes_in(folder: Path) -> set[str]:
-    """The diagnostic codes the modules of ``folder`` write as string constants."""
+    """The diagnostic codes the modules of ``folder`` (and its subfolders), or the one module
+    ``folder`` names, write as string constants."""
     found: set[str] = set()
-    for path in folder.glob("*.py"):
+    for path in folder.rglob("*.py") if folder.is_dir() else [folder]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in CODES:
                 found.add(node.value)
@@ -148,6 +149,18 @@ def test_every_info_code_of_the_model_stage_is_a_reading_or_says_why_not() -> No
     assert sorted(infos - set(BY_CODE) - set(NOT_READINGS)) == []
     assert set(NOT_READINGS) <= infos  # each exemption is an info code the model stage writes
     assert not set(NOT_READINGS) & set(BY_CODE)
+
+
+def test_building_the_model_holds_no_reading() -> None:
+    """The index and the builder conclude nothing a page leaves unsaid: every reading of the
+    model stage is a function of ``generator.model.readings``, switched by its own code."""
+    model = ROOT / "generator" / "model"
+    for module in (model / "index.py", model / "resolve.py"):
+        assert _codes_in(module) & set(BY_CODE) == set(), module.name
+        assert "readings.on(" not in module.read_text(encoding="utf-8"), module.name
+    for reading in READINGS:
+        if reading.function.__module__.startswith("generator.model.readings."):
+            assert getattr(reading.function, "code", None) == reading.code, reading.code
 
 
 def test_every_reading_is_a_code_its_stage_writes() -> None:

@@ -8,10 +8,15 @@ it). ``graphdoc conventions`` prints it, ``docs/readings.md`` is made from it, a
 ``[tool.graphdoc] readings-off`` (``--readings-off``) turns readings off by code: the
 model is then built from what the pages state (``generator.base.choices.Readings``).
 
-The functions stay where they run (the parser, the resolver, the navigation of paths);
-each checks ``readings.on(code)`` where it would conclude. ``NOT_READINGS`` names the
-info codes of the model stage that are no reading, and why, so that a test can tell
-when a new reading was added without a row here.
+The readings of the model stage are functions of the index (``generator.model.index``),
+one per code, in ``types`` (namespaces, bases and keys), ``rows`` (properties, enums and
+members) and ``methods`` (methods and the model as a whole); each is switched by its code
+(``rule.reading``) and reports what it concludes. Building the model (``resolve``) calls
+each where it applies and holds no reading of its own. The readings made while a page is
+parsed stay with the parser, and the one a request path implies with ``navigation``; each
+checks ``readings.on(code)`` where it would conclude. ``NOT_READINGS`` names the info
+codes of the model stage that are no reading, and why, so that a test can tell when a new
+reading was added without a row here.
 """
 
 from __future__ import annotations
@@ -21,10 +26,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ..base.diagnostics import CODES
-from ..parse.page import _Page
-from .navigation import with_path_navigation
-from .resolve import _Resolver
+from ...base.diagnostics import CODES
+from ...parse.page import _Page
+from ..navigation import with_path_navigation
+from . import methods as _methods
+from . import rows as _rows
+from . import types as _types
 
 # The stages, in the order a run goes through them.
 STAGES: dict[str, str] = {
@@ -51,8 +58,8 @@ class Reading:
 
     @property
     def where(self) -> str:
-        """The function's dotted name (a cached property's getter's)."""
-        function = getattr(self.function, "func", self.function)
+        """The function's dotted name."""
+        function = self.function
         return f"{function.__module__}.{function.__qualname__}"
 
 
@@ -90,159 +97,159 @@ READINGS: tuple[Reading, ...] = (
         "NAMESPACE_FROM_USE",
         "index",
         "an enum page with no Namespace line, whose users are all of one namespace: the enum is of that namespace",
-        _Resolver.in_namespace_of_use,
+        _types.namespace_from_use,
         _TESTS + "test_an_enum_page_without_a_namespace_joins_its_users",
     ),
     _reading(
         "BASE_FROM_TEXT",
         "bases",
         "'Inherited from [x]' in a row or a later paragraph, when the opening names no base: x is the base",
-        _Resolver.base_from_mentions,
+        _types.base_from_text,
         _TESTS + "test_inherited_from_in_a_row_names_the_base",
     ),
     _reading(
         "BASE_FROM_DERIVED_LIST",
         "bases",
         "a base type's page lists the types derived from it, whose own pages name no base: it is their base",
-        _Resolver.bases_from_derived_lists,
+        _types.base_from_derived_list,
         _TESTS + "test_a_base_page_listing_its_derived_types_gives_them_their_base",
     ),
     _reading(
         "KEY_ASSUMED",
         "keys",
         "a type with an id row and relationships or methods, but no key and no base: an entity keyed by id",
-        _Resolver.assume_keys,
+        _types.key_assumed,
         "tests/test_quirks.py::test_entity_read_from_id_and_methods",
     ),
     _reading(
         "ENTITY_FROM_RELATIONSHIP",
         "keys",
         "a type without a key that another type's relationship leads to: an entity keyed by id",
-        _Resolver.assume_keys,
+        _types.entity_from_relationship,
         _TESTS + "test_a_type_a_relationship_leads_to_is_an_entity",
     ),
     _reading(
         "ENTITY_FROM_PATHS",
         "keys",
         "a type without a key whose API pages address one item by key (GET /things/{id}): an entity keyed by id",
-        _Resolver.assume_keys,
+        _types.entity_from_paths,
         _TESTS + "test_a_type_its_api_pages_address_is_an_entity",
     ),
     _reading(
         "ENTITY_FROM_DERIVED",
         "keys",
         "a keyed type derives from a type keyed by nothing: the root of its bases is an entity with that key",
-        _Resolver.keyed_roots,
+        _types.entity_from_derived,
     ),
     _reading(
         "ENTITY_BASE_ASSUMED",
         "keys",
         "a type keyed by id whose page names no base, when the docs define entity: it derives from entity",
-        _Resolver.implicit_entity_bases,
+        _types.entity_base_assumed,
         _TESTS + "test_a_type_keyed_by_id_derives_from_entity",
     ),
     _reading(
         "PROPERTY_IS_RELATIONSHIP",
         "properties",
         "a Properties row typed with an entity that the type's API pages $expand: a navigation property",
-        _Resolver.expanded_rows,
+        _rows.property_is_relationship,
         _TESTS + "test_a_property_the_api_pages_expand_is_a_relationship",
     ),
     _reading(
         "RELATIONSHIP_IS_PROPERTY",
         "properties",
         "a Relationships row typed with a primitive, an enum or a complex type: a property (off: the row is left out)",
-        _Resolver.properties,
+        _rows.relationship_is_property,
         _TESTS + "test_a_properties_table_headed_relationship_is_still_properties",
     ),
     _reading(
         "COMMON_BASE_TYPE",
         "properties",
         "a type cell naming several types ('a or b'): their closest common base (off: the first one named)",
-        _Resolver.common_base,
+        _types.common_base_type,
         _TESTS + "test_json_cells_a_string_with_values_and_either_of_two_types",
     ),
     _reading(
         "INLINE_ENUM",
         "properties",
         "a type cell naming an undocumented type, with 'Possible values' listed: an enum of those values",
-        _Resolver.property_type,
+        _rows.inline_enum,
         "tests/test_parse_features.py::test_values_for_an_undocumented_type_named_in_the_cell_are_that_enum",
     ),
     _reading(
         "ENUM_FROM_VALUES",
         "properties",
         "a String property whose 'Possible values' are a documented enum's (by name or members): typed with that enum",
-        _Resolver.property_type,
+        _rows.enum_from_values,
         "tests/test_parse_features.py::test_possible_values_of_a_documented_enum_are_that_enum",
     ),
     _reading(
         "JSON_ONLY_PROPERTY",
         "properties",
         "a key of the JSON representation that the Properties table lacks: a property, typed as the JSON shows it",
-        _Resolver.reconcile,
+        _rows.json_only_property,
         "tests/test_parse_features.py::test_annotation_and_json_block_read_as_meant",
     ),
     _reading(
         "BOOLEAN_FROM_JSON",
         "properties",
         "a property the table types String, shown as a bare true or false in the JSON representation: Boolean",
-        _Resolver.reconcile,
+        _rows.boolean_from_json,
         _TESTS + "test_a_bare_boolean_in_the_json_beats_a_string_cell",
     ),
     _reading(
         "ROW_BY_PATH",
         "properties",
         "a Relationships row named by a path ('file/localizations/{id}/versions'): a row of the type the path reaches",
-        _Resolver.reached_rows,
+        _rows.row_by_path,
         _TESTS + "test_a_row_named_by_a_path_belongs_to_the_type_it_reaches",
     ),
     _reading(
         "PROPERTY_FROM_FACET",
         "properties",
         "a page says its type is a facet on another ('the bundle facet on a driveItem'): a property of that type",
-        _Resolver.facets_on,
+        _rows.property_from_facet,
         _TESTS + "test_a_facet_on_a_type_is_its_property",
     ),
     _reading(
         "MEMBER_FROM_VALUES",
         "members",
         "a property typed with an enum lists a possible value the enum lacks: a member of the enum",
-        _Resolver.rows_of_enum,
+        _rows.member_from_values,
         _TESTS + "test_possible_values_of_an_enum_typed_property_add_members",
     ),
     _reading(
         "FLAGS_INFERRED",
         "members",
         "an enum's page says its values combine ('flags', 'multi-valued', ...): a flags enum",
-        _Resolver.flags,
+        _rows.flags_inferred,
         _TESTS + "test_flags_from_prose",
     ),
     _reading(
         "RETURN_TYPE_FROM_EXAMPLE",
         "methods",
         "a Methods row with no return type whose API page's response example names a type: it returns that type",
-        _Resolver.method,
+        _methods.return_type_from_example,
         _TESTS + "test_a_methods_row_without_a_return_type_takes_the_response_examples",
     ),
     _reading(
         "RETURNS_COLLECTION",
         "methods",
         "a Methods row that returns one item, whose API page answers a collection: it returns a collection",
-        _Resolver.method,
+        _methods.returns_collection,
         "tests/test_operations.py::test_a_collection_answer_makes_a_list_and_the_disagreement_is_reported",
     ),
     _reading(
         "ABSTRACT_WITHOUT_KINDS",
         "model",
         "an abstract type no documented concrete type derives from: a type that can be made (not abstract)",
-        _Resolver.made_abstract,
+        _methods.abstract_without_kinds,
     ),
     _reading(
         "UNLISTED_API_PAGE",
         "model",
         "an API page no Methods table links to: an operation of the type it works on (its examples, name or path)",
-        _Resolver.unlisted_methods,
+        _methods.unlisted_api_page,
         "tests/test_operations.py::test_an_unlisted_page_is_served_by_the_type_its_path_addresses",
     ),
     _reading(
@@ -256,7 +263,7 @@ READINGS: tuple[Reading, ...] = (
         "BASE_FROM_LOCATION",
         "model",
         "a type whose page names no base, answered (a 200 or 201's Location, a notification's resourceUrl) from a relationship typed x: it derives from x",
-        _Resolver.bases_from_locations,
+        _types.base_from_location,
         "tests/test_service_confirmed_readings.py::test_an_answer_located_in_a_relationship_derives_from_its_type",
     ),
 )
@@ -312,7 +319,7 @@ def as_markdown() -> str:
     lines = [
         "# The readings",
         "",
-        "<!-- Generated from generator/model/readings.py by `graphdoc conventions --format markdown`; do not edit. -->",
+        "<!-- Generated from generator/model/readings/__init__.py by `graphdoc conventions --format markdown`; do not edit. -->",
         "",
         "What graphdoc concludes from real pages that they don't state outright, in the order a run applies",
         "each. Every reading reports its diagnostic code (`graphdoc lint --severity info` shows them), and",
