@@ -902,3 +902,43 @@ def test_real_row_named_by_a_path() -> None:
     model = corpus_model("resources/entity.md", "resources/agreement.md", "resources/agreementfile.md", "resources/agreementfilelocalization.md")
     found = model.get("microsoft.graph.agreementFile")
     assert found is not None and "localizations" in {n.name for n in found.navigation_properties}
+
+
+def test_a_json_key_a_sibling_lists_is_a_copied_block_not_a_property(tmp_path: Path) -> None:
+    """The JSON block of one record type shows a key its table lacks and another type of the
+    same base lists: the block was copied from that page, so the key is no property. A key
+    no sibling lists is added; and entity's derived types are no siblings of each other."""
+    record = resource("dnsRecord", [("ttl", "Int32", "Time to live.")], inherits="entity")
+    pages = {
+        "resources/entity.md": ENTITY,
+        "resources/dnsrecord.md": record,
+        "resources/cnamerecord.md": resource(
+            "cnameRecord", [("canonicalName", "String", "The name.")], inherits="dnsRecord", json_block='{"canonicalName": "String"}'
+        ),
+        "resources/mxrecord.md": resource(
+            "mxRecord",
+            [("preference", "Int32", "Its order.")],
+            inherits="dnsRecord",
+            json_block='{"canonicalName": "String", "preference": 1024, "mailExchange": "String"}',
+        ),
+        "resources/note.md": keyed("note", [("id", "String", "Id."), ("text", "String", "T.")]),
+        "resources/memo.md": keyed("memo", [("id", "String", "Id.")], json_block='{"id": "String", "text": "String"}'),
+    }
+    model = model_of(tmp_path, pages)
+    mx, memo = model.get("microsoft.graph.mxRecord"), model.get("microsoft.graph.memo")
+    assert mx is not None and [p.name for p in mx.properties] == ["preference", "mailExchange"]
+    assert memo is not None and memo.base_type == "microsoft.graph.entity" and [p.name for p in memo.properties] == ["text"]
+    said = messages(model, "JSON_ONLY_PROPERTY")
+    assert any("'canonicalName'" in m and "microsoft.graph.cnameRecord" in m and "not added" in m for m in said), said
+    assert sum(m.endswith("; added") for m in said) == 2  # mailExchange, and memo's text
+
+
+@needs_corpus
+def test_real_record_types_copying_the_cname_records_json() -> None:
+    names = ["domaindnsrecord", "domaindnscnamerecord", "domaindnsmxrecord", "domaindnssrvrecord", "domaindnstxtrecord"]
+    model = corpus_model(*(f"resources/{name}.md" for name in names))
+    for name in ("domainDnsMxRecord", "domainDnsSrvRecord", "domainDnsTxtRecord"):
+        found = model.get(f"microsoft.graph.{name}")
+        assert found is not None and "canonicalName" not in {p.name for p in found.properties}, name
+    cname = model.get("microsoft.graph.domainDnsCnameRecord")
+    assert cname is not None and "canonicalName" in {p.name for p in cname.properties}

@@ -375,7 +375,7 @@ class _Resolver(Index):
             if declared_name is None and self.is_open(entry):
                 continue  # an open type's JSON shows keys of the moment: it declares only what its tables list
             if declared_name is None:
-                if had_table and not json_only_property(self, entry, name, line):
+                if had_table and not json_only_property(self, entry, name, line, guess):
                     continue
                 type_name, collection = guess or (UNTYPED, isinstance(shown_value, list))
                 table[name] = Property(name=name, type=type_name, collection=collection, line=line)

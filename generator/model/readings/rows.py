@@ -167,9 +167,24 @@ def enum_from_values(index: Index, row: PropertyRow, entry: Entry) -> str | None
 
 
 @reading("JSON_ONLY_PROPERTY", False)
-def json_only_property(index: Index, entry: Entry, name: str, line: int) -> bool:
+def json_only_property(index: Index, entry: Entry, name: str, line: int, shown: tuple[str, bool] | None) -> bool:
     """A key the JSON representation shows that the Properties table lacks: a property
-    (typed as the JSON placeholder implies)."""
+    (typed as the JSON placeholder implies: ``shown``, the type and whether a collection).
+    Not one that a type of the same base lists in its Properties table with that type: the
+    block was copied from that type's page (the MX, SRV and TXT records show the CNAME
+    record's ``canonicalName``). The base is not entity, which every entity derives from."""
+    sibling = _listed_by_sibling(index, entry, name, shown) if shown is not None else None
+    if sibling is not None:
+        index.report(
+            "JSON_ONLY_PROPERTY",
+            f"{entry.full_name}: {name!r} is in the JSON representation but not in the Properties table; "
+            f"{sibling}, of the same base type, lists it: not added",
+            entry.page.path,
+            line,
+            type=entry.full_name,
+            property=name,
+        )
+        return False
     index.report(
         "JSON_ONLY_PROPERTY",
         f"{entry.full_name}: {name!r} is in the JSON representation but not in the Properties table; added",
@@ -179,6 +194,23 @@ def json_only_property(index: Index, entry: Entry, name: str, line: int) -> bool
         property=name,
     )
     return True
+
+
+def _listed_by_sibling(index: Index, entry: Entry, name: str, shown: tuple[str, bool]) -> str | None:
+    """The first other type (by name) of ``entry``'s base, entity aside, whose Properties
+    table has a row ``name`` (in any case) of the type ``shown``."""
+    if entry.base is None or entry.base == index.lookup("entity", "microsoft.graph"):
+        return None
+    for other in sorted(index.entries):
+        sibling = index.entries[other]
+        if sibling is entry or sibling.base != entry.base:
+            continue
+        for row in sibling.record.properties:
+            if row.name.lower() == name.lower() and row.type is not None:
+                typed_as = edm_type(row.type.name) if row.type.link is None else None
+                if (typed_as or index.quiet_ref(row.type, sibling.record.namespace), row.type.collection) == shown:
+                    return other
+    return None
 
 
 @reading("BOOLEAN_FROM_JSON", None)
