@@ -145,6 +145,7 @@ def _parser() -> argparse.ArgumentParser:
     dif.add_argument("--fail-on", choices=("breaking", "warning", "any"), default="breaking", help="exit 1 when a change this severe or worse is shown (default: breaking)")
     dif.add_argument("--select", action="append", metavar="CHANGE[,CHANGE]", help="show only these changes: kinds, globs (operation-*) or severities (repeatable)")
     _quiet(dif, "print the changes only, no counts")
+    _readings_option(dif)
 
     inspect = commands.add_parser("inspect", help="parse a docs folder and print the model")
     inspect.add_argument("docs", nargs="?", metavar="DOCS", help=docs_help)
@@ -344,7 +345,7 @@ def _replay(args: argparse.Namespace) -> int:
 def _diff(args: argparse.Namespace) -> int:
     from .diff import cli
 
-    return cli.run(args.old, args.new or str(config.load().specs), args.format, args.fail_on, args.select or (), args.quiet, display_root)
+    return cli.run(args.old, args.new or str(config.load().specs), args.format, args.fail_on, args.select or (), args.quiet, display_root, _readings(args))
 
 
 def _conventions(args: argparse.Namespace) -> int:

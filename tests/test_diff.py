@@ -436,3 +436,19 @@ def test_the_specs_against_themselves_and_their_committed_model() -> None:
     assert graphdoc("diff", str(SPECS), str(SPECS)).stdout.startswith("0 changes")
     assert graphdoc("diff", "generated/model.json", "specs").returncode == 0
 
+
+
+def test_readings_off_compares_what_the_pages_state(tmp_path: Path) -> None:
+    """A page that comes to state the base a reading had assumed changes nothing; with the
+    reading off, the same edit gives the type a base, and diff says so."""
+    entity = resource("entity", [("id", "String", "Id.")], annotation='{"blockType": "resource", "@odata.type": "microsoft.graph.entity", "keyProperty": "id"}')
+    annotation = '{"blockType": "resource", "@odata.type": "microsoft.graph.gadget", "keyProperty": "id"}'
+    gadget = resource("gadget", [("id", "String", "Id."), ("size", "Int32", "Size.")], annotation=annotation)
+    stated = resource("gadget", [("id", "String", "Id."), ("size", "Int32", "Size.")], annotation=annotation, inherits="entity")
+    write_docs(tmp_path / "old", {"resources/entity.md": entity, "resources/gadget.md": gadget})
+    write_docs(tmp_path / "new", {"resources/entity.md": entity, "resources/gadget.md": stated})
+    read = graphdoc("diff", "old", "new", "--format", "json", "-q", cwd=tmp_path)
+    assert read.returncode == 0 and json.loads(read.stdout) == [], read.stdout + read.stderr
+    stated_only = graphdoc("diff", "old", "new", "--format", "json", "-q", "--readings-off", "ENTITY_BASE_ASSUMED", cwd=tmp_path)
+    found = json.loads(stated_only.stdout)
+    assert any(change["type"] == "microsoft.graph.gadget" for change in found), stated_only.stdout + stated_only.stderr

@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from ..base.choices import ALL, Readings
 from ..base.progress import Progress
 from ..base.usage import UsageError
 from . import diff
@@ -31,10 +32,12 @@ def selected_kinds(options: Iterable[str]) -> frozenset[str] | None:
     return frozenset(found)
 
 
-def run(old: str, new: str, style: str, fail_on: str, select: Iterable[str], quiet: bool, shown: Callable[[Path], str]) -> int:
+def run(
+    old: str, new: str, style: str, fail_on: str, select: Iterable[str], quiet: bool, shown: Callable[[Path], str], readings: Readings = ALL
+) -> int:
     kinds = selected_kinds(select)  # a bad --select fails before the long part
     progress = Progress.for_terminal(quiet)
-    before, after = tree(old, "old", shown, progress), tree(new, "new", shown, progress)
+    before, after = tree(old, "old", shown, progress, readings), tree(new, "new", shown, progress, readings)
     changes: list[Change] = [c for c in diff(before, after) if kinds is None or c.change in kinds]
     roots: dict[Side, str] = {"old": before.root, "new": after.root}
     sys.stdout.write(render(changes, style, roots, (old, new), counted=not quiet))

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..base.choices import ALL, Readings
 from ..base.progress import QUIET, Progress
 from ..base.usage import UsageError
 from ..model import incremental
@@ -37,8 +38,9 @@ class Tree:
     build: Callable[[], Model]
 
 
-def tree(spec: str, side: Side, shown: Callable[[Path], str], progress: Progress = QUIET) -> Tree:
-    """The side ``spec`` names; ``shown``: how a docs folder is written before its pages' paths."""
+def tree(spec: str, side: Side, shown: Callable[[Path], str], progress: Progress = QUIET, readings: Readings = ALL) -> Tree:
+    """The side ``spec`` names; ``shown``: how a docs folder is written before its pages' paths;
+    ``readings``: those a side of pages is read with (a model dump is as it was made)."""
     path = Path(spec)
     if path.is_file():
         return _dump(spec, path)
@@ -46,21 +48,25 @@ def tree(spec: str, side: Side, shown: Callable[[Path], str], progress: Progress
         if not any((path / folder).is_dir() for folder in FOLDERS) and (path / MODEL_FILE).is_file():
             return _dump(spec, path / MODEL_FILE)
         sources = read_sources(path)  # a folder without pages fails here, as for generate
-        return _pages(spec, shown(path), path, sources, progress)
+        return _pages(spec, shown(path), path, sources, progress, readings)
     if ":" in spec and not path.exists():
         top = git.top(spec)
         revision, _, folder = spec.partition(":")
         sources = git.read_sources(spec)
         # the cache keys a docs root by its path: a git side gets one no folder has
         identity = top / folder / f".graphdoc-git-{side}"
-        return _pages(spec, f"{spec.rstrip('/')}/" if folder.strip("/.") else f"{revision}:", identity, sources, progress)
+        return _pages(spec, f"{spec.rstrip('/')}/" if folder.strip("/.") else f"{revision}:", identity, sources, progress, readings)
     raise UsageError(f"{spec}: no such folder or file, and not a git revision and folder (REV:FOLDER)")
 
 
-def _pages(spec: str, root: str, docs: Path, sources: list[Source], progress: Progress) -> Tree:
+def _pages(spec: str, root: str, docs: Path, sources: list[Source], progress: Progress, readings: Readings) -> Tree:
     keys = page_keys(sources)
     # the comparison reads no description: the model's stand-ins for them are not filled in
-    return Tree(spec, root, runs.key(sources, keys), lambda: incremental.model(docs, sources, keys, progress, texts=False))
+
+    def model() -> Model:
+        return incremental.model(docs, sources, keys, progress, texts=False, readings=readings)
+
+    return Tree(spec, root, runs.key(sources, keys, readings), model)
 
 
 def _dump(spec: str, path: Path) -> Tree:
