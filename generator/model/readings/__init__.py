@@ -186,8 +186,8 @@ READINGS: tuple[Reading, ...] = (
     _reading(
         "JSON_ONLY_PROPERTY",
         "properties",
-        "a key of the JSON representation that the Properties table lacks: a property, typed as the JSON shows it; "
-        "not one a type of the same base (entity aside) lists, whose page the block was copied from",
+        "a key of the JSON representation that the Properties table lacks: a property, typed as the JSON shows it "
+        "(not one a sibling type's table lists: a copied block)",
         _rows.json_only_property,
         "tests/test_parse_features.py::test_annotation_and_json_block_read_as_meant",
     ),
