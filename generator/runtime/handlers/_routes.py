@@ -95,11 +95,14 @@ class Template:
         me: str = _ME,
         key: Callable[[str, str, str], str] | None = None,
         upto: int | None = None,
+        ends: list[int] | None = None,
     ) -> str:
         """The store path of what this template addresses with ``values`` (of its first
         ``upto`` parts when given). ``key``, when given, decides each key: called with the
         store path of its collection, the placeholder's name and its value, it returns the
-        key to use."""
+        key to use. ``ends``, when given, gets the length the path has after each part:
+        ``path[:ends[n - 1]]`` is what ``upto=n`` fills, without asking ``key`` again.
+        """
         out: list[str] = []
 
         def keyed(name: str) -> str:
@@ -112,7 +115,7 @@ class Template:
             elif kind == "literal":
                 out.append(text.lower())
             elif kind == "cast":
-                continue  # a cast narrows the type, not the place
+                pass  # a cast narrows the type, not the place
             elif kind == "param":
                 out.append(_one(keyed(text)))
             elif kind == "keyed":
@@ -136,6 +139,8 @@ class Template:
                 out.append(_one(key("/" + "/".join(out), param, written)))
             else:  # colon, mixed: kept as written, with the values in it
                 out.append(_PLACEHOLDER.sub(lambda m: values.get(m.group(1), ""), text))
+            if ends is not None:
+                ends.append(sum(map(len, out)) + max(len(out), 1))
         return "/" + "/".join(out)
 
 

@@ -21,6 +21,7 @@ import importlib
 import json
 import logging
 import re
+import sys
 import time
 import uuid
 from collections.abc import Awaitable, Callable, Iterable, Mapping
@@ -172,13 +173,20 @@ def load_table(folder: Path) -> Table:
     )
 
 
+_MODELS: dict[str, Any] = {}  # "module.Class" -> the class, found once
+
+
 def _model(target: str | None) -> Any:
     """The generated class named ``module.Class`` in the models package beside this one."""
     if not target:
         return None
-    module, _, name = target.rpartition(".")
-    package = __package__.rpartition(".")[0] if __package__ else ""
-    return getattr(importlib.import_module(f"{package}.models.{module}"), name)
+    found = _MODELS.get(target)
+    if found is None:
+        module, _, name = target.rpartition(".")
+        package = __package__.rpartition(".")[0] if __package__ else ""
+        found = getattr(importlib.import_module(f"{package}.models.{module}"), name)
+        _MODELS[target] = found
+    return found
 
 
 class LazyHandlers:
@@ -291,8 +299,11 @@ def _parse_json(request: Request, raw: bytes) -> Any:
         raise GraphError(415, "send the request body as application/json")
     try:
         value = json.loads(raw.decode("utf-8"))
-        # An escaped lone surrogate is valid JSON but not text: refuse it here.
-        json.dumps(value, ensure_ascii=False).encode("utf-8")
+        # An escaped lone surrogate is valid JSON but not text: refuse it here. Only an
+        # escape (\\u) makes one (UTF-8 text holds none); a long body is written again
+        # all the same, as one nested deeply enough may be read but not written.
+        if b"\\u" in raw or len(raw) >= sys.getrecursionlimit():
+            json.dumps(value, ensure_ascii=False).encode("utf-8")
     except (UnicodeError, ValueError, RecursionError):
         raise GraphError(400, "the request body is not JSON text") from None
     return value
@@ -419,6 +430,16 @@ def context(base: str, found: Found, me: str) -> str:
     return f"{base}/$metadata#" + "/".join(parts) + ("/$entity" if entity else "")
 
 
+def _owner_parts(parts: list[tuple[str, str]]) -> int | None:
+    """How many of a template's parts name the item its path names by key before its
+    end (``/users/{id}`` of ``/users/{id}/messages``): None when it names none, or a
+    drive item's path (``root:/a/b:``) comes before that key."""
+    keys = [i for i, (kind, _) in enumerate(parts[:-1]) if kind in ("param", "keyed")]
+    if not keys or any(kind == "colon" for kind, _ in parts[: keys[-1]]):
+        return None
+    return keys[-1] + 1
+
+
 def _quoted(value: str) -> str:
     return value.replace("'", "''")
 
@@ -503,6 +524,8 @@ class Service:
         self.registry: Schemas | None = None
         # (documented path, parts) -> whether the docs document a GET of that item
         self.owners: dict[tuple[str, int], bool] = {}
+        # documented path -> the parts that name its owner (_owner_parts)
+        self.owned: dict[str, int | None] = {}
 
     # how $expand reads an expanded item: by its own path
     item_view = Operation("", "", "", "get", "GET", [""], [], 200)
@@ -643,27 +666,35 @@ class Service:
         none, it is the user ``/me`` stands for, who always is, or the docs document no
         GET of it (an item of a type the docs leave out: whether it is can't be known).
         """
+        return self.places(found, path)[1]
+
+    def places(self, found: Found, path: str) -> tuple[str, str | None]:
+        """``store_path`` and ``owner_path`` at once: the owner's path is the start of the
+        item's, filled once (each key read once)."""
         template: Template = found.template
-        parts = template.parts
-        keys = [
-            i for i, (kind, _) in enumerate(parts[:-1]) if kind in ("param", "keyed")
-        ]
-        if not keys or any(kind == "colon" for kind, _ in parts[: keys[-1]]):
-            return None
-        upto = keys[-1] + 1
-        readable = self.owners.get((template.documented, upto))
-        if readable is None:
-            head = "/" + "/".join(path.strip("/").split("/")[:upto])
-            try:
-                self.find("GET", head)
-                readable = True
-            except (NoRoute, NotAllowed):
-                readable = False
-            self.owners[(template.documented, upto)] = readable
-        if not readable:
-            return None
-        owner = template.fill(found.values, self.me, self.memory.store.key, upto=upto)
-        return None if owner == f"/users/{self.me}" else owner
+        upto = self.owned.get(template.documented, 0)
+        if upto == 0:
+            upto = self.owned[template.documented] = _owner_parts(template.parts)
+        if upto is not None:
+            readable = self.owners.get((template.documented, upto))
+            if readable is None:
+                head = "/" + "/".join(path.strip("/").split("/")[:upto])
+                try:
+                    self.find("GET", head)
+                    readable = True
+                except (NoRoute, NotAllowed):
+                    readable = False
+                self.owners[(template.documented, upto)] = readable
+            if not readable:
+                upto = None
+        store = self.memory.store
+        ends: list[int] = []
+        filled = template.fill(found.values, self.me, store.key, ends=ends)
+        where = store.resolve(filled)
+        if upto is None:
+            return where, None
+        owner = filled[: ends[upto - 1]]
+        return where, None if owner == f"/users/{self.me}" else owner
 
     # -- the body ----------------------------------------------------------------
     def validator(self, operation: Operation) -> Validator | None:
@@ -734,8 +765,12 @@ class Service:
             operation.collection and operation.kind in ("action", "function")
         )
         delta = operation.kind == "function" and _DELTA.search(path) is not None
-        query = _query.options(
-            request.query_params, _query.allowed(operation.kind, collection, delta)
+        query = (
+            _query.options(
+                request.query_params, _query.allowed(operation.kind, collection, delta)
+            )
+            if request.scope.get("query_string")
+            else {}  # most requests: no options to read
         )
         validator = self.validator(operation)
         if validator is not None:
@@ -744,11 +779,12 @@ class Service:
         body = self.as_stored(found, body)
         arguments = self.handler_arguments(found, body)
         handler = getattr(self.handlers[operation.handler], operation.method)
+        where, owner = self.places(found, path)
         token = CURRENT.set(
             Current(
-                self.store_path(found),
+                where,
                 raw,
-                self.owner_path(found, path),
+                owner,
                 found.template.parts[-1][0] in ("param", "keyed", "mixed"),
             )
         )
