@@ -95,33 +95,47 @@ class Template:
         me: str = _ME,
         key: Callable[[str, str, str], str] | None = None,
         upto: int | None = None,
-        ends: list[int] | None = None,
     ) -> str:
         """The store path of what this template addresses with ``values`` (of its first
         ``upto`` parts when given). ``key``, when given, decides each key: called with the
         store path of its collection, the placeholder's name and its value, it returns the
-        key to use. ``ends``, when given, gets the length the path has after each part:
-        ``path[:ends[n - 1]]`` is what ``upto=n`` fills, without asking ``key`` again.
-        """
+        key to use."""
+        return "/" + "/".join(self.segments(values, me, key, upto))
+
+    def segments(
+        self,
+        values: dict[str, str],
+        me: str = _ME,
+        key: Callable[[str, str, str], str] | None = None,
+        upto: int | None = None,
+        ends: list[int] | None = None,
+    ) -> list[str]:
+        """``fill``'s path as its segments. ``ends``, when given, gets how many there are
+        after each part: ``segments[:ends[n - 1]]`` are what ``upto=n`` fills, without
+        asking ``key`` again."""
         out: list[str] = []
-
-        def keyed(name: str) -> str:
-            value = values.get(name, "")
-            return value if key is None else key("/" + "/".join(out), name, value)
-
-        for index, (kind, text) in enumerate(self.parts[:upto]):
-            if kind == "literal" and index == 0 and text.lower() == _ME:
-                out += ["users", _one(me)]
-            elif kind == "literal":
-                out.append(text.lower())
-            elif kind == "cast":
-                pass  # a cast narrows the type, not the place
+        parts = self.parts if upto is None else self.parts[:upto]
+        for index, (kind, text) in enumerate(parts):
+            if kind == "literal":
+                lowered = text.lower()
+                if index == 0 and lowered == _ME:
+                    out += ["users", _one(me)]
+                else:
+                    out.append(lowered)
             elif kind == "param":
-                out.append(_one(keyed(text)))
+                value = values.get(text, "")
+                if key is not None:
+                    value = key("/" + "/".join(out), text, value)
+                out.append(_one(value))
             elif kind == "keyed":
                 name, param = text.split("\0")
+                value = values.get(param, "")
                 out.append(name.lower())
-                out.append(_one(keyed(param)))
+                if key is not None:
+                    value = key("/" + "/".join(out), param, value)
+                out.append(_one(value))
+            elif kind == "cast":
+                pass  # a cast narrows the type, not the place
             elif kind == "call":
                 name, params = text.split("\0")
                 shown = ",".join(
@@ -140,8 +154,8 @@ class Template:
             else:  # colon, mixed: kept as written, with the values in it
                 out.append(_PLACEHOLDER.sub(lambda m: values.get(m.group(1), ""), text))
             if ends is not None:
-                ends.append(sum(map(len, out)) + max(len(out), 1))
-        return "/" + "/".join(out)
+                ends.append(len(out))
+        return out
 
 
 def _one(value: str) -> str:

@@ -440,6 +440,32 @@ def _owner_parts(parts: list[tuple[str, str]]) -> int | None:
     return keys[-1] + 1
 
 
+# (scheme, Host header, server) -> the "scheme://host" of request.url there
+_ORIGINS: dict[tuple[Any, ...], str] = {}
+KEPT_ORIGINS = 64
+
+
+def _base(request: Request) -> str:
+    """The service's URL as a request reaches it (``http://host/v1.0``): ``request.url``'s
+    scheme and host, and the root path. Where a server is named (as every ASGI server
+    names it), those follow from the scope's scheme, Host header and server alone, not
+    its path, so they are read once for each (``request.url`` takes microseconds)."""
+    scope = request.scope
+    root = scope.get("root_path", "")
+    server = scope.get("server")
+    if server is None:
+        return f"{request.url.scheme}://{request.url.netloc}{root}"
+    host = next((v for k, v in scope["headers"] if k == b"host"), None)
+    key = (scope.get("scheme", "http"), host, *server)
+    found = _ORIGINS.get(key)
+    if found is None:
+        found = f"{request.url.scheme}://{request.url.netloc}"
+        if len(_ORIGINS) >= KEPT_ORIGINS:
+            _ORIGINS.clear()
+        _ORIGINS[key] = found
+    return f"{found}{root}"
+
+
 def _quoted(value: str) -> str:
     return value.replace("'", "''")
 
@@ -689,11 +715,11 @@ class Service:
                 upto = None
         store = self.memory.store
         ends: list[int] = []
-        filled = template.fill(found.values, self.me, store.key, ends=ends)
-        where = store.resolve(filled)
+        segments = template.segments(found.values, self.me, store.key, ends=ends)
+        where = store.resolve("/" + "/".join(segments))
         if upto is None:
             return where, None
-        owner = filled[: ends[upto - 1]]
+        owner = "/" + "/".join(segments[: ends[upto - 1]])
         return where, None if owner == f"/users/{self.me}" else owner
 
     # -- the body ----------------------------------------------------------------
@@ -819,7 +845,7 @@ class Service:
         where = f"{self.store_path(found)}/{key.replace('/', '%2F')}"
         if not store.has(where):
             return error_response(request, 404, f"nothing at {where}")
-        base = f"{request.url.scheme}://{request.url.netloc}{request.scope.get('root_path', '')}"
+        base = _base(request)
         item_type = store.types.get(where) or creates[0].item or "Edm.Untyped"
         answer = {
             "@odata.context": f"{base}/$metadata#{item_type}/$entity",
@@ -842,7 +868,7 @@ class Service:
         if kind == "get-value" and operation.status in (301, 302, 303, 307):
             # as Graph answers a download: a redirect to where the bytes are
             where = quote(self.store_path(found), safe="")
-            base = f"{request.url.scheme}://{request.url.netloc}{request.scope.get('root_path', '')}"
+            base = _base(request)
             return Response(
                 status_code=operation.status,
                 headers={"Location": f"{base}{VALUE_PATH}?path={where}"},
@@ -854,7 +880,7 @@ class Service:
             return Response(
                 status_code=operation.status if operation.status in (202, 204) else 204
             )
-        base = f"{request.url.scheme}://{request.url.netloc}{request.scope.get('root_path', '')}"
+        base = _base(request)
         value = to_json(result)
         headers: dict[str, str] = {}
         if collection or (kind == "get-ref" and isinstance(value, list)):
