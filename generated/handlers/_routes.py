@@ -369,6 +369,9 @@ def blank(documented: str) -> str:
     return _PLACEHOLDER.sub("{}", documented).lower()
 
 
+KEPT_FOUND = 1024  # paths whose route a Router keeps
+
+
 class Router:
     """Documented paths and what each method at them does, found by a request's method and path.
 
@@ -381,10 +384,14 @@ class Router:
         # first segment -> blanked path -> (the first spelling, method -> values)
         self._pending: dict[str, dict[str, tuple[str, dict[str, list[Any]]]]] = {}
         self._routes: dict[str, list[_Route]] = {}
+        # (method, path) -> what find found there, for the KEPT_FOUND paths found last:
+        # a client asks the same paths again and again, each a few regexes to match
+        self._found: dict[tuple[str, str], Found] = {}
 
     def add(self, documented: str, method: str, value: Any) -> None:
         key = _first_of(documented)
         self._routes.pop(key, None)
+        self._found.clear()
         bucket = self._pending.setdefault(key, {})
         _, methods = bucket.setdefault(blank(documented), (documented, {}))
         methods.setdefault(method.upper(), []).append(value)
@@ -409,6 +416,16 @@ class Router:
 
     def find(self, method: str, path: str) -> Found:
         """The value for ``method`` at the most specific documented path that matches ``path``."""
+        found = self._found.get((method, path))
+        if found is None:
+            found = self._find(method, path)
+            if len(self._found) >= KEPT_FOUND:
+                self._found.clear()
+            self._found[(method, path)] = found
+        # the caller's own values: the kept ones stay as found
+        return Found(found.value, found.template, dict(found.values), found.choices)
+
+    def _find(self, method: str, path: str) -> Found:
         allowed: list[str] = []
         for route, values in self.candidates(path):
             choices = route.methods.get(method.upper())
