@@ -33,7 +33,7 @@ from urllib.parse import quote, urlencode
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -65,6 +65,7 @@ _PROBE = "graphdoc-probe"
 MAX_DETAILS = 20  # issues listed in a 400's error details
 # request body validators kept, the most recently used (a large type's: ~25 MB)
 KEPT_VALIDATORS = 8
+KEPT_CONTEXTS = 1024  # answers' @odata.context, by what they follow from
 HERE = Path(__file__).resolve().parent
 SCHEMAS = HERE.parent / "schemas" / "bundle.json"
 METADATA = HERE.parent / "metadata.xml"
@@ -284,13 +285,19 @@ async def _read_bytes(request: Request) -> bytes:
     if declared is not None and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
         raise GraphError(413, f"request bodies are limited to {MAX_BODY_BYTES} bytes")
     data = bytearray()
-    async for chunk in request.stream():
-        data.extend(chunk)
-        if len(data) > MAX_BODY_BYTES:
-            raise GraphError(
-                413, f"request bodies are limited to {MAX_BODY_BYTES} bytes"
-            )
-    return bytes(data)
+    # the messages as Request.stream reads them, without an async generator's cost
+    while True:
+        message = await request.receive()
+        if message["type"] == "http.request":
+            data.extend(message.get("body", b""))
+            if len(data) > MAX_BODY_BYTES:
+                raise GraphError(
+                    413, f"request bodies are limited to {MAX_BODY_BYTES} bytes"
+                )
+            if not message.get("more_body", False):
+                return bytes(data)
+        elif message["type"] == "http.disconnect":
+            raise ClientDisconnect()
 
 
 def _parse_json(request: Request, raw: bytes) -> Any:
@@ -552,6 +559,8 @@ class Service:
         self.owners: dict[tuple[str, int], bool] = {}
         # documented path -> the parts that name its owner (_owner_parts)
         self.owned: dict[str, int | None] = {}
+        # (base, operation, path, values) -> the @odata.context of its answer
+        self.contexts: dict[tuple[Any, ...], str] = {}
 
     # how $expand reads an expanded item: by its own path
     item_view = Operation("", "", "", "get", "GET", [""], [], 200)
@@ -721,6 +730,19 @@ class Service:
             return where, None
         owner = "/" + "/".join(segments[: ends[upto - 1]])
         return where, None if owner == f"/users/{self.me}" else owner
+
+    def context(self, base: str, found: Found) -> str:
+        """``context(base, found, me)``, kept for the ``KEPT_CONTEXTS`` last asked for (a
+        client asks the same again and again)."""
+        operation: Operation = found.value
+        key = (base, operation.id, found.template.documented, *found.values.items())
+        written = self.contexts.get(key)
+        if written is None:
+            written = context(base, found, self.me)
+            if len(self.contexts) >= KEPT_CONTEXTS:
+                self.contexts.clear()
+            self.contexts[key] = written
+        return written
 
     # -- the body ----------------------------------------------------------------
     def validator(self, operation: Operation) -> Validator | None:
@@ -905,7 +927,7 @@ class Service:
                 )
         else:
             answer = {"value": value}
-        answer = {"@odata.context": context(base, found, self.me), **answer}
+        answer = {"@odata.context": self.context(base, found), **answer}
         return JSONResponse(answer, status_code=operation.status, headers=headers)
 
     def expand(
@@ -1023,20 +1045,21 @@ def build_app(
             request.scope["path"].removeprefix(request.scope.get("root_path", ""))
             or "/"
         )
-        if path.lower() == "/$metadata" and request.method in ("GET", "HEAD"):
+        lowered = path.lower()
+        if lowered == "/$metadata" and request.method in ("GET", "HEAD"):
             return metadata(request)
-        if path.lower() == RESET_PATH and request.method == "POST":
+        if lowered == RESET_PATH and request.method == "POST":
             # ?page=api/x.md: that page's examples first where pages disagree (replay's)
             await service.reset(request.query_params.get("page"))
             return Response(status_code=204)
-        if path.lower() == VALUE_PATH and request.method in ("GET", "HEAD"):
+        if lowered == VALUE_PATH and request.method in ("GET", "HEAD"):
             # where a download's redirect leads: the bytes the store holds there
             stored = service.memory.store.values.get(
                 request.query_params.get("path", "")
             )
             content, media_type = stored or (b"", "application/octet-stream")
             return Response(content, media_type=media_type)
-        if path.lower() == KEYS_PATH and request.method == "GET":
+        if lowered == KEYS_PATH and request.method == "GET":
             async with service.memory.store.lock:
                 service.memory.store.ready()
                 listed = service.keys(
@@ -1044,7 +1067,7 @@ def build_app(
                     request.query_params.get("then", ""),
                 )
             return JSONResponse({"value": listed})
-        if path.lower() == "/$batch" and request.method == "POST":
+        if lowered == "/$batch" and request.method == "POST":
             try:
                 return JSONResponse(await _batch.batch(request, endpoint, failed))
             except _batch.BatchError as error:
