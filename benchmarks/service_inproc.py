@@ -6,18 +6,20 @@ Each app is called as an ASGI server calls it (a scope, a receive that gives the
 a send that drops the answer), on one event loop, so what is timed is the app alone:
 routing, reading and checking the body, the store, shaping the answer. The two apps
 take turns, the order swapped each round, and the median ratio of their requests per
-second (this output's to the baseline's) is printed per kind:
+second of this process's CPU time (a busy machine's other processes slow it less than
+they slow the clock) is printed per kind, this output's to the baseline's:
 
 - list:   GET  /servicePrincipals/bench/synchronization/jobs   (``--items`` jobs stored)
 - create: POST /servicePrincipals/made/synchronization/jobs    {"templateId": "bench"}
-- page:   GET  the same list with $top=5 over ``--large`` jobs (one page of many;
-  that collection is filled after the other kinds are timed)
+- page:   GET  /servicePrincipals/large/synchronization/jobs?$top=5 over ``--large`` jobs
+  (one page of many; that collection is filled after the other kinds are timed)
 
     python benchmarks/service_inproc.py --baseline OTHER_OUT [--out generated]
-        [--requests 300] [--rounds 16] [--items 10] [--large 3000] [--profile KIND]
+        [--requests 300] [--rounds 16] [--items 10] [--large 3000] [--kinds list,create,page]
+        [--profile KIND [--which this|baseline] [--sort tottime|cumulative] [--top 25]]
 
---profile KIND runs cProfile over one round of that kind on this output's app and
-prints its most costly functions.
+--profile KIND runs cProfile over one round of that kind on this output's app (or the
+baseline's, with --which baseline) and prints its most costly functions (--sort, --top).
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from generator.service.serve import load_app  # noqa: E402
+from generator.service.serve import load_app
 
 JOBS = "/servicePrincipals/{id}/synchronization/jobs"
 
