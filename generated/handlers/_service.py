@@ -20,9 +20,10 @@ import dataclasses
 import importlib
 import json
 import logging
+import random
 import re
+import sys
 import time
-import uuid
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from itertools import islice
 from pathlib import Path
@@ -32,7 +33,7 @@ from urllib.parse import quote, urlencode
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -64,6 +65,7 @@ _PROBE = "graphdoc-probe"
 MAX_DETAILS = 20  # issues listed in a 400's error details
 # request body validators kept, the most recently used (a large type's: ~25 MB)
 KEPT_VALIDATORS = 8
+KEPT_CONTEXTS = 1024  # answers' @odata.context, by what they follow from
 HERE = Path(__file__).resolve().parent
 SCHEMAS = HERE.parent / "schemas" / "bundle.json"
 METADATA = HERE.parent / "metadata.xml"
@@ -172,13 +174,20 @@ def load_table(folder: Path) -> Table:
     )
 
 
+_MODELS: dict[str, Any] = {}  # "module.Class" -> the class, found once
+
+
 def _model(target: str | None) -> Any:
     """The generated class named ``module.Class`` in the models package beside this one."""
     if not target:
         return None
-    module, _, name = target.rpartition(".")
-    package = __package__.rpartition(".")[0] if __package__ else ""
-    return getattr(importlib.import_module(f"{package}.models.{module}"), name)
+    found = _MODELS.get(target)
+    if found is None:
+        module, _, name = target.rpartition(".")
+        package = __package__.rpartition(".")[0] if __package__ else ""
+        found = getattr(importlib.import_module(f"{package}.models.{module}"), name)
+        _MODELS[target] = found
+    return found
 
 
 class LazyHandlers:
@@ -206,6 +215,19 @@ class LazyHandlers:
                 self.memory
             )
         return found
+
+
+# JSONResponse's encoder, made once: json.dumps makes one for each answer it writes
+_ENCODER = json.JSONEncoder(
+    ensure_ascii=False, allow_nan=False, indent=None, separators=(",", ":")
+)
+
+
+class Answer(JSONResponse):
+    """A JSONResponse, its body written as JSONResponse writes it by an encoder made once."""
+
+    def render(self, content: Any) -> bytes:
+        return _ENCODER.encode(content).encode("utf-8")
 
 
 def error_response(
@@ -276,13 +298,19 @@ async def _read_bytes(request: Request) -> bytes:
     if declared is not None and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
         raise GraphError(413, f"request bodies are limited to {MAX_BODY_BYTES} bytes")
     data = bytearray()
-    async for chunk in request.stream():
-        data.extend(chunk)
-        if len(data) > MAX_BODY_BYTES:
-            raise GraphError(
-                413, f"request bodies are limited to {MAX_BODY_BYTES} bytes"
-            )
-    return bytes(data)
+    # the messages as Request.stream reads them, without an async generator's cost
+    while True:
+        message = await request.receive()
+        if message["type"] == "http.request":
+            data.extend(message.get("body", b""))
+            if len(data) > MAX_BODY_BYTES:
+                raise GraphError(
+                    413, f"request bodies are limited to {MAX_BODY_BYTES} bytes"
+                )
+            if not message.get("more_body", False):
+                return bytes(data)
+        elif message["type"] == "http.disconnect":
+            raise ClientDisconnect()
 
 
 def _parse_json(request: Request, raw: bytes) -> Any:
@@ -291,8 +319,11 @@ def _parse_json(request: Request, raw: bytes) -> Any:
         raise GraphError(415, "send the request body as application/json")
     try:
         value = json.loads(raw.decode("utf-8"))
-        # An escaped lone surrogate is valid JSON but not text: refuse it here.
-        json.dumps(value, ensure_ascii=False).encode("utf-8")
+        # An escaped lone surrogate is valid JSON but not text: refuse it here. Only an
+        # escape (\\u) makes one (UTF-8 text holds none); a long body is written again
+        # all the same, as one nested deeply enough may be read but not written.
+        if b"\\u" in raw or len(raw) >= sys.getrecursionlimit():
+            json.dumps(value, ensure_ascii=False).encode("utf-8")
     except (UnicodeError, ValueError, RecursionError):
         raise GraphError(400, "the request body is not JSON text") from None
     return value
@@ -419,8 +450,56 @@ def context(base: str, found: Found, me: str) -> str:
     return f"{base}/$metadata#" + "/".join(parts) + ("/$entity" if entity else "")
 
 
+def _owner_parts(parts: list[tuple[str, str]]) -> int | None:
+    """How many of a template's parts name the item its path names by key before its
+    end (``/users/{id}`` of ``/users/{id}/messages``): None when it names none, or a
+    drive item's path (``root:/a/b:``) comes before that key."""
+    keys = [i for i, (kind, _) in enumerate(parts[:-1]) if kind in ("param", "keyed")]
+    if not keys or any(kind == "colon" for kind, _ in parts[: keys[-1]]):
+        return None
+    return keys[-1] + 1
+
+
+# (scheme, Host header, server) -> the "scheme://host" of request.url there
+_ORIGINS: dict[tuple[Any, ...], str] = {}
+KEPT_ORIGINS = 64
+
+
+def _base(request: Request) -> str:
+    """The service's URL as a request reaches it (``http://host/v1.0``): ``request.url``'s
+    scheme and host, and the root path. Where a server is named (as every ASGI server
+    names it), those follow from the scope's scheme, Host header and server alone, not
+    its path, so they are read once for each (``request.url`` takes microseconds)."""
+    scope = request.scope
+    root = scope.get("root_path", "")
+    server = scope.get("server")
+    if server is None:
+        return f"{request.url.scheme}://{request.url.netloc}{root}"
+    host = next((v for k, v in scope["headers"] if k == b"host"), None)
+    key = (scope.get("scheme", "http"), host, *server)
+    found = _ORIGINS.get(key)
+    if found is None:
+        found = f"{request.url.scheme}://{request.url.netloc}"
+        if len(_ORIGINS) >= KEPT_ORIGINS:
+            _ORIGINS.clear()
+        _ORIGINS[key] = found
+    return f"{found}{root}"
+
+
 def _quoted(value: str) -> str:
     return value.replace("'", "''")
+
+
+# a version 4 UUID's fixed bits: the version (4) and the variant (RFC 4122)
+_UUID_CLEARED = ~(0xF000 << 64 | 0xC000 << 48)
+_UUID_SET = 0x4000 << 64 | 0x8000 << 48
+
+
+def _request_id() -> str:
+    """A random version 4 UUID, written as ``str(uuid.uuid4())`` writes one; an answer's
+    id needs no secret randomness, which costs a system call (os.urandom) each time."""
+    text = f"{random.getrandbits(128) & _UUID_CLEARED | _UUID_SET:032x}"
+    return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
 
 
 class VersionPrefix:
@@ -441,7 +520,7 @@ class VersionPrefix:
         rest = scope["path"].removeprefix(root)
         prefix = self.PREFIX.match(rest)
         scope = {**scope, "root_path": root + prefix.group()} if prefix else dict(scope)
-        request_id = str(uuid.uuid4())
+        request_id = _request_id()
         client_id = next(
             (
                 v.decode("latin-1")
@@ -503,6 +582,10 @@ class Service:
         self.registry: Schemas | None = None
         # (documented path, parts) -> whether the docs document a GET of that item
         self.owners: dict[tuple[str, int], bool] = {}
+        # documented path -> the parts that name its owner (_owner_parts)
+        self.owned: dict[str, int | None] = {}
+        # (base, operation, path, values) -> the @odata.context of its answer
+        self.contexts: dict[tuple[Any, ...], str] = {}
 
     # how $expand reads an expanded item: by its own path
     item_view = Operation("", "", "", "get", "GET", [""], [], 200)
@@ -643,27 +726,48 @@ class Service:
         none, it is the user ``/me`` stands for, who always is, or the docs document no
         GET of it (an item of a type the docs leave out: whether it is can't be known).
         """
+        return self.places(found, path)[1]
+
+    def places(self, found: Found, path: str) -> tuple[str, str | None]:
+        """``store_path`` and ``owner_path`` at once: the owner's path is the start of the
+        item's, filled once (each key read once)."""
         template: Template = found.template
-        parts = template.parts
-        keys = [
-            i for i, (kind, _) in enumerate(parts[:-1]) if kind in ("param", "keyed")
-        ]
-        if not keys or any(kind == "colon" for kind, _ in parts[: keys[-1]]):
-            return None
-        upto = keys[-1] + 1
-        readable = self.owners.get((template.documented, upto))
-        if readable is None:
-            head = "/" + "/".join(path.strip("/").split("/")[:upto])
-            try:
-                self.find("GET", head)
-                readable = True
-            except (NoRoute, NotAllowed):
-                readable = False
-            self.owners[(template.documented, upto)] = readable
-        if not readable:
-            return None
-        owner = template.fill(found.values, self.me, self.memory.store.key, upto=upto)
-        return None if owner == f"/users/{self.me}" else owner
+        upto = self.owned.get(template.documented, 0)
+        if upto == 0:
+            upto = self.owned[template.documented] = _owner_parts(template.parts)
+        if upto is not None:
+            readable = self.owners.get((template.documented, upto))
+            if readable is None:
+                head = "/" + "/".join(path.strip("/").split("/")[:upto])
+                try:
+                    self.find("GET", head)
+                    readable = True
+                except (NoRoute, NotAllowed):
+                    readable = False
+                self.owners[(template.documented, upto)] = readable
+            if not readable:
+                upto = None
+        store = self.memory.store
+        ends: list[int] = []
+        segments = template.segments(found.values, self.me, store.key, ends=ends)
+        where = store.resolve("/" + "/".join(segments))
+        if upto is None:
+            return where, None
+        owner = "/" + "/".join(segments[: ends[upto - 1]])
+        return where, None if owner == f"/users/{self.me}" else owner
+
+    def context(self, base: str, found: Found) -> str:
+        """``context(base, found, me)``, kept for the ``KEPT_CONTEXTS`` last asked for (a
+        client asks the same again and again)."""
+        operation: Operation = found.value
+        key = (base, operation.id, found.template.documented, *found.values.items())
+        written = self.contexts.get(key)
+        if written is None:
+            written = context(base, found, self.me)
+            if len(self.contexts) >= KEPT_CONTEXTS:
+                self.contexts.clear()
+            self.contexts[key] = written
+        return written
 
     # -- the body ----------------------------------------------------------------
     def validator(self, operation: Operation) -> Validator | None:
@@ -734,8 +838,12 @@ class Service:
             operation.collection and operation.kind in ("action", "function")
         )
         delta = operation.kind == "function" and _DELTA.search(path) is not None
-        query = _query.options(
-            request.query_params, _query.allowed(operation.kind, collection, delta)
+        query = (
+            _query.options(
+                request.query_params, _query.allowed(operation.kind, collection, delta)
+            )
+            if request.scope.get("query_string")
+            else {}  # most requests: no options to read
         )
         validator = self.validator(operation)
         if validator is not None:
@@ -744,11 +852,12 @@ class Service:
         body = self.as_stored(found, body)
         arguments = self.handler_arguments(found, body)
         handler = getattr(self.handlers[operation.handler], operation.method)
+        where, owner = self.places(found, path)
         token = CURRENT.set(
             Current(
-                self.store_path(found),
+                where,
                 raw,
-                self.owner_path(found, path),
+                owner,
                 found.template.parts[-1][0] in ("param", "keyed", "mixed"),
             )
         )
@@ -783,7 +892,7 @@ class Service:
         where = f"{self.store_path(found)}/{key.replace('/', '%2F')}"
         if not store.has(where):
             return error_response(request, 404, f"nothing at {where}")
-        base = f"{request.url.scheme}://{request.url.netloc}{request.scope.get('root_path', '')}"
+        base = _base(request)
         item_type = store.types.get(where) or creates[0].item or "Edm.Untyped"
         answer = {
             "@odata.context": f"{base}/$metadata#{item_type}/$entity",
@@ -806,7 +915,7 @@ class Service:
         if kind == "get-value" and operation.status in (301, 302, 303, 307):
             # as Graph answers a download: a redirect to where the bytes are
             where = quote(self.store_path(found), safe="")
-            base = f"{request.url.scheme}://{request.url.netloc}{request.scope.get('root_path', '')}"
+            base = _base(request)
             return Response(
                 status_code=operation.status,
                 headers={"Location": f"{base}{VALUE_PATH}?path={where}"},
@@ -818,7 +927,7 @@ class Service:
             return Response(
                 status_code=operation.status if operation.status in (202, 204) else 204
             )
-        base = f"{request.url.scheme}://{request.url.netloc}{request.scope.get('root_path', '')}"
+        base = _base(request)
         value = to_json(result)
         headers: dict[str, str] = {}
         if collection or (kind == "get-ref" and isinstance(value, list)):
@@ -843,8 +952,8 @@ class Service:
                 )
         else:
             answer = {"value": value}
-        answer = {"@odata.context": context(base, found, self.me), **answer}
-        return JSONResponse(answer, status_code=operation.status, headers=headers)
+        answer = {"@odata.context": self.context(base, found), **answer}
+        return Answer(answer, status_code=operation.status, headers=headers)
 
     def expand(
         self, item: dict[str, Any], path: str, text: str, operation: Operation
@@ -961,20 +1070,21 @@ def build_app(
             request.scope["path"].removeprefix(request.scope.get("root_path", ""))
             or "/"
         )
-        if path.lower() == "/$metadata" and request.method in ("GET", "HEAD"):
+        lowered = path.lower()
+        if lowered == "/$metadata" and request.method in ("GET", "HEAD"):
             return metadata(request)
-        if path.lower() == RESET_PATH and request.method == "POST":
+        if lowered == RESET_PATH and request.method == "POST":
             # ?page=api/x.md: that page's examples first where pages disagree (replay's)
             await service.reset(request.query_params.get("page"))
             return Response(status_code=204)
-        if path.lower() == VALUE_PATH and request.method in ("GET", "HEAD"):
+        if lowered == VALUE_PATH and request.method in ("GET", "HEAD"):
             # where a download's redirect leads: the bytes the store holds there
             stored = service.memory.store.values.get(
                 request.query_params.get("path", "")
             )
             content, media_type = stored or (b"", "application/octet-stream")
             return Response(content, media_type=media_type)
-        if path.lower() == KEYS_PATH and request.method == "GET":
+        if lowered == KEYS_PATH and request.method == "GET":
             async with service.memory.store.lock:
                 service.memory.store.ready()
                 listed = service.keys(
@@ -982,7 +1092,7 @@ def build_app(
                     request.query_params.get("then", ""),
                 )
             return JSONResponse({"value": listed})
-        if path.lower() == "/$batch" and request.method == "POST":
+        if lowered == "/$batch" and request.method == "POST":
             try:
                 return JSONResponse(await _batch.batch(request, endpoint, failed))
             except _batch.BatchError as error:

@@ -100,25 +100,42 @@ class Template:
         ``upto`` parts when given). ``key``, when given, decides each key: called with the
         store path of its collection, the placeholder's name and its value, it returns the
         key to use."""
+        return "/" + "/".join(self.segments(values, me, key, upto))
+
+    def segments(
+        self,
+        values: dict[str, str],
+        me: str = _ME,
+        key: Callable[[str, str, str], str] | None = None,
+        upto: int | None = None,
+        ends: list[int] | None = None,
+    ) -> list[str]:
+        """``fill``'s path as its segments. ``ends``, when given, gets how many there are
+        after each part: ``segments[:ends[n - 1]]`` are what ``upto=n`` fills, without
+        asking ``key`` again."""
         out: list[str] = []
-
-        def keyed(name: str) -> str:
-            value = values.get(name, "")
-            return value if key is None else key("/" + "/".join(out), name, value)
-
-        for index, (kind, text) in enumerate(self.parts[:upto]):
-            if kind == "literal" and index == 0 and text.lower() == _ME:
-                out += ["users", _one(me)]
-            elif kind == "literal":
-                out.append(text.lower())
-            elif kind == "cast":
-                continue  # a cast narrows the type, not the place
+        parts = self.parts if upto is None else self.parts[:upto]
+        for index, (kind, text) in enumerate(parts):
+            if kind == "literal":
+                lowered = text.lower()
+                if index == 0 and lowered == _ME:
+                    out += ["users", _one(me)]
+                else:
+                    out.append(lowered)
             elif kind == "param":
-                out.append(_one(keyed(text)))
+                value = values.get(text, "")
+                if key is not None:
+                    value = key("/" + "/".join(out), text, value)
+                out.append(_one(value))
             elif kind == "keyed":
                 name, param = text.split("\0")
+                value = values.get(param, "")
                 out.append(name.lower())
-                out.append(_one(keyed(param)))
+                if key is not None:
+                    value = key("/" + "/".join(out), param, value)
+                out.append(_one(value))
+            elif kind == "cast":
+                pass  # a cast narrows the type, not the place
             elif kind == "call":
                 name, params = text.split("\0")
                 shown = ",".join(
@@ -136,7 +153,9 @@ class Template:
                 out.append(_one(key("/" + "/".join(out), param, written)))
             else:  # colon, mixed: kept as written, with the values in it
                 out.append(_PLACEHOLDER.sub(lambda m: values.get(m.group(1), ""), text))
-        return "/" + "/".join(out)
+            if ends is not None:
+                ends.append(len(out))
+        return out
 
 
 def _one(value: str) -> str:
@@ -350,6 +369,9 @@ def blank(documented: str) -> str:
     return _PLACEHOLDER.sub("{}", documented).lower()
 
 
+KEPT_FOUND = 1024  # paths whose route a Router keeps
+
+
 class Router:
     """Documented paths and what each method at them does, found by a request's method and path.
 
@@ -362,10 +384,14 @@ class Router:
         # first segment -> blanked path -> (the first spelling, method -> values)
         self._pending: dict[str, dict[str, tuple[str, dict[str, list[Any]]]]] = {}
         self._routes: dict[str, list[_Route]] = {}
+        # (method, path) -> what find found there, for the KEPT_FOUND paths found last:
+        # a client asks the same paths again and again, each a few regexes to match
+        self._found: dict[tuple[str, str], Found] = {}
 
     def add(self, documented: str, method: str, value: Any) -> None:
         key = _first_of(documented)
         self._routes.pop(key, None)
+        self._found.clear()
         bucket = self._pending.setdefault(key, {})
         _, methods = bucket.setdefault(blank(documented), (documented, {}))
         methods.setdefault(method.upper(), []).append(value)
@@ -390,6 +416,16 @@ class Router:
 
     def find(self, method: str, path: str) -> Found:
         """The value for ``method`` at the most specific documented path that matches ``path``."""
+        found = self._found.get((method, path))
+        if found is None:
+            found = self._find(method, path)
+            if len(self._found) >= KEPT_FOUND:
+                self._found.clear()
+            self._found[(method, path)] = found
+        # the caller's own values: the kept ones stay as found
+        return Found(found.value, found.template, dict(found.values), found.choices)
+
+    def _find(self, method: str, path: str) -> Found:
         allowed: list[str] = []
         for route, values in self.candidates(path):
             choices = route.methods.get(method.upper())

@@ -132,7 +132,8 @@ class Store:
         found = self.items.get(self.at(path))
         if found is None:
             raise GraphError(404, f"nothing at {path}")
-        return copy.deepcopy(found)
+        copied: dict[str, Any] = _copied(found)
+        return copied
 
     def has(self, path: str) -> bool:
         return self.at(path) in self.items
@@ -145,7 +146,7 @@ class Store:
         self.kids.setdefault(collection, {})[last] = None
 
     def put(self, path: str, type_name: str, payload: dict[str, Any]) -> None:
-        self._keep(self.at(path), type_name, copy.deepcopy(payload))
+        self._keep(self.at(path), type_name, _copied(payload))
 
     def delete(self, path: str) -> None:
         where = self.at(path)
@@ -182,7 +183,7 @@ class Store:
         where = self.at(collection)
         paths = [f"{where}/{last}" for last in self.kids.get(where, ())]
         return [
-            copy.deepcopy(self.items[k])
+            _copied(self.items[k])
             for k in paths
             if fits is None or fits(self.types.get(k), wanted)
         ]
@@ -316,6 +317,20 @@ def _type_of(payload: Mapping[str, Any], declared: str | None) -> str:
 
 def _one(value: Any) -> str:
     return str(value).replace("/", "%2F")
+
+
+_ATOMIC = frozenset((str, int, float, bool, type(None)))
+
+
+def _copied(value: Any) -> Any:
+    """``copy.deepcopy(value)`` of a JSON value, several times faster: what a stored
+    item holds (dicts, lists and atoms) copied here, anything else by deepcopy."""
+    kind = type(value)
+    if kind is dict:
+        return {k: v if type(v) in _ATOMIC else _copied(v) for k, v in value.items()}
+    if kind is list:
+        return [v if type(v) in _ATOMIC else _copied(v) for v in value]
+    return value if kind in _ATOMIC else copy.deepcopy(value)
 
 
 class InMemory:

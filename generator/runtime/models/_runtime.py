@@ -247,7 +247,9 @@ def _build(cls: type[Model], data: Mapping[str, Any], where: str) -> Model:
     for key, value in data.items():
         spec = table.get(key)
         if spec is not None:
-            if value is not None:
+            if type(value) is _PLAIN.get(spec.kind) and not spec.collection:
+                values[spec.attr] = value  # what _decode gives a str or bool as it is
+            elif value is not None:
                 values[spec.attr] = _decode(spec, value, spelling, _at(where, key))
             elif spec.nullable or spec.kind == "any":
                 nulls.add(spec.attr)
@@ -267,6 +269,11 @@ def _build(cls: type[Model], data: Mapping[str, Any], where: str) -> Model:
     return target(
         **values, additional_data=extra, _spelling=spelling, _nulls=frozenset(nulls)
     )
+
+
+# The kinds whose value is the same in JSON and Python, by the type it has in both: a
+# value of exactly that type is read and written as it is (a subclass takes the long way).
+_PLAIN: dict[str, type] = {"str": str, "bool": bool}
 
 
 def _wire(spec: Field, item: bool = False) -> str:
@@ -291,6 +298,9 @@ def _dump(model: Model, where: str) -> dict[str, Any]:
         if value is None:
             if spec.attr in model._nulls:
                 result[spec.wire] = None
+            continue
+        if type(value) is _PLAIN.get(spec.kind) and not spec.collection:
+            result[spec.wire] = value  # what _encode writes of a str or bool
             continue
         result[spec.wire] = _encode(
             spec, value, model._spelling, f"{where}.{spec.attr}"
@@ -352,22 +362,21 @@ def _decode_one(
     kind = spec.kind
     if kind == "any":
         return value
-    wire = _wire(spec, item=spec.collection)
     if kind == "model":
         if not isinstance(value, Mapping):
-            raise _refuse(where, wire, value, TypeError)
+            raise _refuse(where, _wire(spec, item=spec.collection), value, TypeError)
         return _build(_resolve(spec.target), value, where)
     if kind == "bool":
         if not isinstance(value, bool):
-            raise _refuse(where, wire, value, TypeError)
+            raise _refuse(where, _wire(spec, item=spec.collection), value, TypeError)
         return value
     if kind in _RANGES:
-        return _integer(kind, value, wire, where)
+        return _integer(kind, value, _wire(spec, item=spec.collection), where)
     if kind in ("float", "decimal"):
         if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-            raise _refuse(where, wire, value, TypeError)
+            raise _refuse(where, _wire(spec, item=spec.collection), value, TypeError)
     elif not isinstance(value, str):
-        raise _refuse(where, wire, value, TypeError)
+        raise _refuse(where, _wire(spec, item=spec.collection), value, TypeError)
     if kind == "str":
         return value
     decoded = _parse(spec, value, where)
