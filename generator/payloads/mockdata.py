@@ -47,6 +47,9 @@ class MockData:
     # operation id -> (example name, body) of each documented request body that fits its type
     requests: dict[str, list[tuple[str, Any]]] = field(default_factory=dict)
     me: str = DEFAULT_ME
+    # the store path of an item the docs read by a property's name (a user's drive) -> the
+    # path of the same item in its entity set (/drives/{id}), where the mock keeps it
+    aliases: dict[str, str] = field(default_factory=dict)
 
 
 # Hosts of Microsoft Graph's national clouds. A request example addressed elsewhere (a
@@ -420,23 +423,71 @@ class _Builder:
         if collection is not None:
             self.data.seed.append((f"{collection}/{str(key).replace('/', '%2F')}", "", None, request.source.path))
 
-    def shared(self) -> None:
-        """Each item the docs read under another item (a user's ``joinedTeams``) is also in
-        the entity set of its type (``/teams``), where a client reads it by key: a
-        relationship that refers to items, not one that holds them."""
+    def entity_sets(self, read: bool = False) -> dict[str, str]:
+        """The store path of each type's entity set (``/teams``): a top-level collection
+        the docs list or create its items in (or, when ``read``, get one of by key:
+        ``/drives/{id}``, where no list of all drives is documented)."""
         sets: dict[str, str] = {}
         for op in self.model.operations:
             for path in op.paths:
                 if op.kind in ("list", "create") and op.item and re.fullmatch(r"/[A-Za-z_]\w*", path):
                     sets.setdefault(op.item, path.lower())
+                elif read and op.kind == "get" and op.item and (found := re.fullmatch(r"(/[A-Za-z_]\w*)/\{[^{}/]*\}", path)):
+                    sets.setdefault(op.item, found.group(1).lower())
+        return sets
+
+    def key_of(self, type_name: str) -> str | None:
+        held = self.model.get(type_name)
+        return next((t.key_property for t in [held, *self.model.ancestors(type_name)] if t and t.key_property), None) if held else None
+
+    def shared(self) -> None:
+        """Each item the docs read under another item (a user's ``joinedTeams``) is also in
+        the entity set of its type (``/teams``), where a client reads it by key: a
+        relationship that refers to items, not one that holds them."""
+        sets = self.entity_sets()
         for path, type_name, item, page in list(self.data.seed):
             collection, _, last = path.rpartition("/")
             home = sets.get(type_name)
-            held = self.model.get(type_name)
-            key = next((t.key_property for t in [held, *self.model.ancestors(type_name)] if t and t.key_property), None) if held else None
+            key = self.key_of(type_name)
             # only an item kept by its key: a single-valued relationship holds its item
             if item is not None and home is not None and collection != home and page and key and str(item.get(key)) == last.replace("%2F", "/"):
                 self.put(f"{home}/{last}", type_name, item, page)
+
+    def navigation(self, type_name: str, name: str) -> str | None:
+        """The type of the collection a type (or a base of it) names ``name``, if any."""
+        held = self.model.get(type_name)
+        for t in [held, *self.model.ancestors(type_name)] if held else []:
+            for nav in t.navigation_properties:
+                if nav.name == name and nav.collection:
+                    return nav.type
+        return None
+
+    def tree(self, type_name: str) -> bool:
+        """Whether the type holds a tree of items, as a drive does: its ``items`` hold
+        ``children`` of their own kind."""
+        items = self.navigation(type_name, "items")
+        return items is not None and self.navigation(items, "children") == items
+
+    def aliased(self) -> None:
+        """An item that holds a tree (a drive), which the docs read under another item by a
+        property's name (``/users/{id}/drive``), is the item of its entity set that has its
+        key (``/drives/{id}``): the mock keeps it, and what the docs read under it, there
+        alone, so a folder made at one URL is listed at the other."""
+        sets = self.entity_sets(read=True)
+        for path, type_name, item, page in list(self.data.seed):
+            home = sets.get(type_name)
+            key = self.key_of(type_name)
+            if item is None or not page or home is None or key is None or not self.tree(type_name):
+                continue
+            collection, _, last = path.rpartition("/")
+            own = item.get(key)
+            if collection == home or not isinstance(own, str) or not own or own == last.replace("%2F", "/"):
+                continue  # an item of a collection, kept by its key: not a property's
+            target = f"{home}/{own.replace('/', '%2F')}"
+            if path not in self.data.aliases and target != path:
+                self.data.aliases[path] = target
+                if target.lower() not in self.stored:
+                    self.put(target, type_name, item, page)
 
     def made_at(self, path: str, item_type: str | None = None, keyed: bool = True) -> bool:
         """Whether an item is at ``path``: one the docs put there, or a stub made now, holding
@@ -564,6 +615,7 @@ class _Builder:
         for found, response in sorted(reads, key=lambda read: sum(unfilled(v) for v in read[0].values.values()) > 1):
             self.read(found, response)
         self.shared()
+        self.aliased()
         for request, _, hit in routed:
             if hit is not None:
                 self.stub(hit, request)
