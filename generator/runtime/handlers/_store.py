@@ -309,7 +309,7 @@ class Store:
         """The key of the item that ``value`` names in ``collection``, as Graph reads a
         URL: the item's own key (in any case), else another of its values that names it
         alone (``/users/{userPrincipalName}``), else for ``root`` the collection's root item
-        (``/sites/root``: the one with a ``root`` facet, else the first); else ``value``.
+        (``/sites/root``, ``/drives/7/items/root``: ``Store.root``); else ``value``.
         """
         self.ready()
         collection = self.at(collection)
