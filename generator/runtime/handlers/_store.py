@@ -156,6 +156,7 @@ class Store:
         return path
 
     def _unaliased(self, path: str) -> str:
+        """``path`` past the deepest alias it starts with."""
         parts = path.split("/", self.depths[0] + 1)
         for depth in self.depths:
             if len(parts) > depth:
