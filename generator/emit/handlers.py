@@ -284,7 +284,7 @@ class HandlersView:
             **renders.files(black_format.settle),
             **runtime.files(PACKAGE),
             f"{PACKAGE}/operations.json": render_encoded("handlers/operations.json.j2", table=table),
-            f"{PACKAGE}/seed.json": render_encoded("handlers/seed.json.j2", seed=[list(entry) for entry in data.seed]),
+            f"{PACKAGE}/seed.json": render_encoded("handlers/seed.json.j2", seed=[*map(list, data.aliases.items()), *map(list, data.seed)]),
         }
 
 

@@ -47,6 +47,9 @@ class MockData:
     # operation id -> (example name, body) of each documented request body that fits its type
     requests: dict[str, list[tuple[str, Any]]] = field(default_factory=dict)
     me: str = DEFAULT_ME
+    # the store path of an item the docs read by a property's name (a user's drive) -> the
+    # path of the same item in its entity set (/drives/{id}), where the mock keeps it
+    aliases: dict[str, str] = field(default_factory=dict)
 
 
 # Hosts of Microsoft Graph's national clouds. A request example addressed elsewhere (a
@@ -232,6 +235,8 @@ class _Builder:
         self.data = MockData()
         self.taken: set[tuple[str, str]] = set()  # (store path in lower case, page)
         self.keys: dict[str, list[str]] = {}  # a collection's store path -> the keys put in it, in order
+        self.homes: dict[str, str] | None = None  # each type's entity set (entity_sets(read=True))
+        self.trees: dict[str, bool] = {}  # whether a type holds a tree (tree)
         self.stored: set[str] = set()  # the store paths put, in lower case
         self.asked: list[tuple[Any, str | None]] = []  # the first run's fits, in order
         self.fitted: Iterator[Any] | None = None  # their results, for the second run
@@ -324,10 +329,12 @@ class _Builder:
         for a stub, which any page's item takes the place of)."""
         if (path.lower(), page) not in self.taken:
             self.taken.add((path.lower(), page))
-            self.stored.add(path.lower())
+            self.stored.update((path.lower(), self.kept_at(path).lower()))
             self.data.seed.append((path, type_name, item, page))
             collection, _, key = path.rpartition("/")
-            self.keys.setdefault(collection, []).append(key)
+            self.keys.setdefault(self.kept_at(collection), []).append(key)
+            if page:
+                self.alias(path, type_name, item, page)
 
     def me(self, pairs: list[tuple[Example, Example | None]]) -> str:
         for request, response in pairs:
@@ -384,7 +391,7 @@ class _Builder:
         the first the docs put there, else one of an item made there now (of the type a
         GET of one item there reads, else ``of``, else the type a GET of the collection
         reads, when that can be made)."""
-        known = self.keys.get(collection)
+        known = self.keys.get(self.kept_at(collection))
         if known:
             return known[0].replace("%2F", "/")
         key = str(uuid.uuid5(uuid.NAMESPACE_URL, collection))
@@ -420,23 +427,84 @@ class _Builder:
         if collection is not None:
             self.data.seed.append((f"{collection}/{str(key).replace('/', '%2F')}", "", None, request.source.path))
 
-    def shared(self) -> None:
-        """Each item the docs read under another item (a user's ``joinedTeams``) is also in
-        the entity set of its type (``/teams``), where a client reads it by key: a
-        relationship that refers to items, not one that holds them."""
+    def entity_sets(self, read: bool = False) -> dict[str, str]:
+        """The store path of each type's entity set (``/teams``): a top-level collection
+        the docs list or create its items in (or, when ``read``, get one of by key:
+        ``/drives/{id}``, where no list of all drives is documented)."""
         sets: dict[str, str] = {}
         for op in self.model.operations:
             for path in op.paths:
                 if op.kind in ("list", "create") and op.item and re.fullmatch(r"/[A-Za-z_]\w*", path):
                     sets.setdefault(op.item, path.lower())
+                elif read and op.kind == "get" and op.item and (found := re.fullmatch(r"(/[A-Za-z_]\w*)/\{[^{}/]*\}", path)):
+                    sets.setdefault(op.item, found.group(1).lower())
+        return sets
+
+    def key_of(self, type_name: str) -> str | None:
+        held = self.model.get(type_name)
+        return next((t.key_property for t in [held, *self.model.ancestors(type_name)] if t and t.key_property), None) if held else None
+
+    def shared(self) -> None:
+        """Each item the docs read under another item (a user's ``joinedTeams``) is also in
+        the entity set of its type (``/teams``), where a client reads it by key: a
+        relationship that refers to items, not one that holds them."""
+        sets = self.entity_sets()
         for path, type_name, item, page in list(self.data.seed):
             collection, _, last = path.rpartition("/")
             home = sets.get(type_name)
-            held = self.model.get(type_name)
-            key = next((t.key_property for t in [held, *self.model.ancestors(type_name)] if t and t.key_property), None) if held else None
+            key = self.key_of(type_name)
             # only an item kept by its key: a single-valued relationship holds its item
             if item is not None and home is not None and collection != home and page and key and str(item.get(key)) == last.replace("%2F", "/"):
                 self.put(f"{home}/{last}", type_name, item, page)
+
+    def navigation(self, type_name: str, name: str) -> str | None:
+        """The type of the collection a type (or a base of it) names ``name``, if any."""
+        held = self.model.get(type_name)
+        for t in [held, *self.model.ancestors(type_name)] if held else []:
+            for nav in t.navigation_properties:
+                if nav.name == name and nav.collection:
+                    return nav.type
+        return None
+
+    def tree(self, type_name: str) -> bool:
+        """Whether the type holds a tree of items, as a drive does: its ``items`` hold
+        ``children`` of their own kind."""
+        found = self.trees.get(type_name)
+        if found is None:
+            items = self.navigation(type_name, "items")
+            found = self.trees[type_name] = items is not None and self.navigation(items, "children") == items
+        return found
+
+    def alias(self, path: str, type_name: str, item: dict[str, Any], page: str) -> None:
+        """An item that holds a tree (a drive), which the docs read under another item by a
+        property's name (``/users/{id}/drive``), is the item of its entity set that has its
+        key (``/drives/{id}``): the mock keeps it, and what the docs read under it, there
+        alone, so a folder made at one URL is listed at the other. The keys put under the
+        alias so far are the target's, so a key the docs leave out is one of them."""
+        if self.homes is None:
+            self.homes = self.entity_sets(read=True)
+        home = self.homes.get(type_name)
+        key = self.key_of(type_name)
+        own = item.get(key) if key else None
+        collection, _, last = path.rpartition("/")
+        if home is None or collection == home or not isinstance(own, str) or not own or own == last.replace("%2F", "/"):
+            return  # no entity set, or an item of a collection, kept by its key: not a property's
+        if path in self.data.aliases or not self.tree(type_name):
+            return
+        target = self.data.aliases[path] = f"{home}/{own.replace('/', '%2F')}"
+        for held in [c for c in self.keys if c == path or c.startswith(path + "/")]:
+            there = self.keys.setdefault(target + held[len(path) :], [])
+            there += [k for k in self.keys.pop(held) if k not in there]
+        below = path.lower()
+        self.stored |= {target.lower() + p[len(below) :] for p in self.stored if p == below or p.startswith(below + "/")}
+        self.put(target, type_name, item, page)
+
+    def kept_at(self, path: str) -> str:
+        """Where the mock keeps what ``path`` addresses: past an alias (``alias``)."""
+        for alias, target in self.data.aliases.items():
+            if path == alias or path.startswith(alias + "/"):
+                return target + path[len(alias) :]
+        return path
 
     def made_at(self, path: str, item_type: str | None = None, keyed: bool = True) -> bool:
         """Whether an item is at ``path``: one the docs put there, or a stub made now, holding

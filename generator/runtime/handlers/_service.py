@@ -893,7 +893,7 @@ class Service:
         if not store.has(where):
             return error_response(request, 404, f"nothing at {where}")
         base = _base(request)
-        item_type = store.types.get(where) or creates[0].item or "Edm.Untyped"
+        item_type = store.types.get(store.at(where)) or creates[0].item or "Edm.Untyped"
         answer = {
             "@odata.context": f"{base}/$metadata#{item_type}/$entity",
             **store.get(where),

@@ -6,6 +6,12 @@ generated handlers' default: list, get, create, update (merge), replace, delete
 (with everything under the item), references (``$ref``), streams (``$value``),
 ``$count``, and actions and functions that answer as the docs show and set the
 state-like properties their name says (start, pause ...). One lock guards it.
+
+A tree of items is kept as Graph keeps a drive's: every item in one collection
+(``/drives/7/items/{id}``), a folder's ``children`` a view of it by parent, so
+``.../items/3/children/9`` is kept at ``.../items/9`` with 3 as its parent. An item the
+docs read under another item that is kept elsewhere (a user's ``drive``, which is
+``/drives/{its id}``) is kept there alone: the seed names the path it is an alias of.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ import contextvars
 import copy
 import dataclasses
 import json
+import re
 import uuid
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -90,6 +97,17 @@ class Store:
         self.pending: Path | None = None  # the docs' examples, loaded on first use
         self.page: str | None = None  # the page whose examples come first
         self.seeds: dict[Path, Seeds] = {}  # each seed file, read once
+        # the store path of an item kept at another (/users/42/drive -> /drives/7)
+        self.aliases: dict[str, str] = {}
+        self.depths: tuple[int, ...] = ()  # the aliases' numbers of segments
+        # an item of a tree's flat collection -> its parent's key, as the path it was
+        # put at said (its parentReference, when it has one, says it first)
+        self.parents: dict[str, str] = {}
+
+    def alias(self, aliases: Mapping[str, str]) -> None:
+        """Keep each of ``aliases``' paths at the path it names."""
+        self.aliases = dict(aliases)
+        self.depths = tuple(sorted({p.count("/") for p in self.aliases}, reverse=True))
 
     def reset(self, seed: Path | None, page: str | None = None) -> None:
         """Everything forgotten; ``seed``, the docs' examples, loaded again on first use,
@@ -99,6 +117,8 @@ class Store:
         self.kids.clear()
         self.values.clear()
         self.gone.clear()
+        self.parents.clear()
+        self.alias({})
         self.pending = seed
         self.page = page
 
@@ -112,9 +132,11 @@ class Store:
             if seeds is None:
                 entries = [tuple(e) for e in json.loads(where.read_text("utf-8"))]
                 seeds = self.seeds[where] = Seeds.of(entries)
+            self.alias(seeds.aliases)
             self.items.update(seeds.items)
             self.types.update(seeds.types)
             self.kids.update({k: dict(v) for k, v in seeds.kids.items()})
+            self.parents.update(seeds.parents)
             for path, type_name, payload in seeds.by_page.get(self.page or "", ()):
                 self._keep(path, type_name, payload)
             for path in seeds.made_by.get(self.page or "", ()):
@@ -123,10 +145,66 @@ class Store:
                 ):
                     self.delete(path)
 
-    @staticmethod
-    def at(path: str) -> str:
-        # store paths are written one way already: literals in lower case (_routes)
+    def at(self, path: str) -> str:
+        """Where the store keeps what ``path`` addresses: past an alias, and an item of
+        a tree's ``children`` in the tree's flat collection. (Store paths are written one
+        way already: literals in lower case, ``_routes``.)"""
+        if self.aliases:
+            path = self._unaliased(path)
+        if "/children/" in path:
+            path = _flat(path)[0]
         return path
+
+    def _unaliased(self, path: str) -> str:
+        """``path`` past the deepest alias it starts with."""
+        parts = path.split("/", self.depths[0] + 1)
+        for depth in self.depths:
+            if len(parts) > depth:
+                head = "/".join(parts[: depth + 1])
+                found = self.aliases.get(head)
+                if found is not None:
+                    return found + path[len(head) :]
+        return path
+
+    def parent(self, path: str) -> str | None:
+        """The key of the parent of the tree's item kept at ``path``, if it has one."""
+        reference = self.items[path].get("parentReference")
+        if isinstance(reference, dict) and isinstance(reference.get("id"), str):
+            return str(reference["id"]) or None
+        return self.parents.get(path)
+
+    def root(self, collection: str) -> str | None:
+        """The last segment of a collection's root item: the one with a ``root`` facet,
+        else (of a tree's items) the first with no parent, else the first; None when it
+        is empty."""
+        kids = self.kids.get(collection)
+        if not kids:
+            return None
+        orphan: str | None = None
+        tree = collection.endswith("/items")
+        for last in kids:
+            item = self.items[f"{collection}/{last}"]
+            if isinstance(item.get("root"), dict):
+                return last
+            if tree and orphan is None and self.parent(f"{collection}/{last}") is None:
+                orphan = last
+        return orphan if orphan is not None else next(iter(kids))
+
+    def _under(self, collection: str) -> list[str]:
+        """The last segments of the items right under ``collection`` (a store path): a
+        tree's ``children`` are the items of its flat collection whose parent is the
+        item, and the root's are also those whose parent the store doesn't know."""
+        view = _VIEW.match(collection)
+        if view is None:
+            return list(self.kids.get(collection, ()))
+        flat, key = view.group(1), view.group(2).replace("%2F", "/")
+        rooted = self.root(flat) == view.group(2)
+        found = []
+        for last in self.kids.get(flat, ()):
+            parent = self.parent(f"{flat}/{last}")
+            if parent == key or (rooted and parent is None and last != view.group(2)):
+                found.append(last)
+        return found
 
     def get(self, path: str) -> dict[str, Any]:
         found = self.items.get(self.at(path))
@@ -138,7 +216,12 @@ class Store:
     def has(self, path: str) -> bool:
         return self.at(path) in self.items
 
-    def _keep(self, where: str, type_name: str, payload: dict[str, Any]) -> None:
+    def _keep(self, path: str, type_name: str, payload: dict[str, Any]) -> None:
+        where = self._unaliased(path) if self.aliases else path
+        if "/children/" in where:
+            where, parent = _flat(where)
+            if parent is not None:
+                self.parents[where] = parent.replace("%2F", "/")
         self.gone.discard(where)
         self.items[where] = payload
         self.types[where] = type_name
@@ -146,12 +229,24 @@ class Store:
         self.kids.setdefault(collection, {})[last] = None
 
     def put(self, path: str, type_name: str, payload: dict[str, Any]) -> None:
-        self._keep(self.at(path), type_name, _copied(payload))
+        self._keep(path, type_name, _copied(payload))
 
     def delete(self, path: str) -> None:
         where = self.at(path)
         if where not in self.items and where not in self.values:
             raise GraphError(404, f"nothing at {path}")
+        doomed, seen = [where], {where}  # a tree's item goes with the items below it
+        for above in doomed:  # (the list grows as they are found)
+            for below in self._descendants(above):
+                if below not in seen:
+                    seen.add(below)
+                    doomed.append(below)
+        for one in doomed:
+            self._drop(one)
+
+    def _drop(self, where: str) -> None:
+        """The item at ``where`` and everything under its path, forgotten."""
+        self.parents.pop(where, None)
         for key in [k for k in self.items if k == where or k.startswith(where + "/")]:
             del self.items[key]
             self.types.pop(key, None)
@@ -159,6 +254,18 @@ class Store:
             self.kids.get(collection, {}).pop(last, None)
         for key in [k for k in self.values if k == where or k.startswith(where + "/")]:
             del self.values[key]
+
+    def _descendants(self, where: str) -> list[str]:
+        """The items of a tree's flat collection whose parent is the item at ``where``."""
+        collection, _, last = where.rpartition("/")
+        if not collection.endswith("/items") or where not in self.items:
+            return []
+        key = last.replace("%2F", "/")
+        return [
+            f"{collection}/{k}"
+            for k in self.kids.get(collection, ())
+            if k != last and self.parent(f"{collection}/{k}") == key
+        ]
 
     def deleted_above(self, path: str) -> str | None:
         """The deleted item ``path`` lies under (its children and what is bound to it went
@@ -181,7 +288,9 @@ class Store:
     ) -> list[dict[str, Any]]:
         """The items right under ``collection``; with ``fits``, those that are ``wanted``."""
         where = self.at(collection)
-        paths = [f"{where}/{last}" for last in self.kids.get(where, ())]
+        flat = _VIEW.match(where)
+        held = flat.group(1) if flat else where
+        paths = [f"{held}/{last}" for last in self._under(where)]
         return [
             _copied(self.items[k])
             for k in paths
@@ -191,19 +300,22 @@ class Store:
     def listed(self, collection: str) -> list[tuple[str, str]]:
         """(key, type) of each item right under ``collection``."""
         where = self.at(collection)
+        flat = _VIEW.match(where)
+        held = flat.group(1) if flat else where
         return [
-            (last.replace("%2F", "/"), self.types.get(f"{where}/{last}", ""))
-            for last in self.kids.get(where, ())
+            (last.replace("%2F", "/"), self.types.get(f"{held}/{last}", ""))
+            for last in self._under(where)
         ]
 
     def key(self, collection: str, name: str, value: str) -> str:
         """The key of the item that ``value`` names in ``collection``, as Graph reads a
         URL: the item's own key (in any case), else another of its values that names it
         alone (``/users/{userPrincipalName}``), else for ``root`` the collection's root item
-        (``/sites/root``: the one with a ``root`` facet, else the first); else ``value``.
+        (``/sites/root``, ``/drives/7/items/root``: ``Store.root``); else ``value``.
         """
         self.ready()
-        kids = self.kids.get(self.at(collection))
+        collection = self.at(collection)
+        kids = self.kids.get(collection)
         wanted = _one(value)
         if not kids or wanted in kids:
             return value
@@ -227,12 +339,7 @@ class Store:
                 )
             ]
         if not found and lowered == "root":
-            rooted = [
-                k
-                for k in kids
-                if isinstance(self.items[f"{collection}/{k}"].get("root"), dict)
-            ]
-            found = rooted or list(kids)
+            found = [self.root(collection) or value]
         return found[0].replace("%2F", "/") if found else value
 
     def resolve(self, path: str) -> str:
@@ -253,6 +360,23 @@ class Store:
         ]
 
 
+# a tree's item under its parent's children: .../items/{parent}/children/{item}
+_CHILD = re.compile(r"/items/([^/]+)/children/([^/]+)")
+_VIEW = re.compile(r"^(.*/items)/([^/]+)/children$")  # a tree item's children
+
+
+def _flat(path: str) -> tuple[str, str | None]:
+    """``path`` with each tree item written as an item of its tree's flat collection, and
+    the key (as written) of the parent of the item it ends at, when it names one."""
+    parent = None
+    found = _CHILD.search(path)
+    while found is not None:
+        parent = found.group(1) if found.end() == len(path) else None
+        path = f"{path[: found.start()]}/items/{found.group(2)}{path[found.end():]}"
+        found = _CHILD.search(path, found.start())
+    return path, parent
+
+
 @dataclasses.dataclass
 class Seeds:
     """The docs' examples as a store starts from them: at each path the first item of a
@@ -265,30 +389,48 @@ class Seeds:
     by_page: dict[str, list[tuple[str, str, dict[str, Any]]]]
     made_by: dict[str, list[str]]  # what each page's own creates make: not there for it
     kept_by: dict[str, set[str]]  # what each page shows itself
+    aliases: dict[str, str] = dataclasses.field(default_factory=dict)
+    parents: dict[str, str] = dataclasses.field(default_factory=dict)
 
     @classmethod
     def of(cls, entries: Iterable[tuple[Any, ...]]) -> Seeds:
         """From ``(path, type, item, page)`` entries (the caller's objects, kept as they are;
-        no item: the page's create makes one there)."""
+        no item: the page's create makes one there) and ``(path, path)`` ones, an alias and
+        the path it stands for."""
         store = Store()
+        listed = list(entries)
+        store.alias({e[0]: e[1] for e in listed if len(e) == 2})
         ranks: dict[str, int] = {}  # a page's (1), a stub of no page (2)
         by_page: dict[str, dict[str, tuple[str, str, dict[str, Any]]]] = {}
         made_by: dict[str, list[str]] = {}
-        for path, type_name, payload, source in entries:
+        for entry in listed:
+            if len(entry) == 2:
+                continue
+            path, type_name, payload, source = entry
+            where = store.at(path)  # where the store keeps it: one rank for one place
             if payload is None:
-                made_by.setdefault(source, []).append(path)
+                made_by.setdefault(source, []).append(where)
                 continue
             rank = 1 if source else 2
-            if rank < ranks.get(path, 3):
-                ranks[path] = rank
+            if rank < ranks.get(where, 3):
+                ranks[where] = rank
                 store._keep(path, type_name, payload)
             if source:
                 by_page.setdefault(source, {}).setdefault(
-                    path, (path, type_name, payload)
+                    where, (path, type_name, payload)
                 )
         pages = {page: list(found.values()) for page, found in by_page.items()}
         kept = {page: set(found) for page, found in by_page.items()}
-        return cls(store.items, store.types, store.kids, pages, made_by, kept)
+        return cls(
+            store.items,
+            store.types,
+            store.kids,
+            pages,
+            made_by,
+            kept,
+            store.aliases,
+            store.parents,
+        )
 
 
 # kinds that work in a collection or on a property of an item, which must exist: a list of
@@ -416,6 +558,16 @@ class InMemory:
         target = f"{path}/{_one(payload[key])}"
         if self.store.has(target):
             raise GraphError(409, f"{key} {payload[key]!r} exists already")
+        view = _VIEW.match(self.store.at(path))
+        if view is not None:  # made in a folder: an item of the tree, under the folder
+            flat, parent = view.group(1), view.group(2).replace("%2F", "/")
+            given = payload.get("parentReference")
+            reference = dict(given) if isinstance(given, dict) else {}
+            reference["id"] = parent
+            head, _, drive = flat[: -len("/items")].rpartition("/")
+            if head == "/drives":
+                reference["driveId"] = drive.replace("%2F", "/")
+            payload["parentReference"] = reference
         self.store.put(
             target, _type_of(payload, operation.item or operation.returns), payload
         )
