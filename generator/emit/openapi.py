@@ -348,14 +348,15 @@ class OpenApiView:
         the create's with one more key, filled from the answer's key property), so a client
         or a stateful tester goes from the create to the item."""
         by_pattern: dict[str, str] = {pattern(path): path for path in paths}
+        order = {pat: index for index, pat in enumerate(by_pattern)}  # of two item spellings, the first path's
         for path, methods in paths.items():
             post = methods.get("post")
             if post is None or post.get("x-kind") != "create":
                 continue
             key = post.get("x-key")
-            item_path = next(
-                (p for pat, p in by_pattern.items() if pat == pattern(path) + "/{}" or pat == pattern(path) + "({})"), None
-            )
+            below = pattern(path)
+            spellings = [pat for pat in (below + "/{}", below + "({})") if pat in by_pattern]
+            item_path = by_pattern[min(spellings, key=order.__getitem__)] if spellings else None
             if item_path is None or not key:
                 continue
             params = compile_template(path).params

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import pickle
 from collections.abc import Mapping
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -55,6 +56,12 @@ def _read(path: str, rel: str) -> tuple[str, bytes | PageRecord]:
 
 def _parse(item: tuple[bytes, str, Readings]) -> PageRecord:
     return parse_page(*item)
+
+
+def _parse_pickled(item: tuple[bytes, str, Readings]) -> bytes:
+    """A pool worker's record, pickled there: the parent unpickles it once and keeps these
+    bytes for the page cache, instead of the pool pickling it and the cache pickling it again."""
+    return pickle.dumps(parse_page(*item), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def read_page(path: Path, root: Path) -> PageRecord:
@@ -110,14 +117,17 @@ def parse_sources(
     processes = count(workers)
     items = [(data, rel, readings) for _, rel, data, _ in todo]
     if parallel(processes, len(items), PAGES_FROM):
-        with ProcessPoolExecutor(max_workers=processes) as pool:
-            parsed = list(progress.track(pool.map(_parse, items, chunksize=32), len(items), "parse"))
+        with ProcessPoolExecutor(max_workers=processes) as pool:  # each record read as it comes, while the pool parses on
+            for (index, _, _, key), data in zip(todo, progress.track(pool.map(_parse_pickled, items, chunksize=32), len(items), "parse")):
+                records[index] = pickle.loads(data)
+                if cache is not None:
+                    cache.put_pickled(key, data)
     else:
         parsed = [_parse(item) for item in progress.track(items, len(items), "parse")]
-    for (index, _, _, key), record in zip(todo, parsed):
-        records[index] = record
-        if cache is not None:
-            cache.put(key, record)
+        for (index, _, _, key), record in zip(todo, parsed):
+            records[index] = record
+            if cache is not None:
+                cache.put(key, record)
     if cache is not None:
         cache.save()
     return [record for record in records if record is not None]

@@ -53,6 +53,10 @@ class PageCache:
     def put(self, key: str, record: PageRecord) -> None:
         self.new[key] = pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL)
 
+    def put_pickled(self, key: str, data: bytes) -> None:
+        """``put`` of a record pickled already (by the worker that parsed it)."""
+        self.new[key] = data
+
     def save(self) -> None:
         """Keep only this run's pages (the root's pages as they are now); skip the write when nothing changed."""
         if self.file is None or self.new.keys() == self.old.keys():
