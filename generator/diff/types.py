@@ -138,9 +138,6 @@ class _Types:
         found = model.get(name)
         return found is not None and found.kind == ENUM
 
-    def effective_key(self, model: Model, t: Type) -> str | None:
-        return next((x.key_property for x in (t, *model.ancestors(t.full_name)) if x.key_property), None)
-
     @staticmethod
     def effective(model: Model, t: Type, navigation: bool) -> dict[str, tuple[Item, Type]]:
         """Every property (or relationship) clients see on ``t``, with the type that declares it."""
@@ -171,7 +168,7 @@ class _Types:
             said = f"{name} derives from {new_base or 'no type'}, was {old_base or 'no type'}"
             yield _at(n, "new", "base-extended" if extended else "base-changed", said, old=o.base_type, new=new_base)
         if o.kind == ENTITY and n.kind == ENTITY:
-            old_key, new_key = self.effective_key(self.old, o), self.effective_key(self.new, n)
+            old_key, new_key = self.old.key_of(o.full_name), self.new.key_of(n.full_name)
             if old_key != new_key:
                 yield _at(n, "new", "key-changed", f"{name} is keyed by {new_key or 'nothing'}, was {old_key or 'nothing'}", old=old_key, new=new_key)
         if o.abstract != n.abstract:

@@ -358,6 +358,13 @@ class Model:
             chain.append(current)
         return chain
 
+    def key_of(self, full_name: str) -> str | None:
+        """A type's key property: its own, else the nearest base's; None for a type keyed
+        by nothing (or not in the model)."""
+        found = self.get(full_name)
+        chain = [found, *self.ancestors(full_name)] if found is not None else []
+        return next((t.key_property for t in chain if t.key_property), None)
+
     def examples_of(self, method: Method) -> list[Example]:
         """The examples on a method's API page."""
         if method.source is None:

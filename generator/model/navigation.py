@@ -394,22 +394,7 @@ class _Paths:
         known = self.prefix_type(segments, 0) if segments else None
         if known is None:
             return None
-        current, collection = known.type, known.collection
-        for part in segments[1:]:
-            if _KEY.match(part):
-                if not collection:
-                    return None
-                collection = False
-            elif _CAST.match(part) and self.model.get(part) is not None:
-                current = part
-            elif collection or not _NAME.match(part):
-                return None
-            else:
-                found = self.step(current, part)
-                if found is None:
-                    return None
-                current, collection = found
-        return current, collection
+        return self.follow(known.type, known.collection, segments[1:], values=False)
 
     def locate(self, url: str) -> tuple[str, bool] | None:
         """What a URL an answer gives addresses (a ``Location`` header, a notification's
@@ -423,13 +408,20 @@ class _Paths:
             return None
         known = self.prefix_type(segments, start)
         assert known is not None
-        current, collection = known.type, known.collection
-        for part in segments[start + 1 :]:
+        return self.follow(known.type, known.collection, segments[start + 1 :], values=True)
+
+    def follow(self, current: str, collection: bool, parts: list[str], values: bool) -> tuple[str, bool] | None:
+        """From ``current`` (a collection of it, when ``collection``) through ``parts``: a
+        key after a collection, a cast, or a navigation ``step``. ``values``: a key is written
+        as its value (a URL the service gave), so any segment after a collection is one;
+        else only a documented key is (``{id}``, ``('{id}')``, a literal GUID), and never
+        where no collection is. None where a segment can't be read so."""
+        for part in parts:
             if _CAST.match(part) and self.model.get(part) is not None:
                 current = part
-            elif collection:
-                collection = False  # a key, written as its value
-            elif not _NAME.match(part):
+            elif collection and (values or _KEY.match(part)):
+                collection = False
+            elif collection or not _NAME.match(part) or (not values and _KEY.match(part)):
                 return None
             else:
                 found = self.step(current, part)

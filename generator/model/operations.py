@@ -167,15 +167,6 @@ class _Operations:
         target = self.model.get(found) if found else None
         return found if target is not None and target.kind != ENUM else None
 
-    def key(self, item: str | None) -> str | None:
-        holder = self.model.get(item) if item else None
-        if holder is None:
-            return None
-        for t in [holder, *self.model.ancestors(holder.full_name)]:
-            if t.key_property:
-                return t.key_property
-        return None
-
     def effects(self, owner: Type, method: Method) -> tuple[Effect, ...]:
         verb = _WORD.findall(method.name)[0].lower() if _WORD.findall(method.name) else ""
         word = STATE_VERBS.get(verb)
@@ -226,7 +217,7 @@ class _Operations:
             returns=method.return_type,
             returns_collection=method.returns_collection,
             item=item,
-            key=self.key(item),
+            key=self.model.key_of(item) if item else None,
             body=self.body(method, kind, item),
             parameters=method.parameters if kind in ("action", "function") else (),
             function_parameters=tuple(name for name, _ in calls[-1].arguments) if calls else (),
@@ -334,7 +325,7 @@ class _Operations:
         structured = self.model.get(body) if body else None
         return {
             "item": item,
-            "key": self.key(item),
+            "key": self.model.key_of(item) if item else None,
             "returns": item if kind in ("list", "get") else op.returns,
             "returns_collection": kind == "list" if kind in ("list", "get") else op.returns_collection,
             "body": body if kind in ("create", "update", "replace") and structured is not None and structured.kind != ENUM else None,

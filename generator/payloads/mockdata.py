@@ -440,10 +440,6 @@ class _Builder:
                     sets.setdefault(op.item, found.group(1).lower())
         return sets
 
-    def key_of(self, type_name: str) -> str | None:
-        held = self.model.get(type_name)
-        return next((t.key_property for t in [held, *self.model.ancestors(type_name)] if t and t.key_property), None) if held else None
-
     def shared(self) -> None:
         """Each item the docs read under another item (a user's ``joinedTeams``) is also in
         the entity set of its type (``/teams``), where a client reads it by key: a
@@ -452,7 +448,7 @@ class _Builder:
         for path, type_name, item, page in list(self.data.seed):
             collection, _, last = path.rpartition("/")
             home = sets.get(type_name)
-            key = self.key_of(type_name)
+            key = self.model.key_of(type_name)
             # only an item kept by its key: a single-valued relationship holds its item
             if item is not None and home is not None and collection != home and page and key and str(item.get(key)) == last.replace("%2F", "/"):
                 self.put(f"{home}/{last}", type_name, item, page)
@@ -484,7 +480,7 @@ class _Builder:
         if self.homes is None:
             self.homes = self.entity_sets(read=True)
         home = self.homes.get(type_name)
-        key = self.key_of(type_name)
+        key = self.model.key_of(type_name)
         own = item.get(key) if key else None
         collection, _, last = path.rpartition("/")
         if home is None or collection == home or not isinstance(own, str) or not own or own == last.replace("%2F", "/"):

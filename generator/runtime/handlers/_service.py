@@ -720,17 +720,13 @@ class Service:
                     ]
         return []
 
-    def owner_path(self, found: Found, path: str) -> str | None:
-        """The store path of the item ``path`` names by key before its end (``/users/42``
-        of ``/users/42/messages``), which a list or create there needs; None when there is
-        none, it is the user ``/me`` stands for, who always is, or the docs document no
-        GET of it (an item of a type the docs leave out: whether it is can't be known).
-        """
-        return self.places(found, path)[1]
-
     def places(self, found: Found, path: str) -> tuple[str, str | None]:
-        """``store_path`` and ``owner_path`` at once: the owner's path is the start of the
-        item's, filled once (each key read once)."""
+        """``store_path``, and the store path of the item ``path`` names by key before its
+        end (``/users/42`` of ``/users/42/messages``), which a list or create there needs:
+        the start of the first, filled once (each key read once). The owner is None when
+        there is none, it is the user ``/me`` stands for, who always is, or the docs
+        document no GET of it (an item of a type the docs leave out: whether it is can't
+        be known)."""
         template: Template = found.template
         upto = self.owned.get(template.documented, 0)
         if upto == 0:

@@ -149,11 +149,14 @@ class Store:
         """Where the store keeps what ``path`` addresses: past an alias, and an item of
         a tree's ``children`` in the tree's flat collection. (Store paths are written one
         way already: literals in lower case, ``_routes``.)"""
+        return self._placed(path)[0]
+
+    def _placed(self, path: str) -> tuple[str, str | None]:
+        """``at(path)``, and the key (as written) of the parent a tree's item there has,
+        when ``path`` reaches it through its parent's ``children``."""
         if self.aliases:
             path = self._unaliased(path)
-        if "/children/" in path:
-            path = _flat(path)[0]
-        return path
+        return _flat(path) if "/children/" in path else (path, None)
 
     def _unaliased(self, path: str) -> str:
         """``path`` past the deepest alias it starts with."""
@@ -190,13 +193,14 @@ class Store:
                 orphan = last
         return orphan if orphan is not None else next(iter(kids))
 
-    def _under(self, collection: str) -> list[str]:
-        """The last segments of the items right under ``collection`` (a store path): a
-        tree's ``children`` are the items of its flat collection whose parent is the
-        item, and the root's are also those whose parent the store doesn't know."""
+    def _under(self, collection: str) -> tuple[str, list[str]]:
+        """Where the items right under ``collection`` (a store path) are kept, and their
+        last segments: a tree's ``children`` are the items of its flat collection whose
+        parent is the item, and the root's are also those whose parent the store doesn't
+        know."""
         view = _VIEW.match(collection)
         if view is None:
-            return list(self.kids.get(collection, ()))
+            return collection, list(self.kids.get(collection, ()))
         flat, key = view.group(1), view.group(2).replace("%2F", "/")
         rooted = self.root(flat) == view.group(2)
         found = []
@@ -204,7 +208,7 @@ class Store:
             parent = self.parent(f"{flat}/{last}")
             if parent == key or (rooted and parent is None and last != view.group(2)):
                 found.append(last)
-        return found
+        return flat, found
 
     def get(self, path: str) -> dict[str, Any]:
         found = self.items.get(self.at(path))
@@ -217,11 +221,9 @@ class Store:
         return self.at(path) in self.items
 
     def _keep(self, path: str, type_name: str, payload: dict[str, Any]) -> None:
-        where = self._unaliased(path) if self.aliases else path
-        if "/children/" in where:
-            where, parent = _flat(where)
-            if parent is not None:
-                self.parents[where] = parent.replace("%2F", "/")
+        where, parent = self._placed(path)
+        if parent is not None:
+            self.parents[where] = parent.replace("%2F", "/")
         self.gone.discard(where)
         self.items[where] = payload
         self.types[where] = type_name
@@ -287,10 +289,8 @@ class Store:
         wanted: str | None = None,
     ) -> list[dict[str, Any]]:
         """The items right under ``collection``; with ``fits``, those that are ``wanted``."""
-        where = self.at(collection)
-        flat = _VIEW.match(where)
-        held = flat.group(1) if flat else where
-        paths = [f"{held}/{last}" for last in self._under(where)]
+        held, lasts = self._under(self.at(collection))
+        paths = [f"{held}/{last}" for last in lasts]
         return [
             _copied(self.items[k])
             for k in paths
@@ -299,12 +299,10 @@ class Store:
 
     def listed(self, collection: str) -> list[tuple[str, str]]:
         """(key, type) of each item right under ``collection``."""
-        where = self.at(collection)
-        flat = _VIEW.match(where)
-        held = flat.group(1) if flat else where
+        held, lasts = self._under(self.at(collection))
         return [
             (last.replace("%2F", "/"), self.types.get(f"{held}/{last}", ""))
-            for last in self._under(where)
+            for last in lasts
         ]
 
     def key(self, collection: str, name: str, value: str) -> str:
