@@ -78,7 +78,7 @@ def _settings(path: Path, table: dict[str, object], start: Path) -> Settings:
     if unknown:
         raise ConfigError(f"{path}: unknown [tool.graphdoc] key(s): {', '.join(unknown)}")
     values: dict[str, str] = {}
-    readings = _readings_off(path, table.get(READINGS_OFF, []))
+    readings = readings_off(table.get(READINGS_OFF, []), f"{path}: [tool.graphdoc] {READINGS_OFF}")
     for key in KEYS:
         if key not in table:
             continue
@@ -102,10 +102,6 @@ def readings_off(codes: object, where: str) -> Readings:
     if unknown:
         raise ConfigError(f"{where}: unknown reading code(s) {', '.join(unknown)}; graphdoc conventions lists them")
     return Readings(frozenset(named))
-
-
-def _readings_off(path: Path, codes: object) -> Readings:
-    return readings_off(codes, f"{path}: [tool.graphdoc] {READINGS_OFF}")
 
 
 def _relative_to(start: Path, target: Path) -> str:
